@@ -1,0 +1,3 @@
+"""Kitchen Desk: the order desk for restaurant counters."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from kitchen_app.cli import main
+
+raise SystemExit(main())

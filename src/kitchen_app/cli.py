@@ -1,0 +1,169 @@
+"""`kitchen-app`: the command line and the composition root (DESIGN §5).
+
+Each sub-command's handler lives with the part it runs and is imported only when chosen, so
+`kitchen-app ticket` never loads Qt and `kitchen-app relay serve` never loads the desk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kitchen_app import __version__
+from kitchen_app.errors import UserError
+
+log = logging.getLogger(__name__)
+
+# sub-command -> "module:function"; each function takes the parsed Namespace, returns an int.
+_HANDLERS: dict[str, str] = {
+    "desk": "kitchen_app.ui.app:run_desk",
+    "demo": "kitchen_app.demo:run_demo",
+    "relay serve": "kitchen_app.relay.cli:serve",
+    "relay add-store": "kitchen_app.relay.cli:add_store",
+    "sandbox serve": "kitchen_app.sandbox.cli:serve",
+    "ticket": "kitchen_app.printing.cli:ticket",
+    "orders": "kitchen_app.store.cli:orders",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but every error is one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UserError(message)
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be greater than 0: {text!r}")
+    return value
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"port out of range: {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kitchen-app", description="Kitchen Desk: the restaurant order desk.")
+    parser.add_argument("--version", action="version", version=f"kitchen-app {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="where the desk keeps its data")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="run the desk against an embedded sandbox and relay")
+    demo.add_argument("--speed", type=_positive_float, default=1.0, help="sandbox clock speed")
+    demo.add_argument(
+        "--rate", type=_positive_float, default=2.0, help="new orders per minute (sandbox time)"
+    )
+    demo.add_argument("--data-dir", type=Path, dest="data_dir_sub")
+    demo.add_argument("--seed", type=int, default=None)
+
+    relay = sub.add_parser("relay", help="the webhook relay")
+    relay_sub = relay.add_subparsers(dest="relay_command", parser_class=_Parser, required=True)
+    serve = relay_sub.add_parser("serve", help="run the relay server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=_port, default=8787)
+    _db_options(serve)
+    serve.add_argument("--mp-webhook-secret", default=None)
+    add = relay_sub.add_parser("add-store", help="register a store; prints its desk token")
+    add.add_argument("name")
+    _db_options(add)
+    add.add_argument("--mp-user-id")
+    add.add_argument("--ml-seller-id")
+    add.add_argument("--shopee-shop-id")
+
+    sandbox = sub.add_parser("sandbox", help="the marketplace simulator")
+    sandbox_sub = sandbox.add_subparsers(
+        dest="sandbox_command", parser_class=_Parser, required=True
+    )
+    sserve = sandbox_sub.add_parser("serve", help="run the simulator")
+    sserve.add_argument("--host", default="127.0.0.1")
+    sserve.add_argument("--port", type=_port, default=8181)
+    sserve.add_argument("--relay-url", default=None)
+    sserve.add_argument("--speed", type=_positive_float, default=1.0)
+    sserve.add_argument("--seed", type=int, default=None)
+    sserve.add_argument("--token", default="APP_USR-sandbox")
+    sserve.add_argument("--mp-webhook-secret", default=None)
+    sserve.add_argument(
+        "--rate", type=float, default=0.0, help="orders per minute to create on their own"
+    )
+
+    ticket = sub.add_parser("ticket", help="render one ticket from an order JSON file")
+    ticket.add_argument("order_json", type=Path)
+    ticket.add_argument("--kind", choices=["kitchen", "receipt"], required=True)
+    ticket.add_argument("--format", choices=["pdf", "escpos", "text"], required=True)
+    ticket.add_argument("--out", type=Path, required=True)
+    ticket.add_argument("--width", type=int, choices=[58, 80], default=80)
+    ticket.add_argument("--locale", choices=["es-AR", "pt-BR", "en"], default="es-AR")
+    ticket.add_argument("--code-page", default="CP858")
+    ticket.add_argument(
+        "--channel",
+        choices=["mp_delivery", "mercadolibre", "shopee"],
+        default="mp_delivery",
+        help="which marketplace's JSON the file holds",
+    )
+
+    orders = sub.add_parser("orders", help="list the local database's orders of a day")
+    orders.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")
+    orders.add_argument("--json", action="store_true")
+    orders.add_argument("--data-dir", type=Path, dest="data_dir_sub")
+    return parser
+
+
+def _db_options(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--db", type=Path, default=None, help="relay SQLite file")
+    group.add_argument("--database-url", default=None, help="postgresql://… for several relays")
+
+
+def _handler_key(args: argparse.Namespace) -> str:
+    command = args.command or "desk"
+    if command == "relay":
+        return f"relay {args.relay_command}"
+    if command == "sandbox":
+        return f"sandbox {args.sandbox_command}"
+    return str(command)
+
+
+def _load(spec: str) -> Callable[[argparse.Namespace], int]:
+    module_name, _, func_name = spec.partition(":")
+    module = importlib.import_module(module_name)
+    func: Callable[[argparse.Namespace], int] = getattr(module, func_name)
+    return func
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        # --data-dir may stand before or after the sub-command.
+        if getattr(args, "data_dir_sub", None) is not None:
+            args.data_dir = args.data_dir_sub
+        logging.basicConfig(
+            level=logging.DEBUG if args.verbose else logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        return _load(_HANDLERS[_handler_key(args)])(args)
+    except UserError as exc:
+        print(f"kitchen-app: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

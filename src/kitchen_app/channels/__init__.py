@@ -1,0 +1,1 @@
+"""Marketplace clients: one module per marketplace behind the ChannelClient protocol."""

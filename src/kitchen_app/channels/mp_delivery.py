@@ -1,0 +1,298 @@
+"""Mercado Pago Delivery ("proximity-integration") client: the ``ChannelClient`` for
+``Channel.MP_DELIVERY`` plus the store endpoints (api notes §§2-5, 9).
+
+Every call carries ``Authorization: Bearer <token>`` and ``Content-Type: application/json``
+(the documented examples send it on GETs too); the order read adds ``x-time-zone``.
+
+Errors are keyed off the HTTP status (``channels.http.error_for_response``): 400 →
+StateConflict (never retried), 401/403 → AuthError, 404 → NotFound, 424 → DependencyError,
+429 → RateLimited (``Retry-After`` honoured), 5xx and transport failures → TransientError.
+
+Retries and order-changing calls: reads are retried on every retryable failure. ``accept``,
+``cancel``, ``receipt_pdf`` (print_label_pdf also accepts the order) and ``mark_ready`` are
+retried only when the request surely did not reach Mercado Pago (connect errors) or it
+answered 424/429/5xx ("not done"). On a read timeout or a connection dropped after sending
+they raise ``OutcomeUnknown`` (a TransientError) at once: the caller re-reads the order
+(``fetch_order``) to learn whether the action took effect before trying again.
+
+``mark_ready`` (``POST /proximity-integration/v1/orders/{id}/ready``) is not in Mercado
+Pago's public reference (api notes §9 found no such endpoint); it is offered for marketplace
+setups and the sandbox that serve it. A real API that lacks it answers 404 → NotFound.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from kitchen_app.domain import Channel
+
+from .base import CancelReason, FetchedOrder
+from .errors import BadResponse
+from .http import RetryingHttp, RetryPolicy, Sleep
+from .mp_mapping import map_order
+
+__all__ = ["DEFAULT_BASE_URL", "MpDeliveryClient", "MpStore", "StoreStatus"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BASE_URL = "https://api.mercadopago.com"
+StoreStatus = Literal["enabled", "paused", "disabled"]
+_STORE_STATUSES = ("enabled", "paused", "disabled")
+_DELIVERY_TOPICS = frozenset({"delivery", "delivery.updated"})
+# "/shipments/123", also tolerating a full URL or a trailing slash.
+_SHIPMENT_RESOURCE = re.compile(r"(?:^|/)shipments/([^/?#\s]+)/?$")
+
+
+@dataclass(frozen=True, slots=True)
+class MpStore:
+    """A restaurant's store as the stores API returns it (api notes §9)."""
+
+    id: str
+    name: str | None
+    status: str | None  # enabled | paused | disabled (absent from the list endpoint)
+    external_id: str | None
+    raw: dict[str, Any] = field(repr=False, compare=False)
+
+
+def _segment(value: str, what: str) -> str:
+    """One path segment, escaped; an empty or dot-only id never reaches the URL."""
+    text = str(value).strip()
+    if not text or text in (".", ".."):
+        raise ValueError(f"{what} must not be empty")
+    return quote(text, safe="")
+
+
+def _store(raw: object, where: str) -> MpStore:
+    if not isinstance(raw, dict):
+        raise BadResponse(f"{where}: store is not an object")
+    store_id = raw.get("id")
+    if isinstance(store_id, bool) or not isinstance(store_id, int | str) or store_id == "":
+        raise BadResponse(f"{where}: store id is missing")
+
+    def text(key: str) -> str | None:
+        value = raw.get(key)
+        return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+
+    return MpStore(
+        id=str(store_id),
+        name=text("description") or text("name"),
+        status=text("status"),
+        external_id=text("external_id"),
+        raw=raw,
+    )
+
+
+class MpDeliveryClient:
+    """Async client for one restaurant's Mercado Pago Delivery token.
+
+    ``http`` may be a shared ``httpx.AsyncClient`` (not closed by ``aclose``); ``sleep`` is
+    the backoff wait, injectable for tests.
+    """
+
+    channel = Channel.MP_DELIVERY
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        http: httpx.AsyncClient | None = None,
+        time_zone: str = "GMT-3",
+        max_retries: int = 3,
+        backoff_s: float = 0.5,
+        sleep: Sleep | None = None,
+    ) -> None:
+        token = token.strip() if isinstance(token, str) else ""
+        if not token or any(c in token for c in "\r\n"):
+            raise ValueError("Mercado Pago token must be a non-empty single-line string")
+        self.time_zone = time_zone
+        self._http = RetryingHttp(
+            base_url or DEFAULT_BASE_URL,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+            http=http,
+            policy=RetryPolicy(max_retries=max_retries, backoff_s=backoff_s),
+            sleep=sleep,
+        )
+
+    def __repr__(self) -> str:  # never the token
+        return f"MpDeliveryClient({self._http.base_url!r})"
+
+    @property
+    def base_url(self) -> str:
+        return self._http.base_url
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # --- webhooks -------------------------------------------------------------------------
+
+    def order_id_from_event(self, topic: str, resource: str) -> str | None:
+        """The shipment id of a ``delivery`` notification (``/shipments/{id}``), else None."""
+        if topic not in _DELIVERY_TOPICS or not isinstance(resource, str):
+            return None
+        match = _SHIPMENT_RESOURCE.search(resource.strip())
+        return match.group(1) if match else None
+
+    # --- orders ---------------------------------------------------------------------------
+
+    async def fetch_order(self, order_id: str) -> FetchedOrder:
+        """GET the order (§2) and map it; BadResponse when the JSON is not a usable order."""
+        sid = _segment(order_id, "order id")
+        response = await self._http.request(
+            "GET",
+            f"/proximity-integration/v1/orders/{sid}",
+            safe=True,
+            headers={"x-time-zone": self.time_zone},
+        )
+        raw = self._json(response, "order")
+        if not isinstance(raw, dict):
+            raise BadResponse("order JSON: not an object")
+        order = map_order(raw)
+        if order.order_id != str(order_id).strip():
+            raise BadResponse(f"order JSON: id {order.order_id} is not the order asked for")
+        return FetchedOrder(order=order, raw=raw)
+
+    async def accept(self, order_id: str) -> None:
+        """PUT accept (§3). 400 (not acceptable in its state) → StateConflict."""
+        sid = _segment(order_id, "order id")
+        await self._http.request(
+            "PUT",
+            f"/proximity-integration/shipments/{sid}/accept",
+            safe=False,
+            json={"status": "accepted"},
+        )
+        log.info("order %s accepted", order_id)
+
+    async def cancellation_reasons(self, order_id: str) -> list[CancelReason]:
+        """The reasons Mercado Pago offers for this order now (§5.1), in its order."""
+        sid = _segment(order_id, "order id")
+        response = await self._http.request(
+            "GET", f"/proximity-integration/shipments/{sid}/cancellation-reasons", safe=True
+        )
+        body = self._json(response, "cancellation reasons")
+        if not isinstance(body, list):
+            raise BadResponse("cancellation reasons: not a list")
+        reasons = []
+        for index, entry in enumerate(body):
+            if not isinstance(entry, dict):
+                raise BadResponse(f"cancellation reasons[{index}]: not an object")
+            reason_id, value = entry.get("id"), entry.get("value")
+            if (
+                not isinstance(reason_id, str | int)
+                or isinstance(reason_id, bool)
+                or not (str(reason_id).strip())
+            ):
+                raise BadResponse(f"cancellation reasons[{index}].id is missing")
+            if not isinstance(value, str) or not value.strip():
+                raise BadResponse(f"cancellation reasons[{index}].value is missing")
+            message = entry.get("message")
+            reasons.append(
+                CancelReason(
+                    id=str(reason_id),
+                    value=value,
+                    message=message if isinstance(message, str) and message else value,
+                )
+            )
+        return reasons
+
+    async def cancel(self, order_id: str, reason: CancelReason | None) -> None:
+        """PUT cancel (§5.2); the reason is optional and must be one offered for the order's
+        current state. 400 → StateConflict."""
+        sid = _segment(order_id, "order id")
+        body: dict[str, Any] = {"status": "cancelled"}
+        if reason is not None:
+            body["cancellation_reason"] = reason.as_json()
+        await self._http.request(
+            "PUT", f"/proximity-integration/shipments/{sid}/cancel", safe=False, json=body
+        )
+        log.info("order %s cancelled (%s)", order_id, reason.value if reason else "no reason")
+
+    async def receipt_pdf(self, order_id: str) -> bytes:
+        """GET print_label_pdf (§4): the marketplace's coupon as PDF bytes.
+
+        Called in ready_to_ship/ready_to_print this also accepts the order, so it follows the
+        order-changing retry rule.
+        """
+        sid = _segment(order_id, "order id")
+        response = await self._http.request(
+            "GET", f"/proximity-integration/shipments/{sid}/print_label_pdf", safe=False
+        )
+        content = response.content
+        if not content.lstrip()[:5].startswith(b"%PDF"):
+            kind = response.headers.get("Content-Type", "no content type")
+            raise BadResponse(f"print_label_pdf: answer is not a PDF ({kind})")
+        return content
+
+    async def mark_ready(self, order_id: str) -> None:
+        """POST the "order ready" call (see the module docstring on its status)."""
+        sid = _segment(order_id, "order id")
+        await self._http.request(
+            "POST", f"/proximity-integration/v1/orders/{sid}/ready", safe=False, json={}
+        )
+        log.info("order %s marked ready", order_id)
+
+    # --- stores (§9) ----------------------------------------------------------------------
+
+    async def list_stores(self, seller_id: str) -> list[MpStore]:
+        """The seller's stores (``GET /proximity-integration/users/{seller_id}/stores``)."""
+        uid = _segment(seller_id, "seller id")
+        response = await self._http.request(
+            "GET", f"/proximity-integration/users/{uid}/stores", safe=True
+        )
+        body = self._json(response, "stores")
+        if isinstance(body, dict) and isinstance(body.get("results"), list):
+            body = body["results"]  # tolerate a paged envelope
+        if not isinstance(body, list):
+            raise BadResponse("stores: not a list")
+        return [_store(entry, f"stores[{i}]") for i, entry in enumerate(body)]
+
+    async def get_store(self, store_id: str) -> MpStore:
+        sid = _segment(store_id, "store id")
+        response = await self._http.request(
+            "GET", f"/proximity-integration/stores/{sid}", safe=True
+        )
+        return _store(self._json(response, "store"), "store")
+
+    async def set_store_status(
+        self, store_id: str, status: StoreStatus, *, allow_disable: bool = False
+    ) -> MpStore:
+        """PUT the store's status. ``disabled`` closes the store for good (irreversible at
+        Mercado Pago), so it needs ``allow_disable=True``."""
+        if status not in _STORE_STATUSES:
+            raise ValueError(f"store status must be one of {', '.join(_STORE_STATUSES)}")
+        if status == "disabled" and not allow_disable:
+            raise ValueError("disabling a store is irreversible: pass allow_disable=True")
+        sid = _segment(store_id, "store id")
+        response = await self._http.request(
+            "PUT",
+            f"/proximity-integration/stores/{sid}/status",
+            safe=True,  # setting the same status twice has the same effect
+            json={"status": status},
+        )
+        log.info("store %s set to %s", store_id, status)
+        body = self._json_or_none(response)
+        if isinstance(body, dict) and body.get("id") is not None:
+            return _store(body, "store")
+        return MpStore(id=str(store_id), name=None, status=status, external_id=None, raw={})
+
+    # --- helpers --------------------------------------------------------------------------
+
+    @staticmethod
+    def _json(response: httpx.Response, what: str) -> Any:
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise BadResponse(f"{what}: answer is not JSON") from exc
+
+    @staticmethod
+    def _json_or_none(response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError:
+            return None

@@ -1,0 +1,40 @@
+"""`kitchen-app sandbox serve`: the simulator in the foreground."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from kitchen_app.errors import UserError
+from kitchen_app.serving import free_port, serve_forever
+
+from .app import build_app
+from .config import SandboxConfig
+
+__all__ = ["serve"]
+
+log = logging.getLogger(__name__)
+
+
+def serve(args: argparse.Namespace) -> int:
+    relay_url = args.relay_url
+    if relay_url is not None and not relay_url.startswith(("http://", "https://")):
+        raise UserError(f"--relay-url must start with http:// or https://: {relay_url!r}")
+    if args.rate < 0:
+        raise UserError(f"--rate must be 0 or more: {args.rate}")
+    if not args.token:
+        raise UserError("--token must not be empty")
+    config = SandboxConfig(
+        token=args.token,
+        relay_url=relay_url,
+        speed=args.speed,
+        seed=args.seed,
+        webhook_secret=args.mp_webhook_secret,
+        rate_per_min=args.rate,
+    )
+    app = build_app(config)
+    port = args.port or free_port(args.host)
+    store = app.state.world.default_store
+    print(f"Mercado Pago Delivery sandbox at http://{args.host}:{port}", flush=True)
+    print(f"default store: {store.name} (MP user id {store.user_id})", flush=True)
+    return serve_forever(app, args.host, port)

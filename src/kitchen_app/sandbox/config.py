@@ -1,0 +1,40 @@
+"""The sandbox's settings. Times are sandbox seconds unless a name says otherwise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["SandboxConfig"]
+
+
+@dataclass(frozen=True, slots=True)
+class SandboxConfig:
+    token: str = "APP_USR-sandbox"
+    relay_url: str | None = None  # webhooks go to {relay_url}/webhooks/mercadopago
+    speed: float = 1.0  # sandbox seconds per real second
+    seed: int | None = None  # same seed -> same orders
+    webhook_secret: str | None = None  # signs webhooks (x-signature) when set
+    rate_per_min: float = 0.0  # orders the sandbox creates on its own, per sandbox minute
+    strict_time_zone: bool = False  # 400 when GET order lacks x-time-zone
+    emit_camel_substatus: bool = False  # also emit extension.subStatus
+    idempotent_accept: bool = False  # a second accept answers 200 instead of 400
+    ack_deadline_s: float = 0.5  # real seconds a receiver has to answer 200
+    # Webhook retries (api notes §6.3 assumption): 15 min, then every 12 h; attempts capped.
+    webhook_retry_s: tuple[float, ...] = (900.0, 43_200.0)
+    webhook_max_attempts: int = 5
+    webhook_workers: int = 8  # concurrent senders draining the queue
+    application_id: str = "924152943338358"
+    accept_window_s: float = 300.0  # unaccepted orders expire to cancelled/time_expired
+    pause_after_expired: int = 2  # consecutive auto-cancels that pause a store
+    # Courier and platform timings.
+    ready_to_cook_after_s: float = 60.0  # after accept
+    flex_pickup_after_s: float = 240.0  # ready_to_cook -> shipped/out_for_delivery
+    flex_delivery_after_s: float = 900.0  # out_for_delivery -> delivered
+    flex_failure_rate: float = 0.0  # share of Flex deliveries that fail on their own
+    dropoff_assign_min_s: float = 30.0  # courier assigned this long after creation (min..max)
+    dropoff_assign_max_s: float = 90.0
+    dropoff_arrive_after_s: float = 240.0  # on_route_to_pickup -> picking_up (once accepted)
+    dropoff_pickup_after_s: float = 90.0  # picking_up -> out_for_delivery
+    dropoff_travel_s: float = 900.0  # out_for_delivery -> at_the_door
+    dropoff_handover_s: float = 60.0  # at_the_door -> delivered
+    takeout_collect_after_s: float = 600.0  # ready_to_cook -> delivered (buyer collected)

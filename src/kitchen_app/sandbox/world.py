@@ -1,0 +1,363 @@
+"""The sandbox's world: stores, orders and their state machine (api notes §3–§5, §8).
+
+Everything here runs on one event loop (uvicorn's), so no locks. Merchant actions (accept,
+cancel, print, ready) come from the HTTP routes; platform steps (courier progress,
+``ready_to_cook``, expiry) come from timers on the sandbox clock or from the ``advance``
+control route. Every status change calls ``notify`` once (the webhook sender).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .api_errors import ApiError, bad_request, conflict, forbidden, not_found
+from .clock import Scheduler, iso
+from .config import SandboxConfig
+from .orders import ItemSpec, build_order_json
+from .stores import Store, default_store
+
+__all__ = ["LOGISTICS", "SimOrder", "World"]
+
+log = logging.getLogger(__name__)
+
+LOGISTICS = ("flex", "dropoff", "takeout")
+FINAL = frozenset({"cancelled", "delivered", "not_delivered"})
+# Dropoff substatuses once a courier is on its way; accept keeps them (api notes §3).
+COURIER_PHASE = frozenset({"on_route_to_pickup", "picking_up"})
+
+# Only CS7452/out_of_stock is documented; the others are the sandbox's own (ids "SBX…").
+_OUT_OF_STOCK = ("CS7452", "out_of_stock", "Me falta alguno de los productos.")
+REASONS_BEFORE_ACCEPT = (
+    _OUT_OF_STOCK,
+    ("SBX001", "store_closing", "Estamos por cerrar."),
+    ("SBX002", "too_busy", "Tenemos demasiados pedidos en este momento."),
+)
+REASONS_AFTER_ACCEPT = (
+    _OUT_OF_STOCK,
+    ("SBX003", "address_problem", "No podemos entregar en esa dirección."),
+    ("SBX004", "other", "Otro motivo."),
+)
+
+
+@dataclass(slots=True)
+class SimOrder:
+    id: str
+    store: Store
+    logistics: str
+    static: dict[str, Any] = field(repr=False)
+    created: float
+    status: str = "ready_to_ship"
+    substatus: str | None = "ready_to_print"
+    accepted_at: float | None = None
+    ready_at: float | None = None
+    courier_due: float | None = None  # Dropoff: when a courier gets assigned
+    estimated_pickup: float | None = None
+    delivered_at: float | None = None
+    fail_delivery: bool = False
+    history: list[tuple[str, str | None, float]] = field(default_factory=list)
+    generation: int = 0  # bumps on every change; stale timers compare it
+
+    @property
+    def accepted(self) -> bool:
+        return self.accepted_at is not None
+
+    def reasons(self) -> tuple[tuple[str, str, str], ...]:
+        if self.status != "ready_to_ship":
+            return ()
+        return REASONS_AFTER_ACCEPT if self.accepted else REASONS_BEFORE_ACCEPT
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "display_id": self.static["displayId"],
+            "store": self.store.user_id,
+            "logistics": self.logistics,
+            "status": self.status,
+            "substatus": self.substatus,
+            "accepted": self.accepted,
+            "ready": self.ready_at is not None,
+            "created_at": iso(self.created),
+            "history": [
+                {"status": s, "substatus": sub, "at": iso(at)} for s, sub, at in self.history
+            ],
+        }
+
+
+Notify = Callable[[SimOrder, float], None]
+
+
+class World:
+    def __init__(self, config: SandboxConfig, scheduler: Scheduler) -> None:
+        self.config = config
+        self.scheduler = scheduler
+        self.clock = scheduler.clock
+        self.notify: Notify = lambda order, at: None
+        self.stores: dict[int, Store] = {}
+        self.orders: dict[str, SimOrder] = {}
+        self.rate_per_min = config.rate_per_min
+        seed_rng = random.Random(config.seed)
+        self._seed = config.seed if config.seed is not None else seed_rng.randrange(2**32)
+        self._timing = random.Random(f"{self._seed}-timing")
+        base = random.Random(f"{self._seed}-ids")
+        self._ids = itertools.count(44_000_000_000 + base.randrange(10**9))
+        self._display = itertools.count(base.randrange(1000, 9000))
+        self._serial = itertools.count()
+        self._auto_chain = 0
+        self.add_store(default_store(config.token))
+
+    # -- stores ---------------------------------------------------------------------------
+    @property
+    def default_store(self) -> Store:
+        return next(iter(self.stores.values()))
+
+    def add_store(self, store: Store) -> Store:
+        if store.user_id in self.stores:
+            raise bad_request(f"a store with user id {store.user_id} exists")
+        if any(s.store_id == store.store_id for s in self.stores.values()):
+            raise bad_request(f"a store with id {store.store_id} exists")
+        self.stores[store.user_id] = store
+        log.info("sandbox store %s (user %s) added", store.name, store.user_id)
+        return store
+
+    def store_by_id(self, store_id: str) -> Store:
+        for store in self.stores.values():
+            if str(store.store_id) == store_id:
+                return store
+        raise ApiError(404, "Store not found", "not_found")
+
+    # -- orders: creation and reading -------------------------------------------------------
+    def create_order(
+        self,
+        logistics: str,
+        store: Store,
+        items: list[ItemSpec] | None = None,
+        at: float | None = None,
+    ) -> SimOrder:
+        if logistics not in LOGISTICS:
+            raise bad_request(f"logistics must be one of {', '.join(LOGISTICS)}")
+        if store.status != "enabled":
+            raise ApiError(409, f"store {store.user_id} is {store.status}", "store_not_enabled")
+        now = self.clock.now() if at is None else at
+        shipment_id = str(next(self._ids))
+        rng = random.Random(f"{self._seed}-order-{next(self._serial)}")
+        static = build_order_json(
+            shipment_id=shipment_id,
+            display_id=f"{next(self._display) % 10000:04d}",
+            logistics=logistics,
+            store=store,
+            created=now,
+            rng=rng,
+            items=items,
+        )
+        order = SimOrder(
+            id=shipment_id, store=store, logistics=logistics, static=static, created=now
+        )
+        order.history.append((order.status, order.substatus, now))
+        order.fail_delivery = self._timing.random() < self.config.flex_failure_rate
+        if logistics == "dropoff":
+            order.courier_due = now + self._timing.uniform(
+                self.config.dropoff_assign_min_s, self.config.dropoff_assign_max_s
+            )
+        self.orders[shipment_id] = order
+        self.scheduler.at(now + self.config.accept_window_s, lambda due: self._expire(order, due))
+        self._schedule_step(order)
+        self.notify(order, now)
+        return order
+
+    def order_for(self, shipment_id: str, token: str) -> SimOrder:
+        order = self.orders.get(shipment_id)
+        if order is None:
+            raise not_found()
+        if token not in order.store.tokens:
+            raise forbidden()
+        return order
+
+    def order_json(self, order: SimOrder) -> dict[str, Any]:
+        """The order as GET /proximity-integration/v1/orders/{id} answers it."""
+        out = dict(order.static)
+        extension: dict[str, Any] = {"status": order.status, "substatus": order.substatus}
+        if self.config.emit_camel_substatus:
+            extension["subStatus"] = order.substatus
+        extension.update(order.static["extension"])
+        if order.estimated_pickup is not None:
+            extension["estimatedPickupDate"] = iso(order.estimated_pickup, millis=False)
+        out["extension"] = extension
+        if order.delivered_at is not None:
+            out["delivery"] = order.static["delivery"] | {
+                "deliveryDateTime": iso(order.delivered_at, millis=False)
+            }
+        return out
+
+    # -- merchant actions -----------------------------------------------------------------
+    def accept(self, order: SimOrder, *, implicit: bool = False) -> None:
+        if order.status != "ready_to_ship":
+            raise conflict("This order cannot be accepted due to its current status.")
+        if order.accepted:
+            if implicit or self.config.idempotent_accept:
+                return
+            raise conflict("This order cannot be accepted due to its current status.")
+        now = self.clock.now()
+        order.accepted_at = now
+        order.store.consecutive_expired = 0
+        if order.substatus in COURIER_PHASE:
+            # Accepted after a courier was assigned: the substatus stays; the courier may go on.
+            order.generation += 1
+            self._schedule_step(order)
+        else:
+            self._change(order, "ready_to_ship", "printed", now)
+
+    def print_label(self, order: SimOrder) -> None:
+        """print_label_pdf: refused once shipped or final, else accepts if needed (§4)."""
+        if order.status != "ready_to_ship":
+            raise conflict("The receipt cannot be printed due to the order's current status.")
+        self.accept(order, implicit=True)
+
+    def cancel(self, order: SimOrder, reason: dict[str, Any] | None) -> None:
+        if order.status != "ready_to_ship":
+            raise conflict("This order cannot be cancelled due to its current status.")
+        if reason is not None:
+            offered = {r[0] for r in order.reasons()}
+            if reason.get("id") not in offered:
+                raise bad_request("cancellation_reason is not available for this order's status")
+        order.store.consecutive_expired = 0
+        self._change(order, "cancelled", "cancelled_manually", self.clock.now())
+
+    def mark_ready(self, order: SimOrder) -> None:
+        """The drop-off "order ready" call: records the time, changes no status."""
+        if order.logistics != "dropoff":
+            raise conflict("Only drop-off orders can be marked as ready.")
+        if not order.accepted or order.status != "ready_to_ship":
+            raise conflict("This order cannot be marked as ready due to its current status.")
+        if order.ready_at is None:
+            order.ready_at = self.clock.now()
+
+    # -- platform steps ---------------------------------------------------------------------
+    def _next_step(self, order: SimOrder) -> tuple[str, str | None, float] | None:
+        c, sub, at = self.config, order.substatus, order.history[-1][2]
+        if order.status in FINAL:
+            return None
+        if order.logistics == "dropoff":
+            assert order.courier_due is not None
+            if sub == "ready_to_print":
+                return "ready_to_ship", "on_route_to_pickup", order.courier_due
+            if sub == "printed":
+                cook = at + c.ready_to_cook_after_s
+                if order.courier_due <= cook:
+                    return "ready_to_ship", "on_route_to_pickup", max(order.courier_due, at)
+                return "ready_to_ship", "ready_to_cook", cook
+            if sub == "ready_to_cook":
+                return "ready_to_ship", "on_route_to_pickup", max(order.courier_due, at)
+            if sub == "on_route_to_pickup":
+                if not order.accepted:
+                    return None  # the courier waits for the restaurant to accept
+                base = max(at, order.accepted_at or at)
+                return "ready_to_ship", "picking_up", base + c.dropoff_arrive_after_s
+            if sub == "picking_up":
+                return "shipped", "out_for_delivery", at + c.dropoff_pickup_after_s
+            if sub == "out_for_delivery":
+                return "shipped", "at_the_door", at + c.dropoff_travel_s
+            if sub == "at_the_door":
+                final = "not_delivered" if order.fail_delivery else "delivered"
+                return final, None, at + c.dropoff_handover_s
+            return None
+        if sub == "printed":
+            return "ready_to_ship", "ready_to_cook", at + c.ready_to_cook_after_s
+        if order.logistics == "takeout":
+            if sub == "ready_to_cook":
+                return "delivered", None, at + c.takeout_collect_after_s
+            return None
+        if sub == "ready_to_cook":
+            return "shipped", "out_for_delivery", at + c.flex_pickup_after_s
+        if sub == "out_for_delivery":
+            if order.fail_delivery:
+                return "shipped", "delivery_failed", at + c.flex_delivery_after_s
+            return "delivered", None, at + c.flex_delivery_after_s
+        if sub == "delivery_failed":
+            return "not_delivered", None, at + c.flex_delivery_after_s
+        return None
+
+    def _schedule_step(self, order: SimOrder) -> None:
+        step = self._next_step(order)
+        if step is None:
+            return
+        generation = order.generation
+
+        def fire(due: float) -> None:
+            if order.generation == generation:
+                self._change(order, step[0], step[1], due)
+
+        self.scheduler.at(step[2], fire)
+
+    def advance(self, order: SimOrder, outcome: str | None = None) -> None:
+        """Apply the order's next platform step now (``outcome="failed"`` picks the failure
+        branch of the delivery). ApiError 400 when there is none."""
+        if outcome not in (None, "delivered", "failed"):
+            raise bad_request("outcome must be delivered or failed")
+        if outcome is not None:
+            order.fail_delivery = outcome == "failed"
+        step = self._next_step(order)
+        if step is None:
+            raise conflict("This order has no next courier or platform step.")
+        self._change(order, step[0], step[1], max(self.clock.now(), order.history[-1][2]))
+
+    def _expire(self, order: SimOrder, due: float) -> None:
+        if order.accepted or order.status != "ready_to_ship":
+            return
+        self._change(order, "cancelled", "time_expired", due)
+        store = order.store
+        store.consecutive_expired += 1
+        if (
+            store.consecutive_expired >= self.config.pause_after_expired
+            and store.status == "enabled"
+        ):
+            store.status = "paused"
+            log.info(
+                "store %s paused after %d expired orders", store.user_id, store.consecutive_expired
+            )
+
+    def _change(self, order: SimOrder, status: str, substatus: str | None, at: float) -> None:
+        order.status, order.substatus = status, substatus
+        order.generation += 1
+        order.history.append((status, substatus, at))
+        if substatus == "on_route_to_pickup":
+            order.estimated_pickup = at + self.config.dropoff_arrive_after_s
+        if status == "delivered":
+            order.delivered_at = at
+        self._schedule_step(order)
+        self.notify(order, at)
+
+    # -- orders the sandbox creates on its own ------------------------------------------
+    def start_auto_orders(self) -> None:
+        self._schedule_auto(self.clock.now())
+
+    def _schedule_auto(self, after: float) -> None:
+        if self.rate_per_min <= 0:
+            return
+        gap = self._timing.expovariate(self.rate_per_min / 60.0)
+        chain = self._auto_chain
+
+        def fire(due: float) -> None:
+            if chain == self._auto_chain:  # a rate change started a new chain
+                self._auto_order(due)
+
+        self.scheduler.at(after + gap, fire)
+
+    def _auto_order(self, due: float) -> None:
+        enabled = [s for s in self.stores.values() if s.status == "enabled"]
+        if enabled:
+            store = self._timing.choice(enabled)
+            logistics = self._timing.choice(("flex", "flex", "dropoff", "dropoff", "takeout"))
+            self.create_order(logistics, store, at=due)
+        self._schedule_auto(due)
+
+    def set_rate(self, rate_per_min: float) -> None:
+        if rate_per_min < 0:
+            raise bad_request("rate_per_min must be 0 or more")
+        self.rate_per_min = rate_per_min
+        self._auto_chain += 1
+        self._schedule_auto(self.clock.now())

@@ -1,0 +1,77 @@
+"""``build_app(config)``: the relay as a Starlette app, runnable under uvicorn or
+``kitchen_app.serving.ServerThread``."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypedDict
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Route
+
+from kitchen_app.relay.config import RelayConfig
+from kitchen_app.relay.hub import EventHub
+from kitchen_app.relay.middleware import BodyLimitMiddleware
+from kitchen_app.relay.routes import Handlers
+from kitchen_app.relay.sqlite_log import SQLiteEventLog
+from kitchen_app.relay_protocol import (
+    CHANNEL_MERCADOLIBRE,
+    CHANNEL_MP_DELIVERY,
+    CHANNEL_SHOPEE,
+    EVENTS_PATH,
+    HEALTH_PATH,
+    STATUS_PATH,
+    WEBHOOK_PATHS,
+)
+
+__all__ = ["build_app"]
+
+log = logging.getLogger(__name__)
+
+
+class _State(TypedDict):
+    hub: EventHub
+
+
+def build_app(config: RelayConfig) -> Starlette:
+    handlers = Handlers(config)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[_State]:
+        # The writer connection lives on this one thread for the app's whole life.
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relay-writer")
+        loop = asyncio.get_running_loop()
+        writer = await loop.run_in_executor(executor, SQLiteEventLog, config.db_path)
+        reader = SQLiteEventLog(config.db_path)
+        hub = EventHub(
+            writer,
+            reader,
+            executor,
+            retention_seconds=config.retention_seconds,
+            prune_interval_seconds=config.prune_interval_seconds,
+        )
+        await hub.start()
+        log.info("relay storing events in %s", config.db_path)
+        try:
+            yield {"hub": hub}
+        finally:
+            await hub.stop()
+            reader.close()
+            await loop.run_in_executor(executor, writer.close)
+            executor.shutdown(wait=True)
+
+    routes = [
+        Route(WEBHOOK_PATHS[CHANNEL_MP_DELIVERY], handlers.mercadopago, methods=["POST"]),
+        Route(WEBHOOK_PATHS[CHANNEL_MERCADOLIBRE], handlers.mercadolibre, methods=["POST"]),
+        Route(WEBHOOK_PATHS[CHANNEL_SHOPEE], handlers.shopee, methods=["POST"]),
+        Route(EVENTS_PATH, handlers.events, methods=["GET"]),
+        Route(STATUS_PATH, handlers.status, methods=["GET"]),
+        Route(HEALTH_PATH, handlers.healthz, methods=["GET"]),
+    ]
+    middleware = [Middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

@@ -1,0 +1,69 @@
+"""The relay's settings, built by the CLI (or a test, the demo, a benchmark)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kitchen_app.errors import UserError
+from kitchen_app.relay_protocol import MAX_WAIT_SECONDS, MAX_WEBHOOK_BODY
+
+__all__ = [
+    "DEFAULT_DB",
+    "DEFAULT_RETENTION_HOURS",
+    "ENV_MP_SECRET",
+    "ENV_RETENTION_HOURS",
+    "ENV_SHOPEE_PARTNER_KEY",
+    "RelayConfig",
+    "retention_from_env",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = Path("relay.sqlite3")
+DEFAULT_RETENTION_HOURS = 7 * 24.0  # a desk offline over a long weekend still catches up
+ENV_MP_SECRET = "KITCHEN_MP_WEBHOOK_SECRET"
+ENV_SHOPEE_PARTNER_KEY = "KITCHEN_SHOPEE_PARTNER_KEY"
+ENV_RETENTION_HOURS = "KITCHEN_RELAY_RETENTION_HOURS"
+
+
+@dataclass(frozen=True)
+class RelayConfig:
+    db_path: Path = DEFAULT_DB
+    # HMAC secret of the Mercado Pago application; None: unsigned webhooks are accepted.
+    mp_webhook_secret: str | None = None
+    # Shopee partner key; None: push signatures are not checked.
+    shopee_partner_key: str | None = None
+    # The exact URL Shopee calls, when the relay sits behind a proxy (it is part of what
+    # Shopee signs); None: the URL of the request as the relay sees it.
+    shopee_callback_url: str | None = None
+    retention_seconds: float = DEFAULT_RETENTION_HOURS * 3600
+    prune_interval_seconds: float = 600.0
+    max_wait_seconds: float = MAX_WAIT_SECONDS
+    max_body_bytes: int = MAX_WEBHOOK_BODY
+    health_probe_timeout_seconds: float = 5.0
+
+    def __repr__(self) -> str:  # secrets never reach logs
+        return (
+            f"RelayConfig(db_path={str(self.db_path)!r}, "
+            f"mp_webhook_secret={'set' if self.mp_webhook_secret else None}, "
+            f"shopee_partner_key={'set' if self.shopee_partner_key else None}, "
+            f"retention_seconds={self.retention_seconds}, "
+            f"max_wait_seconds={self.max_wait_seconds})"
+        )
+
+
+def retention_from_env() -> float:
+    """Retention in seconds from KITCHEN_RELAY_RETENTION_HOURS (default 7 days)."""
+    text = os.environ.get(ENV_RETENTION_HOURS)
+    if not text:
+        return DEFAULT_RETENTION_HOURS * 3600
+    try:
+        hours = float(text)
+    except ValueError:
+        raise UserError(f"{ENV_RETENTION_HOURS} is not a number: {text!r}") from None
+    if not hours > 0:
+        raise UserError(f"{ENV_RETENTION_HOURS} must be greater than 0: {text!r}")
+    return hours * 3600

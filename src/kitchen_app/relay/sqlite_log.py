@@ -1,0 +1,212 @@
+"""The SQLite event log: one file, WAL, ``synchronous=FULL`` so a commit survives a crash or
+a power cut, ids from AUTOINCREMENT so a pruned id is never handed out again (desk cursors
+stay meaningful)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, StoredEvent, StoreInfo
+
+__all__ = ["SCHEMA_VERSION", "SQLiteEventLog", "connect", "utc_now_iso"]
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS stores (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    token_sha256 TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    pruned_through INTEGER NOT NULL DEFAULT 0
+) STRICT;
+-- which marketplace account belongs to which store: (channel, account id) is unique, so
+-- one account can never feed two stores.
+CREATE TABLE IF NOT EXISTS store_accounts (
+    channel TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    store_id INTEGER NOT NULL REFERENCES stores(id),
+    PRIMARY KEY (channel, account_id)
+) STRICT, WITHOUT ROWID;
+-- store_id NULL: no store had the account when the webhook came (kept for diagnostics).
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    store_id INTEGER,
+    channel TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    resource TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    dedupe_id TEXT UNIQUE,
+    dedupe_content TEXT UNIQUE
+) STRICT;
+CREATE INDEX IF NOT EXISTS events_by_store ON events (store_id, id);
+CREATE INDEX IF NOT EXISTS events_by_time ON events (received_at);
+CREATE TABLE IF NOT EXISTS health (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    probed_at TEXT NOT NULL
+) STRICT;
+"""
+
+
+def utc_now_iso() -> str:
+    """Fixed-width UTC timestamps, so text order is time order (retention relies on it)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) a relay database with the durable settings."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
+    conn.execute("PRAGMA journal_mode=WAL")
+    # FULL: in WAL mode NORMAL may lose the last commits on power loss; we ACK after commit.
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise RuntimeError(f"{path} was written by a newer relay (schema {version})")
+    if version < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    return conn
+
+
+class SQLiteEventLog:
+    """One connection; the caller keeps each instance on one thread at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn = connect(path)
+
+    def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
+        conn = self._conn
+        results: list[AppendResult] = []
+        routes: dict[tuple[str, str], int | None] = {}
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for ev in events:
+                key = (ev.channel, ev.account_id)
+                if key not in routes:
+                    row = conn.execute(
+                        "SELECT store_id FROM store_accounts WHERE channel = ? AND account_id = ?",
+                        key,
+                    ).fetchone()
+                    routes[key] = None if row is None else int(row[0])
+                store_id = routes[key]
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO events (store_id, channel, topic, resource, "
+                    "account_id, received_at, payload, dedupe_id, dedupe_content) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        store_id,
+                        ev.channel,
+                        ev.topic,
+                        ev.resource,
+                        ev.account_id,
+                        ev.received_at,
+                        ev.payload_json,
+                        ev.dedupe_id,
+                        ev.dedupe_content,
+                    ),
+                )
+                if cur.rowcount == 1:
+                    assert cur.lastrowid is not None
+                    results.append(AppendResult(cur.lastrowid, store_id, duplicate=False))
+                else:
+                    results.append(self._existing(ev))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return results
+
+    def _existing(self, ev: IncomingEvent) -> AppendResult:
+        row = self._conn.execute(
+            "SELECT id, store_id FROM events WHERE dedupe_id = ? OR dedupe_content = ?",
+            (ev.dedupe_id, ev.dedupe_content),
+        ).fetchone()
+        return AppendResult(int(row[0]), row[1], duplicate=True)
+
+    def read(self, store_id: int, after: int, limit: int) -> list[StoredEvent]:
+        rows = self._conn.execute(
+            "SELECT id, channel, topic, resource, received_at, payload FROM events "
+            "WHERE store_id = ? AND id > ? ORDER BY id LIMIT ?",
+            (store_id, after, limit),
+        ).fetchall()
+        return [StoredEvent(*row) for row in rows]
+
+    def store_for_token(self, digest: str) -> StoreInfo | None:
+        row = self._conn.execute(
+            "SELECT id, name FROM stores WHERE token_sha256 = ?", (digest,)
+        ).fetchone()
+        return None if row is None else StoreInfo(int(row[0]), str(row[1]))
+
+    def latest_ids(self) -> dict[int, int]:
+        rows = self._conn.execute(
+            "SELECT store_id, MAX(id) FROM events WHERE store_id IS NOT NULL GROUP BY store_id"
+        ).fetchall()
+        return {int(s): int(i) for s, i in rows}
+
+    def pruned_through(self) -> dict[int, int]:
+        rows = self._conn.execute(
+            "SELECT id, pruned_through FROM stores WHERE pruned_through > 0"
+        ).fetchall()
+        return {int(s): int(p) for s, p in rows}
+
+    def last_received_at(self, store_id: int) -> str | None:
+        row = self._conn.execute(
+            "SELECT received_at FROM events WHERE store_id = ? ORDER BY id DESC LIMIT 1",
+            (store_id,),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def count_after(self, store_id: int, after: int) -> int:
+        row = self._conn.execute(
+            "SELECT COUNT(*) FROM events WHERE store_id = ? AND id > ?", (store_id, after)
+        ).fetchone()
+        return int(row[0])
+
+    def prune(self, older_than: str) -> dict[int, int]:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = conn.execute(
+                "SELECT store_id, MAX(id) FROM events WHERE received_at < ? "
+                "AND store_id IS NOT NULL GROUP BY store_id",
+                (older_than,),
+            ).fetchall()
+            pruned = {int(s): int(i) for s, i in rows}
+            for store_id, through in pruned.items():
+                conn.execute(
+                    "UPDATE stores SET pruned_through = MAX(pruned_through, ?) WHERE id = ?",
+                    (through, store_id),
+                )
+            cur = conn.execute("DELETE FROM events WHERE received_at < ?", (older_than,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        if cur.rowcount:
+            log.info("retention removed %d events older than %s", cur.rowcount, older_than)
+        return pruned
+
+    def probe_write(self) -> None:
+        self._conn.execute(
+            "INSERT INTO health (id, probed_at) VALUES (1, ?) "
+            "ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at",
+            (utc_now_iso(),),
+        )
+
+    def close(self) -> None:
+        self._conn.close()

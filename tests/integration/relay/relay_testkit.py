@@ -1,0 +1,82 @@
+"""Helpers for the relay tests: a real relay on 127.0.0.1 over a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from kitchen_app import mp_signature
+from kitchen_app.relay import RelayConfig, add_store, build_app
+from kitchen_app.serving import ServerThread
+
+SECRET = "test-webhook-secret"
+MP_USER_A = 1793791954
+MP_USER_B = 2000000002
+
+
+@dataclass
+class Relay:
+    url: str
+    db: Path
+    token_a: str
+    token_b: str
+    client: httpx.Client
+
+    def rows(self, where: str = "1=1") -> list[sqlite3.Row]:
+        """Read the log from a second, independent connection (what a crash would leave)."""
+        conn = sqlite3.connect(self.db)
+        conn.row_factory = sqlite3.Row
+        try:
+            return conn.execute(f"SELECT * FROM events WHERE {where} ORDER BY id").fetchall()
+        finally:
+            conn.close()
+
+
+def mp_body(user_id: int = MP_USER_A, shipment: int = 12345, **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "_id": str(uuid.uuid4()),
+        "topic": "delivery",
+        "resource": f"/shipments/{shipment}",
+        "user_id": user_id,
+        "application_id": "924152943338358",
+        "sent": "2026-11-23T12:00:00.000Z",
+        "attempts": 1,
+        "received": "2026-11-23T12:00:00.000Z",
+        "actions": [],
+    }
+    body.update(extra)
+    return body
+
+
+def mp_headers(secret: str = SECRET, data_id: str | None = None) -> dict[str, str]:
+    request_id = str(uuid.uuid4())
+    ts = "1704908010"
+    v1 = mp_signature.sign(secret, request_id, ts, data_id)
+    return {
+        "x-signature": mp_signature.format_header(ts, v1),
+        "x-request-id": request_id,
+        "content-type": "application/json",
+    }
+
+
+def post_mp(client: httpx.Client, body: dict[str, Any], secret: str = SECRET) -> httpx.Response:
+    return client.post(
+        "/webhooks/mercadopago", content=json.dumps(body).encode(), headers=mp_headers(secret)
+    )
+
+
+def start_relay(tmp_path: Path, **config: Any) -> tuple[ServerThread, Relay]:
+    db = tmp_path / "relay.sqlite3"
+    token_a = add_store(db, "Cantina A", mp_user_id=MP_USER_A, ml_seller_id=3430803000)
+    token_b = add_store(db, "Bistro B", mp_user_id=MP_USER_B, shopee_shop_id=727720655)
+    cfg = replace(RelayConfig(db_path=db, mp_webhook_secret=SECRET), **config)
+    server = ServerThread(build_app(cfg))
+    url = server.start()
+    client = httpx.Client(base_url=url, timeout=httpx.Timeout(5.0, read=90.0))
+    return server, Relay(url, db, token_a, token_b, client)

@@ -1,0 +1,113 @@
+"""The engine's thread meets the GUI thread here.
+
+``EngineBridge`` implements ``engine.api.EngineListener``: the engine calls it on its own
+thread and each method only emits a Qt signal. The bridge lives on the GUI thread, so every
+connection to a GUI slot is queued across threads by Qt (``AutoConnection``).
+
+``deliver(future, receiver, on_done)`` brings a ``concurrent.futures.Future``'s outcome back to
+the GUI thread without ever waiting on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from kitchen_app.engine.api import FeedState, PrinterStatus
+
+log = logging.getLogger(__name__)
+
+__all__ = ["EngineBridge", "FutureResult", "deliver"]
+
+
+class EngineBridge(QObject):
+    """EngineListener whose methods emit signals.
+
+    Signals:
+        orderAdded(str key), orderChanged(str key), feedStateChanged(FeedState),
+        actionChanged(str key, int action_id), printJobChanged(str key, int job_id),
+        printerStateChanged(PrinterStatus)
+    """
+
+    orderAdded = Signal(str)
+    orderChanged = Signal(str)
+    feedStateChanged = Signal(object)
+    actionChanged = Signal(str, int)
+    printJobChanged = Signal(str, int)
+    printerStateChanged = Signal(object)
+
+    # EngineListener (called on the engine thread; emitting is thread-safe)
+    def order_added(self, key: str) -> None:
+        self.orderAdded.emit(key)
+
+    def order_changed(self, key: str) -> None:
+        self.orderChanged.emit(key)
+
+    def feed_state_changed(self, state: FeedState) -> None:
+        self.feedStateChanged.emit(state)
+
+    def action_changed(self, key: str, action_id: int) -> None:
+        self.actionChanged.emit(key, action_id)
+
+    def print_job_changed(self, key: str, job_id: int) -> None:
+        self.printJobChanged.emit(key, job_id)
+
+    def printer_state_changed(self, status: PrinterStatus) -> None:
+        self.printerStateChanged.emit(status)
+
+
+class FutureResult(QObject):
+    """Carries one future's outcome to the GUI thread; deletes itself afterwards."""
+
+    done = Signal(object, object)  # (result, exception or None)
+
+    def __init__(self, receiver: QObject, on_done: Callable[[Any, BaseException | None], None]):
+        # No parent: the future may finish on another thread. The object lives on the GUI
+        # thread (created there) and is kept alive by the closure until the signal ran.
+        super().__init__()
+        self._on_done = on_done
+        # Queued: the slot runs on the receiver's thread even when the future is already
+        # done on the GUI thread, so the caller sees the same order of events either way.
+        self.done.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        receiver.destroyed.connect(self._forget)
+
+    def _forget(self) -> None:
+        self._on_done = None  # the receiver is gone: drop the result
+
+    def _run(self, result: Any, error: BaseException | None) -> None:
+        on_done, self._on_done = self._on_done, None
+        _in_flight.discard(self)
+        self.deleteLater()
+        if on_done is not None:
+            on_done(result, error)
+
+
+_in_flight: set[FutureResult] = set()
+
+
+def deliver(
+    future: Future[Any],
+    receiver: QObject,
+    on_done: Callable[[Any, BaseException | None], None],
+) -> None:
+    """Call ``on_done(result, error)`` on the GUI thread when ``future`` finishes.
+
+    Must be called on the GUI thread. ``error`` is the future's exception (then ``result`` is
+    None). If ``receiver`` is destroyed first, the outcome is dropped.
+    """
+    carrier = FutureResult(receiver, on_done)
+    _in_flight.add(carrier)
+
+    def finished(f: Future[Any]) -> None:
+        if f.cancelled():
+            carrier.done.emit(None, RuntimeError("cancelled"))
+        elif (exc := f.exception()) is not None:
+            carrier.done.emit(None, exc)
+        else:
+            carrier.done.emit(f.result(), None)
+
+    future.add_done_callback(finished)

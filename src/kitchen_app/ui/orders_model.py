@@ -1,0 +1,270 @@
+"""Today's orders as a table model: one row per order summary, updated by key.
+
+A new order is one ``beginInsertRows``; a changed order is one row's ``dataChanged``; the
+1 s countdown tick touches only the countdown column (and a whole row only when that order's
+alert level changes, to recolour it). The model never reloads the day on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from kitchen_app.domain import Stage
+
+from . import labels
+from .alert_policy import AlertLevel, level_for
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Col", "OrdersModel", "Roles", "is_waiting"]
+
+
+class Col:
+    ID = 0
+    COUNTDOWN = 1
+    STATUS = 2
+    CUSTOMER = 3
+    ITEMS = 4
+    TOTAL = 5
+    LOGISTICS = 6
+    CHANNEL = 7
+    CREATED = 8
+    COUNT = 9
+
+
+class Roles:
+    SUMMARY = Qt.ItemDataRole.UserRole + 1  # the OrderSummary
+    SORT = Qt.ItemDataRole.UserRole + 2  # a Python value the proxy compares
+    KEY = Qt.ItemDataRole.UserRole + 3
+    STAGE = Qt.ItemDataRole.UserRole + 4
+    LEVEL = Qt.ItemDataRole.UserRole + 5  # AlertLevel of a waiting order (NONE otherwise)
+
+
+# Row tints by alert level: amber to red as the accept deadline nears.
+LEVEL_COLOURS = {
+    AlertLevel.CALM: QColor("#fff4d6"),
+    AlertLevel.URGENT: QColor("#ffd9a8"),
+    AlertLevel.CRITICAL: QColor("#ffb3ad"),
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def is_waiting(summary: Any) -> bool:
+    """A new order nobody has accepted or cancelled yet: the alert is for these."""
+    return summary.stage == Stage.NEW and not summary.accepted and not summary.is_final
+
+
+def _timestamp(moment: datetime) -> float:
+    return moment.timestamp()
+
+
+class OrdersModel(QAbstractTableModel):
+    def __init__(
+        self,
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        tz: tzinfo | None = None,
+        locale: QLocale | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._tz = tz
+        self._locale = locale or QLocale()
+        self._rows: list[Any] = []
+        self._row_of: dict[str, int] = {}
+        self._levels: dict[str, AlertLevel] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._countdown_font = QFont()
+        self._countdown_font.setBold(True)
+        self._countdown_font.setPointSizeF(self._countdown_font.pointSizeF() * 1.3)
+
+    # ---- headers -----------------------------------------------------------------------------
+    def _header(self, column: int) -> str:
+        return [
+            self.tr("Order"),
+            self.tr("Time left"),
+            self.tr("Status"),
+            self.tr("Customer"),
+            self.tr("Items"),
+            self.tr("Total"),
+            self.tr("Delivery"),
+            self.tr("Channel"),
+            self.tr("Received"),
+        ][column]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._header(section)
+        return None
+
+    # ---- size --------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else Col.COUNT
+
+    # ---- data --------------------------------------------------------------------------------
+    def time_left(self, summary: Any) -> timedelta | None:
+        if not is_waiting(summary):
+            return None
+        return summary.accept_deadline - self._now()
+
+    def level_of(self, summary: Any) -> AlertLevel:
+        return level_for(self.time_left(summary))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(s, col)
+        if role == Roles.SORT:
+            return self._sort_value(s, col)
+        if role == Roles.SUMMARY:
+            return s
+        if role == Roles.KEY:
+            return s.key
+        if role == Roles.STAGE:
+            return s.stage
+        if role == Roles.LEVEL:
+            return self.level_of(s)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = LEVEL_COLOURS.get(self.level_of(s))
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and col == Col.COUNTDOWN:
+            level = self.level_of(s)
+            if level >= AlertLevel.URGENT:
+                return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.FontRole:
+            if col == Col.COUNTDOWN:
+                return self._countdown_font
+            if col == Col.ID:
+                return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            Col.ITEMS,
+            Col.TOTAL,
+            Col.COUNTDOWN,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, s: Any, col: int) -> str:
+        if col == Col.ID:
+            return f"#{s.display_id}"
+        if col == Col.COUNTDOWN:
+            left = self.time_left(s)
+            return labels.format_countdown(left) if left is not None else ""
+        if col == Col.STATUS:
+            return labels.status_label(s.status)
+        if col == Col.CUSTOMER:
+            return s.customer_name or ""
+        if col == Col.ITEMS:
+            return str(s.item_count)
+        if col == Col.TOTAL:
+            return labels.format_money(s.total, self._locale)
+        if col == Col.LOGISTICS:
+            return labels.logistics_label(s.logistics)
+        if col == Col.CHANNEL:
+            return labels.channel_label(s.channel)
+        if col == Col.CREATED:
+            return labels.format_time(s.created_at, self._tz)
+        return ""
+
+    def _sort_value(self, s: Any, col: int) -> Any:
+        if col == Col.ID:
+            return str(s.display_id)
+        if col == Col.COUNTDOWN:
+            left = self.time_left(s)
+            # Waiting orders first, nearest deadline first; then everything else.
+            return (0, left.total_seconds()) if left is not None else (1, 0.0)
+        if col == Col.STATUS:
+            return (list(Stage).index(Stage(s.stage)), str(s.status))
+        if col == Col.CUSTOMER:
+            return (s.customer_name or "").casefold()
+        if col == Col.ITEMS:
+            return s.item_count
+        if col == Col.TOTAL:
+            return s.total.amount
+        if col == Col.CREATED:
+            return _timestamp(s.created_at)
+        return self._display(s, col)
+
+    # ---- changes -----------------------------------------------------------------------------
+    def set_orders(self, summaries: Iterable[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self._row_of = {s.key: i for i, s in enumerate(self._rows)}
+        self._levels = {s.key: self.level_of(s) for s in self._rows}
+        self.endResetModel()
+
+    def upsert(self, summary: Any) -> bool:
+        """Insert a new order or replace a known one; True when a row was inserted."""
+        row = self._row_of.get(summary.key)
+        if row is None:
+            row = len(self._rows)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.append(summary)
+            self._row_of[summary.key] = row
+            self._levels[summary.key] = self.level_of(summary)
+            self.endInsertRows()
+            return True
+        self._rows[row] = summary
+        self._levels[summary.key] = self.level_of(summary)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, Col.COUNT - 1))
+        return False
+
+    def summary(self, key: str) -> Any | None:
+        row = self._row_of.get(key)
+        return self._rows[row] if row is not None else None
+
+    def summaries(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_of(self, key: str) -> int | None:
+        return self._row_of.get(key)
+
+    def waiting(self) -> list[Any]:
+        return [s for s in self._rows if is_waiting(s)]
+
+    def nearest_time_left(self) -> timedelta | None:
+        lefts = [self.time_left(s) for s in self._rows if is_waiting(s)]
+        return min((x for x in lefts if x is not None), default=None)
+
+    def stage_counts(self) -> dict[Stage, int]:
+        counts = {stage: 0 for stage in Stage}
+        for s in self._rows:
+            counts[Stage(s.stage)] += 1
+        return counts
+
+    def tick(self) -> None:
+        """Once a second: refresh the countdowns (one column), and recolour a row only when
+        its alert level changed."""
+        waiting_rows = [i for i, s in enumerate(self._rows) if is_waiting(s)]
+        if not waiting_rows:
+            return
+        self.dataChanged.emit(
+            self.index(waiting_rows[0], Col.COUNTDOWN),
+            self.index(waiting_rows[-1], Col.COUNTDOWN),
+            [Qt.ItemDataRole.DisplayRole, Roles.SORT, Roles.LEVEL],
+        )
+        for row in waiting_rows:
+            s = self._rows[row]
+            level = self.level_of(s)
+            if level != self._levels.get(s.key):
+                self._levels[s.key] = level
+                self.dataChanged.emit(
+                    self.index(row, 0),
+                    self.index(row, Col.COUNT - 1),
+                    [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole],
+                )

@@ -1,0 +1,278 @@
+"""Small stand-ins for the engine's commands and the store's reader, for widget tests.
+
+They keep the shapes of ``engine.api.EngineCommands`` and ``store.DeskReader`` (as far as the
+UI uses them) and record what the UI asked.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from kitchen_app.channels.base import CancelReason
+from kitchen_app.domain import (
+    Address,
+    Channel,
+    Customer,
+    Fee,
+    FlexQR,
+    Logistics,
+    Money,
+    Option,
+    Order,
+    OrderItem,
+    Payment,
+    Stage,
+    StatusPair,
+    TimelineEntry,
+    Totals,
+)
+from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
+
+T0 = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+NEW = StatusPair("ready_to_ship", "ready_to_print")
+
+
+@dataclass(frozen=True)
+class Summary:
+    key: str
+    channel: str
+    order_id: str
+    display_id: str
+    created_at: datetime
+    status: StatusPair
+    stage: Stage
+    is_final: bool
+    logistics: str
+    customer_name: str | None
+    item_count: int
+    total: Money
+    accept_deadline: datetime
+    accepted: bool
+
+
+def summary(
+    n: int,
+    *,
+    created: datetime = T0,
+    status: StatusPair = NEW,
+    stage: Stage = Stage.NEW,
+    accepted: bool = False,
+    is_final: bool = False,
+    name: str = "Cliente",
+    logistics: str = "flex",
+) -> Summary:
+    return Summary(
+        key=f"mp_delivery:{n}",
+        channel="mp_delivery",
+        order_id=str(n),
+        display_id=f"{n % 10000:04d}",
+        created_at=created,
+        status=status,
+        stage=stage,
+        is_final=is_final,
+        logistics=logistics,
+        customer_name=f"{name} {n}",
+        item_count=2,
+        total=Money.parse("1234.5", "ARS"),
+        accept_deadline=created + timedelta(minutes=5),
+        accepted=accepted,
+    )
+
+
+@dataclass
+class Record:
+    id: int
+    kind: str
+    state: str
+    created_at: datetime
+    updated_at: datetime | None = None
+    error: str | None = None
+    reprint: bool = False
+    printer: str | None = None
+    copy: int = 1
+
+
+class FakeReader:
+    def __init__(self) -> None:
+        self.summaries: dict[str, Any] = {}
+        self.orders: dict[str, Order] = {}
+        self.timelines: dict[str, list[TimelineEntry]] = {}
+        self.action_records: dict[str, list[Record]] = {}
+        self.job_records: dict[str, list[Record]] = {}
+        self.settings: dict[str, Any] = {}
+        self.day_reads = 0
+
+    def add(self, s: Any, order: Order | None = None) -> None:
+        self.summaries[s.key] = s
+        if order is not None:
+            self.orders[s.key] = order
+
+    def orders_of_day(self, day: Any, tz: Any) -> list[Any]:
+        self.day_reads += 1
+        return list(self.summaries.values())
+
+    def order_summary(self, key: str) -> Any | None:
+        return self.summaries.get(key)
+
+    def get_order(self, key: str) -> Order | None:
+        return self.orders.get(key)
+
+    def timeline(self, key: str) -> list[TimelineEntry]:
+        return self.timelines.get(key, [])
+
+    def actions(self, key: str) -> list[Record]:
+        return self.action_records.get(key, [])
+
+    def print_jobs(self, key: str) -> list[Record]:
+        return self.job_records.get(key, [])
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        return self.settings.get(key, default)
+
+
+def _done(value: Any) -> Future[Any]:
+    f: Future[Any] = Future()
+    f.set_result(value)
+    return f
+
+
+@dataclass
+class FakeCommands:
+    calls: list[tuple[Any, ...]] = field(default_factory=list)
+    reasons: list[CancelReason] = field(default_factory=list)
+    outcome: ActionOutcome = field(
+        default_factory=lambda: ActionOutcome(1, ActionOutcomeState.CONFIRMED)
+    )
+    held: list[Future[Any]] = field(default_factory=list)  # futures left open on purpose
+    hold: bool = False
+
+    def _answer(self, value: Any) -> Future[Any]:
+        if self.hold:
+            f: Future[Any] = Future()
+            self.held.append(f)
+            return f
+        return _done(value)
+
+    def accept(self, key: str) -> Future[ActionOutcome]:
+        self.calls.append(("accept", key))
+        return self._answer(self.outcome)
+
+    def cancel(self, key: str, reason: CancelReason | None) -> Future[ActionOutcome]:
+        self.calls.append(("cancel", key, reason))
+        return self._answer(self.outcome)
+
+    def cancellation_reasons(self, key: str) -> Future[list[CancelReason]]:
+        self.calls.append(("cancellation_reasons", key))
+        return self._answer(list(self.reasons))
+
+    def mark_ready(self, key: str) -> Future[ActionOutcome]:
+        self.calls.append(("mark_ready", key))
+        return self._answer(self.outcome)
+
+    def print_ticket(
+        self, key: str, kind: str, *, reprint: bool = False, printer: str | None = None
+    ) -> Future[list[int]]:
+        self.calls.append(("print_ticket", key, kind, reprint))
+        return self._answer([1])
+
+    def retry_print(self, job_id: int, *, printer: str | None = None) -> Future[int]:
+        self.calls.append(("retry_print", job_id))
+        return self._answer(job_id)
+
+    def resolve_uncertain_print(self, job_id: int, *, printed: bool) -> Future[None]:
+        self.calls.append(("resolve_uncertain_print", job_id, printed))
+        return self._answer(None)
+
+    def print_calibration(self, printer: str) -> Future[int]:
+        self.calls.append(("print_calibration", printer))
+        return self._answer(1)
+
+    def set_setting(self, key: str, value: Any) -> Future[None]:
+        self.calls.append(("set_setting", key, value))
+        return self._answer(None)
+
+    def reconcile_now(self) -> Future[None]:
+        self.calls.append(("reconcile_now",))
+        return self._answer(None)
+
+
+def _m(value: str) -> Money:
+    return Money.parse(value, "ARS")
+
+
+def flex_order(
+    n: int = 41034141533,
+    *,
+    created: datetime = T0,
+    status: StatusPair = NEW,
+    logistics: Logistics = Logistics.FLEX,
+) -> Order:
+    """A Flex order shaped like the API notes' §2.2 example (combo with options, notes, QR)."""
+    items = (
+        OrderItem(
+            name="Burrito Combo Refrigerante",
+            quantity=Decimal(2),
+            unit_price=_m("300"),
+            total_price=_m("1000"),
+            options=(
+                Option("Soda", Decimal(2), _m("100"), _m("200"), group="Combo with soda"),
+                Option("Papas grandes", Decimal(1), _m("0"), _m("0"), group="Acompañamiento"),
+            ),
+            notes="No quiero cebolla.",
+        ),
+        OrderItem(
+            name="Empanada de carne",
+            quantity=Decimal(3),
+            unit_price=_m("150"),
+            total_price=_m("450"),
+        ),
+    )
+    return Order(
+        channel=Channel.MP_DELIVERY,
+        order_id=str(n),
+        display_id=f"{n % 10000:04d}",
+        created_at=created,
+        status=status,
+        logistics=logistics,
+        store_id="1070421029",
+        store_name="Doc's Store",
+        items=items,
+        totals=Totals(_m("1450"), _m("100"), _m("0"), _m("1550")),
+        fees=(Fee("Envío", "DELIVERY_FEE", _m("100")),),
+        payments=(Payment(_m("1550"), "DIGITAL_WALLET", "PREPAID"),),
+        customer=Customer("João da Silva", phone="+54 11 5555-0101"),
+        address=Address(
+            "Av. Corrientes 1234",
+            city="Buenos Aires",
+            state="CABA",
+            postal_code="C1043",
+            complement="Piso 3 B",
+            reference="Timbre roto, llamar",
+        ),
+        qr=FlexQR("41034141533", 1070421029, "Kh3jsEw2sXJ4aVL+pdf7WI+x2TZk4q==", "0")
+        if logistics is Logistics.FLEX
+        else None,
+    )
+
+
+def summary_of(order: Order, *, accepted: bool = False) -> Summary:
+    return Summary(
+        key=order.key,
+        channel=order.channel.value,
+        order_id=order.order_id,
+        display_id=order.display_id,
+        created_at=order.created_at,
+        status=order.status,
+        stage=order.stage,
+        is_final=order.is_final,
+        logistics=order.logistics.value,
+        customer_name=order.customer.name if order.customer else None,
+        item_count=order.item_count,
+        total=order.totals.total,
+        accept_deadline=order.accept_deadline,
+        accepted=accepted,
+    )

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kitchen_app.domain import Stage, StatusPair
+from kitchen_app.ui.alert_policy import AlertLevel
+from kitchen_app.ui.orders_model import Col, OrdersModel, Roles
+from kitchen_app.ui.orders_proxy import OrdersProxy
+
+from .fakes import T0, summary
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self):  # type: ignore[no-untyped-def]
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def model(qtbot, clock: Clock) -> OrdersModel:  # type: ignore[no-untyped-def]
+    return OrdersModel(now=clock)
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, model: OrdersModel) -> None:  # type: ignore[no-untyped-def]
+    model.set_orders([summary(1), summary(2, stage=Stage.PREPARING, accepted=True)])
+    qtmodeltester.check(model)
+
+
+def test_insert_by_key_adds_one_row_and_update_touches_one_row(qtbot, model: OrdersModel) -> None:  # type: ignore[no-untyped-def]
+    model.set_orders([summary(1), summary(2)])
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        assert model.upsert(summary(3)) is True
+    assert inserted.args[1:] == [2, 2]
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda a, b, roles=(): changed.append((a.row(), a.column(), b.row(), b.column()))
+    )
+    accepted = summary(2, status=StatusPair("ready_to_ship", "printed"), stage=Stage.PREPARING)
+    assert model.upsert(accepted) is False
+    assert model.rowCount() == 3
+    assert changed == [(1, 0, 1, Col.COUNT - 1)]
+    assert model.index(1, Col.STATUS).data() == "Accepted"
+
+
+def test_tick_changes_only_the_countdown_column(qtbot, model: OrdersModel, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    model.set_orders([summary(1), summary(2, stage=Stage.PREPARING, accepted=True), summary(3)])
+    assert model.index(0, Col.COUNTDOWN).data() == "5:00"
+    assert model.index(1, Col.COUNTDOWN).data() == ""
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda a, b, roles=(): changed.append((a.row(), a.column(), b.row(), b.column()))
+    )
+    clock.now = T0 + timedelta(seconds=1)
+    model.tick()
+    assert changed == [(0, Col.COUNTDOWN, 2, Col.COUNTDOWN)]
+    assert model.index(0, Col.COUNTDOWN).data() == "4:59"
+
+
+def test_tick_recolours_a_row_when_its_level_changes(
+    qtbot, model: OrdersModel, clock: Clock
+) -> None:  # type: ignore[no-untyped-def]
+    model.set_orders([summary(1)])
+    calm = model.index(0, Col.ID).data(Qt.ItemDataRole.BackgroundRole).color()
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, roles=(): changed.append((a.column(), b.column())))
+    clock.now = T0 + timedelta(minutes=4, seconds=30)
+    model.tick()
+    assert (0, Col.COUNT - 1) in changed
+    assert model.index(0, Col.ID).data(Roles.LEVEL) is AlertLevel.CRITICAL
+    assert model.index(0, Col.ID).data(Qt.ItemDataRole.BackgroundRole).color() != calm
+
+
+def test_nearest_time_left_ignores_accepted_and_final(model: OrdersModel, clock: Clock) -> None:
+    model.set_orders(
+        [
+            summary(1, created=T0 - timedelta(minutes=4), stage=Stage.PREPARING, accepted=True),
+            summary(2, created=T0 - timedelta(minutes=2)),
+            summary(3, created=T0 - timedelta(minutes=4), stage=Stage.CANCELLED, is_final=True),
+        ]
+    )
+    assert model.nearest_time_left() == timedelta(minutes=3)
+
+
+def test_proxy_filters_by_stage_and_searches_id_or_name(qtbot, model: OrdersModel) -> None:  # type: ignore[no-untyped-def]
+    model.set_orders(
+        [
+            summary(1, name="Ana"),
+            summary(2, name="Bruno", stage=Stage.PREPARING, accepted=True),
+            summary(3, name="Carla", stage=Stage.CANCELLED, is_final=True),
+            summary(4, name="Anabel", stage=Stage.PREPARING, accepted=True),
+        ]
+    )
+    proxy = OrdersProxy()
+    proxy.setSourceModel(model)
+    assert proxy.rowCount() == 4
+    proxy.set_stage(Stage.PREPARING)
+    assert proxy.rowCount() == 2
+    proxy.set_search("ana")
+    assert [proxy.index(r, 0).data(Roles.KEY) for r in range(proxy.rowCount())] == ["mp_delivery:4"]
+    proxy.set_stage(None)
+    proxy.set_search("#0003")
+    assert proxy.rowCount() == 1 and proxy.index(0, Col.CUSTOMER).data() == "Carla 3"
+    assert model.stage_counts()[Stage.PREPARING] == 2
+
+
+def test_proxy_sorts_newest_first_by_python_values(qtbot, model: OrdersModel) -> None:  # type: ignore[no-untyped-def]
+    model.set_orders([summary(i, created=T0 + timedelta(minutes=i)) for i in (2, 1, 3)])
+    proxy = OrdersProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(Col.CREATED, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 0).data(Roles.KEY)[-1] for r in range(3)] == ["3", "2", "1"]
+    model.upsert(summary(9, created=T0 + timedelta(minutes=9)))
+    assert proxy.index(0, 0).data(Roles.KEY) == "mp_delivery:9"

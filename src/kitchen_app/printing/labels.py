@@ -1,0 +1,99 @@
+"""Ticket words in Spanish, Portuguese and English.
+
+A small table rather than Qt translations: tickets render without Qt (CLI, engine thread).
+Unknown API codes (a new fee or payment type) print as the code itself, never fail.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .formats import rules_for
+
+__all__ = ["label", "label_for_code"]
+
+log = logging.getLogger(__name__)
+
+_LABELS: dict[str, dict[str, str]] = {
+    "kitchen": {"es": "COCINA", "pt": "COZINHA", "en": "KITCHEN"},
+    "receipt": {"es": "COMPROBANTE", "pt": "COMPROVANTE", "en": "RECEIPT"},
+    "reprint": {"es": "REIMPRESIÓN", "pt": "REIMPRESSÃO", "en": "REPRINT"},
+    "order": {"es": "Pedido", "pt": "Pedido", "en": "Order"},
+    "note": {"es": "NOTA", "pt": "OBS", "en": "NOTE"},
+    "order_note": {"es": "NOTA DEL PEDIDO", "pt": "OBS DO PEDIDO", "en": "ORDER NOTE"},
+    "items_count": {"es": "Artículos", "pt": "Itens", "en": "Items"},
+    "subtotal": {"es": "Subtotal", "pt": "Subtotal", "en": "Subtotal"},
+    "discount": {"es": "Descuento", "pt": "Desconto", "en": "Discount"},
+    "total": {"es": "TOTAL", "pt": "TOTAL", "en": "TOTAL"},
+    "payment": {"es": "Pago", "pt": "Pagamento", "en": "Payment"},
+    "prepaid": {"es": "pagado", "pt": "pago", "en": "paid"},
+    "to_collect": {"es": "A COBRAR", "pt": "A RECEBER", "en": "TO COLLECT"},
+    "customer": {"es": "Cliente", "pt": "Cliente", "en": "Customer"},
+    "phone": {"es": "Tel.", "pt": "Tel.", "en": "Phone"},
+    "document": {"es": "Doc.", "pt": "Doc.", "en": "ID"},
+    "address": {"es": "Entrega", "pt": "Entrega", "en": "Deliver to"},
+    "eta": {"es": "Entrega estimada", "pt": "Entrega prevista", "en": "Estimated delivery"},
+    "pickup": {"es": "Retiro estimado", "pt": "Retirada prevista", "en": "Estimated pickup"},
+    "flex_qr": {
+        "es": "Repartidor: escanear con la app Flex",
+        "pt": "Entregador: escanear com o app Flex",
+        "en": "Courier: scan with the Flex app",
+    },
+    "calibration": {
+        "es": "PRUEBA DE CÓDIGO DE PÁGINA",
+        "pt": "TESTE DE PÁGINA DE CÓDIGO",
+        "en": "CODE PAGE TEST",
+    },
+    "calibration_hint": {
+        "es": "Elija la línea que muestra bien: ç ã õ é á ñ ü € º ª",
+        "pt": "Escolha a linha que aparece certa: ç ã õ é á ñ ü € º ª",
+        "en": "Pick the line that shows right: ç ã õ é á ñ ü € º ª",
+    },
+    "current_page": {
+        "es": "Página configurada",
+        "pt": "Página configurada",
+        "en": "Configured page",
+    },
+    # logistics
+    "flex": {"es": "FLEX", "pt": "FLEX", "en": "FLEX"},
+    "dropoff": {"es": "DROPOFF", "pt": "DROPOFF", "en": "DROPOFF"},
+    "takeout": {"es": "RETIRO EN LOCAL", "pt": "RETIRADA", "en": "TAKEOUT"},
+    "me1": {"es": "ME1", "pt": "ME1", "en": "ME1"},
+    "me2": {"es": "ME2", "pt": "ME2", "en": "ME2"},
+    "shopee": {"es": "SHOPEE", "pt": "SHOPEE", "en": "SHOPEE"},
+    # channels
+    "mp_delivery": {"es": "MP Delivery", "pt": "MP Delivery", "en": "MP Delivery"},
+    "mercadolibre": {"es": "Mercado Libre", "pt": "Mercado Livre", "en": "Mercado Libre"},
+}
+
+_CODES: dict[str, dict[str, str]] = {
+    # fee kinds
+    "DELIVERY_FEE": {"es": "Envío", "pt": "Taxa de entrega", "en": "Delivery fee"},
+    "SERVICE_FEE": {"es": "Servicio", "pt": "Taxa de serviço", "en": "Service fee"},
+    "TIP": {"es": "Propina", "pt": "Gorjeta", "en": "Tip"},
+    # payment methods
+    "DIGITAL_WALLET": {"es": "Billetera digital", "pt": "Carteira digital", "en": "Digital wallet"},
+    "CREDIT": {"es": "Tarjeta de crédito", "pt": "Cartão de crédito", "en": "Credit card"},
+    "CREDIT_CARD": {"es": "Tarjeta de crédito", "pt": "Cartão de crédito", "en": "Credit card"},
+    "DEBIT": {"es": "Tarjeta de débito", "pt": "Cartão de débito", "en": "Debit card"},
+    "DEBIT_CARD": {"es": "Tarjeta de débito", "pt": "Cartão de débito", "en": "Debit card"},
+    "CASH": {"es": "Efectivo", "pt": "Dinheiro", "en": "Cash"},
+    "PIX": {"es": "Pix", "pt": "Pix", "en": "Pix"},
+    "ACCOUNT_MONEY": {"es": "Dinero en cuenta", "pt": "Saldo em conta", "en": "Account money"},
+    # discount targets
+    "CART": {"es": "carrito", "pt": "carrinho", "en": "cart"},
+    "ITEM": {"es": "artículo", "pt": "item", "en": "item"},
+}
+
+
+def label(key: str, locale: str) -> str:
+    """The word for ``key`` in the locale's language (a missing key is a programming error)."""
+    return _LABELS[key][rules_for(locale).language]
+
+
+def label_for_code(code: str, locale: str) -> str:
+    """A marketplace code (fee kind, payment method…) in words; unknown codes print as sent."""
+    words = _CODES.get(code.upper())
+    if words is None:
+        return code.replace("_", " ").capitalize()
+    return words[rules_for(locale).language]

@@ -31,6 +31,9 @@ class SandboxConfig:
     flex_pickup_after_s: float = 240.0  # ready_to_cook -> shipped/out_for_delivery
     flex_delivery_after_s: float = 900.0  # out_for_delivery -> delivered
     flex_failure_rate: float = 0.0  # share of Flex deliveries that fail on their own
+    # Dropoff kitchens get ready_to_cook sooner (the courier is on its way soon); it is
+    # skipped when a courier was assigned first (its rank is below on_route_to_pickup).
+    dropoff_ready_to_cook_after_s: float = 20.0
     dropoff_assign_min_s: float = 30.0  # courier assigned this long after creation (min..max)
     dropoff_assign_max_s: float = 90.0
     dropoff_arrive_after_s: float = 240.0  # on_route_to_pickup -> picking_up (once accepted)

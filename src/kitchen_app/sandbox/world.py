@@ -246,7 +246,7 @@ class World:
             if sub == "ready_to_print":
                 return "ready_to_ship", "on_route_to_pickup", order.courier_due
             if sub == "printed":
-                cook = at + c.ready_to_cook_after_s
+                cook = at + c.dropoff_ready_to_cook_after_s
                 if order.courier_due <= cook:
                     return "ready_to_ship", "on_route_to_pickup", max(order.courier_due, at)
                 return "ready_to_ship", "ready_to_cook", cook

@@ -85,7 +85,11 @@ def test_dropoff_flow_accepted_first(sandbox: Sandbox) -> None:
     oid = sandbox.create("dropoff")
     sandbox.accept(oid)
     states = _walk(sandbox, oid)
-    assert states[0] == ("ready_to_ship", "printed")
+    assert states[:3] == [
+        ("ready_to_ship", "printed"),
+        ("ready_to_ship", "ready_to_cook"),  # accepted before a courier was assigned
+        ("ready_to_ship", "on_route_to_pickup"),
+    ]
     assert states[-1] == ("delivered", None)
     assert ("ready_to_ship", "picking_up") in states
     _ranks_increase("dropoff", states)
@@ -119,8 +123,16 @@ def test_timers_drive_the_flow_by_sandbox_time(sandbox: Sandbox) -> None:
 
 def test_dropoff_courier_is_assigned_within_90_s(sandbox: Sandbox) -> None:
     oid = sandbox.create("dropoff")
-    sandbox.jump(91)
+    accepted = sandbox.create("dropoff")
+    sandbox.accept(accepted)
+    sandbox.jump(21)
+    assert sandbox.state(accepted) == ("ready_to_ship", "ready_to_cook")
+    sandbox.jump(70)
     assert sandbox.state(oid) == ("ready_to_ship", "on_route_to_pickup")
+    assert sandbox.state(accepted) == ("ready_to_ship", "on_route_to_pickup")
+    sandbox.jump(240)  # the courier arrives (the unaccepted order expired meanwhile)
+    assert sandbox.state(accepted) == ("ready_to_ship", "picking_up")
+    assert sandbox.state(oid) == ("cancelled", "time_expired")
 
 
 def test_expiry_after_five_minutes(sandbox: Sandbox) -> None:

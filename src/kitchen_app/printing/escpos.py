@@ -23,7 +23,6 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-import qrcode
 from escpos.capabilities import Profile, get_profile_class
 from escpos.codepages import CodePages
 from escpos.printer import Dummy
@@ -43,6 +42,7 @@ from .layout import (
     Text,
     Ticket,
 )
+from .qr import qr_matrix
 
 __all__ = ["CUT_MODES", "code_page_number", "render_escpos", "supported_code_pages"]
 
@@ -123,28 +123,66 @@ def _canonical(page: str) -> str:
 
 
 @cache
-def _encodable(page: str) -> frozenset[str]:
+def _char_map(page: str) -> dict[str, int]:
+    """Character → byte for the page's upper half, from python-escpos' own tables."""
     printer = Dummy()
-    chars = printer.magic.encoder._get_codepage_char_map(page)
-    return frozenset(ch for ch in chars if ch != " ")
+    chars: dict[str, int] = printer.magic.encoder._get_codepage_char_map(page)
+    return {ch: byte for ch, byte in chars.items() if ch != " " or byte == 0x20}
+
+
+def _fallback(ch: str, chars: dict[str, int]) -> str:
+    if ch in _FALLBACKS:
+        return _FALLBACKS[ch]
+    base = unicodedata.normalize("NFKD", ch)
+    plain = "".join(c for c in base if c < "\x80" or c in chars)
+    return plain or "?"
+
+
+@cache
+def _translation(page: str) -> dict[int, str]:
+    """A ``str.translate`` table turning text into one-byte-per-char (latin-1) form: page
+    letters become their byte, the rest its fallback. It covers U+0000-U+00FF completely, so
+    only rarer characters need the slow path."""
+    chars = _char_map(page)
+    table: dict[int, str] = {}
+    for code in range(0x20):
+        if code != 0x0A:
+            table[code] = " "
+    for code in range(0x7F, 0x100):
+        ch = chr(code)
+        if ch in chars:
+            table[code] = chr(chars[ch])
+        else:
+            table[code] = "".join(chr(chars[c]) if c in chars else c for c in _fallback(ch, chars))
+    for ch, byte in chars.items():
+        if ord(ch) > 0xFF:
+            table[ord(ch)] = chr(byte)
+    for ch, text in _FALLBACKS.items():
+        if ord(ch) > 0xFF and ch not in chars:
+            table[ord(ch)] = text
+    return table
+
+
+def encode_for_page(text: str, page: str) -> bytes:
+    """Text as the printer's bytes in ``page``: kept, transliterated or stripped of accents."""
+    out = text.translate(_translation(page))
+    try:
+        return out.encode("latin-1")
+    except UnicodeEncodeError:
+        chars = _char_map(page)
+        fixed = "".join(
+            c if c <= "\xff" else _fallback(c, chars).translate(_translation(page)) for c in out
+        )
+        return fixed.encode("latin-1", errors="replace")
 
 
 def fit_to_page(text: str, page: str) -> str:
-    """Text rewritten to what ``page`` can print: kept, transliterated or stripped of accents."""
-    allowed = _encodable(page)
-    out: list[str] = []
-    for ch in text:
-        if ch < "\x80":
-            out.append(ch if ch >= " " or ch == "\n" else " ")
-        elif ch in allowed:
-            out.append(ch)
-        elif ch in _FALLBACKS:
-            out.append(_FALLBACKS[ch])
-        else:
-            base = unicodedata.normalize("NFKD", ch)
-            plain = "".join(c for c in base if c < "\x80" or c in allowed)
-            out.append(plain or "?")
-    return "".join(out)
+    """What the printer will show for ``text`` on ``page`` (for previews and tests)."""
+    return encode_for_page(text, page).decode(_python_codec(page), errors="replace")
+
+
+def _python_codec(page: str) -> str:
+    return {"ISO_8859-15": "iso8859_15"}.get(page, page.lower())
 
 
 class _Writer:
@@ -180,7 +218,8 @@ class _Writer:
         self.align, self.bold, self.invert, self.size = align, bold, invert, size
 
     def line(self, text: str) -> None:
-        self.p.text(fit_to_page(text, self.page) + "\n")
+        # Encoded here, not by python-escpos' per-character encoder: same tables, one pass.
+        self.p._raw(encode_for_page(text, self.page) + b"\n")
 
 
 def render_escpos(
@@ -262,12 +301,7 @@ def _qr(printer: Dummy, data: str, paper: Paper, *, native: bool) -> None:
 def qr_image(data: str, paper: Paper) -> Image.Image:
     """A 1-bit QR image as wide as the paper, centred, with a 4-module quiet zone."""
     module = _qr_module(paper)
-    code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=module, border=4
-    )
-    code.add_data(data.encode("utf-8"))
-    code.make(fit=True)
-    matrix = code.get_matrix()  # includes the border
+    matrix = qr_matrix(data)  # includes the quiet zone
     while len(matrix) * module > paper.dots and module > 2:
         module -= 1
     side = len(matrix) * module

@@ -13,7 +13,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import qrcode
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -33,6 +32,7 @@ from .layout import (
     Ticket,
     wrap,
 )
+from .qr import qr_matrix
 from .resources import font_path
 
 __all__ = ["render_pdf"]
@@ -96,7 +96,7 @@ def render_pdf(ticket: Ticket, paper: Paper = Paper.MM80) -> bytes:
         ops += _block_ops(block, m, paper)
     height = sum(h for h, _ in ops) + 2 * m.margin
     buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=(m.width, height), invariant=1, pageCompression=1)
+    canvas = Canvas(buf, pagesize=(m.width, height), invariant=1, pageCompression=0)
     canvas.setTitle(ticket.title)
     canvas.setCreator("Kitchen Desk")
     y = height - m.margin
@@ -221,10 +221,7 @@ def _separator(block: Separator, m: _Metrics) -> Callable[[Canvas, float], None]
 
 
 def _qr_ops(block: QRCode, m: _Metrics, paper: Paper) -> list[_Op]:
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-    code.add_data(block.data.encode("utf-8"))
-    code.make(fit=True)
-    matrix = code.get_matrix()  # quiet zone included
+    matrix = qr_matrix(block.data)  # quiet zone included
     side = min(m.qr_side, m.content)
     module = side / len(matrix)
 

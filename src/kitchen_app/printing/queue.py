@@ -1,0 +1,506 @@
+"""The print queue: journaled jobs, one at a time per printer, on the engine's asyncio loop.
+
+Rules (DESIGN §6.5, docs/printing.md "The journal's rules"):
+
+* every copy of every ticket is a job in the desk store's journal before anything is sent;
+* a send that put nothing on the wire is retried with backoff, up to ``max_attempts``;
+* once bytes went out, a failure is never retried automatically. A timeout after bytes went
+  out asks the printer's status where it answers: all well → ``printed``; a problem →
+  ``failed`` (bytes sent); no answer → ``uncertain``, until the operator says what happened;
+* a failed job stays visible; ``retry`` prints it again, on a backup printer if asked. When
+  bytes of it may be on paper (uncertain, failed after sending, printed) the retry is a new
+  job marked as a reprint, printed with the reprint mark;
+* on start, jobs a crash left ``printing`` become ``uncertain``.
+
+Blocking sends run in a worker thread (``asyncio.to_thread``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from enum import StrEnum
+from typing import Any, Protocol
+
+from kitchen_app.domain import Order
+
+from .documents import Document, ticket_document
+from .errors import NothingSent, PrinterError, PrinterFault, SentUnconfirmed
+from .settings import PrinterSettings
+from .status import PrinterState
+from .targets import PrinterTarget, target_for
+
+__all__ = [
+    "AutoPrintPolicy",
+    "JobChange",
+    "JobState",
+    "PrintJobLike",
+    "PrintJournal",
+    "PrintQueue",
+    "PrintQueueError",
+    "Recovery",
+]
+
+log = logging.getLogger(__name__)
+
+
+class JobState(StrEnum):
+    QUEUED = "queued"
+    PRINTING = "printing"
+    PRINTED = "printed"
+    FAILED = "failed"
+    UNCERTAIN = "uncertain"
+    CANCELLED = "cancelled"
+
+
+class PrintJobLike(Protocol):
+    """What the queue reads of a journaled job (the store's ``PrintJobRecord``)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def printer(self) -> str: ...
+    @property
+    def copy(self) -> int: ...
+    @property
+    def reprint(self) -> bool: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def attempts(self) -> int: ...
+    @property
+    def bytes_sent(self) -> bool: ...
+
+
+class PrintJournal(Protocol):
+    """The desk store's print-job API (``DeskStore``)."""
+
+    def add_print_job(
+        self, key: str, kind: str, printer: str, copy: int, *, reprint: bool
+    ) -> int: ...
+
+    # ``state`` is the store's PrintJobState (a StrEnum with these values); Any keeps the
+    # protocol satisfied by its narrower annotation.
+    def set_print_job_state(
+        self,
+        job_id: int,
+        state: Any,
+        *,
+        error: str | None = None,
+        bytes_sent: bool | None = None,
+        attempts: int | None = None,
+        printer: str | None = None,
+    ) -> None: ...
+
+    def print_job(self, job_id: int) -> PrintJobLike | None: ...
+
+    def print_jobs_in_states(self, states: Collection[Any]) -> Collection[PrintJobLike]: ...
+
+
+class PrintQueueError(ValueError):
+    """A request the queue cannot do (unknown printer or job, job in the wrong state)."""
+
+
+@dataclass(frozen=True, slots=True)
+class JobChange:
+    job_id: int
+    key: str
+    kind: str
+    printer: str
+    state: JobState
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """What ``start`` found: jobs a crash left mid-print (now uncertain) and jobs still
+    queued (their documents died with the process: pass them to ``retry`` to print them)."""
+
+    uncertain: tuple[int, ...]
+    queued: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AutoPrintPolicy:
+    """Which tickets print on accept, and how many copies. ``copies`` overrides, per kind, the
+    copies each routed printer's settings ask for."""
+
+    enabled: bool = False
+    kinds: tuple[str, ...] = ("kitchen", "receipt")
+    copies: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Pending:
+    job_id: int
+    key: str
+    kind: str
+    copy: int
+    reprint: bool
+    document: Document
+    attempts: int = 0
+
+
+class PrintQueue:
+    def __init__(
+        self,
+        journal: PrintJournal,
+        printers: Iterable[PrinterSettings],
+        *,
+        targets: Callable[[PrinterSettings], PrinterTarget] = target_for,
+        on_change: Callable[[JobChange], None] | None = None,
+        on_printer_state: Callable[[str, PrinterState | None], None] | None = None,
+        max_attempts: int = 4,
+        backoff: tuple[float, ...] = (0.5, 2.0, 5.0),
+    ) -> None:
+        self._journal = journal
+        self._printers: dict[str, PrinterSettings] = {}
+        self._targets = targets
+        self._on_change = on_change
+        self._on_printer_state = on_printer_state
+        self._max_attempts = max(1, max_attempts)
+        self._backoff = backoff or (0.0,)
+        self._queues: dict[str, asyncio.Queue[_Pending]] = {}
+        self._workers: dict[str, asyncio.Task[None]] = {}
+        self._pending: dict[int, _Pending] = {}
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self.set_printers(printers)
+
+    # -- configuration -------------------------------------------------------------------
+
+    def set_printers(self, printers: Iterable[PrinterSettings]) -> None:
+        """New printer settings (jobs already queued keep their printer's name)."""
+        self._printers = {p.name: p for p in printers}
+
+    @property
+    def printers(self) -> Mapping[str, PrinterSettings]:
+        return dict(self._printers)
+
+    def printers_for(self, kind: str) -> list[PrinterSettings]:
+        """The printers a ticket kind is routed to (their ``copies`` for it above 0)."""
+        return [p for p in self._printers.values() if p.copies_of(kind) > 0]
+
+    def _printer(self, name: str) -> PrinterSettings:
+        try:
+            return self._printers[name]
+        except KeyError:
+            raise PrintQueueError(f"no printer named {name!r}") from None
+
+    # -- life cycle ----------------------------------------------------------------------
+
+    async def start(self) -> Recovery:
+        """Turn jobs a crash left ``printing`` into ``uncertain``; report queued ones."""
+        uncertain: list[int] = []
+        for job in self._journal.print_jobs_in_states([JobState.PRINTING]):
+            self._journal.set_print_job_state(
+                job.id,
+                JobState.UNCERTAIN,
+                error="the desk stopped while this ticket was printing",
+            )
+            uncertain.append(job.id)
+            self._notify(job.id, job.key, job.kind, job.printer, JobState.UNCERTAIN, None)
+        queued = [
+            job.id
+            for job in self._journal.print_jobs_in_states([JobState.QUEUED])
+            if job.id not in self._pending
+        ]
+        if uncertain:
+            log.warning("print jobs left printing by a crash, now uncertain: %s", uncertain)
+        return Recovery(tuple(uncertain), tuple(queued))
+
+    async def close(self) -> None:
+        """Stop the workers. Jobs not yet sent stay ``queued`` in the journal."""
+        workers = list(self._workers.values())
+        for task in workers:
+            task.cancel()
+        for task in workers:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._workers.clear()
+        self._queues.clear()
+
+    async def wait_idle(self) -> None:
+        """Until every job handed to the queue has reached a resting state."""
+        await self._idle.wait()
+
+    # -- submitting ----------------------------------------------------------------------
+
+    async def submit(
+        self,
+        key: str,
+        kind: str,
+        document: Document,
+        *,
+        printer: str,
+        copies: int = 1,
+        reprint: bool = False,
+    ) -> list[int]:
+        """Journal ``copies`` jobs for one printer and queue them; returns their ids."""
+        self._printer(printer)
+        if not 1 <= copies <= 9:
+            raise PrintQueueError(f"copies must be 1-9, not {copies}")
+        ids: list[int] = []
+        for copy in range(1, copies + 1):
+            job_id = self._journal.add_print_job(key, kind, printer, copy, reprint=reprint)
+            self._notify(job_id, key, kind, printer, JobState.QUEUED, None)
+            self._enqueue(printer, _Pending(job_id, key, kind, copy, reprint, document))
+            ids.append(job_id)
+        return ids
+
+    async def print_order(
+        self,
+        order: Order,
+        kind: str,
+        *,
+        locale: str = "es-AR",
+        tz: tzinfo | None = None,
+        reprint: bool = False,
+        printer: str | None = None,
+        copies: int | None = None,
+    ) -> list[int]:
+        """Print an order's ticket on the named printer (one copy unless told), or on every
+        printer the kind is routed to with their copies. A reprint prints one copy."""
+        document = ticket_document(order, kind, locale=locale, tz=tz)
+        if printer is not None:
+            return await self.submit(
+                order.key, kind, document, printer=printer, copies=copies or 1, reprint=reprint
+            )
+        routed = self.printers_for(kind)
+        if not routed:
+            raise PrintQueueError(f"no printer prints {kind} tickets")
+        ids: list[int] = []
+        for settings in routed:
+            count = 1 if reprint else (copies if copies is not None else settings.copies_of(kind))
+            if count > 0:
+                ids += await self.submit(
+                    order.key,
+                    kind,
+                    document,
+                    printer=settings.name,
+                    copies=count,
+                    reprint=reprint,
+                )
+        return ids
+
+    async def auto_print(
+        self,
+        order: Order,
+        policy: AutoPrintPolicy,
+        *,
+        locale: str = "es-AR",
+        tz: tzinfo | None = None,
+    ) -> list[int]:
+        """What the policy prints when an order is accepted (nothing when disabled)."""
+        if not policy.enabled:
+            return []
+        ids: list[int] = []
+        for kind in policy.kinds:
+            if not self.printers_for(kind):
+                log.warning("auto-print: no printer for %s tickets", kind)
+                continue
+            ids += await self.print_order(
+                order, kind, locale=locale, tz=tz, copies=policy.copies.get(kind)
+            )
+        return ids
+
+    # -- operator decisions --------------------------------------------------------------
+
+    async def retry(self, job_id: int, document: Document, *, printer: str | None = None) -> int:
+        """Print a job again, on ``printer`` if given (a backup). Returns the job printing it:
+        the same one when nothing of it reached paper, else a new job marked as a reprint."""
+        job = self._job(job_id)
+        target = printer or job.printer
+        self._printer(target)
+        state = JobState(job.state)
+        if state is JobState.PRINTING or job_id in self._pending:
+            raise PrintQueueError(f"print job {job_id} is still in the queue")
+        maybe_on_paper = state in (JobState.UNCERTAIN, JobState.PRINTED) or (
+            state is JobState.FAILED and job.bytes_sent
+        )
+        if not maybe_on_paper:
+            self._journal.set_print_job_state(job_id, JobState.QUEUED, error=None, printer=target)
+            self._notify(job_id, job.key, job.kind, target, JobState.QUEUED, None)
+            self._enqueue(
+                target,
+                _Pending(
+                    job_id,
+                    job.key,
+                    job.kind,
+                    job.copy,
+                    job.reprint,
+                    document,
+                    attempts=job.attempts,
+                ),
+            )
+            return job_id
+        (new_id,) = await self.submit(job.key, job.kind, document, printer=target, reprint=True)
+        if state is JobState.UNCERTAIN:
+            self._journal.set_print_job_state(
+                job_id, JobState.FAILED, error=f"not printed (operator); reprinted as job {new_id}"
+            )
+            self._notify(job_id, job.key, job.kind, job.printer, JobState.FAILED, None)
+        return new_id
+
+    async def resolve_uncertain(self, job_id: int, *, printed: bool) -> None:
+        """The operator looked at the printer: it printed, or it did not."""
+        job = self._job(job_id)
+        if JobState(job.state) is not JobState.UNCERTAIN:
+            raise PrintQueueError(f"print job {job_id} is {job.state}, not uncertain")
+        state = JobState.PRINTED if printed else JobState.FAILED
+        error = None if printed else "not printed (operator)"
+        self._journal.set_print_job_state(job_id, state, error=error)
+        self._notify(job_id, job.key, job.kind, job.printer, state, error)
+
+    async def cancel(self, job_id: int) -> None:
+        """Drop a job that is queued or failed (it will not print)."""
+        job = self._job(job_id)
+        state = JobState(job.state)
+        if state not in (JobState.QUEUED, JobState.FAILED):
+            raise PrintQueueError(f"print job {job_id} is {job.state}; it cannot be cancelled")
+        pending = self._pending.pop(job_id, None)
+        if pending is not None:
+            pending.document = _cancelled
+        self._journal.set_print_job_state(job_id, JobState.CANCELLED)
+        self._notify(job_id, job.key, job.kind, job.printer, JobState.CANCELLED, None)
+        self._update_idle()
+
+    def _job(self, job_id: int) -> PrintJobLike:
+        job = self._journal.print_job(job_id)
+        if job is None:
+            raise PrintQueueError(f"no print job {job_id}")
+        return job
+
+    # -- the workers ---------------------------------------------------------------------
+
+    def _enqueue(self, printer: str, pending: _Pending) -> None:
+        self._pending[pending.job_id] = pending
+        self._idle.clear()
+        queue = self._queues.get(printer)
+        if queue is None:
+            queue = self._queues[printer] = asyncio.Queue()
+            self._workers[printer] = asyncio.create_task(
+                self._worker(printer, queue), name=f"print-{printer}"
+            )
+        queue.put_nowait(pending)
+
+    async def _worker(self, printer: str, queue: asyncio.Queue[_Pending]) -> None:
+        while True:
+            pending = await queue.get()
+            try:
+                if self._pending.get(pending.job_id) is pending:
+                    await self._run(printer, pending)
+            except Exception:  # a bug must not kill the printer's worker
+                log.exception("print job %s crashed", pending.job_id)
+                self._set(pending, printer, JobState.FAILED, error="internal error")
+            finally:
+                if self._pending.get(pending.job_id) is pending:
+                    del self._pending[pending.job_id]
+                self._update_idle()
+
+    async def _run(self, printer: str, job: _Pending) -> None:
+        settings = self._printer(printer)
+        try:
+            data = job.document(settings, job.reprint)
+        except PrinterError as exc:
+            self._set(job, printer, JobState.FAILED, error=exc.message, bytes_sent=False)
+            return
+        except ValueError as exc:
+            self._set(
+                job, printer, JobState.FAILED, error=f"cannot render: {exc}", bytes_sent=False
+            )
+            return
+        target = self._targets(settings)
+        while True:
+            job.attempts += 1
+            self._set(job, printer, JobState.PRINTING)
+            try:
+                await asyncio.to_thread(target.send, data)
+            except NothingSent as exc:
+                if exc.retryable and job.attempts < self._max_attempts:
+                    delay = self._backoff[min(job.attempts - 1, len(self._backoff) - 1)]
+                    log.info("print job %s: %s; retry in %.1f s", job.job_id, exc.message, delay)
+                    self._set(job, printer, JobState.QUEUED, error=exc.message, bytes_sent=False)
+                    await asyncio.sleep(delay)
+                    if self._pending.get(job.job_id) is not job:
+                        return  # cancelled while waiting
+                    continue
+                self._set(job, printer, JobState.FAILED, error=exc.message, bytes_sent=False)
+            except SentUnconfirmed as exc:
+                await self._settle_unconfirmed(job, printer, target, exc)
+            except PrinterFault as exc:
+                self._printer_state(printer, exc.state)
+                self._set(job, printer, JobState.FAILED, error=exc.message, bytes_sent=exc.sent)
+            except PrinterError as exc:
+                self._set(job, printer, JobState.FAILED, error=exc.message, bytes_sent=exc.sent)
+            else:
+                self._set(job, printer, JobState.PRINTED, error=None, bytes_sent=True)
+            return
+
+    async def _settle_unconfirmed(
+        self, job: _Pending, printer: str, target: PrinterTarget, exc: SentUnconfirmed
+    ) -> None:
+        state = await asyncio.to_thread(target.status)
+        self._printer_state(printer, state)
+        if state is None:
+            self._set(job, printer, JobState.UNCERTAIN, error=exc.message, bytes_sent=True)
+        elif state.ok:
+            self._set(job, printer, JobState.PRINTED, error=None, bytes_sent=True)
+        else:
+            error = f"{exc.message}; printer reports {state.describe()}"
+            self._set(job, printer, JobState.FAILED, error=error, bytes_sent=True)
+
+    def _set(
+        self,
+        job: _Pending,
+        printer: str,
+        state: JobState,
+        *,
+        error: str | None = None,
+        bytes_sent: bool | None = None,
+    ) -> None:
+        self._journal.set_print_job_state(
+            job.job_id,
+            state,
+            error=error,
+            bytes_sent=bytes_sent,
+            attempts=job.attempts,
+            printer=printer,
+        )
+        if state in (JobState.FAILED, JobState.UNCERTAIN):
+            log.warning("print job %s on %s: %s (%s)", job.job_id, printer, state.value, error)
+        self._notify(job.job_id, job.key, job.kind, printer, state, error)
+
+    def _notify(
+        self, job_id: int, key: str, kind: str, printer: str, state: JobState, error: str | None
+    ) -> None:
+        if self._on_change is None:
+            return
+        try:
+            self._on_change(JobChange(job_id, key, kind, printer, state, error))
+        except Exception:
+            log.exception("print job listener failed")
+
+    def _printer_state(self, printer: str, state: PrinterState | None) -> None:
+        if self._on_printer_state is None:
+            return
+        try:
+            self._on_printer_state(printer, state)
+        except Exception:
+            log.exception("printer state listener failed")
+
+    def _update_idle(self) -> None:
+        if not self._pending:
+            self._idle.set()
+
+
+def _cancelled(printer: PrinterSettings, reprint: bool) -> bytes:
+    raise NothingSent("cancelled", printer=printer.name, retryable=False)

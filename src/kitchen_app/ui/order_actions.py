@@ -1,0 +1,118 @@
+"""Sends staff actions to the engine and reports each outcome in words, never blocking the
+GUI thread: every command's Future comes back through ``bridge.deliver``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kitchen_app.channels.base import CancelReason
+from kitchen_app.domain import Action
+from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
+
+from . import labels
+from .bridge import deliver
+
+log = logging.getLogger(__name__)
+
+__all__ = ["OrderActions"]
+
+_TICKET_KIND = {
+    Action.PRINT_KITCHEN: "kitchen",
+    Action.PRINT_RECEIPT: "receipt",
+    Action.PRINT_LABEL_PDF: "label_pdf",
+}
+
+
+class OrderActions(QObject):
+    """Signals:
+    message(str text, str level): one line for staff; level is "ok" | "pending" | "bad".
+    busyChanged(str key): an action of this order started or got its answer.
+    """
+
+    message = Signal(str, str)
+    busyChanged = Signal(str)
+
+    def __init__(self, commands: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._commands = commands
+        self._busy: dict[str, set[Action]] = {}
+
+    def busy(self, key: str) -> frozenset[Action]:
+        return frozenset(self._busy.get(key, ()))
+
+    def _start(self, key: str, action: Action) -> None:
+        self._busy.setdefault(key, set()).add(action)
+        self.busyChanged.emit(key)
+
+    def _finish(self, key: str, action: Action) -> None:
+        self._busy.get(key, set()).discard(action)
+        self.busyChanged.emit(key)
+
+    def accept(self, key: str, display_id: str) -> None:
+        self._outcome_of(key, display_id, Action.ACCEPT, self._commands.accept(key))
+
+    def cancel(self, key: str, display_id: str, reason: CancelReason | None) -> None:
+        self._outcome_of(key, display_id, Action.CANCEL, self._commands.cancel(key, reason))
+
+    def mark_ready(self, key: str, display_id: str) -> None:
+        self._outcome_of(key, display_id, Action.MARK_READY, self._commands.mark_ready(key))
+
+    def print_ticket(self, key: str, display_id: str, action: Action, *, reprint: bool) -> None:
+        kind = _TICKET_KIND[action]
+        self._start(key, action)
+        what = labels.action_label(kind)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            self._finish(key, action)
+            if error is not None:
+                text = self.tr("#%1: could not queue %2: %3")
+                self.message.emit(_fill(text, display_id, what, str(error)), "bad")
+            else:
+                if reprint:
+                    text = self.tr("#%1: %2 reprint sent to the printer")
+                else:
+                    text = self.tr("#%1: %2 sent to the printer")
+                self.message.emit(_fill(text, display_id, what), "ok")
+
+        deliver(self._commands.print_ticket(key, kind, reprint=reprint), self, done)
+
+    def retry_print(self, key: str, display_id: str, job_id: int) -> None:
+        def done(result: Any, error: BaseException | None) -> None:
+            if error is not None:
+                text = self.tr("#%1: retry failed: %2")
+                self.message.emit(_fill(text, display_id, str(error)), "bad")
+            else:
+                self.message.emit(_fill(self.tr("#%1: print retried"), display_id), "ok")
+
+        deliver(self._commands.retry_print(job_id), self, done)
+
+    def _outcome_of(self, key: str, display_id: str, action: Action, future: Any) -> None:
+        self._start(key, action)
+        what = labels.action_label(action.value)
+
+        def done(outcome: ActionOutcome | None, error: BaseException | None) -> None:
+            self._finish(key, action)
+            if error is not None or outcome is None:
+                text = self.tr("#%1: %2 failed: %3")
+                self.message.emit(_fill(text, display_id, what, str(error)), "bad")
+            elif outcome.state is ActionOutcomeState.CONFIRMED:
+                text = self.tr("#%1: %2 confirmed by the marketplace")
+                self.message.emit(_fill(text, display_id, what), "ok")
+            elif outcome.state is ActionOutcomeState.PENDING:
+                text = self.tr("#%1: %2 is pending — the marketplace is not reachable; retrying")
+                self.message.emit(_fill(text, display_id, what), "pending")
+            else:
+                text = self.tr("#%1: %2 refused: %3")
+                reason = outcome.message or self.tr("no reason given")
+                self.message.emit(_fill(text, display_id, what, reason), "bad")
+
+        deliver(future, self, done)
+
+
+def _fill(text: str, *args: str) -> str:
+    for i, arg in enumerate(args, start=1):
+        text = text.replace(f"%{i}", arg)
+    return text

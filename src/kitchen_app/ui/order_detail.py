@@ -1,0 +1,213 @@
+"""The selected order: items with their options (grouped) and notes in large type, customer
+and address, payment, the Flex QR, and the timeline."""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import tzinfo
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitchen_app.domain import Order
+
+from . import labels
+from .actions_bar import ActionsBar
+from .qr_pixmap import qr_pixmap
+from .timeline import TimelineModel, TimelineRow
+
+log = logging.getLogger(__name__)
+
+__all__ = ["OrderDetail"]
+
+
+def _qty(value: Any) -> str:
+    text = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value}"
+    return text or "0"
+
+
+class OrderDetail(QWidget):
+    def __init__(self, *, tz: tzinfo | None, locale: QLocale, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("orderDetail")
+        self._tz = tz
+        self._locale = locale
+        self._order: Order | None = None
+
+        self.title = QLabel(self)
+        self.title.setObjectName("detailTitle")
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("detailSubtitle")
+        self.actions_bar = ActionsBar(self)
+
+        self.items = QLabel(self)
+        self.items.setObjectName("items")
+        self.items.setTextFormat(Qt.TextFormat.RichText)
+        self.items.setWordWrap(True)
+        self.items.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.items.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.customer = QLabel(self)
+        self.customer.setObjectName("customer")
+        self.customer.setWordWrap(True)
+        self.customer.setTextFormat(Qt.TextFormat.RichText)
+        self.customer.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.qr = QLabel(self)
+        self.qr.setObjectName("qr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption = QLabel(self)
+        self.qr_caption.setObjectName("qrCaption")
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.timeline_model = TimelineModel(tz, self)
+        self.timeline = QTableView(self)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.verticalHeader().hide()
+        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setShowGrid(False)
+        self.timeline.setWordWrap(False)
+        header = self.timeline.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline_label = QLabel(self.tr("Timeline"), self)
+        self.timeline_label.setObjectName("sectionTitle")
+
+        self.empty = QLabel(self.tr("Select an order to see it here."), self)
+        self.empty.setObjectName("emptyDetail")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        side = QFrame(self)
+        side.setObjectName("detailSide")
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.customer)
+        side_layout.addWidget(self.qr)
+        side_layout.addWidget(self.qr_caption)
+        side_layout.addStretch(1)
+        side.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+        grid = QGridLayout(self)
+        grid.addWidget(self.title, 0, 0, 1, 2)
+        grid.addWidget(self.subtitle, 1, 0, 1, 2)
+        grid.addWidget(self.actions_bar, 2, 0, 1, 2)
+        grid.addWidget(self.items, 3, 0)
+        grid.addWidget(side, 3, 1)
+        grid.addWidget(self.timeline_label, 4, 0, 1, 2)
+        grid.addWidget(self.timeline, 5, 0, 1, 2)
+        grid.addWidget(self.empty, 0, 0, 6, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(3, 3)
+        grid.setRowStretch(5, 2)
+        self._content = [
+            self.title,
+            self.subtitle,
+            self.actions_bar,
+            self.items,
+            side,
+            self.timeline_label,
+            self.timeline,
+        ]
+        self.show_order(None, [])
+
+    def order(self) -> Order | None:
+        return self._order
+
+    def show_order(self, order: Order | None, rows: list[TimelineRow]) -> None:
+        self._order = order
+        for widget in self._content:
+            widget.setVisible(order is not None)
+        self.empty.setVisible(order is None)
+        if order is None:
+            self.timeline_model.set_rows([])
+            return
+        self.title.setText(
+            f"#{html.escape(order.display_id)} · {labels.status_label(order.status)}"
+        )
+        self.subtitle.setText(
+            " · ".join(
+                [
+                    labels.channel_label(order.channel),
+                    labels.logistics_label(order.logistics),
+                    self.tr("received %1").replace(
+                        "%1", labels.format_time(order.created_at, self._tz)
+                    ),
+                ]
+            )
+        )
+        self.items.setText(self._items_html(order))
+        self.customer.setText(self._customer_html(order))
+        if order.qr is not None:
+            self.qr.setPixmap(qr_pixmap(order.qr.payload(), 180))
+            self.qr_caption.setText(self.tr("Flex QR — the courier scans it"))
+            self.qr.show()
+            self.qr_caption.show()
+        else:
+            self.qr.clear()
+            self.qr.hide()
+            self.qr_caption.hide()
+        self.set_timeline(rows)
+
+    def set_timeline(self, rows: list[TimelineRow]) -> None:
+        self.timeline_model.set_rows(rows)
+        if rows:
+            self.timeline.scrollToBottom()
+
+    def _items_html(self, order: Order) -> str:
+        note = html.escape(self.tr("Note"))
+        order_note = html.escape(self.tr("Order note"))
+        parts = ['<table cellspacing="0" cellpadding="2">']
+        for item in order.items:
+            parts.append(
+                f'<tr><td class="qty"><b>{_qty(item.quantity)}×</b></td>'
+                f"<td><b>{html.escape(item.name)}</b></td></tr>"
+            )
+            for group, options in item.options_by_group():
+                names = ", ".join(f"{_qty(o.quantity)}× {html.escape(o.name)}" for o in options)
+                heading = f"<i>{html.escape(group)}:</i> " if group else ""
+                parts.append(f"<tr><td></td><td>{heading}{names}</td></tr>")
+            if item.notes:
+                parts.append(
+                    '<tr><td></td><td><span style="color:#b00020;"><b>'
+                    f"{note}: {html.escape(item.notes)}</b></span></td></tr>"
+                )
+        parts.append("</table>")
+        if order.notes:
+            parts.append(
+                f'<p style="color:#b00020;"><b>{order_note}: {html.escape(order.notes)}</b></p>'
+            )
+        return "".join(parts)
+
+    def _customer_html(self, order: Order) -> str:
+        out: list[str] = []
+        if order.customer is not None:
+            out.append(f"<b>{html.escape(order.customer.name)}</b>")
+            if order.customer.phone:
+                out.append(html.escape(order.customer.phone))
+        if order.address is not None:
+            out.extend(html.escape(line) for line in order.address.lines())
+        out.append("")
+        total = labels.format_money(order.totals.total, self._locale)
+        total_word = html.escape(self.tr("Total"))
+        out.append(f"<b>{total_word}: {total}</b>")
+        for payment in order.payments:
+            kind = self.tr("prepaid") if payment.prepaid else self.tr("to collect")
+            out.append(
+                f"{html.escape(payment.method.replace('_', ' ').lower())} · {kind} · "
+                f"{labels.format_money(payment.amount, self._locale)}"
+            )
+        return "<br>".join(out)

@@ -1,0 +1,239 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kitchen_app.channels.base import CancelReason
+from kitchen_app.domain import Stage, StatusPair, TimelineEntry
+from kitchen_app.engine.api import FeedState, FeedStatus, PrinterStatus
+from kitchen_app.ui.bridge import EngineBridge
+from kitchen_app.ui.main_window import MainWindow
+from kitchen_app.ui.orders_model import Col
+
+from .fakes import T0, FakeCommands, FakeReader, Record, flex_order, summary, summary_of
+
+PRINTED = StatusPair("ready_to_ship", "printed")
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def desk(qtbot):  # type: ignore[no-untyped-def]
+    reader = FakeReader()
+    commands = FakeCommands()
+    bridge = EngineBridge()
+    clock = Clock(T0 + timedelta(seconds=30))
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        window = MainWindow(commands, reader, bridge, alert=None, tz=UTC, now=clock, tray=False)
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield reader, commands, bridge, clock, make
+    for window in windows:
+        window.shutdown()
+
+
+def test_new_order_signal_inserts_one_row_without_reloading_the_day(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    reader, _commands, bridge, _clock, make = desk
+    reader.add(summary(1, stage=Stage.PREPARING, accepted=True, status=PRINTED))
+    window = make()
+    assert reader.day_reads == 1 and window.model.rowCount() == 1
+    order = flex_order(2)
+    reader.add(summary_of(order), order)
+    with qtbot.waitSignal(window.model.rowsInserted, timeout=1000):
+        bridge.order_added(order.key)  # as the engine calls it
+    assert reader.day_reads == 1
+    assert window.model.rowCount() == 2
+    assert window.alert_banner.isVisibleTo(window)
+    assert "1" in window.alert_banner.text()
+    assert window.filter_buttons[Stage.NEW].text().endswith("(1)")
+    # The first new order is selected and shown, with only Accept/Cancel/prints allowed.
+    assert window.selected_key() == order.key
+    assert window.detail.actions_bar.visible_actions() == [
+        "accept",
+        "cancel",
+        "print_kitchen",
+        "print_receipt",
+        "print_label_pdf",
+    ]
+
+
+def test_buttons_follow_allowed_actions_and_call_the_engine(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    reader, commands, _bridge, _clock, make = desk
+    order = flex_order(3, status=PRINTED)
+    reader.add(summary_of(order, accepted=True), order)
+    reader.job_records[order.key] = [Record(7, "kitchen", "printed", T0)]
+    window = make()
+    window.select(order.key)
+    bar = window.detail.actions_bar
+    # Accepted Flex order: no Accept, no Mark ready (Flex has none); kitchen is a reprint.
+    assert "accept" not in bar.visible_actions()
+    assert "mark_ready" not in bar.visible_actions()
+    assert bar.button("print_kitchen").text() == "Reprint kitchen ticket"
+    assert "F5" in bar.button("print_kitchen").toolTip()
+    qtbot.mouseClick(bar.button("print_kitchen"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(bar.button("print_receipt"), Qt.MouseButton.LeftButton)
+    assert ("print_ticket", order.key, "kitchen", True) in commands.calls
+    assert ("print_ticket", order.key, "receipt", False) in commands.calls
+    qtbot.waitUntil(lambda: "sent to the printer" in window.message.text(), timeout=1000)
+
+
+def test_accept_outcome_pending_is_shown_clearly(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
+
+    reader, commands, _bridge, _clock, make = desk
+    commands.outcome = ActionOutcome(5, ActionOutcomeState.PENDING)
+    order = flex_order(4)
+    reader.add(summary_of(order), order)
+    window = make()
+    window.select(order.key)
+    window.detail.actions_bar.button("accept").click()
+    assert commands.calls[-1] == ("accept", order.key)
+    qtbot.waitUntil(lambda: "pending" in window.message.text(), timeout=1000)
+    assert window.message.property("level") == "pending"
+
+
+def test_accept_button_is_disabled_while_the_answer_is_out(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    reader, commands, _bridge, _clock, make = desk
+    commands.hold = True
+    order = flex_order(5)
+    reader.add(summary_of(order), order)
+    window = make()
+    window.select(order.key)
+    accept = window.detail.actions_bar.button("accept")
+    accept.click()
+    assert not accept.isEnabled()
+    from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
+
+    commands.held[0].set_result(ActionOutcome(1, ActionOutcomeState.CONFIRMED))
+    qtbot.waitUntil(accept.isEnabled, timeout=1000)
+
+
+def test_cancel_dialog_lists_the_given_reasons_and_sends_the_chosen_one(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    reader, commands, _bridge, _clock, make = desk
+    commands.reasons = [
+        CancelReason("CS7452", "out_of_stock", "Me falta alguno de los productos."),
+        CancelReason("CS0001", "closing", "Estamos cerrando."),
+    ]
+    order = flex_order(6)
+    reader.add(summary_of(order), order)
+    window = make()
+    window.select(order.key)
+    dialog = window.open_cancel_dialog()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.reason_list.count() == 2, timeout=1000)
+    assert dialog.reason_list.item(0).text() == "Me falta alguno de los productos."
+    assert not dialog.confirm.isEnabled()
+    dialog.reason_list.setCurrentRow(1)
+    dialog.confirm.click()
+    assert commands.calls[-1] == ("cancel", order.key, commands.reasons[1])
+
+
+def test_offline_banner_and_status_bar_follow_the_feed(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    _reader, _commands, bridge, clock, make = desk
+    window = make()
+    since = datetime(2026, 11, 23, 14, 42, tzinfo=UTC)
+    bridge.feed_state_changed(
+        FeedState(FeedStatus.OFFLINE, since=since, last_event_at=since, pending_actions=2)
+    )
+    qtbot.waitUntil(lambda: window.offline_banner.isVisibleTo(window), timeout=1000)
+    assert "14:42" in window.offline_banner.text()
+    assert window.status.feed_label.text() == "Offline since 14:42"
+    assert "2" in window.status.pending_label.text()
+    bridge.feed_state_changed(FeedState(FeedStatus.ONLINE, last_event_at=clock.now))
+    qtbot.waitUntil(lambda: not window.offline_banner.isVisibleTo(window), timeout=1000)
+    assert window.status.last_event_label.text() == "Last event 0 s ago"
+    bridge.printer_state_changed(PrinterStatus("Cocina", ok=False, message="out of paper"))
+    qtbot.waitUntil(lambda: "out of paper" in window.status.printer_label.text(), timeout=1000)
+
+
+def test_pause_warning_after_an_expired_order(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    reader, _commands, bridge, _clock, make = desk
+    reader.add(
+        summary(
+            1,
+            created=T0 - timedelta(minutes=30),
+            stage=Stage.DONE,
+            is_final=True,
+            status=StatusPair("delivered"),
+            accepted=True,
+        )
+    )
+    reader.add(
+        summary(
+            2,
+            created=T0 - timedelta(minutes=10),
+            stage=Stage.CANCELLED,
+            is_final=True,
+            status=StatusPair("cancelled", "time_expired"),
+        )
+    )
+    window = make()
+    assert window.pause_banner.isVisibleTo(window)
+    assert "0002" in window.pause_banner.text()
+    reader.add(
+        summary(
+            3,
+            created=T0 - timedelta(minutes=1),
+            stage=Stage.PREPARING,
+            status=PRINTED,
+            accepted=True,
+        )
+    )
+    bridge.order_added("mp_delivery:3")
+    qtbot.waitUntil(lambda: not window.pause_banner.isVisibleTo(window), timeout=1000)
+
+
+def test_detail_shows_items_qr_and_interleaved_timeline(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    reader, _commands, _bridge, _clock, make = desk
+    order = flex_order(8, status=PRINTED)
+    reader.add(summary_of(order, accepted=True), order)
+    reader.timelines[order.key] = [
+        TimelineEntry(
+            StatusPair("ready_to_ship", "ready_to_print"), T0, T0 + timedelta(seconds=1), "webhook"
+        ),
+        TimelineEntry(PRINTED, T0 + timedelta(seconds=40), T0 + timedelta(seconds=41), "webhook"),
+    ]
+    reader.action_records[order.key] = [
+        Record(1, "accept", "confirmed", T0 + timedelta(seconds=39))
+    ]
+    reader.job_records[order.key] = [
+        Record(2, "kitchen", "failed", T0 + timedelta(seconds=42), error="out of paper")
+    ]
+    window = make()
+    window.select(order.key)
+    assert "Burrito Combo Refrigerante" in window.detail.items.text()
+    assert "Combo with soda" in window.detail.items.text()
+    assert "No quiero cebolla." in window.detail.items.text()
+    assert not window.detail.qr.pixmap().isNull()
+    model = window.detail.timeline_model
+    whats = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert whats[0] == "New — accept or cancel"
+    assert whats[1].startswith("Accept — confirmed")
+    assert whats[2] == "Accepted"
+    assert "out of paper" in whats[3]
+    assert model.index(2, 2).data() == "15:00:41"
+    # A failed print is offered for retry.
+    assert "retry_print" in window.detail.actions_bar.visible_actions()
+
+
+def test_countdown_column_ticks(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    reader, _commands, _bridge, clock, make = desk
+    reader.add(summary(1))
+    window = make()
+    assert window.model.index(0, Col.COUNTDOWN).data() == "4:30"
+    clock.now += timedelta(seconds=5)
+    with qtbot.waitSignal(window.model.dataChanged, timeout=2000):
+        pass
+    assert window.model.index(0, Col.COUNTDOWN).data() == "4:25"

@@ -60,13 +60,19 @@ def build_app(config: SandboxConfig | None = None) -> Starlette:
     world = World(config, scheduler)
     sender = WebhookSender(config, scheduler)
     world.notify = sender.notify
-    wake = asyncio.Event()
-    scheduler.on_earlier = wake.set
+    waker: list[asyncio.Event] = []  # the running loop's event (made there, at start)
+
+    def wake() -> None:
+        if waker:
+            waker[0].set()
+
+    scheduler.on_earlier = wake
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        waker[:] = [asyncio.Event()]
         await sender.start()
-        ticker = asyncio.get_running_loop().create_task(_ticker(scheduler, wake))
+        ticker = asyncio.get_running_loop().create_task(_ticker(scheduler, waker[0]))
         world.start_auto_orders()
         log.info("sandbox up (speed %g, %d store(s))", clock.speed, len(world.stores))
         try:
@@ -86,7 +92,7 @@ def build_app(config: SandboxConfig | None = None) -> Starlette:
     app.state.world = world
     app.state.webhooks = sender
     app.state.faults = Faults()
-    app.state.wake = wake.set
+    app.state.wake = wake
     app.state.oauth_refresh = {}
     app.state.oauth_used_codes = set()
     return app

@@ -69,6 +69,7 @@ class WebhookSender:
 
     # -- lifecycle --------------------------------------------------------------------------
     async def start(self) -> None:
+        self._queue = asyncio.Queue()  # bound to the running loop
         self._client = httpx.AsyncClient(
             limits=httpx.Limits(max_connections=self.config.webhook_workers * 2),
             headers={"user-agent": "MercadoPago WebHook v1.0"},

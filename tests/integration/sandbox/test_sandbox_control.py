@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from sandbox_testkit import API, Sandbox, wait_until
+
+from kitchen_app.sandbox import SandboxConfig, build_app
+from kitchen_app.serving import ServerThread
 
 
 def test_create_order_options_and_errors(sandbox: Sandbox) -> None:
@@ -175,3 +179,18 @@ def test_same_seed_same_orders(start_sandbox: Any) -> None:
         assert ja == jb
     c = start_sandbox(seed=43)
     assert c.create("flex") != ids_a[0]
+
+
+def test_the_same_app_serves_again_after_a_stop(receiver: Any) -> None:
+    app = build_app(SandboxConfig(seed=3, relay_url=receiver.url))
+    for round_ in (1, 2):
+        server = ServerThread(app)
+        url = server.start()
+        try:
+            with httpx.Client(base_url=url) as client:
+                r = client.post("/_sandbox/orders", json={"logistics": "flex"})
+                assert r.status_code == 201
+            receiver.wait_for(round_)  # the webhook sender runs in each life
+        finally:
+            server.stop()
+    assert len(app.state.world.orders) == 2

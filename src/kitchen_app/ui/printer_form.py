@@ -2,8 +2,8 @@
 selected one (kind, address, paper width, code page, which tickets it prints), plus
 "print calibration ticket".
 
-A printer is stored as a plain dict in the ``printers`` setting:
-``{"name", "kind", "address", "width", "code_page", "tickets"}``.
+A printer is stored in the ``printers`` setting as ``printing.PrinterSettings.to_dict()``;
+keys this form does not show (timeouts, cut mode…) are kept as they were.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,55 +20,32 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+
+from kitchen_app.printing.errors import SettingsError
+from kitchen_app.printing.settings import PRINTER_KINDS, PrinterSettings
 
 log = logging.getLogger(__name__)
 
 __all__ = ["KINDS", "PrinterForm", "printer_problem"]
 
-KINDS = ("network", "usb", "serial", "file", "system")
+KINDS = PRINTER_KINDS
 CODE_PAGES = ("CP858", "CP850", "CP860", "CP1252")
 WIDTHS = (80, 58)
+COPY_KINDS = ("kitchen", "receipt")
 
 
 def printer_problem(printer: dict[str, Any]) -> str | None:
-    """One line saying what is wrong with a printer's settings, or None."""
-    if not str(printer.get("name", "")).strip():
-        return QCoreApplication.translate("PrinterForm", "Give the printer a name.")
-    kind = printer.get("kind")
-    address = str(printer.get("address", "")).strip()
-    if kind not in KINDS:
-        return QCoreApplication.translate("PrinterForm", "Choose the printer's connection.")
-    if kind != "system" and not address:
-        return QCoreApplication.translate("PrinterForm", "Enter the printer's address.")
-    if kind == "network":
-        host, _, port = address.rpartition(":")
-        if port and host and not (port.isdigit() and 0 < int(port) < 65536):
-            return QCoreApplication.translate(
-                "PrinterForm", "The port after ':' must be a number from 1 to 65535."
-            )
-        if " " in address:
-            return QCoreApplication.translate(
-                "PrinterForm", "A network address has no spaces (e.g. 192.168.0.50:9100)."
-            )
-    if kind == "usb" and not _usb_ids(address):
-        return QCoreApplication.translate(
-            "PrinterForm", "A USB printer is given as vendor:product in hex, e.g. 04b8:0202."
-        )
-    if printer.get("width") not in WIDTHS:
-        return QCoreApplication.translate("PrinterForm", "Paper width must be 58 or 80 mm.")
-    return None
-
-
-def _usb_ids(address: str) -> bool:
-    vendor, _, product = address.partition(":")
+    """One line saying what is wrong with a printer's settings (``PrinterSettings``' own
+    check), or None."""
     try:
-        int(vendor, 16), int(product, 16)
-    except ValueError:
-        return False
-    return True
+        PrinterSettings.from_dict(printer)
+    except SettingsError as exc:
+        return str(exc)
+    return None
 
 
 class PrinterForm(QWidget):
@@ -106,7 +82,7 @@ class PrinterForm(QWidget):
                 self.tr("USB (vendor:product)"),
                 self.tr("Serial port"),
                 self.tr("File / device path"),
-                self.tr("System printer (PDF)"),
+                self.tr("System print queue (PDF)"),
             ],
             strict=True,
         ):
@@ -122,10 +98,12 @@ class PrinterForm(QWidget):
         self.code_page.setObjectName("printerCodePage")
         for cp in CODE_PAGES:
             self.code_page.addItem(cp, cp)
-        self.kitchen = QCheckBox(self.tr("Kitchen tickets"), self)
-        self.kitchen.setObjectName("printsKitchen")
-        self.receipt = QCheckBox(self.tr("Customer receipts"), self)
-        self.receipt.setObjectName("printsReceipt")
+        self.copies: dict[str, QSpinBox] = {}
+        for kind in COPY_KINDS:
+            spin = QSpinBox(self)
+            spin.setObjectName(f"copies_{kind}")
+            spin.setRange(0, 9)
+            self.copies[kind] = spin
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -136,10 +114,8 @@ class PrinterForm(QWidget):
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Paper width"), self.width)
         form.addRow(self.tr("Code page"), self.code_page)
-        tickets = QHBoxLayout()
-        tickets.addWidget(self.kitchen)
-        tickets.addWidget(self.receipt)
-        form.addRow(self.tr("Prints"), tickets)
+        form.addRow(self.tr("Kitchen ticket copies"), self.copies["kitchen"])
+        form.addRow(self.tr("Receipt copies"), self.copies["receipt"])
         form.addRow("", self.error)
         self.form_widget = QWidget(self)
         self.form_widget.setLayout(form)
@@ -163,8 +139,8 @@ class PrinterForm(QWidget):
             edit.textEdited.connect(self._store)
         for combo in (self.kind, self.width, self.code_page):
             combo.currentIndexChanged.connect(self._store)
-        for box in (self.kitchen, self.receipt):
-            box.toggled.connect(self._store)
+        for spin in self.copies.values():
+            spin.valueChanged.connect(self._store)
         for p in self._printers:
             self.list.addItem(p.get("name", ""))
         self.list.setCurrentRow(0 if self._printers else -1)
@@ -188,7 +164,7 @@ class PrinterForm(QWidget):
                 "address": "",
                 "width": 80,
                 "code_page": "CP858",
-                "tickets": ["kitchen", "receipt"],
+                "copies": {"kitchen": 1, "receipt": 1},
             }
         )
         self.list.addItem(self._printers[-1]["name"])
@@ -223,9 +199,9 @@ class PrinterForm(QWidget):
         self.address.setText(p.get("address", ""))
         self.width.setCurrentIndex(max(0, self.width.findData(p.get("width", 80))))
         self.code_page.setCurrentIndex(max(0, self.code_page.findData(p.get("code_page", "CP858"))))
-        tickets = p.get("tickets", ["kitchen", "receipt"])
-        self.kitchen.setChecked("kitchen" in tickets)
-        self.receipt.setChecked("receipt" in tickets)
+        copies = p.get("copies") or {}
+        for kind, spin in self.copies.items():
+            spin.setValue(int(copies.get(kind, 0)))
         self._loading = False
         self.error.setText(printer_problem(p) or "")
 
@@ -239,11 +215,9 @@ class PrinterForm(QWidget):
         p["address"] = self.address.text().strip()
         p["width"] = self.width.currentData()
         p["code_page"] = self.code_page.currentData()
-        p["tickets"] = [
-            k
-            for k, box in (("kitchen", self.kitchen), ("receipt", self.receipt))
-            if box.isChecked()
-        ]
+        copies = dict(p.get("copies") or {})
+        copies.update({kind: spin.value() for kind, spin in self.copies.items()})
+        p["copies"] = copies
         self.list.item(row).setText(p["name"])
         self.error.setText(printer_problem(p) or "")
         self.changed.emit()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSlider,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -141,20 +140,6 @@ class SettingsDialog(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(self.printer_form)
-        copies = QFormLayout()
-        self.kitchen_copies = QSpinBox(self)
-        self.kitchen_copies.setObjectName("kitchen_copies")
-        self.receipt_copies = QSpinBox(self)
-        self.receipt_copies.setObjectName("receipt_copies")
-        for spin, key in (
-            (self.kitchen_copies, "kitchen_copies"),
-            (self.receipt_copies, "receipt_copies"),
-        ):
-            spin.setRange(0, 5)
-            spin.setValue(int(self._initial[key]))
-        copies.addRow(self.tr("Kitchen ticket copies"), self.kitchen_copies)
-        copies.addRow(self.tr("Receipt copies"), self.receipt_copies)
-        layout.addLayout(copies)
         return page
 
     def _sound_page(self) -> QWidget:
@@ -231,8 +216,6 @@ class SettingsDialog(QDialog):
         for key in ("relay_url", "relay_token", "mp_base_url", "mp_access_token", "mp_user_id"):
             out[key] = getattr(self, f"edit_{key}").text().strip()
         out["printers"] = self.printer_form.printers()
-        out["kitchen_copies"] = self.kitchen_copies.value()
-        out["receipt_copies"] = self.receipt_copies.value()
         out["sound_enabled"] = self.sound_enabled.isChecked()
         out["sound_volume"] = self.volume.value()
         out["language"] = self.language.currentData()

@@ -33,6 +33,7 @@ class SingleInstance(QObject):
         self._name = f"kitchen-desk-{digest}"
         self._timeout = timeout_ms
         self._server: QLocalServer | None = None
+        self._connections: list[QLocalSocket] = []
 
     def server_name(self) -> str:
         return self._name
@@ -56,30 +57,36 @@ class SingleInstance(QObject):
         return True
 
     def _wake_other(self) -> bool:
-        socket = QLocalSocket(self)
+        socket = QLocalSocket()  # a local: gone when this returns
         socket.connectToServer(self._name)
         if not socket.waitForConnected(self._timeout):
-            socket.deleteLater()
+            socket.abort()
             return False
         # Blocking waits here run before any window exists, bounded by the timeout.
         socket.write(_WAKE)
         socket.flush()
         socket.waitForBytesWritten(self._timeout)
         socket.disconnectFromServer()
-        socket.deleteLater()
+        socket.abort()
         return True
 
     def _incoming(self) -> None:
         assert self._server is not None
         while (conn := self._server.nextPendingConnection()) is not None:
-            conn.readyRead.connect(lambda c=conn: self._read(c))
-            conn.disconnected.connect(conn.deleteLater)
+            self._connections.append(conn)
+            conn.readyRead.connect(self._read)
 
-    def _read(self, conn: QLocalSocket) -> None:
-        if bytes(conn.readAll().data()).startswith(_WAKE.strip()):
-            self.activated.emit()
+    def _read(self) -> None:
+        for conn in list(self._connections):
+            if conn.bytesAvailable() and bytes(conn.readAll().data()).startswith(_WAKE.strip()):
+                self.activated.emit()
 
     def close(self) -> None:
+        for conn in self._connections:
+            conn.readyRead.disconnect(self._read)
+            conn.abort()
+        self._connections.clear()
         if self._server is not None:
+            self._server.newConnection.disconnect(self._incoming)
             self._server.close()
             self._server = None

@@ -134,7 +134,10 @@ def _store(request: Request, token: str) -> Store:
 async def seller_stores(request: Request) -> Response:
     token = bearer(request)
     await faults(request).apply("stores")
-    return JSONResponse([_seller_store(request, token).api_json()])
+    # The list carries no status (api notes §9); GET /stores/{id} does.
+    listed = _seller_store(request, token).api_json()
+    del listed["status"]
+    return JSONResponse([listed])
 
 
 async def seller_store_by_external_id(request: Request) -> Response:

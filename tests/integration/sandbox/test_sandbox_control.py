@@ -77,7 +77,7 @@ def test_stores_control_and_section_9(sandbox: Sandbox) -> None:
     assert stores.status_code == 200
     [store] = stores.json()
     assert store["id"] == 44905357 and store["description"] == "La Parrilla de Doña Rosa"
-    assert set(store) >= {
+    assert set(store) == {
         "id",
         "user_id",
         "description",

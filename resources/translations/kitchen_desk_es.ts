@@ -1,0 +1,948 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_AR">
+<context>
+    <name>ActionsBar</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="81" />
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="82" />
+        <source>Cancel order</source>
+        <translation>Cancelar pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="83" />
+        <source>Print kitchen ticket</source>
+        <translation>Imprimir comanda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="84" />
+        <source>Print receipt</source>
+        <translation>Imprimir recibo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="85" />
+        <source>Mercado Pago receipt</source>
+        <translation>Comprobante de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="86" />
+        <source>Mark ready</source>
+        <translation>Marcar listo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87" />
+        <source>Retry failed print</source>
+        <translation>Reintentar impresión fallida</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="92" />
+        <source>Reprint kitchen ticket</source>
+        <translation>Reimprimir comanda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="93" />
+        <source>Reprint receipt</source>
+        <translation>Reimprimir recibo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="94" />
+        <source>Reprint Mercado Pago receipt</source>
+        <translation>Reimprimir comprobante de Mercado Pago</translation>
+    </message>
+</context>
+<context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/banners.py" line="58" />
+        <source>Mute 5 min</source>
+        <translation>Silenciar 5 min</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/banners.py" line="60" />
+        <source>Mute 15 min</source>
+        <translation>Silenciar 15 min</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/banners.py" line="62" />
+        <source>Sound on</source>
+        <translation>Activar sonido</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="39" />
+        <source>Cancel order #%1</source>
+        <translation>Cancelar pedido #%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="42" />
+        <source>Why is order #%1 being cancelled?</source>
+        <translation>¿Por qué se cancela el pedido #%1?</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="49" />
+        <source>Loading the marketplace's reasons…</source>
+        <translation>Cargando los motivos del marketplace…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="55" />
+        <source>Cancel the order</source>
+        <translation>Cancelar el pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="60" />
+        <source>Keep the order</source>
+        <translation>Mantener el pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="82" />
+        <source>Could not get the reasons from the marketplace (%1). You can still cancel without a reason.</source>
+        <translation>No se pudieron obtener los motivos del marketplace (%1). Igual podés cancelar sin motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="93" />
+        <source>Choose a reason.</source>
+        <translation>Elegí un motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="95" />
+        <source>The marketplace offers no reasons for this order.</source>
+        <translation>El marketplace no ofrece motivos para este pedido.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="61" />
+        <source>Relay: starting…</source>
+        <translation>Relay: iniciando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="63" />
+        <source>Relay connected</source>
+        <translation>Relay conectado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="65" />
+        <source>Relay: connecting…</source>
+        <translation>Relay: conectando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="68" />
+        <source>Offline since %1</source>
+        <translation>Sin conexión desde las %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="70" />
+        <source>Relay rejected the desk token — check Settings</source>
+        <translation>El relay rechazó el token — revisá la Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="72" />
+        <source>No relay configured</source>
+        <translation>Sin relay configurado</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="77" />
+        <source>%n action(s) waiting for the marketplace</source>
+        <translation><numerusform>%n acción esperando al marketplace</numerusform><numerusform>%n acciones esperando al marketplace</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="86" />
+        <source>No events yet</source>
+        <translation>Todavía sin eventos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="90" />
+        <source>Last event %1 s ago</source>
+        <translation>Último evento hace %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="92" />
+        <source>Last event at %1</source>
+        <translation>Último evento a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="101" />
+        <source>Printer: not reported yet</source>
+        <translation>Impresora: sin estado todavía</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="107" />
+        <source>Printer %1: %2</source>
+        <translation>Impresora %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="108" />
+        <source>not ready</source>
+        <translation>no está lista</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="113" />
+        <source>Printer ready: %1</source>
+        <translation>Impresora lista: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="118" />
+        <source>⚠ No sound output: new-order alerts are silent</source>
+        <translation>⚠ Sin salida de sonido: las alertas de pedidos nuevos no suenan</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="47" />
+        <source>DEMO — orders are simulated</source>
+        <translation>DEMO — los pedidos son simulados</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="52" />
+        <source>Search order # or name (Ctrl+F)</source>
+        <translation>Buscar n.º de pedido o nombre (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="57" />
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="68" />
+        <source>All (%1)</source>
+        <translation>Todos (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="37" />
+        <source>Welcome to Kitchen Desk</source>
+        <translation>Bienvenido a Kitchen Desk</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="41" />
+        <source>Orders from Mercado Pago Delivery arrive here, with a sound you cannot miss. How do you want to start?</source>
+        <translation>Los pedidos de Mercado Pago Delivery llegan acá, con un sonido imposible de ignorar. ¿Cómo querés empezar?</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="47" />
+        <source>Try the demo (simulated orders, nothing real)</source>
+        <translation>Probar la demo (pedidos simulados, nada real)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="49" />
+        <source>Connect to my store</source>
+        <translation>Conectar mi local</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="63" />
+        <source>Relay address</source>
+        <translation>Dirección del relay</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="64" />
+        <source>Desk token</source>
+        <translation>Token del mostrador</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="65" />
+        <source>Mercado Pago access token</source>
+        <translation>Access token de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="88" />
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="107" />
+        <source>Required to connect.</source>
+        <translation>Necesario para conectar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="118" />
+        <source>Start the demo</source>
+        <translation>Iniciar la demo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="118" />
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="19" />
+        <source>Being created</source>
+        <translation>En creación</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="20" />
+        <source>Waiting for payment</source>
+        <translation>Esperando el pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="21" />
+        <source>New — accept or cancel</source>
+        <translation>Nuevo — aceptá o cancelá</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="22" />
+        <source>Accepted</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="23" />
+        <source>Start cooking</source>
+        <translation>Empezar a cocinar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="24" />
+        <source>Courier on the way</source>
+        <translation>Repartidor en camino</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="25" />
+        <source>Courier at the counter</source>
+        <translation>Repartidor en el local</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="26" />
+        <source>Out for delivery</source>
+        <translation>En reparto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="27" />
+        <source>At the customer's door</source>
+        <translation>En la puerta del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="28" />
+        <source>Delivery failed</source>
+        <translation>Entrega fallida</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="29" />
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="30" />
+        <source>Not delivered</source>
+        <translation>No entregado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="31" />
+        <source>Cancelled by the store</source>
+        <translation>Cancelado por el local</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="32" />
+        <source>Cancelled: not accepted in time</source>
+        <translation>Cancelado: no se aceptó a tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="33" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="41" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="37" />
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="38" />
+        <source>Preparing</source>
+        <translation>En preparación</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="39" />
+        <source>On the way</source>
+        <translation>En camino</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="40" />
+        <source>Done</source>
+        <translation>Terminados</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="45" />
+        <source>Flex</source>
+        <translation>Flex</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="46" />
+        <source>Dropoff</source>
+        <translation>Dropoff</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="47" />
+        <source>Takeout</source>
+        <translation>Retiro en local</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="48" />
+        <source>Own shipping</source>
+        <translation>Envío propio</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="49" />
+        <source>Mercado Envíos</source>
+        <translation>Mercado Envíos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="50" />
+        <source>Shopee shipping</source>
+        <translation>Envío Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="54" />
+        <source>Mercado Pago</source>
+        <translation>Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="55" />
+        <source>Mercado Libre</source>
+        <translation>Mercado Libre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="56" />
+        <source>Shopee</source>
+        <translation>Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="60" />
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="61" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="62" />
+        <source>Mark ready</source>
+        <translation>Marcar listo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="63" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="66" />
+        <source>Mercado Pago receipt</source>
+        <translation>Comprobante de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="64" />
+        <source>Kitchen ticket</source>
+        <translation>Comanda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="65" />
+        <source>Customer receipt</source>
+        <translation>Recibo del cliente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="70" />
+        <source>requested</source>
+        <translation>solicitado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="71" />
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="72" />
+        <source>pending — will retry</source>
+        <translation>pendiente — se reintenta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="73" />
+        <source>confirmed</source>
+        <translation>confirmado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="74" />
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="75" />
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="76" />
+        <source>printing</source>
+        <translation>imprimiendo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="77" />
+        <source>printed</source>
+        <translation>impreso</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="78" />
+        <source>maybe printed — check the printer</source>
+        <translation>quizás impreso — revisá la impresora</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="81" />
+        <source>Kitchen Desk — demo</source>
+        <translation>Kitchen Desk — demo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="81" />
+        <source>Kitchen Desk</source>
+        <translation>Kitchen Desk</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="227" />
+        <source>The relay rejected this desk's token: new orders are NOT arriving. Open Settings and check the desk token.</source>
+        <translation>El relay rechazó el token de este mostrador: NO están llegando pedidos nuevos. Abrí la Configuración y revisá el token.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="232" />
+        <source>Offline since %1: new orders may not arrive. Today's orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
+        <translation>Sin conexión desde las %1: pueden no llegar pedidos nuevos. Los pedidos de hoy, las comandas y las reimpresiones siguen funcionando; aceptar y cancelar esperan a que vuelva la conexión.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="367" />
+        <source>New order #%1</source>
+        <translation>Pedido nuevo #%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="368" />
+        <source>%1 — accept within 5 minutes</source>
+        <translation>%1 — aceptalo dentro de 5 minutos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="389" />
+        <source>%n new order(s) waiting</source>
+        <translation><numerusform>%n pedido nuevo esperando</numerusform><numerusform>%n pedidos nuevos esperando</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="390" />
+        <source>accept within %1</source>
+        <translation>aceptá en %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="404" />
+        <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
+        <translation>El pedido #%1 venció sin ser aceptado. Una cancelación automática más va a PAUSAR el local en Mercado Pago.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="71" />
+        <source>#%1: could not queue %2: %3</source>
+        <translation>#%1: no se pudo encolar %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="75" />
+        <source>#%1: %2 reprint sent to the printer</source>
+        <translation>#%1: reimpresión de %2 enviada a la impresora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="77" />
+        <source>#%1: %2 sent to the printer</source>
+        <translation>#%1: %2 enviado a la impresora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="85" />
+        <source>#%1: retry failed: %2</source>
+        <translation>#%1: el reintento falló: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="88" />
+        <source>#%1: print retried</source>
+        <translation>#%1: impresión reintentada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="99" />
+        <source>#%1: %2 failed: %3</source>
+        <translation>#%1: %2 falló: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="102" />
+        <source>#%1: %2 confirmed by the marketplace</source>
+        <translation>#%1: %2 confirmado por el marketplace</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="105" />
+        <source>#%1: %2 is pending — the marketplace is not reachable; retrying</source>
+        <translation>#%1: %2 pendiente — no se puede contactar al marketplace; reintentando</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="108" />
+        <source>#%1: %2 refused: %3</source>
+        <translation>#%1: %2 rechazado: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="109" />
+        <source>no reason given</source>
+        <translation>sin motivo informado</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="87" />
+        <source>Timeline</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="90" />
+        <source>Select an order to see it here.</source>
+        <translation>Elegí un pedido para verlo acá.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="146" />
+        <source>received %1</source>
+        <translation>recibido a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="156" />
+        <source>Flex QR — the courier scans it</source>
+        <translation>QR Flex — lo escanea el repartidor</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="171" />
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="172" />
+        <source>Order note</source>
+        <translation>Nota del pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="205" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="208" />
+        <source>prepaid</source>
+        <translation>pagado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="208" />
+        <source>to collect</source>
+        <translation>a cobrar</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="93" />
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="94" />
+        <source>Time left</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="95" />
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="96" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="97" />
+        <source>Items</source>
+        <translation>Ítems</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="98" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="99" />
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="100" />
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="101" />
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterForm</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="64" />
+        <source>Add printer</source>
+        <translation>Agregar impresora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="66" />
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="68" />
+        <source>Print calibration ticket</source>
+        <translation>Imprimir ticket de calibración</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="71" />
+        <source>Prints ç ã é ñ € in each code page: keep the one that reads right.</source>
+        <translation>Imprime ç ã é ñ € en cada página de códigos: quedate con la que se lea bien.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="81" />
+        <source>Network (IP:port)</source>
+        <translation>Red (IP:puerto)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="82" />
+        <source>USB (vendor:product)</source>
+        <translation>USB (fabricante:producto)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="83" />
+        <source>Serial port</source>
+        <translation>Puerto serie</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="84" />
+        <source>File / device path</source>
+        <translation>Archivo / dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="85" />
+        <source>System print queue (PDF)</source>
+        <translation>Cola de impresión del sistema (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="112" />
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="113" />
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="114" />
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="115" />
+        <source>Paper width</source>
+        <translation>Ancho del papel</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="116" />
+        <source>Code page</source>
+        <translation>Página de códigos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="117" />
+        <source>Kitchen ticket copies</source>
+        <translation>Copias de la comanda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="118" />
+        <source>Receipt copies</source>
+        <translation>Copias del recibo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="162" />
+        <source>Printer %1</source>
+        <translation>Impresora %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="56" />
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="66" />
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="68" />
+        <source>Printers</source>
+        <translation>Impresoras</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="69" />
+        <source>Sound</source>
+        <translation>Sonido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="70" />
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="80" />
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="81" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="99" />
+        <source>(hidden)</source>
+        <translation>(oculto)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="114" />
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="130" />
+        <source>Relay address</source>
+        <translation>Dirección del relay</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="131" />
+        <source>Desk token</source>
+        <translation>Token del mostrador</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="132" />
+        <source>Mercado Pago API address</source>
+        <translation>Dirección de la API de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="134" />
+        <source>Mercado Pago access token</source>
+        <translation>Access token de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="136" />
+        <source>Mercado Pago user id</source>
+        <translation>ID de usuario de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="148" />
+        <source>Play a sound for new orders</source>
+        <translation>Sonar con los pedidos nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="155" />
+        <source>Test sound</source>
+        <translation>Probar sonido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="162" />
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="164" />
+        <source>The alert gets louder and faster as an order's 5-minute limit nears.</source>
+        <translation>La alerta suena más fuerte y más seguido a medida que se acerca el límite de 5 minutos del pedido.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="176" />
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="178" />
+        <source>Language (after restart)</source>
+        <translation>Idioma (al reiniciar)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="179" />
+        <source>Accept new orders automatically</source>
+        <translation>Aceptar pedidos nuevos automáticamente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="182" />
+        <source>Print tickets when an order is accepted</source>
+        <translation>Imprimir al aceptar un pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="244" />
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="261" />
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="268" />
+        <source>Printing a calibration ticket on %1…</source>
+        <translation>Imprimiendo un ticket de calibración en %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="272" />
+        <source>Calibration failed: %1</source>
+        <translation>La calibración falló: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="276" />
+        <source>Calibration ticket sent to %1. Keep the code page whose line reads right.</source>
+        <translation>Ticket de calibración enviado a %1. Quedate con la página de códigos cuya línea se lea bien.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="116" />
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="116" />
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="116" />
+        <source>We learnt it</source>
+        <translation>Nos enteramos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="124" />
+        <source>Print: %1</source>
+        <translation>Impresión: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="126" />
+        <source>%1 (reprint)</source>
+        <translation>%1 (reimpresión)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,948 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>ActionsBar</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="81" />
+        <source>Accept</source>
+        <translation>Aceitar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="82" />
+        <source>Cancel order</source>
+        <translation>Cancelar pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="83" />
+        <source>Print kitchen ticket</source>
+        <translation>Imprimir comanda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="84" />
+        <source>Print receipt</source>
+        <translation>Imprimir recibo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="85" />
+        <source>Mercado Pago receipt</source>
+        <translation>Comprovante do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="86" />
+        <source>Mark ready</source>
+        <translation>Marcar como pronto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87" />
+        <source>Retry failed print</source>
+        <translation>Repetir impressão que falhou</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="92" />
+        <source>Reprint kitchen ticket</source>
+        <translation>Reimprimir comanda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="93" />
+        <source>Reprint receipt</source>
+        <translation>Reimprimir recibo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="94" />
+        <source>Reprint Mercado Pago receipt</source>
+        <translation>Reimprimir comprovante do Mercado Pago</translation>
+    </message>
+</context>
+<context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/banners.py" line="58" />
+        <source>Mute 5 min</source>
+        <translation>Silenciar 5 min</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/banners.py" line="60" />
+        <source>Mute 15 min</source>
+        <translation>Silenciar 15 min</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/banners.py" line="62" />
+        <source>Sound on</source>
+        <translation>Ligar som</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="39" />
+        <source>Cancel order #%1</source>
+        <translation>Cancelar pedido #%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="42" />
+        <source>Why is order #%1 being cancelled?</source>
+        <translation>Por que o pedido #%1 está sendo cancelado?</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="49" />
+        <source>Loading the marketplace's reasons…</source>
+        <translation>Carregando os motivos do marketplace…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="55" />
+        <source>Cancel the order</source>
+        <translation>Cancelar o pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="60" />
+        <source>Keep the order</source>
+        <translation>Manter o pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="82" />
+        <source>Could not get the reasons from the marketplace (%1). You can still cancel without a reason.</source>
+        <translation>Não foi possível obter os motivos do marketplace (%1). Você ainda pode cancelar sem motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="93" />
+        <source>Choose a reason.</source>
+        <translation>Escolha um motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="95" />
+        <source>The marketplace offers no reasons for this order.</source>
+        <translation>O marketplace não oferece motivos para este pedido.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="61" />
+        <source>Relay: starting…</source>
+        <translation>Relay: iniciando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="63" />
+        <source>Relay connected</source>
+        <translation>Relay conectado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="65" />
+        <source>Relay: connecting…</source>
+        <translation>Relay: conectando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="68" />
+        <source>Offline since %1</source>
+        <translation>Sem conexão desde %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="70" />
+        <source>Relay rejected the desk token — check Settings</source>
+        <translation>O relay recusou o token — confira as Configurações</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="72" />
+        <source>No relay configured</source>
+        <translation>Nenhum relay configurado</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="77" />
+        <source>%n action(s) waiting for the marketplace</source>
+        <translation><numerusform>%n ação aguardando o marketplace</numerusform><numerusform>%n ações aguardando o marketplace</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="86" />
+        <source>No events yet</source>
+        <translation>Nenhum evento ainda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="90" />
+        <source>Last event %1 s ago</source>
+        <translation>Último evento há %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="92" />
+        <source>Last event at %1</source>
+        <translation>Último evento às %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="101" />
+        <source>Printer: not reported yet</source>
+        <translation>Impressora: sem status ainda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="107" />
+        <source>Printer %1: %2</source>
+        <translation>Impressora %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="108" />
+        <source>not ready</source>
+        <translation>não está pronta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="113" />
+        <source>Printer ready: %1</source>
+        <translation>Impressora pronta: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="118" />
+        <source>⚠ No sound output: new-order alerts are silent</source>
+        <translation>⚠ Sem saída de som: os alertas de novos pedidos estão mudos</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="47" />
+        <source>DEMO — orders are simulated</source>
+        <translation>DEMO — os pedidos são simulados</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="52" />
+        <source>Search order # or name (Ctrl+F)</source>
+        <translation>Buscar nº do pedido ou nome (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="57" />
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="68" />
+        <source>All (%1)</source>
+        <translation>Todos (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="37" />
+        <source>Welcome to Kitchen Desk</source>
+        <translation>Bem-vindo ao Kitchen Desk</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="41" />
+        <source>Orders from Mercado Pago Delivery arrive here, with a sound you cannot miss. How do you want to start?</source>
+        <translation>Os pedidos do Mercado Pago Delivery chegam aqui, com um som impossível de ignorar. Como você quer começar?</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="47" />
+        <source>Try the demo (simulated orders, nothing real)</source>
+        <translation>Experimentar a demo (pedidos simulados, nada real)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="49" />
+        <source>Connect to my store</source>
+        <translation>Conectar minha loja</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="63" />
+        <source>Relay address</source>
+        <translation>Endereço do relay</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="64" />
+        <source>Desk token</source>
+        <translation>Token do balcão</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="65" />
+        <source>Mercado Pago access token</source>
+        <translation>Access token do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="88" />
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="107" />
+        <source>Required to connect.</source>
+        <translation>Obrigatório para conectar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="118" />
+        <source>Start the demo</source>
+        <translation>Iniciar a demo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="118" />
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="19" />
+        <source>Being created</source>
+        <translation>Em criação</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="20" />
+        <source>Waiting for payment</source>
+        <translation>Aguardando pagamento</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="21" />
+        <source>New — accept or cancel</source>
+        <translation>Novo — aceite ou cancele</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="22" />
+        <source>Accepted</source>
+        <translation>Aceito</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="23" />
+        <source>Start cooking</source>
+        <translation>Começar o preparo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="24" />
+        <source>Courier on the way</source>
+        <translation>Entregador a caminho</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="25" />
+        <source>Courier at the counter</source>
+        <translation>Entregador no balcão</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="26" />
+        <source>Out for delivery</source>
+        <translation>Saiu para entrega</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="27" />
+        <source>At the customer's door</source>
+        <translation>Na porta do cliente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="28" />
+        <source>Delivery failed</source>
+        <translation>Falha na entrega</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="29" />
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="30" />
+        <source>Not delivered</source>
+        <translation>Não entregue</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="31" />
+        <source>Cancelled by the store</source>
+        <translation>Cancelado pela loja</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="32" />
+        <source>Cancelled: not accepted in time</source>
+        <translation>Cancelado: não aceito a tempo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="33" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="41" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="37" />
+        <source>New</source>
+        <translation>Novos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="38" />
+        <source>Preparing</source>
+        <translation>Em preparo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="39" />
+        <source>On the way</source>
+        <translation>A caminho</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="40" />
+        <source>Done</source>
+        <translation>Concluídos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="45" />
+        <source>Flex</source>
+        <translation>Flex</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="46" />
+        <source>Dropoff</source>
+        <translation>Dropoff</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="47" />
+        <source>Takeout</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="48" />
+        <source>Own shipping</source>
+        <translation>Envio próprio</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="49" />
+        <source>Mercado Envíos</source>
+        <translation>Mercado Envios</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="50" />
+        <source>Shopee shipping</source>
+        <translation>Envio Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="54" />
+        <source>Mercado Pago</source>
+        <translation>Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="55" />
+        <source>Mercado Libre</source>
+        <translation>Mercado Livre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="56" />
+        <source>Shopee</source>
+        <translation>Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="60" />
+        <source>Accept</source>
+        <translation>Aceitar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="61" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="62" />
+        <source>Mark ready</source>
+        <translation>Marcar como pronto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="63" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="66" />
+        <source>Mercado Pago receipt</source>
+        <translation>Comprovante do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="64" />
+        <source>Kitchen ticket</source>
+        <translation>Comanda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="65" />
+        <source>Customer receipt</source>
+        <translation>Recibo do cliente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="70" />
+        <source>requested</source>
+        <translation>solicitado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="71" />
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="72" />
+        <source>pending — will retry</source>
+        <translation>pendente — vai tentar de novo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="73" />
+        <source>confirmed</source>
+        <translation>confirmado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="74" />
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="75" />
+        <source>queued</source>
+        <translation>na fila</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="76" />
+        <source>printing</source>
+        <translation>imprimindo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="77" />
+        <source>printed</source>
+        <translation>impresso</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="78" />
+        <source>maybe printed — check the printer</source>
+        <translation>talvez impresso — confira a impressora</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="81" />
+        <source>Kitchen Desk — demo</source>
+        <translation>Kitchen Desk — demo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="81" />
+        <source>Kitchen Desk</source>
+        <translation>Kitchen Desk</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="227" />
+        <source>The relay rejected this desk's token: new orders are NOT arriving. Open Settings and check the desk token.</source>
+        <translation>O relay recusou o token deste balcão: novos pedidos NÃO estão chegando. Abra as Configurações e confira o token.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="232" />
+        <source>Offline since %1: new orders may not arrive. Today's orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
+        <translation>Sem conexão desde %1: novos pedidos podem não chegar. Os pedidos de hoje, as comandas e as reimpressões continuam funcionando; aceitar e cancelar aguardam a conexão voltar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="367" />
+        <source>New order #%1</source>
+        <translation>Novo pedido #%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="368" />
+        <source>%1 — accept within 5 minutes</source>
+        <translation>%1 — aceite em até 5 minutos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="389" />
+        <source>%n new order(s) waiting</source>
+        <translation><numerusform>%n novo pedido aguardando</numerusform><numerusform>%n novos pedidos aguardando</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="390" />
+        <source>accept within %1</source>
+        <translation>aceite em %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="404" />
+        <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
+        <translation>O pedido #%1 expirou sem ser aceito. Mais um cancelamento automático vai PAUSAR a loja no Mercado Pago.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="71" />
+        <source>#%1: could not queue %2: %3</source>
+        <translation>#%1: não foi possível enfileirar %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="75" />
+        <source>#%1: %2 reprint sent to the printer</source>
+        <translation>#%1: reimpressão de %2 enviada à impressora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="77" />
+        <source>#%1: %2 sent to the printer</source>
+        <translation>#%1: %2 enviado à impressora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="85" />
+        <source>#%1: retry failed: %2</source>
+        <translation>#%1: a nova tentativa falhou: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="88" />
+        <source>#%1: print retried</source>
+        <translation>#%1: impressão repetida</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="99" />
+        <source>#%1: %2 failed: %3</source>
+        <translation>#%1: %2 falhou: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="102" />
+        <source>#%1: %2 confirmed by the marketplace</source>
+        <translation>#%1: %2 confirmado pelo marketplace</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="105" />
+        <source>#%1: %2 is pending — the marketplace is not reachable; retrying</source>
+        <translation>#%1: %2 pendente — o marketplace está inacessível; tentando de novo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="108" />
+        <source>#%1: %2 refused: %3</source>
+        <translation>#%1: %2 recusado: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="109" />
+        <source>no reason given</source>
+        <translation>sem motivo informado</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="87" />
+        <source>Timeline</source>
+        <translation>Linha do tempo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="90" />
+        <source>Select an order to see it here.</source>
+        <translation>Selecione um pedido para vê-lo aqui.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="146" />
+        <source>received %1</source>
+        <translation>recebido às %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="156" />
+        <source>Flex QR — the courier scans it</source>
+        <translation>QR Flex — o entregador escaneia</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="171" />
+        <source>Note</source>
+        <translation>Obs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="172" />
+        <source>Order note</source>
+        <translation>Obs. do pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="205" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="208" />
+        <source>prepaid</source>
+        <translation>pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="208" />
+        <source>to collect</source>
+        <translation>a receber</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="93" />
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="94" />
+        <source>Time left</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="95" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="96" />
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="97" />
+        <source>Items</source>
+        <translation>Itens</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="98" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="99" />
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="100" />
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="101" />
+        <source>Received</source>
+        <translation>Recebido</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterForm</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="64" />
+        <source>Add printer</source>
+        <translation>Adicionar impressora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="66" />
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="68" />
+        <source>Print calibration ticket</source>
+        <translation>Imprimir ticket de calibração</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="71" />
+        <source>Prints ç ã é ñ € in each code page: keep the one that reads right.</source>
+        <translation>Imprime ç ã é ñ € em cada página de código: fique com a que sair certa.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="81" />
+        <source>Network (IP:port)</source>
+        <translation>Rede (IP:porta)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="82" />
+        <source>USB (vendor:product)</source>
+        <translation>USB (fabricante:produto)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="83" />
+        <source>Serial port</source>
+        <translation>Porta serial</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="84" />
+        <source>File / device path</source>
+        <translation>Arquivo / dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="85" />
+        <source>System print queue (PDF)</source>
+        <translation>Fila de impressão do sistema (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="112" />
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="113" />
+        <source>Connection</source>
+        <translation>Conexão</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="114" />
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="115" />
+        <source>Paper width</source>
+        <translation>Largura do papel</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="116" />
+        <source>Code page</source>
+        <translation>Página de código</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="117" />
+        <source>Kitchen ticket copies</source>
+        <translation>Cópias da comanda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="118" />
+        <source>Receipt copies</source>
+        <translation>Cópias do recibo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="162" />
+        <source>Printer %1</source>
+        <translation>Impressora %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="56" />
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="66" />
+        <source>Connection</source>
+        <translation>Conexão</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="68" />
+        <source>Printers</source>
+        <translation>Impressoras</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="69" />
+        <source>Sound</source>
+        <translation>Som</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="70" />
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="80" />
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="81" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="99" />
+        <source>(hidden)</source>
+        <translation>(oculto)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="114" />
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="130" />
+        <source>Relay address</source>
+        <translation>Endereço do relay</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="131" />
+        <source>Desk token</source>
+        <translation>Token do balcão</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="132" />
+        <source>Mercado Pago API address</source>
+        <translation>Endereço da API do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="134" />
+        <source>Mercado Pago access token</source>
+        <translation>Access token do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="136" />
+        <source>Mercado Pago user id</source>
+        <translation>ID de usuário do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="148" />
+        <source>Play a sound for new orders</source>
+        <translation>Tocar um som para novos pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="155" />
+        <source>Test sound</source>
+        <translation>Testar som</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="162" />
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="164" />
+        <source>The alert gets louder and faster as an order's 5-minute limit nears.</source>
+        <translation>O alerta fica mais alto e mais frequente conforme o limite de 5 minutos do pedido se aproxima.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="176" />
+        <source>System language</source>
+        <translation>Idioma do sistema</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="178" />
+        <source>Language (after restart)</source>
+        <translation>Idioma (após reiniciar)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="179" />
+        <source>Accept new orders automatically</source>
+        <translation>Aceitar novos pedidos automaticamente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="182" />
+        <source>Print tickets when an order is accepted</source>
+        <translation>Imprimir ao aceitar um pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="244" />
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="261" />
+        <source>Not saved: %1</source>
+        <translation>Não salvo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="268" />
+        <source>Printing a calibration ticket on %1…</source>
+        <translation>Imprimindo um ticket de calibração em %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="272" />
+        <source>Calibration failed: %1</source>
+        <translation>A calibração falhou: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="276" />
+        <source>Calibration ticket sent to %1. Keep the code page whose line reads right.</source>
+        <translation>Ticket de calibração enviado para %1. Fique com a página de código cuja linha sair certa.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="116" />
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="116" />
+        <source>What happened</source>
+        <translation>O que aconteceu</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="116" />
+        <source>We learnt it</source>
+        <translation>Ficamos sabendo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="124" />
+        <source>Print: %1</source>
+        <translation>Impressão: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="126" />
+        <source>%1 (reprint)</source>
+        <translation>%1 (reimpressão)</translation>
+    </message>
+</context>
+</TS>

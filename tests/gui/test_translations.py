@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from kitchen_app.domain import Money
+from kitchen_app.ui import labels
+from kitchen_app.ui.resources import resource_path
+
+LANGUAGES = ["es", "pt_BR"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_ts_file_has_no_unfinished_entries(language: str) -> None:
+    root = ET.parse(resource_path("translations", f"kitchen_desk_{language}.ts")).getroot()
+    messages = root.findall("context/message")
+    assert len(messages) > 100
+    unfinished = [
+        m.findtext("source")
+        for m in messages
+        if m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+        or not "".join(m.find("translation").itertext()).strip()  # type: ignore[union-attr]
+    ]
+    assert unfinished == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("es", "Cancelado por el local"), ("pt_BR", "Cancelado pela loja")]
+)
+def test_loading_a_qm_changes_a_known_string(qapp, language: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    from kitchen_app.domain import StatusPair
+
+    pair = StatusPair("cancelled", "cancelled_manually")
+    assert labels.status_label(pair) == "Cancelled by the store"
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", f"kitchen_desk_{language}.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert labels.status_label(pair) == expected
+        plural = QCoreApplication.translate("MainWindow", "%n new order(s) waiting", "", 2)
+        assert plural.startswith("2 ") and plural != "2 new order(s) waiting"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert labels.status_label(pair) == "Cancelled by the store"
+
+
+def test_money_follows_the_locale_without_floats() -> None:
+    money = Money(Decimal("12345.5"), "BRL")
+    assert labels.format_money(money, QLocale("pt_BR")) == "R$ 12.345,50"
+    assert labels.format_money(Money(Decimal("-3.1"), "ARS"), QLocale("es_AR")) == "-$ 3,10"
+    assert labels.format_money(money, QLocale("en_US")) == "R$12,345.50"

@@ -21,7 +21,9 @@ def start_sandbox() -> Iterator[Callable[..., Sandbox]]:
     started: list[tuple[ServerThread, Sandbox]] = []
 
     def start(config: SandboxConfig | None = None, **overrides: Any) -> Sandbox:
-        cfg = replace(config or SandboxConfig(seed=7), **overrides)
+        # A generous ACK deadline so a busy test machine never turns a delivery into a retry;
+        # the deadline's own test sets a short one.
+        cfg = replace(config or SandboxConfig(seed=7, ack_deadline_s=5.0), **overrides)
         app = build_app(cfg)
         server = ServerThread(app)
         url = server.start()

@@ -106,6 +106,8 @@ def test_a_slow_ack_counts_as_missed(start_sandbox: Any, receiver: Receiver) -> 
     sb = _start(start_sandbox, receiver, ack_deadline_s=0.2)
     oid = sb.create("flex")
     wait_until(lambda: (oid, 1, "timeout") in _outcomes(sb), what="timeout")
+    settings = sb.anon.post("/_sandbox/webhooks/settings", json={"ack_deadline_s": 5})
+    assert settings.json()["ack_deadline_s"] == 5
     sb.jump(900)
     wait_until(lambda: (oid, 2, "delivered") in _outcomes(sb), what="retry")
     got = receiver.wait_for(2)

@@ -96,7 +96,14 @@ def render_pdf(ticket: Ticket, paper: Paper = Paper.MM80) -> bytes:
         ops += _block_ops(block, m, paper)
     height = sum(h for h, _ in ops) + 2 * m.margin
     buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=(m.width, height), invariant=1, pageCompression=0)
+    canvas = Canvas(
+        buf,
+        pagesize=(m.width, height),
+        invariant=1,
+        pageCompression=0,
+        initialFontName=REGULAR,
+        initialFontSize=m.base,
+    )
     canvas.setTitle(ticket.title)
     canvas.setCreator("Kitchen Desk")
     y = height - m.margin

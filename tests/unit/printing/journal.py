@@ -1,0 +1,68 @@
+"""A tiny in-memory print journal with the desk store's print-job API (for queue tests)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    id: int
+    key: str
+    kind: str
+    printer: str
+    copy: int
+    reprint: bool
+    state: str = "queued"
+    attempts: int = 0
+    error: str | None = None
+    bytes_sent: bool = False
+
+
+class MemoryJournal:
+    def __init__(self) -> None:
+        self.jobs: dict[int, JobRecord] = {}
+        self.history: list[tuple[int, str]] = []
+        self._lock = threading.Lock()
+
+    def add_print_job(self, key: str, kind: str, printer: str, copy: int, *, reprint: bool) -> int:
+        with self._lock:
+            job_id = len(self.jobs) + 1
+            self.jobs[job_id] = JobRecord(job_id, key, kind, printer, copy, reprint)
+            self.history.append((job_id, "queued"))
+            return job_id
+
+    def set_print_job_state(
+        self,
+        job_id: int,
+        state: Any,
+        *,
+        error: str | None = None,
+        bytes_sent: bool | None = None,
+        attempts: int | None = None,
+        printer: str | None = None,
+    ) -> None:
+        with self._lock:
+            job = self.jobs[job_id]
+            changes: dict[str, Any] = {"state": str(state), "error": error}
+            if bytes_sent is not None:
+                changes["bytes_sent"] = bytes_sent or job.bytes_sent
+            if attempts is not None:
+                changes["attempts"] = attempts
+            if printer is not None:
+                changes["printer"] = printer
+            self.jobs[job_id] = replace(job, **changes)
+            self.history.append((job_id, str(state)))
+
+    def print_job(self, job_id: int) -> JobRecord | None:
+        return self.jobs.get(job_id)
+
+    def print_jobs_in_states(self, states: Collection[Any]) -> list[JobRecord]:
+        wanted = {str(s) for s in states}
+        return [j for j in self.jobs.values() if j.state in wanted]
+
+    def states(self) -> dict[int, str]:
+        return {job_id: job.state for job_id, job in self.jobs.items()}

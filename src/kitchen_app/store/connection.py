@@ -1,0 +1,193 @@
+"""Opening the desk database: checks first, then backup, pragmas and migrations.
+
+Nothing is written to a file before it has been read back as a desk database of a version this
+app knows, so a corrupt, foreign or newer file is refused and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .errors import StoreError
+from .schema import APPLICATION_ID, MIGRATIONS, Migration
+
+__all__ = ["backup_file_name", "connect_reader", "connect_writer", "describe_sqlite_error"]
+
+log = logging.getLogger(__name__)
+
+_BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    application_id: int
+    version: int
+    table_count: int
+
+
+def describe_sqlite_error(exc: sqlite3.Error) -> str:
+    """The first line of SQLite's message, which is all staff need."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _read_header(conn: sqlite3.Connection, path: Path) -> _Header:
+    try:
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = int(
+            conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]
+        )
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} is not a readable desk database ({describe_sqlite_error(exc)})"
+        ) from exc
+    return _Header(app_id, version, tables)
+
+
+def _check_header(header: _Header, path: Path, known_version: int) -> None:
+    if header.application_id not in (0, APPLICATION_ID) or (
+        header.application_id == 0 and header.table_count > 0
+    ):
+        raise StoreError(f"{path} is an SQLite file of another program, not a desk database")
+    if header.version > known_version:
+        raise StoreError(
+            f"{path} was written by a newer Kitchen Desk (schema {header.version}, this app "
+            f"knows up to {known_version}); update the app to open it"
+        )
+
+
+def backup_file_name(path: Path, version: int, now: datetime) -> Path:
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    return path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int, now: datetime) -> Path:
+    """A consistent copy through SQLite's backup API (a plain file copy could miss the WAL)."""
+    target = backup_file_name(path, version, now)
+    counter = 1
+    while target.exists():
+        target = target.with_name(f"{target.stem}-{counter}.bak")
+        counter += 1
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+    except sqlite3.Error as exc:
+        target.unlink(missing_ok=True)
+        raise StoreError(
+            f"could not back up {path} before upgrading it ({describe_sqlite_error(exc)})"
+        ) from exc
+    log.info("backed up the desk database (schema %d) to %s", version, target)
+    return target
+
+
+def _migrate(
+    conn: sqlite3.Connection,
+    header: _Header,
+    migrations: Sequence[Migration],
+    backup: Path | None,
+) -> None:
+    """All pending steps in one transaction: the file is either fully upgraded or untouched."""
+    conn.execute("BEGIN IMMEDIATE")
+    step_name = ""
+    try:
+        for version, migration in enumerate(migrations[header.version :], header.version + 1):
+            step_name = migration.name
+            log.info("migrating the desk database to schema %d: %s", version, step_name)
+            migration.apply(conn)
+            conn.execute(f"PRAGMA user_version = {version:d}")
+        if header.application_id == 0:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
+        conn.execute("COMMIT")
+    except Exception as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        detail = describe_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else str(exc)
+        where = f"; backup at {backup}" if backup else ""
+        raise StoreError(
+            f"upgrading the desk database failed at step {step_name!r} ({detail}); "
+            f"left at schema {header.version}{where}"
+        ) from exc
+
+
+def connect_writer(
+    path: Path, now: datetime, migrations: Sequence[Migration] = MIGRATIONS
+) -> sqlite3.Connection:
+    """Open (creating or upgrading) the database for the one writer."""
+    if path.exists() and not path.is_file():
+        raise StoreError(f"{path} is not a file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: the store issues BEGIN/COMMIT itself (DeskStore.transaction).
+        # check_same_thread=False: the store may be opened on one thread and handed to the
+        # engine's; DeskStore serialises use with its own lock.
+        conn = sqlite3.connect(
+            str(path),
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=_BUSY_TIMEOUT_MS / 1000,
+        )
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"cannot open {path}: {exc}") from exc
+    try:
+        header = _read_header(conn, path)
+        _check_header(header, path, len(migrations))
+        pending = len(migrations) - header.version
+        backup = _backup(conn, path, header.version, now) if pending and header.version else None
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("SQLite kept journal mode %s for %s", mode, path)
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if pending:
+            _migrate(conn, header, migrations, backup)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"cannot open {path} ({describe_sqlite_error(exc)})") from exc
+    return conn
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection for the UI thread or the CLI; never creates or upgrades."""
+    if not path.is_file():
+        raise StoreError(f"no desk database at {path}")
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=_BUSY_TIMEOUT_MS / 1000,
+        )
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {path} ({describe_sqlite_error(exc)})") from exc
+    try:
+        header = _read_header(conn, path)
+        _check_header(header, path, len(MIGRATIONS))
+        if header.version < len(MIGRATIONS):
+            raise StoreError(
+                f"{path} is at schema {header.version} and needs upgrading: "
+                "open the desk once to upgrade it"
+            )
+        conn.execute("PRAGMA query_only = ON")
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"cannot open {path} ({describe_sqlite_error(exc)})") from exc
+    return conn

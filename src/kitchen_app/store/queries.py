@@ -1,0 +1,217 @@
+"""Reads shared by the writer (DeskStore) and the UI's reader (DeskReader).
+
+Each public read is one SELECT, so it sees one consistent snapshot even while the writer
+commits beside it (WAL).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Collection, Sequence
+from datetime import date, tzinfo
+from typing import Any
+
+from kitchen_app.domain import (
+    Channel,
+    Logistics,
+    Money,
+    Order,
+    Stage,
+    StatusPair,
+    TimelineEntry,
+    order_from_dict,
+)
+
+from .connection import describe_sqlite_error
+from .errors import StoreError
+from .records import (
+    ActionRecord,
+    ActionState,
+    OrderSummary,
+    PrintJobKind,
+    PrintJobRecord,
+    PrintJobState,
+)
+from .times import day_bounds, from_db
+
+__all__ = ["StoreQueries"]
+
+log = logging.getLogger(__name__)
+
+_SUMMARY_COLUMNS = (
+    "key, channel, order_id, display_id, created_at, status, substatus, stage, is_final, "
+    "logistics, customer_name, item_count, total_cents, currency, accept_deadline, accepted"
+)
+_ACTION_COLUMNS = (
+    "id, order_key, kind, params_json, state, attempts, error, requested_at, updated_at"
+)
+_PRINT_JOB_COLUMNS = (
+    "id, order_key, kind, printer, copy, reprint, state, attempts, error, bytes_sent, "
+    "created_at, updated_at"
+)
+_TIMELINE_COLUMNS = "status, substatus, occurred_at, learnt_at, source"
+
+
+def _summary(row: Sequence[Any]) -> OrderSummary:
+    return OrderSummary(
+        key=row[0],
+        channel=Channel(row[1]),
+        order_id=row[2],
+        display_id=row[3],
+        created_at=from_db(row[4]),
+        status=StatusPair(row[5], row[6]),
+        stage=Stage(row[7]),
+        is_final=bool(row[8]),
+        logistics=Logistics(row[9]),
+        customer_name=row[10],
+        item_count=row[11],
+        total=Money.from_cents(row[12], row[13]),
+        accept_deadline=from_db(row[14]),
+        accepted=bool(row[15]),
+    )
+
+
+def _action(row: Sequence[Any]) -> ActionRecord:
+    return ActionRecord(
+        id=row[0],
+        order_key=row[1],
+        kind=row[2],
+        params=json.loads(row[3]),
+        state=ActionState(row[4]),
+        attempts=row[5],
+        error=row[6],
+        requested_at=from_db(row[7]),
+        updated_at=from_db(row[8]),
+    )
+
+
+def _print_job(row: Sequence[Any]) -> PrintJobRecord:
+    return PrintJobRecord(
+        id=row[0],
+        order_key=row[1],
+        kind=PrintJobKind(row[2]),
+        printer=row[3],
+        copy=row[4],
+        reprint=bool(row[5]),
+        state=PrintJobState(row[6]),
+        attempts=row[7],
+        error=row[8],
+        bytes_sent=bool(row[9]),
+        created_at=from_db(row[10]),
+        updated_at=from_db(row[11]),
+    )
+
+
+def _timeline_entry(row: Sequence[Any]) -> TimelineEntry:
+    # '' is the stored form of "no substatus" (see schema.py).
+    return TimelineEntry(
+        pair=StatusPair(row[0], row[1] or None),
+        occurred_at=from_db(row[2]),
+        learnt_at=from_db(row[3]),
+        source=row[4],
+    )
+
+
+class StoreQueries:
+    """Read methods over a connection guarded by a re-entrant lock."""
+
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
+        self._conn = conn
+        self._lock = lock
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"reading the desk database failed ({describe_sqlite_error(exc)})"
+                ) from exc
+
+    def orders_of_day(self, day: date, tz: tzinfo) -> list[OrderSummary]:
+        """Orders created on ``day`` in zone ``tz``, oldest first."""
+        start, end = day_bounds(day, tz)
+        rows = self._rows(
+            f"SELECT {_SUMMARY_COLUMNS} FROM orders INDEXED BY orders_by_created_at "
+            "WHERE created_at >= ? AND created_at < ? ORDER BY created_at, key",
+            (start, end),
+        )
+        return [_summary(row) for row in rows]
+
+    def order_summary(self, key: str) -> OrderSummary | None:
+        rows = self._rows(f"SELECT {_SUMMARY_COLUMNS} FROM orders WHERE key = ?", (key,))
+        return _summary(rows[0]) if rows else None
+
+    def get_order(self, key: str) -> Order | None:
+        """The mapped order (with the merged current status) and its raw marketplace JSON."""
+        rows = self._rows("SELECT order_json, raw_json FROM orders WHERE key = ?", (key,))
+        if not rows:
+            return None
+        try:
+            return order_from_dict(json.loads(rows[0][0]), raw=json.loads(rows[0][1]))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"the stored order {key} cannot be read: {exc}") from exc
+
+    def timeline(self, key: str) -> list[TimelineEntry]:
+        """Every pair the order passed through, in the order they happened."""
+        rows = self._rows(
+            f"SELECT {_TIMELINE_COLUMNS} FROM status_events WHERE order_key = ? "
+            "ORDER BY occurred_at, id",
+            (key,),
+        )
+        return [_timeline_entry(row) for row in rows]
+
+    def _recorded_timeline(self, key: str) -> list[TimelineEntry]:
+        """The timeline in the order it was recorded: what domain.merge() expects."""
+        rows = self._rows(
+            f"SELECT {_TIMELINE_COLUMNS} FROM status_events WHERE order_key = ? ORDER BY id",
+            (key,),
+        )
+        return [_timeline_entry(row) for row in rows]
+
+    def actions(self, key: str) -> list[ActionRecord]:
+        rows = self._rows(
+            f"SELECT {_ACTION_COLUMNS} FROM actions WHERE order_key = ? ORDER BY id", (key,)
+        )
+        return [_action(row) for row in rows]
+
+    def unfinished_actions(self) -> list[ActionRecord]:
+        """Requested or sent: what the engine resumes after a restart."""
+        rows = self._rows(
+            f"SELECT {_ACTION_COLUMNS} FROM actions INDEXED BY actions_unfinished "
+            "WHERE state IN ('requested', 'sent') ORDER BY id"
+        )
+        return [_action(row) for row in rows]
+
+    def action(self, action_id: int) -> ActionRecord | None:
+        rows = self._rows(f"SELECT {_ACTION_COLUMNS} FROM actions WHERE id = ?", (action_id,))
+        return _action(rows[0]) if rows else None
+
+    def print_jobs(self, key: str) -> list[PrintJobRecord]:
+        rows = self._rows(
+            f"SELECT {_PRINT_JOB_COLUMNS} FROM print_jobs WHERE order_key = ? ORDER BY id",
+            (key,),
+        )
+        return [_print_job(row) for row in rows]
+
+    def print_job(self, job_id: int) -> PrintJobRecord | None:
+        rows = self._rows(f"SELECT {_PRINT_JOB_COLUMNS} FROM print_jobs WHERE id = ?", (job_id,))
+        return _print_job(rows[0]) if rows else None
+
+    def print_jobs_in_states(self, states: Collection[PrintJobState]) -> list[PrintJobRecord]:
+        wanted = [PrintJobState(s).value for s in states]
+        if not wanted:
+            return []
+        marks = ", ".join("?" for _ in wanted)
+        rows = self._rows(
+            f"SELECT {_PRINT_JOB_COLUMNS} FROM print_jobs WHERE state IN ({marks}) ORDER BY id",
+            wanted,
+        )
+        return [_print_job(row) for row in rows]
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        rows = self._rows("SELECT value_json FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else default

@@ -1,0 +1,117 @@
+"""What the store hands out: frozen records and the journal states (DESIGN §6.4, §6.5)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from kitchen_app.domain import Channel, Logistics, Money, Stage, StatusPair, TimelineEntry
+
+__all__ = [
+    "ActionRecord",
+    "ActionState",
+    "OrderChange",
+    "OrderSummary",
+    "PrintJobKind",
+    "PrintJobRecord",
+    "PrintJobState",
+]
+
+log = logging.getLogger(__name__)
+
+
+class ActionState(StrEnum):
+    REQUESTED = "requested"  # staff asked; not yet sent to the marketplace
+    SENT = "sent"  # on the wire (or sent and the answer was lost)
+    CONFIRMED = "confirmed"  # the marketplace said yes; final
+    FAILED = "failed"  # the marketplace said no (error holds its reason); may be retried
+
+
+class PrintJobKind(StrEnum):
+    KITCHEN = "kitchen"
+    RECEIPT = "receipt"
+    LABEL_PDF = "label_pdf"  # the marketplace's own receipt PDF
+    CALIBRATION = "calibration"  # a test page: the only kind without an order
+
+
+class PrintJobState(StrEnum):
+    QUEUED = "queued"
+    PRINTING = "printing"
+    PRINTED = "printed"  # final
+    FAILED = "failed"  # nothing reached the printer, or it said no; retryable
+    UNCERTAIN = "uncertain"  # bytes went out, no confirmation: only the operator may retry
+    CANCELLED = "cancelled"  # final
+
+
+# States a record never leaves: retries make a new row or stop, never rewrite success.
+FINAL_ACTION_STATES = frozenset({ActionState.CONFIRMED})
+FINAL_PRINT_JOB_STATES = frozenset({PrintJobState.PRINTED, PrintJobState.CANCELLED})
+UNFINISHED_ACTION_STATES = frozenset({ActionState.REQUESTED, ActionState.SENT})
+
+
+@dataclass(frozen=True, slots=True)
+class OrderChange:
+    """What one apply_order did.
+
+    ``advanced`` is True when the current pair changed (always, for a new order with a status);
+    ``updated`` is True when the order row was written at all (new, advanced or fresh details).
+    """
+
+    key: str
+    is_new: bool
+    advanced: bool
+    current: StatusPair
+    added: tuple[TimelineEntry, ...]
+    updated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSummary:
+    """One row of the window's order list, read from columns without parsing the order JSON."""
+
+    key: str
+    channel: Channel
+    order_id: str
+    display_id: str
+    created_at: datetime
+    status: StatusPair
+    stage: Stage
+    is_final: bool
+    logistics: Logistics
+    customer_name: str | None
+    item_count: int
+    total: Money
+    accept_deadline: datetime
+    accepted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRecord:
+    id: int
+    order_key: str
+    kind: str
+    params: dict[str, Any]
+    state: ActionState
+    attempts: int
+    error: str | None
+    requested_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJobRecord:
+    id: int
+    order_key: str | None  # None only for calibration pages
+    kind: PrintJobKind
+    printer: str
+    copy: int
+    reprint: bool
+    state: PrintJobState
+    attempts: int
+    error: str | None
+    bytes_sent: bool
+    created_at: datetime
+    updated_at: datetime

@@ -10,9 +10,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from kitchen_app.domain import Logistics, Stage, StatusPair
-from kitchen_app.store import FETCH_SOURCE, DeskStore, StoreError
 from tests.unit.store.store_testkit import (
     DELIVERED,
     OUT_FOR_DELIVERY,
@@ -27,6 +24,9 @@ from tests.unit.store.store_testkit import (
     open_store,
     seen,
 )
+
+from kitchen_app.domain import Logistics, Stage, StatusPair
+from kitchen_app.store import FETCH_SOURCE, DeskStore, StoreError
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests.unit.printing.escpos_decode import decode
+from tests.unit.printing.orders import big_order, flex_order, small_order
 
 from kitchen_app.printing.calibration import CALIBRATION_SAMPLE, calibration_ticket
 from kitchen_app.printing.escpos import code_page_number, fit_to_page, render_escpos
 from kitchen_app.printing.layout import Paper
 from kitchen_app.printing.tickets import kitchen_ticket, receipt_ticket
-from tests.unit.printing.escpos_decode import decode
-from tests.unit.printing.orders import big_order, flex_order, small_order
 
 KITCHEN_58 = (
     b"\x1b@\x1bt\x13\x1bE\x01\x1ba\x01COCINA\n"

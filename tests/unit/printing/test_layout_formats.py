@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.unit.printing.orders import big_order, flex_order
 
 from kitchen_app.domain import Money
 from kitchen_app.printing.formats import (
@@ -21,7 +22,6 @@ from kitchen_app.printing.labels import label, label_for_code
 from kitchen_app.printing.layout import Paper, wrap
 from kitchen_app.printing.text import render_text
 from kitchen_app.printing.tickets import build_ticket, kitchen_ticket, receipt_ticket
-from tests.unit.printing.orders import big_order, flex_order
 
 
 def test_wrap_on_word_boundaries() -> None:

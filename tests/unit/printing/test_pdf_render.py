@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from tests.unit.printing.orders import big_order, flex_order
 
 from kitchen_app.printing.calibration import calibration_ticket
 from kitchen_app.printing.layout import Paper
 from kitchen_app.printing.pdf import render_pdf
 from kitchen_app.printing.resources import font_path
 from kitchen_app.printing.tickets import kitchen_ticket, receipt_ticket
-from tests.unit.printing.orders import big_order, flex_order
 
 MM = 72 / 25.4
 needs_poppler = pytest.mark.skipif(

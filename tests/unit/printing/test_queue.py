@@ -8,6 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests.unit.printing.escpos_decode import decode
+from tests.unit.printing.journal import MemoryJournal
+from tests.unit.printing.orders import flex_order
 
 from kitchen_app.printing.documents import raw_document, ticket_document
 from kitchen_app.printing.errors import NothingSent, PrinterFault, SentUnconfirmed
@@ -20,9 +23,6 @@ from kitchen_app.printing.queue import (
 )
 from kitchen_app.printing.settings import PrinterSettings
 from kitchen_app.printing.status import PrinterState
-from tests.unit.printing.escpos_decode import decode
-from tests.unit.printing.journal import MemoryJournal
-from tests.unit.printing.orders import flex_order
 
 KITCHEN = PrinterSettings("kitchen", "file", "/unused", copies={"kitchen": 2})
 COUNTER = PrinterSettings("counter", "file", "/unused", copies={"receipt": 1, "kitchen": 0})
@@ -268,7 +268,7 @@ def test_pdf_document_refuses_an_escpos_printer_and_os_printer_gets_pdf() -> Non
         await queue.wait_idle()
         return a, b
 
-    a, b = run(go)
+    a, _b = run(go)
     assert journal.jobs[a].state == "failed" and targets["kitchen"].sent == []
     assert "needs a system printer" in (journal.jobs[a].error or "")
     assert targets["office"].sent[0].startswith(b"%PDF")
@@ -292,7 +292,7 @@ def test_one_job_at_a_time_per_printer() -> None:
             super().send(data)
 
     slow = Slow("kitchen")
-    queue, journal, changes = make_queue({"kitchen": slow})
+    queue, _journal, changes = make_queue({"kitchen": slow})
 
     async def go() -> None:
         await queue.submit(

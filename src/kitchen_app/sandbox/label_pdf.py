@@ -14,7 +14,7 @@ from typing import Any
 
 import qrcode
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen import canvas
 
 __all__ = ["qr_text", "render_label"]
@@ -56,6 +56,13 @@ def render_label(order: dict[str, Any]) -> bytes:
         if address.get("reference"):
             lines.append(("Helvetica", 7, address["reference"]))
 
+    # Wrap what does not fit the paper's width.
+    usable = _WIDTH - 8 * mm
+    lines = [
+        (font, size, part)
+        for font, size, text in lines
+        for part in (simpleSplit(text, font, size, usable) or [""])
+    ]
     qr = order["extension"].get("qr")
     qr_size = 50 * mm if qr else 0
     height = 12 * mm + sum(size * 1.35 for _, size, _ in lines) + qr_size

@@ -36,6 +36,27 @@ def describe_sqlite_error(exc: sqlite3.Error) -> str:
     return text[0] if text else type(exc).__name__
 
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _peek_header(path: Path, known_version: int) -> None:
+    """Check the file's first 100 bytes before SQLite opens it, so a file we refuse gets no
+    -wal/-shm companions. SQLite's own reading (_read_header) stays the authority, since a
+    committed upgrade may still sit in the WAL."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if not head:
+        return  # an empty file is a new database
+    if len(head) < 100 or not head.startswith(_SQLITE_MAGIC):
+        raise StoreError(f"{path} is not a readable desk database (not an SQLite file)")
+    version = int.from_bytes(head[60:64], "big", signed=True)
+    app_id = int.from_bytes(head[68:72], "big", signed=True)
+    _check_header(_Header(app_id, version, 0), path, known_version)
+
+
 def _read_header(conn: sqlite3.Connection, path: Path) -> _Header:
     try:
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
@@ -127,6 +148,8 @@ def connect_writer(
     """Open (creating or upgrading) the database for the one writer."""
     if path.exists() and not path.is_file():
         raise StoreError(f"{path} is not a file")
+    if path.exists():
+        _peek_header(path, len(migrations))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: the store issues BEGIN/COMMIT itself (DeskStore.transaction).
@@ -165,6 +188,7 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     """A read-only connection for the UI thread or the CLI; never creates or upgrades."""
     if not path.is_file():
         raise StoreError(f"no desk database at {path}")
+    _peek_header(path, len(MIGRATIONS))
     try:
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro",

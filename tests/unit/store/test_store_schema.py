@@ -167,7 +167,7 @@ def test_desk_database_with_a_corrupt_page_is_refused_and_untouched(tmp_path: Pa
     data = bytearray(path.read_bytes())
     data[100:4096] = b"\xa5" * (4096 - 100)  # the schema page, after the file header
     path.write_bytes(bytes(data))
-    with pytest.raises(StoreError, match="not a readable desk database.*malformed") as info:
+    with pytest.raises(StoreError, match=r"not a readable desk database.*malformed") as info:
         DeskStore.open(path)
     assert "\n" not in str(info.value)
     with pytest.raises(StoreError, match="not a readable desk database"):

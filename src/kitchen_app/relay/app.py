@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import TypedDict
 
 from starlette.applications import Starlette
@@ -33,6 +31,10 @@ __all__ = ["build_app"]
 
 log = logging.getLogger(__name__)
 
+# A lock held by another process (an add-store run) makes a commit wait this long at most,
+# blocking the loop meanwhile; past it the webhook gets 503 and the marketplace retries.
+_WRITER_BUSY_TIMEOUT = 2.0
+
 
 class _State(TypedDict):
     hub: EventHub
@@ -43,15 +45,12 @@ def build_app(config: RelayConfig) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[_State]:
-        # The writer connection lives on this one thread for the app's whole life.
-        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relay-writer")
-        loop = asyncio.get_running_loop()
-        writer = await loop.run_in_executor(executor, SQLiteEventLog, config.db_path)
+        # Both connections live on the event loop's thread (see hub.py for why).
+        writer = SQLiteEventLog(config.db_path, busy_timeout=_WRITER_BUSY_TIMEOUT)
         reader = SQLiteEventLog(config.db_path)
         hub = EventHub(
             writer,
             reader,
-            executor,
             retention_seconds=config.retention_seconds,
             prune_interval_seconds=config.prune_interval_seconds,
         )
@@ -62,8 +61,7 @@ def build_app(config: RelayConfig) -> Starlette:
         finally:
             await hub.stop()
             reader.close()
-            await loop.run_in_executor(executor, writer.close)
-            executor.shutdown(wait=True)
+            writer.close()
 
     routes = [
         Route(WEBHOOK_PATHS[CHANNEL_MP_DELIVERY], handlers.mercadopago, methods=["POST"]),

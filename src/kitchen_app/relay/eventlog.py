@@ -1,9 +1,9 @@
 """The relay's storage seam: what any event log backend stores and answers.
 
-Methods are synchronous and each backend instance is used by one thread at a time: the
-relay runs its writer instance on a single dedicated thread (so commits are serialised and
-batched) and its reader instance on the event loop thread. A PostgreSQL backend (several
-relay instances, LISTEN/NOTIFY for wake-ups) would implement the same protocol.
+Methods are synchronous; the relay calls them from its event loop thread, one writer
+instance (batched commits) and one reader instance. A PostgreSQL backend (several relay
+instances, LISTEN/NOTIFY for wake-ups) would implement the same protocol, with its own
+notifications feeding the hub's wake-ups.
 """
 
 from __future__ import annotations

@@ -163,29 +163,26 @@ class Handlers:
             after = pruned
         elif after < pruned:
             return _error(CURSOR_PRUNED_STATUS, CURSOR_PRUNED_ERROR, cursor=pruned)
-        wake = hub.wakeup(store.id)
         found = hub.read(store.id, after, MAX_BATCH)
         if not found and wait > 0:
-            if not await self._hold(request, wake, wait):
+            # no await between the read above and taking the wake-up: nothing slips through
+            if not await self._hold(request, hub.wakeup(store.id), wait):
                 return Response(status_code=204)  # the desk hung up; nobody reads this
             found = hub.read(store.id, after, MAX_BATCH)
         cursor = found[-1].id if found else after
         return Response(_events_body(found, cursor), media_type="application/json")
 
     @staticmethod
-    async def _hold(request: Request, wake: asyncio.Event, wait: float) -> bool:
+    async def _hold(request: Request, wake: asyncio.Future[None], wait: float) -> bool:
         """Wait for the store's next commit, the timeout or the client leaving; False when
-        the client left."""
-        woke = asyncio.ensure_future(wake.wait())
+        the client left. ``wake`` is shared with other polls: waited on, never cancelled."""
         gone = asyncio.ensure_future(_wait_for_disconnect(request.receive))
         try:
-            await asyncio.wait({woke, gone}, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait({wake, gone}, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            for task in (woke, gone):
-                task.cancel()
-            for task in (woke, gone):
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await task
+            gone.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await gone
         return not (gone.done() and not gone.cancelled())
 
     async def status(self, request: Request) -> Response:

@@ -61,9 +61,9 @@ def utc_now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, busy_timeout: float = 10.0) -> sqlite3.Connection:
     """Open (creating if needed) a relay database with the durable settings."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)
     conn.execute("PRAGMA journal_mode=WAL")
     # FULL: in WAL mode NORMAL may lose the last commits on power loss; we ACK after commit.
     conn.execute("PRAGMA synchronous=FULL")
@@ -83,11 +83,11 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 class SQLiteEventLog:
-    """One connection; the caller keeps each instance on one thread at a time."""
+    """One connection, used on the thread that opened it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, busy_timeout: float = 10.0) -> None:
         self.path = path
-        self._conn = connect(path)
+        self._conn = connect(path, busy_timeout)
 
     def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
         conn = self._conn

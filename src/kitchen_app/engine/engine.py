@@ -1,0 +1,346 @@
+"""The desk's brain without a screen (DESIGN §2, §4).
+
+One worker thread runs an asyncio loop that owns the desk store (the only writer), the
+marketplace clients, the relay feed, reconciliation, the actions journal and the print queue.
+Callers on other threads use the ``EngineCommands`` methods, which return
+``concurrent.futures.Future``; news flows out through the ``EngineListener``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable, Coroutine, Mapping
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from kitchen_app.channels.base import CancelReason, ChannelClient, FetchedOrder
+from kitchen_app.domain import Channel, Stage
+from kitchen_app.engine.actions import ActionRunner
+from kitchen_app.engine.api import (
+    ActionOutcome,
+    EngineListener,
+    FeedState,
+    FeedStatus,
+)
+from kitchen_app.engine.context import EngineContext, OccurredAt, utc_now
+from kitchen_app.engine.feed import FeedLoop, feed_name
+from kitchen_app.engine.printing import PrintService
+from kitchen_app.engine.reconcile import Reconciler
+from kitchen_app.engine.relay_feed import RelayFeed
+from kitchen_app.settings import validate
+from kitchen_app.store import DeskStore
+
+__all__ = ["Engine", "EngineConfig"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Settings whose change means new marketplace clients or a new relay connection.
+_CONNECTION_SETTINGS = frozenset({"relay_url", "relay_token", "mp_base_url", "mp_access_token"})
+
+ClientsFactory = Callable[[Mapping[str, Any]], Mapping[Channel, ChannelClient]]
+FeedFactory = Callable[[Mapping[str, Any]], RelayFeed | None]
+
+
+def default_clients(settings: Mapping[str, Any]) -> dict[Channel, ChannelClient]:
+    from kitchen_app.channels.mp_delivery import MpDeliveryClient
+
+    return {
+        Channel.MP_DELIVERY: MpDeliveryClient(settings["mp_base_url"], settings["mp_access_token"]),
+    }
+
+
+def default_feed(settings: Mapping[str, Any]) -> RelayFeed | None:
+    if not settings["relay_url"]:
+        return None
+    return RelayFeed(settings["relay_url"], settings["relay_token"])
+
+
+def default_occurred_at() -> dict[Channel, OccurredAt]:
+    from kitchen_app.channels.mp_mapping import observed_at
+
+    def mp(fetched: FetchedOrder) -> datetime | None:
+        return observed_at(fetched.order, fetched.raw, fetched.order.status)
+
+    return {Channel.MP_DELIVERY: mp}
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    db_path: Path
+    # Written into the store's settings when the engine opens it (the demo and tests use it).
+    initial_settings: Mapping[str, Any] = field(default_factory=dict)
+    poll_wait_s: float = 25.0
+    reconcile_interval_s: float | None = None  # None: the reconcile_interval_s setting
+
+
+class Engine:
+    """Implements ``engine.api.EngineCommands``."""
+
+    def __init__(
+        self,
+        config: EngineConfig,
+        listener: EngineListener,
+        *,
+        clients_factory: ClientsFactory = default_clients,
+        feed_factory: FeedFactory = default_feed,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._config = config
+        self._listener = listener
+        self._clients_factory = clients_factory
+        self._feed_factory = feed_factory
+        self._clock = clock
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._ready = threading.Event()
+        self._start_error: BaseException | None = None
+        self._stopping: asyncio.Event | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._feed_task: asyncio.Task[None] | None = None
+        self._ctx: EngineContext | None = None
+        self._feed_loop: FeedLoop | None = None
+        self._actions: ActionRunner | None = None
+        self._reconciler: Reconciler | None = None
+        self._printing: PrintService | None = None
+
+    # ---- lifecycle ---------------------------------------------------------------------------
+
+    def start(self, timeout: float = 15.0) -> None:
+        """Start the worker thread; returns once the store is open and the loops run.
+        Raises what opening failed with (e.g. ``StoreError``)."""
+        self._thread = threading.Thread(target=self._run, name="engine", daemon=True)
+        self._thread.start()
+        if not self._ready.wait(timeout):
+            raise TimeoutError("the engine did not start in time")
+        if self._start_error is not None:
+            raise self._start_error
+
+    def stop(self, timeout: float = 15.0) -> None:
+        loop, stopping = self._loop, self._stopping
+        if loop is not None and stopping is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(stopping.set)
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._main())
+        except BaseException as exc:
+            if not self._ready.is_set():
+                self._start_error = exc
+                self._ready.set()
+            else:
+                log.exception("engine stopped on an error")
+
+    async def _main(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stopping = asyncio.Event()
+        store = DeskStore.open(self._config.db_path)
+        try:
+            for key, value in self._config.initial_settings.items():
+                validate(key, value)
+                store.set_setting(key, value)
+            ctx = EngineContext(
+                store=store,
+                clients={},
+                listener=self._listener,
+                occurred_at=default_occurred_at(),
+                clock=self._clock,
+            )
+            self._ctx = ctx
+            self._reconciler = Reconciler(ctx)
+            self._actions = ActionRunner(
+                ctx,
+                on_confirmed=self._on_action_confirmed,
+                on_pending_changed=self._pending_changed,
+            )
+            self._printing = PrintService(ctx)
+            await self._connect()
+            await self._printing.start()
+            self._actions.resume_unfinished()
+            interval = self._config.reconcile_interval_s or float(
+                ctx.setting("reconcile_interval_s")
+            )
+            self._spawn(self._reconciler.run_periodically(interval))
+            self._ready.set()
+            await self._stopping.wait()
+        finally:
+            await self._shutdown(store)
+
+    async def _connect(self) -> None:
+        """(Re)build the marketplace clients and the relay feed from the settings."""
+        assert self._ctx is not None and self._reconciler is not None
+        ctx = self._ctx
+        if self._feed_task is not None:
+            self._feed_task.cancel()
+            await asyncio.gather(self._feed_task, return_exceptions=True)
+        if self._feed_loop is not None:
+            await self._feed_loop.close()
+        for client in ctx.clients.values():
+            await client.aclose()
+        settings = {key: ctx.setting(key) for key in _CONNECTION_SETTINGS}
+        ctx.clients = dict(self._clients_factory(settings))
+        feed = self._feed_factory(settings)
+        if feed is None:
+            self._listener.feed_state_changed(
+                FeedState(FeedStatus.DISABLED, since=self._clock(), message="no relay configured")
+            )
+            self._feed_loop = None
+            self._spawn(self._reconciler.run_once("start"))
+            return
+        self._feed_loop = FeedLoop(
+            ctx,
+            feed,
+            name=feed_name(settings["relay_url"], settings["relay_token"]),
+            wait_s=self._config.poll_wait_s,
+            on_new_order=self._on_new_order,
+            reconcile=self._reconcile_quietly,
+            pending_actions=lambda: self._actions.pending_count if self._actions else 0,
+        )
+        self._feed_task = self._spawn(self._feed_loop.run())
+
+    async def _shutdown(self, store: DeskStore) -> None:
+        if self._actions is not None:
+            self._actions.stop()
+        if self._printing is not None:
+            await self._printing.stop()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._ctx is not None:
+            for client in self._ctx.clients.values():
+                await client.aclose()
+        if self._feed_loop is not None:
+            await self._feed_loop.close()
+        store.close()
+
+    def _spawn(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("engine task failed", exc_info=task.exception())
+
+    # ---- reactions -------------------------------------------------------------------------
+
+    async def _reconcile_quietly(self, reason: str) -> None:
+        assert self._reconciler is not None
+        try:
+            await self._reconciler.run_once(reason)
+        except Exception:
+            log.exception("reconcile (%s) failed", reason)
+
+    async def _on_new_order(self, key: str) -> None:
+        assert self._ctx is not None and self._actions is not None
+        if not self._ctx.setting("auto_accept"):
+            return
+        summary = self._ctx.store.order_summary(key)
+        if summary is not None and summary.stage is Stage.NEW and not summary.accepted:
+            log.info("auto-accepting %s", key)
+            self._spawn(self._actions.run(key, "accept", {}))
+
+    async def _on_action_confirmed(self, key: str, kind: str) -> None:
+        assert self._printing is not None
+        if kind == "accept":
+            await self._printing.auto_print(key)
+
+    def _pending_changed(self) -> None:
+        if self._feed_loop is not None:
+            self._feed_loop.refresh_state()
+
+    # ---- commands (any thread) ---------------------------------------------------------------
+
+    def _submit(self, coro: Coroutine[Any, Any, T]) -> Future[T]:
+        if self._loop is None or not self._ready.is_set():
+            coro.close()
+            failed: Future[T] = Future()
+            failed.set_exception(RuntimeError("the engine is not running"))
+            return failed
+        return asyncio.run_coroutine_threadsafe(coro, self._loop)
+
+    def accept(self, key: str) -> Future[ActionOutcome]:
+        return self._submit(self._action(key, "accept", {}))
+
+    def cancel(self, key: str, reason: CancelReason | None) -> Future[ActionOutcome]:
+        params = {"reason": reason.as_json()} if reason else {}
+        return self._submit(self._action(key, "cancel", params))
+
+    def mark_ready(self, key: str) -> Future[ActionOutcome]:
+        return self._submit(self._action(key, "mark_ready", {}))
+
+    async def _action(self, key: str, kind: str, params: dict[str, Any]) -> ActionOutcome:
+        assert self._actions is not None
+        return await self._actions.run(key, kind, params)
+
+    def cancellation_reasons(self, key: str) -> Future[list[CancelReason]]:
+        async def reasons() -> list[CancelReason]:
+            assert self._actions is not None
+            return await self._actions.cancellation_reasons(key)
+
+        return self._submit(reasons())
+
+    def print_ticket(
+        self, key: str, kind: str, *, reprint: bool = False, printer: str | None = None
+    ) -> Future[list[int]]:
+        async def queue() -> list[int]:
+            assert self._printing is not None
+            return await self._printing.print_ticket(key, kind, reprint=reprint, printer=printer)
+
+        return self._submit(queue())
+
+    def retry_print(self, job_id: int, *, printer: str | None = None) -> Future[int]:
+        async def retry() -> int:
+            assert self._printing is not None
+            return await self._printing.retry(job_id, printer=printer)
+
+        return self._submit(retry())
+
+    def resolve_uncertain_print(self, job_id: int, *, printed: bool) -> Future[None]:
+        async def resolve() -> None:
+            assert self._printing is not None
+            await self._printing.resolve_uncertain(job_id, printed=printed)
+
+        return self._submit(resolve())
+
+    def print_calibration(self, printer: str) -> Future[int]:
+        async def calibrate() -> int:
+            assert self._printing is not None
+            return await self._printing.calibration(printer)
+
+        return self._submit(calibrate())
+
+    def set_setting(self, key: str, value: Any) -> Future[None]:
+        async def store_it() -> None:
+            assert self._ctx is not None and self._printing is not None
+            validate(key, value)
+            self._ctx.store.set_setting(key, value)
+            if key in _CONNECTION_SETTINGS:
+                await self._connect()
+            if key == "printers":
+                self._printing.reload_printers()
+
+        return self._submit(store_it())
+
+    def reconcile_now(self) -> Future[None]:
+        return self._submit(self._reconcile_quietly("requested"))
+
+    # ---- introspection for tests and the status bar ---------------------------------------
+
+    @property
+    def feed_state(self) -> FeedState | None:
+        return self._feed_loop.state if self._feed_loop else None
+
+    @property
+    def reconcile_runs(self) -> int:
+        return self._reconciler.runs if self._reconciler else 0

@@ -63,7 +63,7 @@ class PrintJobLike(Protocol):
     @property
     def id(self) -> int: ...
     @property
-    def key(self) -> str: ...
+    def order_key(self) -> str | None: ...  # None for calibration pages
     @property
     def kind(self) -> str: ...
     @property
@@ -84,7 +84,7 @@ class PrintJournal(Protocol):
     """The desk store's print-job API (``DeskStore``)."""
 
     def add_print_job(
-        self, key: str, kind: str, printer: str, copy: int, *, reprint: bool
+        self, key: str | None, kind: str, printer: str, copy: int, *, reprint: bool
     ) -> int: ...
 
     # ``state`` is the store's PrintJobState (a StrEnum with these values); Any keeps the
@@ -112,7 +112,7 @@ class PrintQueueError(ValueError):
 @dataclass(frozen=True, slots=True)
 class JobChange:
     job_id: int
-    key: str
+    key: str | None
     kind: str
     printer: str
     state: JobState
@@ -138,15 +138,19 @@ class AutoPrintPolicy:
     copies: Mapping[str, int] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@dataclass
 class _Pending:
     job_id: int
-    key: str
+    key: str | None
     kind: str
     copy: int
     reprint: bool
     document: Document
-    attempts: int = 0
+    attempts: int = 0  # over the job's life (the journal's count)
+
+    def __post_init__(self) -> None:
+        # An operator's retry gets a fresh budget of automatic attempts.
+        self.first_attempt = self.attempts
 
 
 class PrintQueue:
@@ -207,7 +211,7 @@ class PrintQueue:
                 error="the desk stopped while this ticket was printing",
             )
             uncertain.append(job.id)
-            self._notify(job.id, job.key, job.kind, job.printer, JobState.UNCERTAIN, None)
+            self._notify(job.id, job.order_key, job.kind, job.printer, JobState.UNCERTAIN, None)
         queued = [
             job.id
             for job in self._journal.print_jobs_in_states([JobState.QUEUED])
@@ -236,7 +240,7 @@ class PrintQueue:
 
     async def submit(
         self,
-        key: str,
+        key: str | None,
         kind: str,
         document: Document,
         *,
@@ -326,14 +330,20 @@ class PrintQueue:
         maybe_on_paper = state in (JobState.UNCERTAIN, JobState.PRINTED) or (
             state is JobState.FAILED and job.bytes_sent
         )
+        if state is JobState.CANCELLED:
+            # A cancelled job is closed in the journal: printing it after all is a new job.
+            (new_id,) = await self.submit(
+                job.order_key, job.kind, document, printer=target, reprint=job.reprint
+            )
+            return new_id
         if not maybe_on_paper:
             self._journal.set_print_job_state(job_id, JobState.QUEUED, error=None, printer=target)
-            self._notify(job_id, job.key, job.kind, target, JobState.QUEUED, None)
+            self._notify(job_id, job.order_key, job.kind, target, JobState.QUEUED, None)
             self._enqueue(
                 target,
                 _Pending(
                     job_id,
-                    job.key,
+                    job.order_key,
                     job.kind,
                     job.copy,
                     job.reprint,
@@ -342,12 +352,14 @@ class PrintQueue:
                 ),
             )
             return job_id
-        (new_id,) = await self.submit(job.key, job.kind, document, printer=target, reprint=True)
+        (new_id,) = await self.submit(
+            job.order_key, job.kind, document, printer=target, reprint=True
+        )
         if state is JobState.UNCERTAIN:
             self._journal.set_print_job_state(
                 job_id, JobState.FAILED, error=f"not printed (operator); reprinted as job {new_id}"
             )
-            self._notify(job_id, job.key, job.kind, job.printer, JobState.FAILED, None)
+            self._notify(job_id, job.order_key, job.kind, job.printer, JobState.FAILED, None)
         return new_id
 
     async def resolve_uncertain(self, job_id: int, *, printed: bool) -> None:
@@ -358,7 +370,7 @@ class PrintQueue:
         state = JobState.PRINTED if printed else JobState.FAILED
         error = None if printed else "not printed (operator)"
         self._journal.set_print_job_state(job_id, state, error=error)
-        self._notify(job_id, job.key, job.kind, job.printer, state, error)
+        self._notify(job_id, job.order_key, job.kind, job.printer, state, error)
 
     async def cancel(self, job_id: int) -> None:
         """Drop a job that is queued or failed (it will not print)."""
@@ -370,7 +382,7 @@ class PrintQueue:
         if pending is not None:
             pending.document = _cancelled
         self._journal.set_print_job_state(job_id, JobState.CANCELLED)
-        self._notify(job_id, job.key, job.kind, job.printer, JobState.CANCELLED, None)
+        self._notify(job_id, job.order_key, job.kind, job.printer, JobState.CANCELLED, None)
         self._update_idle()
 
     def _job(self, job_id: int) -> PrintJobLike:
@@ -425,7 +437,7 @@ class PrintQueue:
             try:
                 await asyncio.to_thread(target.send, data)
             except NothingSent as exc:
-                if exc.retryable and job.attempts < self._max_attempts:
+                if exc.retryable and job.attempts - job.first_attempt < self._max_attempts:
                     delay = self._backoff[min(job.attempts - 1, len(self._backoff) - 1)]
                     log.info("print job %s: %s; retry in %.1f s", job.job_id, exc.message, delay)
                     self._set(job, printer, JobState.QUEUED, error=exc.message, bytes_sent=False)
@@ -480,7 +492,13 @@ class PrintQueue:
         self._notify(job.job_id, job.key, job.kind, printer, state, error)
 
     def _notify(
-        self, job_id: int, key: str, kind: str, printer: str, state: JobState, error: str | None
+        self,
+        job_id: int,
+        key: str | None,
+        kind: str,
+        printer: str,
+        state: JobState,
+        error: str | None,
     ) -> None:
         if self._on_change is None:
             return

@@ -11,7 +11,7 @@ from typing import Any
 @dataclass(frozen=True)
 class JobRecord:
     id: int
-    key: str
+    order_key: str | None
     kind: str
     printer: str
     copy: int
@@ -28,7 +28,9 @@ class MemoryJournal:
         self.history: list[tuple[int, str]] = []
         self._lock = threading.Lock()
 
-    def add_print_job(self, key: str, kind: str, printer: str, copy: int, *, reprint: bool) -> int:
+    def add_print_job(
+        self, key: str | None, kind: str, printer: str, copy: int, *, reprint: bool
+    ) -> int:
         with self._lock:
             job_id = len(self.jobs) + 1
             self.jobs[job_id] = JobRecord(job_id, key, kind, printer, copy, reprint)

@@ -1,0 +1,168 @@
+"""``kitchen-app ticket`` through ``kitchen_app.cli.main``: outputs, and one-line errors that
+leave no file behind."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from tests.unit.printing.escpos_decode import decode
+
+from kitchen_app.cli import main
+
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "mp_order_flex.json"
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["ticket", *args])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("width", ["58", "80"])
+def test_escpos_receipt(tmp_path: Path, capsys: pytest.CaptureFixture[str], width: str) -> None:
+    out = tmp_path / "r.bin"
+    code, _ = run_cli(
+        [
+            str(FIXTURE),
+            "--kind",
+            "receipt",
+            "--format",
+            "escpos",
+            "--out",
+            str(out),
+            "--width",
+            width,
+        ],
+        capsys,
+    )
+    assert code == 0
+    decoded = decode(out.read_bytes())
+    raw = json.loads(FIXTURE.read_text())
+    qr = raw["extension"]["qr"]
+    expected = json.dumps(
+        {k: qr[k] for k in ("id", "sender_id", "hash_code", "security_digit")},
+        separators=(",", ":"),
+    )
+    assert decoded.qr_payloads == [expected.encode()]
+    assert "Doc's Store" in decoded.text and "$ 1.000,00" in decoded.text
+    assert decoded.code_pages == [(2, 19)]
+
+
+def test_pdf_kitchen_in_portuguese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "k.pdf"
+    code, _ = run_cli(
+        [
+            str(FIXTURE),
+            "--kind",
+            "kitchen",
+            "--format",
+            "pdf",
+            "--out",
+            str(out),
+            "--locale",
+            "pt-BR",
+            "--width",
+            "58",
+        ],
+        capsys,
+    )
+    assert code == 0
+    text = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
+    assert "COZINHA" in text and "OBS: No quiero cebolla." in text
+
+
+def test_text_with_code_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "k.txt"
+    code, _ = run_cli(
+        [
+            str(FIXTURE),
+            "--kind",
+            "kitchen",
+            "--format",
+            "text",
+            "--out",
+            str(out),
+            "--code-page",
+            "cp850",
+        ],
+        capsys,
+    )
+    assert code == 0
+    assert "#9129" in out.read_text(encoding="utf-8")
+
+
+def _bad(tmp_path: Path, capsys: pytest.CaptureFixture[str], order: Path, *extra: str) -> str:
+    out = tmp_path / "out" / "t.bin"
+    out.parent.mkdir(exist_ok=True)
+    code, err = run_cli(
+        [str(order), "--kind", "kitchen", "--format", "escpos", "--out", str(out), *extra], capsys
+    )
+    assert code == 2
+    assert list(out.parent.iterdir()) == []  # nothing left behind, not even a temp file
+    assert err.count("\n") == 1 and "Traceback" not in err
+    return err
+
+
+def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "no such file" in _bad(tmp_path, capsys, tmp_path / "nope.json")
+
+
+def test_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "not a file" in _bad(tmp_path, capsys, tmp_path)
+
+
+def test_not_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert "not JSON" in _bad(tmp_path, capsys, bad)
+
+
+def test_binary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\xff\xfe\x00garbage")
+    assert "not a JSON text file" in _bad(tmp_path, capsys, bad)
+
+
+def test_json_but_not_an_object(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "list.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    assert "not an order" in _bad(tmp_path, capsys, bad)
+
+
+def test_json_object_but_not_an_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "other.json"
+    bad.write_text('{"hello": "world"}', encoding="utf-8")
+    assert "not a mp_delivery order" in _bad(tmp_path, capsys, bad)
+
+
+def test_unknown_code_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "unknown code page 'CP999'" in _bad(tmp_path, capsys, FIXTURE, "--code-page", "CP999")
+
+
+def test_unknown_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "invalid choice" in _bad(tmp_path, capsys, FIXTURE, "--width", "76")
+    assert "unrecognized arguments" in _bad(tmp_path, capsys, FIXTURE, "--colour", "red")
+
+
+def test_output_folder_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "missing" / "t.bin"
+    code, err = run_cli(
+        [str(FIXTURE), "--kind", "kitchen", "--format", "escpos", "--out", str(out)], capsys
+    )
+    assert code == 2 and "does not exist" in err and not out.parent.exists()
+
+
+def test_existing_output_is_kept_on_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "t.bin"
+    out.write_bytes(b"previous")
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    code, _ = run_cli(
+        [str(bad), "--kind", "kitchen", "--format", "escpos", "--out", str(out)], capsys
+    )
+    assert code == 2 and out.read_bytes() == b"previous"

@@ -4,54 +4,54 @@
 <context>
     <name>ActionsBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="81" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="82" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="88" />
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="83" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="89" />
         <source>Print kitchen ticket</source>
         <translation>Imprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="84" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="90" />
         <source>Print receipt</source>
         <translation>Imprimir recibo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="85" />
-        <source>Mercado Pago receipt</source>
-        <translation>Comprobante de Mercado Pago</translation>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="91" />
+        <source>MP receipt (PDF)</source>
+        <translation>Comprobante MP (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="86" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="93" />
+        <source>Retry print</source>
+        <translation>Reintentar impresión</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="100" />
+        <source>Reprint MP receipt</source>
+        <translation>Reimprimir comprobante MP</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="92" />
         <source>Mark ready</source>
         <translation>Marcar listo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87" />
-        <source>Retry failed print</source>
-        <translation>Reintentar impresión fallida</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="92" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="98" />
         <source>Reprint kitchen ticket</source>
         <translation>Reimprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="93" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="99" />
         <source>Reprint receipt</source>
         <translation>Reimprimir recibo</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="94" />
-        <source>Reprint Mercado Pago receipt</source>
-        <translation>Reimprimir comprobante de Mercado Pago</translation>
     </message>
 </context>
 <context>
@@ -113,6 +113,69 @@
         <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="95" />
         <source>The marketplace offers no reasons for this order.</source>
         <translation>El marketplace no ofrece motivos para este pedido.</translation>
+    </message>
+</context>
+<context>
+    <name>Chips</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="40" />
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="41" />
+        <source>Accepted</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="42" />
+        <source>Cook now</source>
+        <translation>A cocinar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="43" />
+        <source>Courier coming</source>
+        <translation>Repartidor viene</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="44" />
+        <source>Courier here</source>
+        <translation>Repartidor acá</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="45" />
+        <source>On its way</source>
+        <translation>En camino</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="46" />
+        <source>At the door</source>
+        <translation>En la puerta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="47" />
+        <source>Failed delivery</source>
+        <translation>Entrega fallida</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="48" />
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="49" />
+        <source>Not delivered</source>
+        <translation>No entregado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="50" />
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="51" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
     </message>
 </context>
 <context>
@@ -348,148 +411,152 @@
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/labels.py" line="33" />
-        <location filename="../../src/kitchen_app/ui/labels.py" line="41" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="37" />
-        <source>New</source>
-        <translation>Nuevos</translation>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="69" />
+        <source>Mercado Pago wallet</source>
+        <translation>Dinero en cuenta de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="38" />
-        <source>Preparing</source>
-        <translation>En preparación</translation>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="70" />
+        <source>Credit card</source>
+        <translation>Tarjeta de crédito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="39" />
-        <source>On the way</source>
-        <translation>En camino</translation>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="71" />
+        <source>Debit card</source>
+        <translation>Tarjeta de débito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="40" />
-        <source>Done</source>
-        <translation>Terminados</translation>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="72" />
+        <source>Cash</source>
+        <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="45" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="73" />
+        <source>Pix</source>
+        <translation>Pix</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="77" />
         <source>Flex</source>
         <translation>Flex</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="46" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="78" />
         <source>Dropoff</source>
         <translation>Dropoff</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="47" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="79" />
         <source>Takeout</source>
         <translation>Retiro en local</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="48" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="80" />
         <source>Own shipping</source>
         <translation>Envío propio</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="49" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="81" />
         <source>Mercado Envíos</source>
         <translation>Mercado Envíos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="50" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="82" />
         <source>Shopee shipping</source>
         <translation>Envío Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="54" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="86" />
         <source>Mercado Pago</source>
         <translation>Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="55" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="87" />
         <source>Mercado Libre</source>
         <translation>Mercado Libre</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="56" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="88" />
         <source>Shopee</source>
         <translation>Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="60" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="92" />
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="61" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="93" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="62" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="94" />
         <source>Mark ready</source>
         <translation>Marcar listo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="63" />
-        <location filename="../../src/kitchen_app/ui/labels.py" line="66" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="95" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="98" />
         <source>Mercado Pago receipt</source>
         <translation>Comprobante de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="64" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="96" />
         <source>Kitchen ticket</source>
         <translation>Comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="65" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="97" />
         <source>Customer receipt</source>
         <translation>Recibo del cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="70" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="102" />
         <source>requested</source>
         <translation>solicitado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="71" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="103" />
         <source>sent</source>
         <translation>enviado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="72" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="104" />
         <source>pending — will retry</source>
         <translation>pendiente — se reintenta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="73" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="105" />
         <source>confirmed</source>
         <translation>confirmado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="74" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="106" />
         <source>failed</source>
         <translation>falló</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="75" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="107" />
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="76" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="108" />
         <source>printing</source>
         <translation>imprimiendo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="77" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="109" />
         <source>printed</source>
         <translation>impreso</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="78" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="110" />
         <source>maybe printed — check the printer</source>
         <translation>quizás impreso — revisá la impresora</translation>
     </message>
@@ -507,37 +574,37 @@
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="227" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="229" />
         <source>The relay rejected this desk's token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>El relay rechazó el token de este mostrador: NO están llegando pedidos nuevos. Abrí la Configuración y revisá el token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="232" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="234" />
         <source>Offline since %1: new orders may not arrive. Today's orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sin conexión desde las %1: pueden no llegar pedidos nuevos. Los pedidos de hoy, las comandas y las reimpresiones siguen funcionando; aceptar y cancelar esperan a que vuelva la conexión.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="367" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="369" />
         <source>New order #%1</source>
         <translation>Pedido nuevo #%1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="368" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="370" />
         <source>%1 — accept within 5 minutes</source>
         <translation>%1 — aceptalo dentro de 5 minutos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="389" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="391" />
         <source>%n new order(s) waiting</source>
         <translation><numerusform>%n pedido nuevo esperando</numerusform><numerusform>%n pedidos nuevos esperando</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="390" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="392" />
         <source>accept within %1</source>
         <translation>aceptá en %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="404" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="406" />
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>El pedido #%1 venció sin ser aceptado. Una cancelación automática más va a PAUSAR el local en Mercado Pago.</translation>
     </message>
@@ -915,6 +982,34 @@
         <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="276" />
         <source>Calibration ticket sent to %1. Keep the code page whose line reads right.</source>
         <translation>Ticket de calibración enviado a %1. Quedate con la página de códigos cuya línea se lea bien.</translation>
+    </message>
+</context>
+<context>
+    <name>Stages</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="61" />
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="62" />
+        <source>Preparing</source>
+        <translation>En preparación</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="63" />
+        <source>On the way</source>
+        <translation>En camino</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="64" />
+        <source>Done</source>
+        <translation>Terminados</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="65" />
+        <source>Cancelled</source>
+        <translation>Cancelados</translation>
     </message>
 </context>
 <context>

@@ -4,54 +4,54 @@
 <context>
     <name>ActionsBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="81" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87" />
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="82" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="88" />
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="83" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="89" />
         <source>Print kitchen ticket</source>
         <translation>Imprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="84" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="90" />
         <source>Print receipt</source>
         <translation>Imprimir recibo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="85" />
-        <source>Mercado Pago receipt</source>
-        <translation>Comprovante do Mercado Pago</translation>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="91" />
+        <source>MP receipt (PDF)</source>
+        <translation>Comprovante MP (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="86" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="93" />
+        <source>Retry print</source>
+        <translation>Repetir impressão</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="100" />
+        <source>Reprint MP receipt</source>
+        <translation>Reimprimir comprovante MP</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="92" />
         <source>Mark ready</source>
         <translation>Marcar como pronto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87" />
-        <source>Retry failed print</source>
-        <translation>Repetir impressão que falhou</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="92" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="98" />
         <source>Reprint kitchen ticket</source>
         <translation>Reimprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="93" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="99" />
         <source>Reprint receipt</source>
         <translation>Reimprimir recibo</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="94" />
-        <source>Reprint Mercado Pago receipt</source>
-        <translation>Reimprimir comprovante do Mercado Pago</translation>
     </message>
 </context>
 <context>
@@ -113,6 +113,69 @@
         <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="95" />
         <source>The marketplace offers no reasons for this order.</source>
         <translation>O marketplace não oferece motivos para este pedido.</translation>
+    </message>
+</context>
+<context>
+    <name>Chips</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="40" />
+        <source>New</source>
+        <translation>Novo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="41" />
+        <source>Accepted</source>
+        <translation>Aceito</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="42" />
+        <source>Cook now</source>
+        <translation>Preparar já</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="43" />
+        <source>Courier coming</source>
+        <translation>Entregador vindo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="44" />
+        <source>Courier here</source>
+        <translation>Entregador aqui</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="45" />
+        <source>On its way</source>
+        <translation>A caminho</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="46" />
+        <source>At the door</source>
+        <translation>Na porta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="47" />
+        <source>Failed delivery</source>
+        <translation>Falha na entrega</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="48" />
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="49" />
+        <source>Not delivered</source>
+        <translation>Não entregue</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="50" />
+        <source>Expired</source>
+        <translation>Expirado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="51" />
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
     </message>
 </context>
 <context>
@@ -348,148 +411,152 @@
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/labels.py" line="33" />
-        <location filename="../../src/kitchen_app/ui/labels.py" line="41" />
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="37" />
-        <source>New</source>
-        <translation>Novos</translation>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="69" />
+        <source>Mercado Pago wallet</source>
+        <translation>Saldo Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="38" />
-        <source>Preparing</source>
-        <translation>Em preparo</translation>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="70" />
+        <source>Credit card</source>
+        <translation>Cartão de crédito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="39" />
-        <source>On the way</source>
-        <translation>A caminho</translation>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="71" />
+        <source>Debit card</source>
+        <translation>Cartão de débito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="40" />
-        <source>Done</source>
-        <translation>Concluídos</translation>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="72" />
+        <source>Cash</source>
+        <translation>Dinheiro</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="45" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="73" />
+        <source>Pix</source>
+        <translation>Pix</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="77" />
         <source>Flex</source>
         <translation>Flex</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="46" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="78" />
         <source>Dropoff</source>
         <translation>Dropoff</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="47" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="79" />
         <source>Takeout</source>
         <translation>Retirada</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="48" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="80" />
         <source>Own shipping</source>
         <translation>Envio próprio</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="49" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="81" />
         <source>Mercado Envíos</source>
         <translation>Mercado Envios</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="50" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="82" />
         <source>Shopee shipping</source>
         <translation>Envio Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="54" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="86" />
         <source>Mercado Pago</source>
         <translation>Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="55" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="87" />
         <source>Mercado Libre</source>
         <translation>Mercado Livre</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="56" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="88" />
         <source>Shopee</source>
         <translation>Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="60" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="92" />
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="61" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="93" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="62" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="94" />
         <source>Mark ready</source>
         <translation>Marcar como pronto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="63" />
-        <location filename="../../src/kitchen_app/ui/labels.py" line="66" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="95" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="98" />
         <source>Mercado Pago receipt</source>
         <translation>Comprovante do Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="64" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="96" />
         <source>Kitchen ticket</source>
         <translation>Comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="65" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="97" />
         <source>Customer receipt</source>
         <translation>Recibo do cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="70" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="102" />
         <source>requested</source>
         <translation>solicitado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="71" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="103" />
         <source>sent</source>
         <translation>enviado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="72" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="104" />
         <source>pending — will retry</source>
         <translation>pendente — vai tentar de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="73" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="105" />
         <source>confirmed</source>
         <translation>confirmado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="74" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="106" />
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="75" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="107" />
         <source>queued</source>
         <translation>na fila</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="76" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="108" />
         <source>printing</source>
         <translation>imprimindo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="77" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="109" />
         <source>printed</source>
         <translation>impresso</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="78" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="110" />
         <source>maybe printed — check the printer</source>
         <translation>talvez impresso — confira a impressora</translation>
     </message>
@@ -507,37 +574,37 @@
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="227" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="229" />
         <source>The relay rejected this desk's token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>O relay recusou o token deste balcão: novos pedidos NÃO estão chegando. Abra as Configurações e confira o token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="232" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="234" />
         <source>Offline since %1: new orders may not arrive. Today's orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sem conexão desde %1: novos pedidos podem não chegar. Os pedidos de hoje, as comandas e as reimpressões continuam funcionando; aceitar e cancelar aguardam a conexão voltar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="367" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="369" />
         <source>New order #%1</source>
         <translation>Novo pedido #%1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="368" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="370" />
         <source>%1 — accept within 5 minutes</source>
         <translation>%1 — aceite em até 5 minutos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="389" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="391" />
         <source>%n new order(s) waiting</source>
         <translation><numerusform>%n novo pedido aguardando</numerusform><numerusform>%n novos pedidos aguardando</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="390" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="392" />
         <source>accept within %1</source>
         <translation>aceite em %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="404" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="406" />
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>O pedido #%1 expirou sem ser aceito. Mais um cancelamento automático vai PAUSAR a loja no Mercado Pago.</translation>
     </message>
@@ -915,6 +982,34 @@
         <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="276" />
         <source>Calibration ticket sent to %1. Keep the code page whose line reads right.</source>
         <translation>Ticket de calibração enviado para %1. Fique com a página de código cuja linha sair certa.</translation>
+    </message>
+</context>
+<context>
+    <name>Stages</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="61" />
+        <source>New</source>
+        <translation>Novos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="62" />
+        <source>Preparing</source>
+        <translation>Em preparo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="63" />
+        <source>On the way</source>
+        <translation>A caminho</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="64" />
+        <source>Done</source>
+        <translation>Concluídos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="65" />
+        <source>Cancelled</source>
+        <translation>Cancelados</translation>
     </message>
 </context>
 <context>

@@ -200,8 +200,8 @@ class FakeCommands:
         return self._answer(None)
 
 
-def _m(value: str) -> Money:
-    return Money.parse(value, "ARS")
+def _money(value: str, currency: str = "ARS") -> Money:
+    return Money.parse(value, currency)
 
 
 def flex_order(
@@ -210,8 +210,14 @@ def flex_order(
     created: datetime = T0,
     status: StatusPair = NEW,
     logistics: Logistics = Logistics.FLEX,
+    currency: str = "ARS",
+    customer: str = "João da Silva",
 ) -> Order:
     """A Flex order shaped like the API notes' §2.2 example (combo with options, notes, QR)."""
+
+    def _m(value: str) -> Money:
+        return _money(value, currency)
+
     items = (
         OrderItem(
             name="Burrito Combo Refrigerante",
@@ -244,7 +250,7 @@ def flex_order(
         totals=Totals(_m("1450"), _m("100"), _m("0"), _m("1550")),
         fees=(Fee("Envío", "DELIVERY_FEE", _m("100")),),
         payments=(Payment(_m("1550"), "DIGITAL_WALLET", "PREPAID"),),
-        customer=Customer("João da Silva", phone="+54 11 5555-0101"),
+        customer=Customer(customer, phone="+54 11 5555-0101"),
         address=Address(
             "Av. Corrientes 1234",
             city="Buenos Aires",

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from kitchen_app.domain import Action
+
+from .flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +46,12 @@ class ActionsBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("actionsBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        # The buttons wrap onto a second line rather than forcing the detail pane wide, so the
+        # order list keeps its room on a 1366-pixel counter screen.
+        flow = FlowLayout(self)
         self._buttons: dict[str, QPushButton] = {}
         self._actions: dict[str, QAction] = {}
         self._reprint: dict[str, bool] = {}
@@ -69,11 +75,10 @@ class ActionsBar(QWidget):
             action.triggered.connect(lambda _=False, n=str(name): self._fire(n))
             button.clicked.connect(action.trigger)
             self.addAction(action)
-            layout.addWidget(button)
+            flow.addWidget(button)
             self._buttons[str(name)] = button
             self._actions[str(name)] = action
             self._reprint[str(name)] = False
-        layout.addStretch(1)
         self.set_state(None)
 
     def _texts(self) -> dict[str, str]:
@@ -82,16 +87,16 @@ class ActionsBar(QWidget):
             Action.CANCEL: self.tr("Cancel order"),
             Action.PRINT_KITCHEN: self.tr("Print kitchen ticket"),
             Action.PRINT_RECEIPT: self.tr("Print receipt"),
-            Action.PRINT_LABEL_PDF: self.tr("Mercado Pago receipt"),
+            Action.PRINT_LABEL_PDF: self.tr("MP receipt (PDF)"),
             Action.MARK_READY: self.tr("Mark ready"),
-            "retry_print": self.tr("Retry failed print"),
+            "retry_print": self.tr("Retry print"),
         }
 
     def _reprint_texts(self) -> dict[str, str]:
         return {
             Action.PRINT_KITCHEN: self.tr("Reprint kitchen ticket"),
             Action.PRINT_RECEIPT: self.tr("Reprint receipt"),
-            Action.PRINT_LABEL_PDF: self.tr("Reprint Mercado Pago receipt"),
+            Action.PRINT_LABEL_PDF: self.tr("Reprint MP receipt"),
         }
 
     def button(self, name: str) -> QPushButton:

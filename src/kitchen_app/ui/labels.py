@@ -33,12 +33,44 @@ _STATUS: dict[str, str] = {
     "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
 }
 
+# Stages name the list's filters (groups of orders), so they have their own context: in
+# Spanish and Portuguese they read as plurals, unlike the same English word for one status.
+# Short words for the list's status chips (the detail pane shows the full label).
+_SHORT_STATUS: dict[str, str] = {
+    "ready_to_ship/ready_to_print": QT_TRANSLATE_NOOP("Chips", "New"),
+    "ready_to_ship/printed": QT_TRANSLATE_NOOP("Chips", "Accepted"),
+    "ready_to_ship/ready_to_cook": QT_TRANSLATE_NOOP("Chips", "Cook now"),
+    "ready_to_ship/on_route_to_pickup": QT_TRANSLATE_NOOP("Chips", "Courier coming"),
+    "ready_to_ship/picking_up": QT_TRANSLATE_NOOP("Chips", "Courier here"),
+    "shipped/out_for_delivery": QT_TRANSLATE_NOOP("Chips", "On its way"),
+    "shipped/at_the_door": QT_TRANSLATE_NOOP("Chips", "At the door"),
+    "shipped/delivery_failed": QT_TRANSLATE_NOOP("Chips", "Failed delivery"),
+    "delivered": QT_TRANSLATE_NOOP("Chips", "Delivered"),
+    "not_delivered": QT_TRANSLATE_NOOP("Chips", "Not delivered"),
+    "cancelled/time_expired": QT_TRANSLATE_NOOP("Chips", "Expired"),
+    "cancelled": QT_TRANSLATE_NOOP("Chips", "Cancelled"),
+}
+
+_CHANNEL_SHORT: dict[str, str] = {
+    Channel.MP_DELIVERY: "MP",
+    Channel.MERCADOLIBRE: "ML",
+    Channel.SHOPEE: "Shopee",
+}
+
 _STAGE: dict[Stage, str] = {
-    Stage.NEW: QT_TRANSLATE_NOOP("Labels", "New"),
-    Stage.PREPARING: QT_TRANSLATE_NOOP("Labels", "Preparing"),
-    Stage.ON_THE_WAY: QT_TRANSLATE_NOOP("Labels", "On the way"),
-    Stage.DONE: QT_TRANSLATE_NOOP("Labels", "Done"),
-    Stage.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    Stage.NEW: QT_TRANSLATE_NOOP("Stages", "New"),
+    Stage.PREPARING: QT_TRANSLATE_NOOP("Stages", "Preparing"),
+    Stage.ON_THE_WAY: QT_TRANSLATE_NOOP("Stages", "On the way"),
+    Stage.DONE: QT_TRANSLATE_NOOP("Stages", "Done"),
+    Stage.CANCELLED: QT_TRANSLATE_NOOP("Stages", "Cancelled"),
+}
+
+_PAYMENT: dict[str, str] = {
+    "DIGITAL_WALLET": QT_TRANSLATE_NOOP("Labels", "Mercado Pago wallet"),
+    "CREDIT_CARD": QT_TRANSLATE_NOOP("Labels", "Credit card"),
+    "DEBIT_CARD": QT_TRANSLATE_NOOP("Labels", "Debit card"),
+    "CASH": QT_TRANSLATE_NOOP("Labels", "Cash"),
+    "PIX": QT_TRANSLATE_NOOP("Labels", "Pix"),
 }
 
 _LOGISTICS: dict[str, str] = {
@@ -90,8 +122,22 @@ def status_label(pair: StatusPair) -> str:
     return _tr(source) if source else str(pair)
 
 
+def short_status_label(pair: StatusPair) -> str:
+    source = _SHORT_STATUS.get(str(pair)) or _SHORT_STATUS.get(pair.status)
+    return QCoreApplication.translate("Chips", source) if source else status_label(pair)
+
+
+def short_channel_label(channel: str) -> str:
+    return _CHANNEL_SHORT.get(channel, str(channel))
+
+
 def stage_label(stage: Stage) -> str:
-    return _tr(_STAGE[stage])
+    return QCoreApplication.translate("Stages", _STAGE[stage])
+
+
+def payment_label(method: str) -> str:
+    source = _PAYMENT.get(method.upper())
+    return _tr(source) if source else method.replace("_", " ").lower()
 
 
 def logistics_label(logistics: str) -> str:

@@ -130,7 +130,10 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Col.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        # The customer's name takes what is left; the other columns fit their contents.
+        header.setSectionResizeMode(Col.CUSTOMER, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(Col.CUSTOMER, 130)
+        header.setStretchLastSection(True)
         header.setHighlightSections(False)
 
         self.detail = OrderDetail(tz=self._tz, locale=self._locale, parent=central)
@@ -139,6 +142,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
+        splitter.setSizes([960, 480])
+        splitter.setChildrenCollapsible(False)
         root.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -148,7 +153,7 @@ class MainWindow(QMainWindow):
         self.message.setObjectName("actionMessage")
         self.status.addWidget(self.message, 1)
         self._update_filter_counts()
-        self.resize(1280, 800)
+        self.resize(1440, 860)
 
     def _make_tray(self) -> QSystemTrayIcon | None:
         if not QSystemTrayIcon.isSystemTrayAvailable():

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -48,8 +49,10 @@ class OrderDetail(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("detailSubtitle")
+        self.subtitle.setWordWrap(True)
         self.actions_bar = ActionsBar(self)
 
         self.items = QLabel(self)
@@ -57,11 +60,12 @@ class OrderDetail(QWidget):
         self.items.setTextFormat(Qt.TextFormat.RichText)
         self.items.setWordWrap(True)
         self.items.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.items.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.items.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.customer = QLabel(self)
         self.customer.setObjectName("customer")
-        self.customer.setWordWrap(True)
+        self.customer.setWordWrap(False)  # short lines; wrapping would let it be clipped
         self.customer.setTextFormat(Qt.TextFormat.RichText)
         self.customer.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.qr = QLabel(self)
@@ -70,12 +74,15 @@ class OrderDetail(QWidget):
         self.qr_caption = QLabel(self)
         self.qr_caption.setObjectName("qrCaption")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption.setWordWrap(True)
+        self.qr_caption.setMaximumWidth(170)
 
         self.timeline_model = TimelineModel(tz, self)
         self.timeline = QTableView(self)
         self.timeline.setObjectName("timeline")
         self.timeline.setModel(self.timeline_model)
         self.timeline.verticalHeader().hide()
+        self.timeline.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setShowGrid(False)
@@ -91,36 +98,46 @@ class OrderDetail(QWidget):
         self.empty.setObjectName("emptyDetail")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
+        # Items take the full width (they matter most to the kitchen); below them the
+        # customer, address and payment beside the QR.
         side = QFrame(self)
         side.setObjectName("detailSide")
-        side_layout = QVBoxLayout(side)
-        side_layout.addWidget(self.customer)
-        side_layout.addWidget(self.qr)
-        side_layout.addWidget(self.qr_caption)
-        side_layout.addStretch(1)
-        side.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        side_layout = QGridLayout(side)
+        side_layout.addWidget(self.customer, 0, 0, 2, 1)
+        side_layout.addWidget(self.qr, 0, 1)
+        side_layout.addWidget(self.qr_caption, 1, 1)
+        side_layout.setColumnStretch(0, 1)
+        side_layout.setRowStretch(1, 1)
 
-        grid = QGridLayout(self)
-        grid.addWidget(self.title, 0, 0, 1, 2)
-        grid.addWidget(self.subtitle, 1, 0, 1, 2)
-        grid.addWidget(self.actions_bar, 2, 0, 1, 2)
-        grid.addWidget(self.items, 3, 0)
-        grid.addWidget(side, 3, 1)
-        grid.addWidget(self.timeline_label, 4, 0, 1, 2)
-        grid.addWidget(self.timeline, 5, 0, 1, 2)
-        grid.addWidget(self.empty, 0, 0, 6, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(3, 3)
-        grid.setRowStretch(5, 2)
+        # Title and buttons stay put; below them items, customer, QR and timeline scroll
+        # together when the window is short, so nothing is ever clipped or squeezed.
+        body = QWidget(self)
+        body.setObjectName("detailBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.items)
+        column.addWidget(side)
+        column.addWidget(self.timeline_label)
+        column.addWidget(self.timeline, 1)
+        self.timeline.setMinimumHeight(170)
+        self.body_scroll = QScrollArea(self)
+        self.body_scroll.setObjectName("detailScroll")
+        self.body_scroll.setWidget(body)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.actions_bar)
+        layout.addWidget(self.body_scroll, 1)
+        layout.addWidget(self.empty, 1)
         self._content = [
             self.title,
             self.subtitle,
             self.actions_bar,
-            self.items,
-            side,
-            self.timeline_label,
-            self.timeline,
+            self.body_scroll,
         ]
         self.show_order(None, [])
 
@@ -152,7 +169,7 @@ class OrderDetail(QWidget):
         self.items.setText(self._items_html(order))
         self.customer.setText(self._customer_html(order))
         if order.qr is not None:
-            self.qr.setPixmap(qr_pixmap(order.qr.payload(), 180))
+            self.qr.setPixmap(qr_pixmap(order.qr.payload(), 150))
             self.qr_caption.setText(self.tr("Flex QR — the courier scans it"))
             self.qr.show()
             self.qr_caption.show()
@@ -206,8 +223,6 @@ class OrderDetail(QWidget):
         out.append(f"<b>{total_word}: {total}</b>")
         for payment in order.payments:
             kind = self.tr("prepaid") if payment.prepaid else self.tr("to collect")
-            out.append(
-                f"{html.escape(payment.method.replace('_', ' ').lower())} · {kind} · "
-                f"{labels.format_money(payment.amount, self._locale)}"
-            )
+            out.append(html.escape(labels.payment_label(payment.method)))
+            out.append(f"{kind} · {labels.format_money(payment.amount, self._locale)}")
         return "<br>".join(out)

@@ -151,6 +151,11 @@ class OrdersModel(QAbstractTableModel):
                 return self._countdown_font
             if col == Col.ID:
                 return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == Col.STATUS:
+                return labels.status_label(s.status)
+            if col == Col.CHANNEL:
+                return labels.channel_label(s.channel)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
             Col.ITEMS,
             Col.TOTAL,
@@ -166,7 +171,7 @@ class OrdersModel(QAbstractTableModel):
             left = self.time_left(s)
             return labels.format_countdown(left) if left is not None else ""
         if col == Col.STATUS:
-            return labels.status_label(s.status)
+            return labels.short_status_label(s.status)
         if col == Col.CUSTOMER:
             return s.customer_name or ""
         if col == Col.ITEMS:
@@ -176,7 +181,7 @@ class OrdersModel(QAbstractTableModel):
         if col == Col.LOGISTICS:
             return labels.logistics_label(s.logistics)
         if col == Col.CHANNEL:
-            return labels.channel_label(s.channel)
+            return labels.short_channel_label(s.channel)
         if col == Col.CREATED:
             return labels.format_time(s.created_at, self._tz)
         return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kitchen_app.domain import Stage
@@ -68,4 +68,8 @@ class StatusChipDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 24, max(size.height(), option.fontMetrics.height() + 12))
+        font = QFont(option.font)
+        font.setBold(True)  # the chip's text is bold: measure it that way
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        width = QFontMetrics(font).horizontalAdvance(text) + 32
+        return QSize(max(size.width(), width), max(size.height(), option.fontMetrics.height() + 12))

@@ -1,0 +1,207 @@
+"""Render the desk window's screenshots for docs/screenshots/ (offscreen, no display needed).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+
+Three scenes, each in pt-BR and es: a new order alerting, an accepted Flex order with its
+timeline and QR, and the offline banner. The orders come from the GUI tests' stand-in reader
+(tests/gui/fakes.py), so the pictures do not depend on a network or a database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from PIL import Image  # noqa: E402
+from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QTimer  # noqa: E402
+from tests.gui.fakes import FakeCommands, FakeReader, Record, flex_order, summary_of  # noqa: E402
+
+from kitchen_app.domain import Logistics, Stage, StatusPair, TimelineEntry  # noqa: E402
+from kitchen_app.engine.api import FeedState, FeedStatus, PrinterStatus  # noqa: E402
+from kitchen_app.ui.app import create_app, install_translations  # noqa: E402
+from kitchen_app.ui.bridge import EngineBridge  # noqa: E402
+from kitchen_app.ui.main_window import MainWindow  # noqa: E402
+
+LANGS = {
+    "pt_BR": (
+        "America/Sao_Paulo",
+        "BRL",
+        [
+            "Ana Souza",
+            "Bruno Lima",
+            "Carla Dias",
+            "Diego Melo",
+            "Elisa Prado",
+            "Fábio Nunes",
+            "Gabi Rocha",
+        ],
+    ),
+    "es": (
+        "America/Argentina/Buenos_Aires",
+        "ARS",
+        [
+            "Ana Gómez",
+            "Bruno Díaz",
+            "Carla Ruiz",
+            "Diego Sosa",
+            "Elena Paz",
+            "Facundo Ríos",
+            "Gabriela Luna",
+        ],
+    ),
+}
+
+P = StatusPair
+
+
+def _settle(ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def build_day(reader: FakeReader, now: datetime, currency: str, names: list[str]) -> dict[str, str]:
+    """Today's orders: two waiting, the rest along their flows. Returns keys by role."""
+    specs = [
+        # (minutes ago, status, accepted, logistics)
+        (4.2, P("ready_to_ship", "ready_to_print"), False, Logistics.FLEX),
+        (1.0, P("ready_to_ship", "ready_to_print"), False, Logistics.DROPOFF),
+        (9, P("ready_to_ship", "ready_to_cook"), True, Logistics.FLEX),
+        (14, P("ready_to_ship", "on_route_to_pickup"), True, Logistics.DROPOFF),
+        (26, P("shipped", "out_for_delivery"), True, Logistics.FLEX),
+        (48, P("delivered"), True, Logistics.DROPOFF),
+        (65, P("cancelled", "cancelled_manually"), False, Logistics.FLEX),
+    ]
+    keys: dict[str, str] = {}
+    for i, (ago, status, accepted, logistics) in enumerate(specs):
+        created = now - timedelta(minutes=ago)
+        order = flex_order(
+            41034141500 + i * 37,
+            created=created,
+            status=status,
+            logistics=logistics,
+            currency=currency,
+            customer=names[i],
+        )
+        summary = summary_of(order, accepted=accepted)
+        summary = replace(summary, total=summary.total * (i + 1) if i % 2 else summary.total)
+        reader.add(summary, order)
+        t = created
+        entries = [
+            TimelineEntry(
+                P("ready_to_ship", "ready_to_print"), t, t + timedelta(seconds=1), "webhook"
+            )
+        ]
+        if accepted:
+            reader.action_records[order.key] = [
+                Record(i * 10 + 1, "accept", "confirmed", t + timedelta(seconds=52))
+            ]
+            entries.append(
+                TimelineEntry(
+                    P("ready_to_ship", "printed"),
+                    t + timedelta(seconds=53),
+                    t + timedelta(seconds=54),
+                    "webhook",
+                )
+            )
+            reader.job_records[order.key] = [
+                Record(
+                    i * 10 + 2, "kitchen", "printed", t + timedelta(seconds=55), printer="Cocina"
+                ),
+                Record(
+                    i * 10 + 3, "receipt", "printed", t + timedelta(seconds=56), printer="Caixa"
+                ),
+            ]
+        if status.substatus == "ready_to_cook":
+            entries.append(
+                TimelineEntry(
+                    status, t + timedelta(minutes=3), t + timedelta(minutes=3, seconds=1), "webhook"
+                )
+            )
+        reader.timelines[order.key] = entries
+        keys.setdefault(
+            {Stage.NEW: "new", Stage.PREPARING: "preparing"}.get(order.stage, str(i)), order.key
+        )
+    return keys
+
+
+def grab(window: MainWindow, path: Path) -> None:
+    window.resize(1500, 900)
+    window.show()
+    _settle()
+    image = window.grab().toImage()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    pil = Image.open(io.BytesIO(bytes(buffer.data().data()))).convert("RGB")
+    # A 256-colour palette keeps UI screenshots sharp and small enough for git.
+    pil.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+    print(path, path.stat().st_size // 1024, "KiB")
+
+
+def scenes(out: Path, lang: str) -> None:
+    tz_name, currency, names = LANGS[lang]
+    tz = ZoneInfo(tz_name)
+    now = datetime(2026, 11, 23, 20, 14, 30, tzinfo=tz)
+    tag = lang.replace("_", "-")
+    for scene in ("alert", "accepted", "offline"):
+        reader, commands, bridge = FakeReader(), FakeCommands(), EngineBridge()
+        keys = build_day(reader, now, currency, names)
+        if scene == "accepted":
+            for key in [k for k, s in reader.summaries.items() if s.stage == Stage.NEW]:
+                del reader.summaries[key]
+        window = MainWindow(
+            commands, reader, bridge, alert=None, tz=tz, now=lambda: now, tray=False
+        )
+        window.set_feed_state(
+            FeedState(
+                FeedStatus.ONLINE,
+                since=now - timedelta(hours=3),
+                last_event_at=now - timedelta(seconds=4),
+            )
+        )
+        window.status.set_printer_state(PrinterStatus("Cocina", ok=True))
+        if scene == "alert":
+            window.select(keys["new"])
+        elif scene == "accepted":
+            window.select(keys["preparing"])
+        else:
+            since = now - timedelta(minutes=6)
+            window.set_feed_state(
+                FeedState(FeedStatus.OFFLINE, since=since, last_event_at=since, pending_actions=1)
+            )
+            window.select(keys["preparing"])
+        window._tick()  # one countdown refresh, as the 1 s timer would
+        grab(window, out / f"desk-{scene}-{tag}.png")
+        window.shutdown()
+        window.close()
+        window.deleteLater()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = create_app(sys.argv[:1], language="en")
+    for lang in LANGS:
+        translators = install_translations(app, lang)
+        scenes(args.out, lang)
+        for translator in translators:
+            app.removeTranslator(translator)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -33,7 +33,7 @@ import httpx
 from kitchen_app.domain import Channel
 
 from .base import CancelReason, FetchedOrder
-from .errors import BadResponse
+from .errors import AuthError, BadResponse
 from .http import RetryingHttp, RetryPolicy, Sleep
 from .mp_mapping import map_order
 
@@ -109,12 +109,20 @@ class MpDeliveryClient:
         sleep: Sleep | None = None,
     ) -> None:
         token = token.strip() if isinstance(token, str) else ""
-        if not token or any(c in token for c in "\r\n"):
-            raise ValueError("Mercado Pago token must be a non-empty single-line string")
+        # A missing or broken token must not stop the desk from starting (today's orders stay
+        # readable offline): every call then fails with AuthError before anything is sent.
+        self._token_problem: str | None = None
+        if not token:
+            self._token_problem = "no Mercado Pago access token is configured"
+        elif any(c in token for c in "\r\n\x00"):
+            self._token_problem = "the Mercado Pago access token is not a single line"
         self.time_zone = time_zone
         self._http = RetryingHttp(
             base_url or DEFAULT_BASE_URL,
-            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+            headers={
+                "Authorization": f"Bearer {token if self._token_problem is None else ''}",
+                "Content-Type": "application/json",
+            },
             http=http,
             policy=RetryPolicy(max_retries=max_retries, backoff_s=backoff_s),
             sleep=sleep,
@@ -144,7 +152,7 @@ class MpDeliveryClient:
     async def fetch_order(self, order_id: str) -> FetchedOrder:
         """GET the order (§2) and map it; BadResponse when the JSON is not a usable order."""
         sid = _segment(order_id, "order id")
-        response = await self._http.request(
+        response = await self._request(
             "GET",
             f"/proximity-integration/v1/orders/{sid}",
             safe=True,
@@ -161,7 +169,7 @@ class MpDeliveryClient:
     async def accept(self, order_id: str) -> None:
         """PUT accept (§3). 400 (not acceptable in its state) → StateConflict."""
         sid = _segment(order_id, "order id")
-        await self._http.request(
+        await self._request(
             "PUT",
             f"/proximity-integration/shipments/{sid}/accept",
             safe=False,
@@ -172,7 +180,7 @@ class MpDeliveryClient:
     async def cancellation_reasons(self, order_id: str) -> list[CancelReason]:
         """The reasons Mercado Pago offers for this order now (§5.1), in its order."""
         sid = _segment(order_id, "order id")
-        response = await self._http.request(
+        response = await self._request(
             "GET", f"/proximity-integration/shipments/{sid}/cancellation-reasons", safe=True
         )
         body = self._json(response, "cancellation reasons")
@@ -208,7 +216,7 @@ class MpDeliveryClient:
         body: dict[str, Any] = {"status": "cancelled"}
         if reason is not None:
             body["cancellation_reason"] = reason.as_json()
-        await self._http.request(
+        await self._request(
             "PUT", f"/proximity-integration/shipments/{sid}/cancel", safe=False, json=body
         )
         log.info("order %s cancelled (%s)", order_id, reason.value if reason else "no reason")
@@ -220,7 +228,7 @@ class MpDeliveryClient:
         order-changing retry rule.
         """
         sid = _segment(order_id, "order id")
-        response = await self._http.request(
+        response = await self._request(
             "GET", f"/proximity-integration/shipments/{sid}/print_label_pdf", safe=False
         )
         content = response.content
@@ -232,7 +240,7 @@ class MpDeliveryClient:
     async def mark_ready(self, order_id: str) -> None:
         """POST the "order ready" call (see the module docstring on its status)."""
         sid = _segment(order_id, "order id")
-        await self._http.request(
+        await self._request(
             "POST", f"/proximity-integration/v1/orders/{sid}/ready", safe=False, json={}
         )
         log.info("order %s marked ready", order_id)
@@ -242,7 +250,7 @@ class MpDeliveryClient:
     async def list_stores(self, seller_id: str) -> list[MpStore]:
         """The seller's stores (``GET /proximity-integration/users/{seller_id}/stores``)."""
         uid = _segment(seller_id, "seller id")
-        response = await self._http.request(
+        response = await self._request(
             "GET", f"/proximity-integration/users/{uid}/stores", safe=True
         )
         body = self._json(response, "stores")
@@ -254,9 +262,7 @@ class MpDeliveryClient:
 
     async def get_store(self, store_id: str) -> MpStore:
         sid = _segment(store_id, "store id")
-        response = await self._http.request(
-            "GET", f"/proximity-integration/stores/{sid}", safe=True
-        )
+        response = await self._request("GET", f"/proximity-integration/stores/{sid}", safe=True)
         return _store(self._json(response, "store"), "store")
 
     async def set_store_status(
@@ -269,7 +275,7 @@ class MpDeliveryClient:
         if status == "disabled" and not allow_disable:
             raise ValueError("disabling a store is irreversible: pass allow_disable=True")
         sid = _segment(store_id, "store id")
-        response = await self._http.request(
+        response = await self._request(
             "PUT",
             f"/proximity-integration/stores/{sid}/status",
             safe=True,  # setting the same status twice has the same effect
@@ -282,6 +288,19 @@ class MpDeliveryClient:
         return MpStore(id=str(store_id), name=None, status=status, external_id=None, raw={})
 
     # --- helpers --------------------------------------------------------------------------
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        safe: bool,
+        json: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        if self._token_problem is not None:
+            raise AuthError(self._token_problem, code="no_token")
+        return await self._http.request(method, path, safe=safe, json=json, headers=headers)
 
     @staticmethod
     def _json(response: httpx.Response, what: str) -> Any:

@@ -343,13 +343,33 @@ def test_order_id_from_event(topic: str, resource: str, expected: str | None) ->
         run(client.aclose())
 
 
-def test_constructor_rejects_bad_settings() -> None:
-    with pytest.raises(ValueError, match="token"):
-        MpDeliveryClient(BASE, "  ")
-    with pytest.raises(ValueError, match="token"):
-        MpDeliveryClient(BASE, "abc\r\nX-Evil: 1")
+def test_constructor_rejects_a_bad_base_url() -> None:
     with pytest.raises(ValueError, match="base URL"):
         MpDeliveryClient("api.mercadopago.com", TOKEN)
+
+
+@pytest.mark.parametrize("token", ["", "  ", "abc\r\nX-Evil: 1"])
+def test_missing_or_broken_token_fails_every_call_without_sending(token: str) -> None:
+    rec = Recorder(httpx.Response(200, json=order_json()))
+
+    async def go() -> list[str]:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(rec))
+        client = MpDeliveryClient(BASE, token, http=http, sleep=rec.sleep)
+        messages = []
+        try:
+            for call in CALLS.values():
+                with pytest.raises(AuthError) as info:
+                    await call(client)
+                assert info.value.code == "no_token"
+                messages.append(info.value.message)
+        finally:
+            await http.aclose()
+        return messages
+
+    messages = run(go())
+    assert len(messages) == len(CALLS)
+    assert rec.requests == [] and rec.sleeps == []
+    assert "X-Evil" not in " ".join(messages)
 
 
 def test_shared_http_client_is_not_closed_but_own_one_is() -> None:

@@ -6,6 +6,7 @@ commits beside it (WAL).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sqlite3
@@ -41,9 +42,14 @@ __all__ = ["StoreQueries"]
 
 log = logging.getLogger(__name__)
 
-_SUMMARY_COLUMNS = (
+_SUMMARY_COLUMNS = (  # the order of OrderSummary, read by _summary()
     "key, channel, order_id, display_id, created_at, status, substatus, stage, is_final, "
     "logistics, customer_name, item_count, total_cents, currency, accept_deadline, accepted"
+)
+# Read from the covering index alone, already in order (no sort step): see schema.py.
+ORDERS_OF_DAY_SQL = (
+    f"SELECT {_SUMMARY_COLUMNS} FROM orders INDEXED BY orders_by_created_at "
+    "WHERE created_at >= ? AND created_at < ? ORDER BY created_at, key"
 )
 _ACTION_COLUMNS = (
     "id, order_key, kind, params_json, state, attempts, error, requested_at, updated_at"
@@ -55,20 +61,37 @@ _PRINT_JOB_COLUMNS = (
 _TIMELINE_COLUMNS = "status, substatus, occurred_at, learnt_at, source"
 
 
+# The day list builds thousands of summaries at the window's first paint: these caches turn
+# repeated text (channels, statuses, menu prices) into shared immutable values.
+_CHANNELS = {c.value: c for c in Channel}
+_LOGISTICS = {x.value: x for x in Logistics}
+_STAGES = {x.value: x for x in Stage}
+
+
+@functools.lru_cache(maxsize=256)
+def _pair(status: str, substatus: str | None) -> StatusPair:
+    return StatusPair(status, substatus)
+
+
+@functools.lru_cache(maxsize=4096)
+def _money(cents: int, currency: str) -> Money:
+    return Money.from_cents(cents, currency)
+
+
 def _summary(row: Sequence[Any]) -> OrderSummary:
     return OrderSummary(
         key=row[0],
-        channel=Channel(row[1]),
+        channel=_CHANNELS.get(row[1]) or Channel(row[1]),
         order_id=row[2],
         display_id=row[3],
         created_at=from_db(row[4]),
-        status=StatusPair(row[5], row[6]),
-        stage=Stage(row[7]),
+        status=_pair(row[5], row[6]),
+        stage=_STAGES.get(row[7]) or Stage(row[7]),
         is_final=bool(row[8]),
-        logistics=Logistics(row[9]),
+        logistics=_LOGISTICS.get(row[9]) or Logistics(row[9]),
         customer_name=row[10],
         item_count=row[11],
-        total=Money.from_cents(row[12], row[13]),
+        total=_money(row[12], row[13]),
         accept_deadline=from_db(row[14]),
         accepted=bool(row[15]),
     )
@@ -134,11 +157,7 @@ class StoreQueries:
     def orders_of_day(self, day: date, tz: tzinfo) -> list[OrderSummary]:
         """Orders created on ``day`` in zone ``tz``, oldest first."""
         start, end = day_bounds(day, tz)
-        rows = self._rows(
-            f"SELECT {_SUMMARY_COLUMNS} FROM orders INDEXED BY orders_by_created_at "
-            "WHERE created_at >= ? AND created_at < ? ORDER BY created_at, key",
-            (start, end),
-        )
+        rows = self._rows(ORDERS_OF_DAY_SQL, (start, end))
         return [_summary(row) for row in rows]
 
     def order_summary(self, key: str) -> OrderSummary | None:

@@ -70,7 +70,14 @@ _V1_CORE_TABLES = [
     # The window's first paint reads one local day's orders as a range of this index between
     # the UTC bounds of that day in the asked zone: exact in any zone and on DST days, where
     # an index on the stored local_day would be right only for the zone it was computed in.
-    "CREATE INDEX orders_by_created_at ON orders (created_at)",
+    # It covers every column of the list's rows, so the read never touches the wide order
+    # rows (their JSON makes each one span most of a page).
+    """
+    CREATE INDEX orders_by_created_at ON orders (
+        created_at, key, channel, order_id, display_id, status, substatus, stage, is_final,
+        logistics, customer_name, item_count, total_cents, currency, accept_deadline, accepted
+    )
+    """,
     # Reconciliation re-reads every order that is not final: a small partial index.
     "CREATE INDEX orders_open ON orders (key) WHERE is_final = 0",
     # The timeline, append-only. substatus is '' for "none" so that the UNIQUE constraint holds

@@ -31,8 +31,7 @@ def to_db(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def from_db(text: str) -> datetime:
-    return datetime.fromisoformat(text)
+from_db = datetime.fromisoformat  # stored text is always ISO-8601 with its offset
 
 
 def day_bounds(day: date, tz: tzinfo) -> tuple[str, str]:

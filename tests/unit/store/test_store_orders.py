@@ -27,6 +27,7 @@ from tests.unit.store.store_testkit import (
 
 from kitchen_app.domain import Logistics, Stage, StatusPair
 from kitchen_app.store import FETCH_SOURCE, DeskStore, StoreError
+from kitchen_app.store.queries import ORDERS_OF_DAY_SQL
 
 
 @pytest.fixture
@@ -221,19 +222,18 @@ def test_orders_of_day_uses_the_local_day_of_the_zone(store: DeskStore) -> None:
     assert store.orders_of_day(date(2026, 1, 1), UTC) == []
 
 
-def test_orders_of_day_reads_through_the_created_at_index(store: DeskStore) -> None:
+def test_orders_of_day_reads_only_the_covering_index_in_order(store: DeskStore) -> None:
     conn = sqlite3.connect(store.path)
     try:
-        plan = " ".join(
+        plan = [
             str(row[-1])
-            for row in conn.execute(
-                "EXPLAIN QUERY PLAN SELECT key FROM orders INDEXED BY orders_by_created_at "
-                "WHERE created_at >= '2026' AND created_at < '2027' ORDER BY created_at, key"
-            )
-        )
+            for row in conn.execute(f"EXPLAIN QUERY PLAN {ORDERS_OF_DAY_SQL}", ("a", "b"))
+        ]
     finally:
         conn.close()
-    assert "USING INDEX orders_by_created_at" in plan
+    assert plan == [
+        "SEARCH orders USING COVERING INDEX orders_by_created_at (created_at>? AND created_at<?)"
+    ]
 
 
 def test_open_order_keys_lists_only_orders_not_final(store: DeskStore) -> None:

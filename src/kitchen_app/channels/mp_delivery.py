@@ -35,9 +35,17 @@ from kitchen_app.domain import Channel
 from .base import CancelReason, FetchedOrder
 from .errors import AuthError, BadResponse
 from .http import RetryingHttp, RetryPolicy, Sleep
-from .mp_mapping import map_order
+from .mp_mapping import map_order, observed_at
 
-__all__ = ["DEFAULT_BASE_URL", "MpDeliveryClient", "MpStore", "StoreStatus"]
+# The mapping lives in mp_mapping; it is re-exported so "mp_delivery:map_order" works.
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "MpDeliveryClient",
+    "MpStore",
+    "StoreStatus",
+    "map_order",
+    "observed_at",
+]
 
 log = logging.getLogger(__name__)
 

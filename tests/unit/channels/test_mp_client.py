@@ -612,3 +612,10 @@ def test_the_token_never_reaches_logs_reprs_or_errors(caplog: pytest.LogCaptureF
     for text in texts:
         assert TOKEN not in text
         assert "secret-token" not in text
+
+
+def test_mapping_is_reachable_from_the_client_module() -> None:
+    from kitchen_app.channels import mp_delivery, mp_mapping
+
+    assert mp_delivery.map_order is mp_mapping.map_order
+    assert mp_delivery.observed_at is mp_mapping.observed_at

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import threading
 import time
@@ -196,6 +197,29 @@ def test_pruned_cursor_answer(tmp_path: Path) -> None:
         assert [e["resource"] for e in fresh] == ["/shipments/42"]
         # Store B lost nothing, so its cursor 0 is still good.
         assert poll(relay, relay.token_b, after=0).status_code == 200
+    finally:
+        relay.client.close()
+        server.stop()
+
+
+def test_long_poll_ends_when_the_desk_hangs_up(tmp_path: Path) -> None:
+    server, relay = start_relay(tmp_path)
+    try:
+        tasks = server._server.server_state.tasks  # uvicorn's running request handlers
+        sock = socket.create_connection((server.host, server.port))
+        sock.sendall(
+            f"GET /v1/events?after=0&wait=60 HTTP/1.1\r\nHost: x\r\n"
+            f"Authorization: Bearer {relay.token_a}\r\n\r\n".encode()
+        )
+        deadline = time.monotonic() + 10
+        while not tasks:  # the relay is holding the poll
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        sock.close()
+        deadline = time.monotonic() + 10  # far less than the 60 s hold
+        while tasks:
+            assert time.monotonic() < deadline, "the hold outlived its client"
+            time.sleep(0.01)
     finally:
         relay.client.close()
         server.stop()

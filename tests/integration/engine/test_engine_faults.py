@@ -1,0 +1,249 @@
+"""Faults on the pipe: the engine killed mid-batch, the relay down for a while, webhooks
+duplicated, reordered or lost, events handled twice — nothing lost, nothing doubled."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from kitchen_app.engine.api import FeedStatus
+
+from .stack import MP_TOKEN, Stack
+
+NEW = ("ready_to_ship", "ready_to_print")
+
+
+class HeadlessEngine:
+    """The engine in its own process, so a test can kill -9 it."""
+
+    def __init__(self, stack: Stack) -> None:
+        assert stack.sandbox is not None
+        self.lines: list[str] = []
+        self._cond = threading.Condition()
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kitchen_app.engine.headless",
+                "--db",
+                str(stack.desk_db),
+                "--relay-url",
+                stack.relay_url,
+                "--relay-token",
+                stack.desk_token,
+                "--mp-base-url",
+                stack.sandbox.url,
+                "--mp-token",
+                MP_TOKEN,
+                "--poll-wait",
+                "5",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            with self._cond:
+                self.lines.append(line.strip())
+                self._cond.notify_all()
+
+    def wait_lines(self, predicate: object, timeout: float = 20.0) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not predicate(self.lines):  # type: ignore[operator]
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
+            return True
+
+    def _close_pipe(self) -> None:
+        self._reader.join(10)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+    def kill(self) -> None:
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(10)
+        self._close_pipe()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        if self.proc.stdout is not None and not self.proc.stdout.closed:
+            self._close_pipe()
+
+
+def _count(stack: Stack, sql: str) -> int:
+    return int(stack.desk_rows(sql)[0][0])
+
+
+def test_engine_killed_mid_batch_loses_and_doubles_nothing(cold_stack: Stack) -> None:
+    stack = cold_stack
+    stack.start_relay()
+    from kitchen_app.relay import add_store
+
+    from .stack import STORE_USER_ID
+
+    stack.desk_token = add_store(stack.relay_db, "Stack", mp_user_id=STORE_USER_ID)
+    stack.start_sandbox()
+    assert stack.control is not None
+    engine = HeadlessEngine(stack)
+    try:
+        assert engine.wait_lines(lambda lines: "engine ready" in lines)
+        # 40 orders whose webhooks reach the relay together: one batch for the engine.
+        stack.webhooks("hold")
+        ids = [stack.create_order("flex" if i % 2 else "dropoff") for i in range(40)]
+        # Slow order reads, so the batch is surely in flight when the engine dies.
+        stack.fault(match="get_order", delay_s=3, count=8)
+        stack.webhooks("release", {"order": "sent"})
+
+        def fetching() -> bool:
+            rules = stack.control.get("/_sandbox/faults").json()  # type: ignore[union-attr]
+            return not rules or rules[0]["count"] < 8
+
+        assert stack.wait(fetching, timeout=20)
+        engine.kill()
+        # The batch commits as one transaction with its cursor: the kill left nothing of it.
+        assert _count(stack, "SELECT count(*) FROM orders") == 0
+        engine = HeadlessEngine(stack)
+
+        def all_in() -> bool:
+            return _count(stack, "SELECT count(*) FROM orders") == len(ids)
+
+        assert stack.wait(all_in, timeout=60), "orders missing after the restart"
+    finally:
+        engine.stop()
+    keys = {r["key"] for r in stack.desk_rows("SELECT key FROM orders")}
+    assert keys == {f"mp_delivery:{i}" for i in ids}
+    # Every order has its first state exactly once (the UNIQUE rule and the merge agree).
+    rows = stack.desk_rows(
+        "SELECT order_key, count(*) AS n FROM status_events "
+        "WHERE status = 'ready_to_ship' AND substatus = 'ready_to_print' GROUP BY order_key"
+    )
+    assert len(rows) == len(ids) and all(r["n"] == 1 for r in rows)
+
+
+def test_relay_down_engine_reports_offline_then_catches_up(stack: Stack) -> None:
+    assert stack.engine is not None
+    known = stack.create_order("flex")
+    known_key = f"mp_delivery:{known}"
+    assert stack.wait(lambda: known_key in stack.listener.keys("order_added"))
+
+    stack.stop_relay()
+    assert stack.wait(
+        lambda: (
+            (s := stack.listener.last_feed_state) is not None and s.status is FeedStatus.OFFLINE
+        ),
+        timeout=30,
+    )
+    # While the relay is down: the known order moves on at the marketplace (its webhook
+    # fails), and a new order is created (its webhook fails too).
+    assert stack.api is not None
+    r = stack.api.put(
+        f"/proximity-integration/shipments/{known}/accept", json={"status": "accepted"}
+    )
+    assert r.status_code == 200
+    new = stack.create_order("flex")
+
+    stack.start_relay()  # same port, same file
+    assert stack.wait(
+        lambda: (s := stack.listener.last_feed_state) is not None and s.status is FeedStatus.ONLINE,
+        timeout=30,
+    )
+    # Reconciliation after the reconnect learns what the lost webhook said.
+    assert stack.wait_desk_state(known, ("ready_to_ship", "printed"), timeout=30)
+    # The marketplace re-sends the new order's webhook on its schedule (15 min later).
+    stack.jump(15 * 60 + 1)
+    assert stack.wait(lambda: stack.desk_state(new) is not None, timeout=30)
+
+
+def test_duplicated_and_reordered_webhooks_end_in_the_right_state(stack: Stack) -> None:
+    assert stack.engine is not None and stack.api is not None
+    stack.webhooks("hold")
+    order_id = stack.create_order("dropoff")
+    r = stack.api.put(
+        f"/proximity-integration/shipments/{order_id}/accept", json={"status": "accepted"}
+    )
+    assert r.status_code == 200
+    for _ in range(4):
+        stack.advance(order_id)
+    state = stack.sandbox_state(order_id)
+    stack.webhooks("duplicate", {"count": 10, "copies": 3})
+    stack.webhooks("release", {"order": "reverse"})
+    assert stack.wait_desk_state(order_id, state, timeout=30)
+    timeline = stack.timeline(order_id)
+    assert len(timeline) == len(set(timeline))
+    assert timeline[-1] == state
+
+
+def test_a_dropped_webhook_costs_seconds_not_the_order(tmp_path: Path) -> None:
+    stack = Stack(tmp_path)
+    try:
+        stack.start_relay()
+        from kitchen_app.relay import add_store
+
+        from .stack import STORE_USER_ID
+
+        stack.desk_token = add_store(stack.relay_db, "Stack", mp_user_id=STORE_USER_ID)
+        stack.start_sandbox()
+        stack.start_engine(reconcile_interval_s=1.0)
+        order_id = stack.create_order("flex")
+        assert stack.wait(lambda: stack.desk_state(order_id) == NEW)
+        stack.webhooks("drop", {"count": 1})
+        assert stack.api is not None
+        r = stack.api.put(
+            f"/proximity-integration/shipments/{order_id}/accept", json={"status": "accepted"}
+        )
+        assert r.status_code == 200
+        # No webhook will say so; the periodic re-read does.
+        assert stack.wait_desk_state(order_id, ("ready_to_ship", "printed"), timeout=15)
+    finally:
+        stack.stop()
+
+
+def test_handling_every_event_twice_changes_nothing(stack: Stack) -> None:
+    assert stack.engine is not None
+    ids = [stack.create_order("flex") for _ in range(5)]
+    key0 = f"mp_delivery:{ids[0]}"
+    assert stack.wait(lambda: _count(stack, "SELECT count(*) FROM orders") == 5)
+    assert stack.engine.accept(key0).result(timeout=15).state.value == "confirmed"
+    assert stack.wait_desk_state(ids[0], ("ready_to_ship", "printed"))
+    before = {
+        table: _count(stack, f"SELECT count(*) FROM {table}")
+        for table in ("orders", "status_events", "actions")
+    }
+    stack.stop_engine()
+    import sqlite3
+
+    conn = sqlite3.connect(stack.desk_db)
+    with conn:
+        conn.execute("UPDATE feed_cursors SET cursor = 0")
+    conn.close()
+    stack.listener = type(stack.listener)()
+    stack.start_engine()
+    # The engine re-reads the whole log: wait until it reports being caught up.
+    assert stack.wait(
+        lambda: stack.desk_rows("SELECT cursor FROM feed_cursors")[0]["cursor"] > 0, timeout=30
+    )
+    assert stack.wait(lambda: len(stack.listener.keys("order_changed")) >= 5, timeout=30)
+    after = {
+        table: _count(stack, f"SELECT count(*) FROM {table}")
+        for table in ("orders", "status_events", "actions")
+    }
+    assert after == before

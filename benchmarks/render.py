@@ -18,12 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kitchen_app.printing.escpos import render_escpos  # noqa: E402
-from kitchen_app.printing.layout import Paper  # noqa: E402
-from kitchen_app.printing.pdf import render_pdf  # noqa: E402
-from kitchen_app.printing.qr import qr_matrix  # noqa: E402
-from kitchen_app.printing.tickets import kitchen_ticket, receipt_ticket  # noqa: E402
-from tests.unit.printing.orders import big_order  # noqa: E402
+from tests.unit.printing.orders import big_order
+
+from kitchen_app.printing.escpos import render_escpos
+from kitchen_app.printing.layout import Paper
+from kitchen_app.printing.pdf import render_pdf
+from kitchen_app.printing.qr import qr_matrix
+from kitchen_app.printing.tickets import kitchen_ticket, receipt_ticket
 
 
 def measure(fn: Callable[[], object], runs: int) -> tuple[float, float]:

@@ -150,11 +150,13 @@ class _Reader:
 
     def amount(self, value: object, currency: object, field: str, currency_field: str) -> Money:
         number = _number(value, field)
+        if number < 0:
+            raise _bad(field, "is negative")
         code = self.currency_of(currency, currency_field)
         try:
             return Money.parse(number, code)
-        except MoneyError as exc:
-            raise _bad(field, "is not a number") from exc
+        except (MoneyError, ArithmeticError) as exc:  # e.g. 1e999999 cannot be held to cents
+            raise _bad(field, "is not an amount of money") from exc
 
     def money(self, value: object, field: str) -> Money:
         """A ``{value, currency}`` object (required)."""
@@ -198,7 +200,7 @@ def _optional_time(value: object, field: str) -> datetime | None:
         return None
     parsed = parse_timestamp(value)
     if parsed is None:
-        log.warning("order JSON: %s is not a date-time, ignored: %r", field, value)
+        log.warning("order JSON: %s is not a date-time, ignored: %.40r", field, value)
     return parsed
 
 

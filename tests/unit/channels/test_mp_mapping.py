@@ -354,6 +354,12 @@ _DELETE = object()
         ("items.0.unitPrice.value", None, "order JSON: items[0].unitPrice.value is not a number"),
         ("items.0.unitPrice.value", True, "order JSON: items[0].unitPrice.value is not a number"),
         ("items.0.unitPrice.value", "NaN", "order JSON: items[0].unitPrice.value is not a number"),
+        ("items.0.unitPrice.value", -1, "order JSON: items[0].unitPrice.value is negative"),
+        (
+            "items.0.unitPrice.value",
+            "1e999999",
+            "order JSON: items[0].unitPrice.value is not an amount of money",
+        ),
         ("items.0.unitPrice", _DELETE, "order JSON: items[0].unitPrice is missing"),
         ("items.0.unitPrice", 300, "order JSON: items[0].unitPrice is not an object"),
         (
@@ -462,3 +468,47 @@ def test_amounts_round_trip_to_the_cent(unit: int, qty: int, fee: int, disc: int
     assert order.items[0].total_price.cents == unit * qty
     assert order.totals.total.cents == unit * qty + fee - disc
     assert order.currency == "BRL"
+
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out += _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            out += _paths(value, (*prefix, index))
+    return out
+
+
+_FIXTURE_PATHS = _paths(json.loads(FIXTURE.read_text(encoding="utf-8")))
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**20), max_value=10**20)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@given(path=st.sampled_from(_FIXTURE_PATHS), value=_json_values)
+def test_any_damage_gives_an_order_or_a_one_line_bad_response(
+    path: tuple[Any, ...], value: object
+) -> None:
+    data: dict[str, Any] = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    target: Any = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    try:
+        order = map_order(data)
+    except BadResponse as exc:
+        assert str(exc).startswith("order JSON: ")
+        assert "\n" not in str(exc)
+    else:
+        assert order.order_id and order.created_at.tzinfo is not None
+        assert order.totals.total.currency == order.totals.items.currency

@@ -290,6 +290,9 @@ def main() -> None:
     if args.role == "load":
         asyncio.run(_load_main(args.port, args.stores, args.seconds, args.connections, args.out))
         return
+    # The figure depends on free CPU: say how busy the machine was.
+    load1, _, _ = os.getloadavg()
+    print(f"{os.cpu_count()} cores, load average {load1:.2f} before the runs", flush=True)
     results = []
     for n in range(args.runs):
         result = run_once(args.seconds, args.desks, args.connections)

@@ -183,7 +183,7 @@ class DeskStore(StoreQueries):
             )
             result = merge(
                 flow,
-                self._recorded_timeline(key),
+                self.timeline(key),
                 [*observations, TimelineEntry(order.status, now, now, FETCH_SOURCE)],
             )
             current = result.current if result.current is not None else order.status

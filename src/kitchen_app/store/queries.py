@@ -175,16 +175,9 @@ class StoreQueries:
             raise StoreError(f"the stored order {key} cannot be read: {exc}") from exc
 
     def timeline(self, key: str) -> list[TimelineEntry]:
-        """Every pair the order passed through, in the order they happened."""
-        rows = self._rows(
-            f"SELECT {_TIMELINE_COLUMNS} FROM status_events WHERE order_key = ? "
-            "ORDER BY occurred_at, id",
-            (key,),
-        )
-        return [_timeline_entry(row) for row in rows]
-
-    def _recorded_timeline(self, key: str) -> list[TimelineEntry]:
-        """The timeline in the order it was recorded: what domain.merge() expects."""
+        """Every pair the order passed through, in the order the desk recorded them (what
+        domain.merge() expects). Not re-sorted by occurred_at: those times come from different
+        clocks (the marketplace's when it said, else the desk's), so a late step shows last."""
         rows = self._rows(
             f"SELECT {_TIMELINE_COLUMNS} FROM status_events WHERE order_key = ? ORDER BY id",
             (key,),

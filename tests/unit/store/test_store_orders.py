@@ -130,8 +130,10 @@ def test_late_fetch_keeps_the_status_but_takes_fresh_details(
     back = store.get_order(stale.key)
     assert back is not None
     assert back.status == OUT_FOR_DELIVERY and back.raw == {"late": True}
-    # The public timeline is in the order things happened.
-    assert [e.pair for e in store.timeline(stale.key)] == [PRINTED, OUT_FOR_DELIVERY]
+    # The timeline is append-only: late news comes last, with the time it happened.
+    timeline = store.timeline(stale.key)
+    assert [e.pair for e in timeline] == [OUT_FOR_DELIVERY, PRINTED]
+    assert timeline[1].occurred_at == T0 - timedelta(seconds=30)
 
 
 def test_first_final_state_wins(store: DeskStore) -> None:

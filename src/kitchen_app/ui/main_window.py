@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
         self._commands = commands
         self._reader = reader
         self._bridge = bridge
-        self._tz = tz
+        # The store reads "today" in a zone: default to the computer's own.
+        self._tz = tz or datetime.now().astimezone().tzinfo
         self._now = now
         self._demo = demo
         self._locale = QLocale()

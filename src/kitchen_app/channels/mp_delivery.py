@@ -122,8 +122,8 @@ class MpDeliveryClient:
         self._token_problem: str | None = None
         if not token:
             self._token_problem = "no Mercado Pago access token is configured"
-        elif any(c in token for c in "\r\n\x00"):
-            self._token_problem = "the Mercado Pago access token is not a single line"
+        elif not token.isascii() or not token.isprintable():
+            self._token_problem = "the Mercado Pago access token has characters a token cannot have"
         self.time_zone = time_zone
         self._http = RetryingHttp(
             base_url or DEFAULT_BASE_URL,

@@ -348,7 +348,7 @@ def test_constructor_rejects_a_bad_base_url() -> None:
         MpDeliveryClient("api.mercadopago.com", TOKEN)
 
 
-@pytest.mark.parametrize("token", ["", "  ", "abc\r\nX-Evil: 1"])
+@pytest.mark.parametrize("token", ["", "  ", "abc\r\nX-Evil: 1", "APP_USR-ñandú"])
 def test_missing_or_broken_token_fails_every_call_without_sending(token: str) -> None:
     rec = Recorder(httpx.Response(200, json=order_json()))
 

@@ -155,6 +155,14 @@ def wrap(
     PDF); ``rest_width`` is the room of every line after the first (a hanging indent). Existing
     line breaks are kept. An empty text gives one empty line.
     """
+    if (
+        measure is len
+        and len(text) <= width
+        and "\n" not in text
+        and "  " not in text
+        and text == text.strip()
+    ):
+        return [text]  # the common case: a short line, already single-spaced
     rest = width if rest_width is None else rest_width
     lines: list[str] = []
 

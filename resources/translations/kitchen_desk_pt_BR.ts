@@ -4,52 +4,52 @@
 <context>
     <name>ActionsBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="86" />
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="88" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87" />
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="89" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="88" />
         <source>Print kitchen ticket</source>
         <translation>Imprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="90" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="89" />
         <source>Print receipt</source>
         <translation>Imprimir recibo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="91" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="90" />
         <source>MP receipt (PDF)</source>
         <translation>Comprovante MP (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="93" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="92" />
         <source>Retry print</source>
         <translation>Repetir impressão</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="100" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="99" />
         <source>Reprint MP receipt</source>
         <translation>Reimprimir comprovante MP</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="92" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="91" />
         <source>Mark ready</source>
         <translation>Marcar como pronto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="98" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="97" />
         <source>Reprint kitchen ticket</source>
         <translation>Reimprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="99" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="98" />
         <source>Reprint receipt</source>
         <translation>Reimprimir recibo</translation>
     </message>
@@ -70,6 +70,19 @@
         <location filename="../../src/kitchen_app/ui/banners.py" line="62" />
         <source>Sound on</source>
         <translation>Ligar som</translation>
+    </message>
+</context>
+<context>
+    <name>Attention</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="32" />
+        <source>New order #%1</source>
+        <translation>Novo pedido #%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="33" />
+        <source>%1 — accept within 5 minutes</source>
+        <translation>%1 — aceite em até 5 minutos</translation>
     </message>
 </context>
 <context>
@@ -564,47 +577,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="81" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="80" />
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="81" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="80" />
         <source>Kitchen Desk</source>
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="229" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="223" />
         <source>The relay rejected this desk's token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>O relay recusou o token deste balcão: novos pedidos NÃO estão chegando. Abra as Configurações e confira o token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="234" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="228" />
         <source>Offline since %1: new orders may not arrive. Today's orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sem conexão desde %1: novos pedidos podem não chegar. Os pedidos de hoje, as comandas e as reimpressões continuam funcionando; aceitar e cancelar aguardam a conexão voltar.</translation>
     </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="369" />
-        <source>New order #%1</source>
-        <translation>Novo pedido #%1</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="370" />
-        <source>%1 — accept within 5 minutes</source>
-        <translation>%1 — aceite em até 5 minutos</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="391" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="368" />
         <source>%n new order(s) waiting</source>
         <translation><numerusform>%n novo pedido aguardando</numerusform><numerusform>%n novos pedidos aguardando</numerusform></translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="392" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="369" />
         <source>accept within %1</source>
         <translation>aceite em %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="406" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="377" />
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>O pedido #%1 expirou sem ser aceito. Mais um cancelamento automático vai PAUSAR a loja no Mercado Pago.</translation>
     </message>
@@ -665,47 +668,47 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="87" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="94" />
         <source>Timeline</source>
         <translation>Linha do tempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="90" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="97" />
         <source>Select an order to see it here.</source>
         <translation>Selecione um pedido para vê-lo aqui.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="146" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="163" />
         <source>received %1</source>
         <translation>recebido às %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="156" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="173" />
         <source>Flex QR — the courier scans it</source>
         <translation>QR Flex — o entregador escaneia</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="171" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="188" />
         <source>Note</source>
         <translation>Obs.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="172" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="189" />
         <source>Order note</source>
         <translation>Obs. do pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="205" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="222" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="208" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="225" />
         <source>prepaid</source>
         <translation>pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="208" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="225" />
         <source>to collect</source>
         <translation>a receber</translation>
     </message>
@@ -713,47 +716,47 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="93" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="95" />
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="94" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="96" />
         <source>Time left</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="95" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="97" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="96" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="98" />
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="97" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="99" />
         <source>Items</source>
         <translation>Itens</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="98" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="100" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="99" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="101" />
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="100" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="102" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="101" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="103" />
         <source>Received</source>
         <translation>Recebido</translation>
     </message>

@@ -16,24 +16,23 @@ from PySide6.QtCore import QItemSelection, QLocale, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
-    QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from kitchen_app.domain import Action, StatusPair
+from kitchen_app.domain import Action
 from kitchen_app.engine.api import FeedState, FeedStatus
 
 from . import labels
 from .actions_bar import BarState
 from .alert import AlertController, AlertPlayer
 from .alert_policy import AlertLevel, AlertStep
+from .attention import Attention
 from .banners import AlertBanner, Banner
 from .bridge import EngineBridge
 from .cancel_dialog import CancelDialog
@@ -50,7 +49,6 @@ log = logging.getLogger(__name__)
 
 __all__ = ["MainWindow"]
 
-TIME_EXPIRED = StatusPair("cancelled", "time_expired")
 _PRINTED_STATES_EXCLUDED = {"failed", "cancelled"}
 _RETRY_STATES = {"failed", "uncertain"}
 
@@ -91,7 +89,7 @@ class MainWindow(QMainWindow):
         )
 
         self._build()
-        self._tray = self._make_tray() if tray else None
+        self.attention = Attention(self, tray=tray)
         self._apply_sound_settings()
         self._wire()
         self._load_day()
@@ -156,14 +154,6 @@ class MainWindow(QMainWindow):
         self._update_filter_counts()
         self.resize(1440, 860)
 
-    def _make_tray(self) -> QSystemTrayIcon | None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return None
-        tray = QSystemTrayIcon(self.windowIcon(), self)
-        tray.activated.connect(lambda *_: self._bring_forward())
-        tray.show()
-        return tray
-
     def _wire(self) -> None:
         b = self._bridge
         b.orderAdded.connect(self._order_added)
@@ -202,7 +192,7 @@ class MainWindow(QMainWindow):
         self.model.upsert(summary)
         self._orders_moved()
         if is_waiting(summary):
-            self._notify_new(summary)
+            self.attention.new_order(summary)
         if self.selected_key() is None:
             self.select(key)
 
@@ -365,23 +355,6 @@ class MainWindow(QMainWindow):
         volume = int(self._reader.get_setting("sound_volume", 80))
         self.alert.set_sound(enabled, volume)
 
-    def _notify_new(self, summary: Any) -> None:
-        QApplication.alert(self, 0)
-        self._bring_forward()
-        if self._tray is not None:
-            self._tray.showMessage(
-                self.tr("New order #%1").replace("%1", summary.display_id),
-                self.tr("%1 — accept within 5 minutes").replace("%1", summary.customer_name or ""),
-                QSystemTrayIcon.MessageIcon.Warning,
-                10_000,
-            )
-
-    def _bring_forward(self) -> None:
-        if self.isMinimized():
-            self.showNormal()
-        self.raise_()
-        self.activateWindow()
-
     def _alert_step_changed(self, step: AlertStep) -> None:
         self._update_alert_banner(step)
 
@@ -397,21 +370,15 @@ class MainWindow(QMainWindow):
         self.alert_banner.show_alert(step.level, text)
 
     def _update_pause_warning(self) -> None:
-        # Orders that left the "waiting" state, newest first: if the latest of them expired,
-        # one more automatic cancellation in a row pauses the store (api notes §8.5).
-        handled = sorted(
-            (s for s in self.model.summaries() if not is_waiting(s)),
-            key=lambda s: s.created_at,
-        )
-        expired = bool(handled) and handled[-1].status == TIME_EXPIRED
-        if expired:
+        expired = self.model.last_handled_expired()
+        if expired is not None:
             self.pause_banner.set_text(
                 self.tr(
                     "Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago."  # noqa: E501
-                ).replace("%1", handled[-1].display_id)
+                ).replace("%1", expired.display_id)
             )
             self.pause_banner.set_level("bad")
-        self.pause_banner.setVisible(expired)
+        self.pause_banner.setVisible(expired is not None)
 
     # ---- periodic ----------------------------------------------------------------------------
     def _tick(self) -> None:
@@ -433,5 +400,4 @@ class MainWindow(QMainWindow):
         """Stop the timers and the sound (the engine is stopped by whoever started it)."""
         self._timer.stop()
         self.alert.stop()
-        if self._tray is not None:
-            self._tray.hide()
+        self.attention.hide()

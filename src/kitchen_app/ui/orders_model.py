@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from kitchen_app.domain import Stage
+from kitchen_app.domain import Stage, StatusPair
 
 from . import labels
 from .alert_policy import AlertLevel, level_for
@@ -54,6 +54,8 @@ LEVEL_COLOURS = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+
+TIME_EXPIRED = StatusPair("cancelled", "time_expired")
 
 
 def is_waiting(summary: Any) -> bool:
@@ -245,6 +247,18 @@ class OrdersModel(QAbstractTableModel):
     def nearest_time_left(self) -> timedelta | None:
         lefts = [self.time_left(s) for s in self._rows if is_waiting(s)]
         return min((x for x in lefts if x is not None), default=None)
+
+    def last_handled_expired(self) -> Any | None:
+        """The newest order that is no longer waiting, if it expired unaccepted.
+
+        Mercado Pago pauses the store after two automatic cancellations in a row (api notes
+        §8.5): when the latest handled order expired, the next one must not.
+        """
+        handled = [s for s in self._rows if not is_waiting(s)]
+        if not handled:
+            return None
+        latest = max(handled, key=lambda s: s.created_at)
+        return latest if latest.status == TIME_EXPIRED else None
 
     def stage_counts(self) -> dict[Stage, int]:
         counts = {stage: 0 for stage in Stage}

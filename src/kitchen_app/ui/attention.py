@@ -1,0 +1,47 @@
+"""Getting staff's attention for a new order beyond the sound: the window comes forward,
+the taskbar entry flashes (``QApplication.alert``), and a tray notification names the order."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Attention"]
+
+
+class Attention(QObject):
+    def __init__(self, window: QWidget, *, tray: bool = True) -> None:
+        super().__init__(window)
+        self._window = window
+        self._tray: QSystemTrayIcon | None = None
+        if tray and QSystemTrayIcon.isSystemTrayAvailable():
+            self._tray = QSystemTrayIcon(window.windowIcon(), self)
+            self._tray.activated.connect(lambda *_: self.bring_forward())
+            self._tray.show()
+
+    def new_order(self, summary: Any) -> None:
+        QApplication.alert(self._window, 0)
+        self.bring_forward()
+        if self._tray is not None:
+            self._tray.showMessage(
+                self.tr("New order #%1").replace("%1", summary.display_id),
+                self.tr("%1 — accept within 5 minutes").replace("%1", summary.customer_name or ""),
+                QSystemTrayIcon.MessageIcon.Warning,
+                10_000,
+            )
+
+    def bring_forward(self) -> None:
+        window = self._window
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    def hide(self) -> None:
+        if self._tray is not None:
+            self._tray.hide()

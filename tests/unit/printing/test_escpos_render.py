@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.unit.printing.escpos_decode import decode
 from tests.unit.printing.orders import big_order, flex_order, small_order
 
@@ -199,3 +201,29 @@ def test_long_display_id_shrinks_to_fit_58mm() -> None:
     assert "#2000005654919550" in decoded.text
     # 17 characters do not fit 3x (10 columns) nor 2x (16): printed at normal width
     assert b"\x1d!\x01" in render_escpos(kitchen_ticket(order), Paper.MM58)
+
+
+_NAMES = st.text(alphabet=st.sampled_from("abcñãçéü €º-"), min_size=1, max_size=90)
+
+
+@settings(max_examples=40, deadline=None)
+@given(names=st.lists(_NAMES, min_size=1, max_size=4), note=_NAMES, wide=st.booleans())
+def test_any_names_fit_the_paper_with_one_code_page(
+    names: list[str], note: str, wide: bool
+) -> None:
+    from dataclasses import replace
+
+    base = small_order()
+    items = tuple(replace(base.items[0], name=name, notes=note) for name in names)
+    order = replace(base, items=items)
+    paper = Paper.MM80 if wide else Paper.MM58
+    for ticket in (kitchen_ticket(order), receipt_ticket(order)):
+        decoded = decode(render_escpos(ticket, paper))
+        assert len(decoded.code_pages) == 1 and decoded.cuts == 1
+        assert all(len(line) <= paper.columns for line in decoded.text.splitlines())
+        flat = " ".join(decoded.text.split())
+        for name in names:
+            # every word of every name is on paper (a word longer than the line is split)
+            for word in name.split():
+                if len(word) <= paper.columns // 2 - 4:
+                    assert word in flat

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 # sub-command -> "module:function"; each function takes the parsed Namespace, returns an int.
 _HANDLERS: dict[str, str] = {
-    "desk": "kitchen_app.ui.app:run_desk",
+    "desk": "kitchen_app.desk:run_desk",
     "demo": "kitchen_app.demo:run_demo",
     "relay serve": "kitchen_app.relay.cli:serve",
     "relay add-store": "kitchen_app.relay.cli:add_store",

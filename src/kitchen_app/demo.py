@@ -1,0 +1,117 @@
+"""`kitchen-app demo`: the sandbox and the relay in this process on free loopback ports, a
+demo store registered, and the desk wired to them, with orders arriving on their own.
+
+The demo keeps its files in its own folder (never the real desk's). Each start makes a fresh
+relay log and store token; the desk's cursor is named after the relay and token, so it starts
+from the beginning of the new log, while the desk's own database keeps earlier demo orders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from kitchen_app.paths import demo_data_dir
+from kitchen_app.serving import ServerThread
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+__all__ = ["DemoServices", "demo_in_app", "demo_services", "run_demo"]
+
+log = logging.getLogger(__name__)
+
+DEMO_TOKEN = "APP_USR-sandbox"
+DEMO_STORE_USER_ID = 1070421029
+
+
+@dataclass(frozen=True)
+class DemoServices:
+    sandbox_url: str
+    relay_url: str
+    desk_token: str
+
+    def desk_settings(self) -> dict[str, Any]:
+        return {
+            "relay_url": self.relay_url,
+            "relay_token": self.desk_token,
+            "mp_base_url": self.sandbox_url,
+            "mp_access_token": DEMO_TOKEN,
+            "demo_mode": True,
+        }
+
+
+@contextmanager
+def demo_services(
+    data_dir: Path, *, speed: float, rate_per_min: float, seed: int | None, first_orders: int = 2
+) -> Iterator[DemoServices]:
+    """Run relay + sandbox until the block ends."""
+    from kitchen_app.relay import RelayConfig, add_store
+    from kitchen_app.relay import build_app as build_relay
+    from kitchen_app.sandbox import SandboxConfig
+    from kitchen_app.sandbox import build_app as build_sandbox
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    relay_db = data_dir / "relay.sqlite3"
+    for stale in data_dir.glob("relay.sqlite3*"):
+        stale.unlink()
+    token = add_store(relay_db, "Demo — La Parrilla", mp_user_id=DEMO_STORE_USER_ID)
+    relay = ServerThread(build_relay(RelayConfig(db_path=relay_db)))
+    relay_url = relay.start()
+    sandbox = ServerThread(
+        build_sandbox(
+            SandboxConfig(
+                token=DEMO_TOKEN,
+                relay_url=relay_url,
+                speed=speed,
+                seed=seed,
+                rate_per_min=rate_per_min,
+            )
+        )
+    )
+    try:
+        sandbox_url = sandbox.start()
+        # A couple of orders at once, so the window is not empty while the first one is due.
+        with httpx.Client(base_url=sandbox_url, timeout=10) as control:
+            for i in range(first_orders):
+                control.post(
+                    "/_sandbox/orders", json={"logistics": "flex" if i % 2 == 0 else "dropoff"}
+                )
+        log.info("demo: sandbox %s, relay %s", sandbox_url, relay_url)
+        yield DemoServices(sandbox_url, relay_url, token)
+    finally:
+        sandbox.stop()
+        relay.stop()
+
+
+def demo_in_app(app: QApplication, args: argparse.Namespace) -> int:
+    from kitchen_app.desk import open_desk
+
+    data_dir: Path = getattr(args, "data_dir", None) or demo_data_dir()
+    with demo_services(
+        data_dir,
+        speed=getattr(args, "speed", 1.0),
+        rate_per_min=getattr(args, "rate", 2.0),
+        seed=getattr(args, "seed", None),
+    ) as services:
+        return open_desk(app, data_dir, services.desk_settings(), demo=True)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from kitchen_app.logs import log_to_file
+    from kitchen_app.ui.app import create_app
+
+    data_dir: Path = args.data_dir or demo_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log_to_file(data_dir)
+    app = create_app(sys.argv[:1])
+    print(f"Kitchen Desk demo: data in {data_dir}")
+    return demo_in_app(app, args)

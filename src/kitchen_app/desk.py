@@ -1,0 +1,128 @@
+"""`kitchen-app`: open the desk (a composition root, beside cli.py: DESIGN §3 wants one place
+that builds the whole graph; cli.py only parses and dispatches, this module and demo.py build).
+
+Opens the desk store through the engine (the only writer), a read-only store connection for
+the window, the engine on its own thread, and the window. On the first run a dialog offers the
+demo or a connection to the real relay and Mercado Pago.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kitchen_app.paths import default_data_dir, desk_db_path
+from kitchen_app.settings import SETTINGS
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+__all__ = ["open_desk", "run_desk", "saved_settings"]
+
+log = logging.getLogger(__name__)
+
+
+def saved_settings(db: Path, keys: tuple[str, ...]) -> dict[str, Any]:
+    """Read a few settings before the engine opens the store (none when it does not exist)."""
+    from kitchen_app.store import DeskReader, StoreError
+
+    out = {key: SETTINGS[key].default for key in keys}
+    if not db.exists():
+        return out
+    try:
+        reader = DeskReader.open(db)
+    except StoreError as exc:
+        log.warning("settings not read: %s", exc)
+        return out
+    try:
+        for key in keys:
+            out[key] = reader.get_setting(key, out[key])
+    finally:
+        reader.close()
+    return out
+
+
+def instance_name(data_dir: Path) -> str:
+    """One desk per data folder: a second start on the same folder brings the first forward."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
+    return f"kitchen-desk-{digest}"
+
+
+def open_desk(
+    app: QApplication,
+    data_dir: Path,
+    initial_settings: Mapping[str, Any],
+    *,
+    demo: bool,
+) -> int:
+    """Start the engine and the window on ``data_dir``; returns when the window closes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from kitchen_app.engine.engine import Engine, EngineConfig
+    from kitchen_app.store import DeskReader, StoreError
+    from kitchen_app.ui.alert import AlertPlayer
+    from kitchen_app.ui.bridge import EngineBridge
+    from kitchen_app.ui.main_window import MainWindow
+    from kitchen_app.ui.single_instance import SingleInstance
+
+    guard = SingleInstance(instance_name(data_dir))
+    if not guard.start():
+        log.info("another desk is open on %s; brought it forward", data_dir)
+        return 0
+    db = desk_db_path(data_dir)
+    bridge = EngineBridge()
+    engine = Engine(EngineConfig(db_path=db, initial_settings=initial_settings), bridge)
+    try:
+        engine.start()
+    except StoreError as exc:
+        QMessageBox.critical(None, "Kitchen Desk", str(exc))
+        guard.close()
+        return 2
+    reader = DeskReader.open(db)
+    window = MainWindow(engine, reader, bridge, alert=AlertPlayer(), demo=demo)
+
+    def bring_forward() -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    guard.activated.connect(bring_forward)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()
+        engine.stop()
+        reader.close()
+        guard.close()
+
+
+def run_desk(args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QDialog
+
+    from kitchen_app.logs import log_to_file
+    from kitchen_app.ui.app import create_app
+    from kitchen_app.ui.first_run import FirstRunDialog
+
+    data_dir: Path = args.data_dir or default_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log_to_file(data_dir)
+    db = desk_db_path(data_dir)
+    saved = saved_settings(db, ("language", "relay_url", "mp_access_token"))
+    app = create_app(sys.argv[:1], language=saved["language"] or None)
+    initial: dict[str, Any] = {}
+    if not saved["relay_url"] and not saved["mp_access_token"]:
+        dialog = FirstRunDialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        if dialog.choice() == "demo":
+            from kitchen_app.demo import demo_in_app
+
+            return demo_in_app(app, args)
+        initial = dialog.values()
+    return open_desk(app, data_dir, initial, demo=False)

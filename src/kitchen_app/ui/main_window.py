@@ -37,6 +37,7 @@ from .banners import AlertBanner, Banner
 from .bridge import EngineBridge
 from .cancel_dialog import CancelDialog
 from .filter_bar import FilterBar
+from .none_guard import pin_none
 from .order_actions import OrderActions
 from .order_detail import OrderDetail
 from .orders_model import Col, OrdersModel, Roles, is_waiting
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         alert_speed: float = 1.0,
         tray: bool = True,
     ) -> None:
+        pin_none()  # idempotent; create_app does it too (see none_guard)
         super().__init__()
         self.setObjectName("mainWindow")
         self._commands = commands
@@ -129,6 +131,9 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Measure a few dozen rows, not all of them: with thousands of orders a full measure
+        # on every change (each countdown tick) would stall the list.
+        header.setResizeContentsPrecision(40)
         # The customer's name takes what is left; the other columns fit their contents.
         header.setSectionResizeMode(Col.CUSTOMER, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(Col.CUSTOMER, 130)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import random
@@ -97,6 +98,9 @@ async def _desks_main(port: int, tokens: list[str], seconds: float) -> None:
 # -- the load process --------------------------------------------------------------------
 
 
+_shipments = itertools.count(1)
+
+
 def _signed_request(port: int, user_id: int) -> tuple[bytes, str]:
     from kitchen_app import mp_signature
 
@@ -105,7 +109,8 @@ def _signed_request(port: int, user_id: int) -> tuple[bytes, str]:
         {
             "_id": notification_id,
             "topic": "delivery",
-            "resource": f"/shipments/{random.randrange(10**9)}",
+            # unique per webhook: the relay rightly stores the same topic/resource/sent once
+            "resource": f"/shipments/{next(_shipments)}",
             "user_id": user_id,
             "application_id": "924152943338358",
             "sent": "2026-11-23T12:00:00.000Z",

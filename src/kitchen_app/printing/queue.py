@@ -336,7 +336,16 @@ class PrintQueue:
                 self._update_idle()
 
     async def _run(self, printer: str, job: _Pending) -> None:
-        settings = self._printer(printer)
+        settings = self._printers.get(printer)
+        if settings is None:  # removed from the settings while the job waited
+            self._set(
+                job,
+                printer,
+                JobState.FAILED,
+                error=f"no printer named {printer!r}",
+                bytes_sent=False,
+            )
+            return
         try:
             data = job.document(settings, job.reprint)
         except PrinterError as exc:

@@ -166,3 +166,13 @@ def test_existing_output_is_kept_on_error(
         [str(bad), "--kind", "kitchen", "--format", "escpos", "--out", str(out)], capsys
     )
     assert code == 2 and out.read_bytes() == b"previous"
+
+
+def test_channel_without_a_mapper_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kitchen_app.printing import cli as ticket_cli
+
+    monkeypatch.setitem(ticket_cli._MAPPERS, "shopee", "kitchen_app.channels.no_such:map_order")
+    err = _bad(tmp_path, capsys, FIXTURE, "--channel", "shopee")
+    assert "reading shopee orders is not available" in err

@@ -328,3 +328,33 @@ def test_auto_print_policy() -> None:
         ("receipt", "counter"),
         ("receipt", "counter"),
     ]
+
+
+def test_a_printer_removed_while_its_job_waits_fails_the_job_visibly() -> None:
+    release = threading.Event()
+
+    class Blocking(ScriptedTarget):
+        def send(self, data: bytes) -> None:
+            release.wait(10)
+            super().send(data)
+
+    target = Blocking("kitchen")
+    queue, journal, changes = make_queue({"kitchen": target})
+
+    async def go() -> tuple[int, int]:
+        a, b = await queue.submit(
+            "k", "kitchen", raw_document(b"x", pdf=False), printer="kitchen", copies=2
+        )
+        for _ in range(1000):  # bounded wait for the first job to be in flight
+            if any(c.job_id == a and c.state is JobState.PRINTING for c in changes):
+                break
+            await asyncio.sleep(0.005)
+        queue.set_printers([COUNTER])
+        release.set()
+        await queue.wait_idle()
+        return a, b
+
+    a, b = run(go)
+    assert journal.jobs[a].state == "printed"
+    assert journal.jobs[b].state == "failed"
+    assert journal.jobs[b].error == "no printer named 'kitchen'"

@@ -237,3 +237,20 @@ def test_countdown_column_ticks(qtbot, desk) -> None:  # type: ignore[no-untyped
     with qtbot.waitSignal(window.model.dataChanged, timeout=2000):
         pass
     assert window.model.index(0, Col.COUNTDOWN).data() == "4:25"
+
+
+def test_function_keys_trigger_only_allowed_actions(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    reader, commands, _bridge, _clock, make = desk
+    order = flex_order(9)
+    reader.add(summary_of(order), order)
+    window = make()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.select(order.key)
+    qtbot.keyClick(window.table, Qt.Key.Key_F5)
+    assert ("print_ticket", order.key, "kitchen", False) in commands.calls
+    qtbot.keyClick(window.table, Qt.Key.Key_F8)  # Flex has no "mark ready"
+    assert not any(c[0] == "mark_ready" for c in commands.calls)
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    assert ("accept", order.key) in commands.calls

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from kitchen_app.domain import Money
+from kitchen_app.domain import Money, Stage
 from kitchen_app.ui import labels
 from kitchen_app.ui.resources import resource_path
 
@@ -52,3 +52,22 @@ def test_money_follows_the_locale_without_floats() -> None:
     assert labels.format_money(money, QLocale("pt_BR")) == "R$ 12.345,50"
     assert labels.format_money(Money(Decimal("-3.1"), "ARS"), QLocale("es_AR")) == "-$ 3,10"
     assert labels.format_money(money, QLocale("en_US")) == "R$12,345.50"
+
+
+def test_language_setting_overrides_the_system_locale(qapp) -> None:  # type: ignore[no-untyped-def]
+    from kitchen_app.ui.app import install_translations, locale_for
+
+    assert locale_for("pt_BR").name() == "pt_BR"
+    assert locale_for("es").name() == "es_AR"
+    assert locale_for("").name() == QLocale.system().name()
+    previous = QLocale()
+    installed = install_translations(qapp, "es")
+    try:
+        assert installed, "the Spanish .qm must load from resources/translations"
+        assert labels.stage_label(Stage.CANCELLED) == "Cancelados"
+        assert QLocale().name() == "es_AR"
+    finally:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(previous)
+    assert labels.stage_label(Stage.CANCELLED) == "Cancelled"

@@ -163,8 +163,10 @@ class MainWindow(QMainWindow):
         b = self._bridge
         b.orderAdded.connect(self._order_added)
         b.orderChanged.connect(self._order_changed)
-        b.actionChanged.connect(lambda key, _id: self._journal_changed(key))
-        b.printJobChanged.connect(lambda key, _id: self._journal_changed(key))
+        # Bound methods of this window (not lambdas): the window's thread decides that these
+        # calls, emitted on the engine's thread, are queued to the GUI thread.
+        b.actionChanged.connect(self._journal_changed)
+        b.printJobChanged.connect(self._journal_changed)
         b.feedStateChanged.connect(self.set_feed_state)
         b.printerStateChanged.connect(self.status.set_printer_state)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -210,7 +212,7 @@ class MainWindow(QMainWindow):
         if key == self.selected_key():
             self._show_selected()
 
-    def _journal_changed(self, key: str) -> None:
+    def _journal_changed(self, key: str, _record_id: int = 0) -> None:
         if key == self.selected_key():
             self._show_selected()
 

@@ -87,8 +87,10 @@ def _compact(data: Any) -> str:
 def parse_marketplace_notification(channel: str, body: bytes, received_at: str) -> IncomingEvent:
     """MP Delivery / Mercado Libre: ``topic``, ``resource`` and ``user_id`` are required.
 
-    Deduplication: the same ``_id`` is one notification; so is the same topic, resource and
-    ``sent`` (retries keep both, only ``attempts`` grows).
+    Deduplication: the same ``_id`` is one notification (retries keep it, only ``attempts``
+    grows). Only a notification without ``_id`` (Mercado Libre's classic shape) is keyed on
+    topic, resource and ``sent`` instead: two different notifications with ids may share a
+    ``sent`` to the millisecond, and must both be kept.
     """
     assert channel in (CHANNEL_MP_DELIVERY, CHANNEL_MERCADOLIBRE)
     data = _json_object(body)
@@ -105,7 +107,9 @@ def parse_marketplace_notification(channel: str, body: bytes, received_at: str) 
     )
     sent = data.get("sent")
     dedupe_content = (
-        f"{channel}|trs|{topic}|{resource}|{sent}" if isinstance(sent, str) and sent else None
+        f"{channel}|trs|{topic}|{resource}|{sent}"
+        if dedupe_id is None and isinstance(sent, str) and sent
+        else None
     )
     return IncomingEvent(
         channel=channel,

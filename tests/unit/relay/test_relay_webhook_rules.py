@@ -71,7 +71,11 @@ def test_marketplace_notification_fields_and_dedupe_keys() -> None:
     )
     assert json.loads(event.payload_json) == body
     assert event.dedupe_id == "mp_delivery|id|abc"
-    assert event.dedupe_content == "mp_delivery|trs|delivery|/shipments/1|2026-01-01T00:00:00Z"
+    assert event.dedupe_content is None  # the _id decides
+    without_id = {k: v for k, v in body.items() if k != "_id"}
+    event = parse_marketplace_notification("mercadolibre", json.dumps(without_id).encode(), "T")
+    assert event.dedupe_id is None
+    assert event.dedupe_content == "mercadolibre|trs|delivery|/shipments/1|2026-01-01T00:00:00Z"
     bare = {"topic": "delivery", "resource": "/shipments/1", "user_id": 7}
     event = parse_marketplace_notification("mercadolibre", json.dumps(bare).encode(), "T")
     assert event.dedupe_id is None and event.dedupe_content is None

@@ -254,3 +254,33 @@ def test_function_keys_trigger_only_allowed_actions(qtbot, desk) -> None:  # typ
     assert not any(c[0] == "mark_ready" for c in commands.calls)
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
     assert ("accept", order.key) in commands.calls
+
+
+def test_the_list_turns_to_the_new_day_at_midnight(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    reader, _commands, _bridge, clock, make = desk
+    reader.add(summary(1, stage=Stage.DONE, is_final=True, status=StatusPair("delivered")))
+    window = make()
+    assert reader.day_reads == 1
+    clock.now = clock.now + timedelta(hours=1)
+    window._tick()
+    assert reader.day_reads == 1  # same day: no reload
+    clock.now = datetime(2026, 11, 24, 0, 0, 5, tzinfo=UTC)
+    window._tick()
+    assert reader.day_reads == 2
+
+
+def test_missing_audio_device_is_a_visible_warning(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from kitchen_app.ui.alert import AlertPlayer
+
+    player = AlertPlayer()
+    window = MainWindow(
+        FakeCommands(), FakeReader(), EngineBridge(), alert=player, tz=UTC, tray=False
+    )
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        # This machine has no sound server: the effect errors and the status bar says so.
+        qtbot.waitUntil(window.status.sound_label.isVisible, timeout=10000)
+        assert "sound" in window.status.sound_label.text().lower()
+    finally:
+        window.shutdown()

@@ -189,7 +189,8 @@ class MainWindow(QMainWindow):
         return labels.to_local(self._now(), self._tz).date()
 
     def _load_day(self) -> None:
-        self.model.set_orders(self._reader.orders_of_day(self.today(), self._tz))
+        self._day = self.today()
+        self.model.set_orders(self._reader.orders_of_day(self._day, self._tz))
         self._orders_moved()
 
     def _order_added(self, key: str) -> None:
@@ -389,6 +390,8 @@ class MainWindow(QMainWindow):
 
     # ---- periodic ----------------------------------------------------------------------------
     def _tick(self) -> None:
+        if self.today() != self._day:  # past midnight: the list is the new day's
+            self._load_day()
         self.model.tick()
         self.status.tick()
         self.alert.refresh()

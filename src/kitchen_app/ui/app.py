@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .none_guard import pin_none
 from .resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -74,7 +73,6 @@ def install_translations(app: QApplication, language: str | None) -> list[QTrans
 def create_app(argv: Sequence[str], *, language: str | None = None) -> QApplication:
     """Build the QApplication. ``language`` is the saved setting ("es", "pt_BR", "en";
     None or "" follows the system)."""
-    pin_none()  # before any Qt call: see none_guard
     qInstallMessageHandler(_qt_message)
     app = QApplication(list(argv))
     app.setApplicationName("Kitchen Desk")

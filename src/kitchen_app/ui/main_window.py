@@ -37,7 +37,6 @@ from .banners import AlertBanner, Banner
 from .bridge import EngineBridge
 from .cancel_dialog import CancelDialog
 from .filter_bar import FilterBar
-from .none_guard import pin_none
 from .order_actions import OrderActions
 from .order_detail import OrderDetail
 from .orders_model import Col, OrdersModel, Roles, is_waiting
@@ -68,7 +67,6 @@ class MainWindow(QMainWindow):
         alert_speed: float = 1.0,
         tray: bool = True,
     ) -> None:
-        pin_none()  # idempotent; create_app does it too (see none_guard)
         super().__init__()
         self.setObjectName("mainWindow")
         self._commands = commands

@@ -121,9 +121,7 @@ def run(orders: int, rate: float) -> list[float]:
         engine.stop()
         sandbox.stop()
         relay.stop()
-    return [
-        (added[oid] - stamp.arrivals[oid]) * 1000 for oid in added if oid in stamp.arrivals
-    ]
+    return [(added[oid] - stamp.arrivals[oid]) * 1000 for oid in added if oid in stamp.arrivals]
 
 
 def main() -> int:

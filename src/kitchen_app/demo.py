@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +40,10 @@ class DemoServices:
     sandbox_url: str
     relay_url: str
     desk_token: str
+    speed: float = 1.0
+    # The sandbox's clock (it runs `speed` times faster than the wall clock): the window
+    # counts accept deadlines down in marketplace time, as a real desk does.
+    sandbox_now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def desk_settings(self) -> dict[str, Any]:
         return {
@@ -85,8 +91,14 @@ def demo_services(
                 control.post(
                     "/_sandbox/orders", json={"logistics": "flex" if i % 2 == 0 else "dropoff"}
                 )
+            anchor = datetime.fromisoformat(control.get("/_sandbox/clock").json()["now"])
+            started = time.monotonic()
+
+        def sandbox_now() -> datetime:
+            return anchor + timedelta(seconds=(time.monotonic() - started) * speed)
+
         log.info("demo: sandbox %s, relay %s", sandbox_url, relay_url)
-        yield DemoServices(sandbox_url, relay_url, token)
+        yield DemoServices(sandbox_url, relay_url, token, speed, sandbox_now)
     finally:
         sandbox.stop()
         relay.stop()
@@ -102,7 +114,13 @@ def demo_in_app(app: QApplication, args: argparse.Namespace) -> int:
         rate_per_min=getattr(args, "rate", 2.0),
         seed=getattr(args, "seed", None),
     ) as services:
-        return open_desk(app, data_dir, services.desk_settings(), demo=True)
+        return open_desk(
+            app,
+            data_dir,
+            services.desk_settings(),
+            demo=True,
+            window_options={"now": services.sandbox_now, "alert_speed": services.speed},
+        )
 
 
 def run_demo(args: argparse.Namespace) -> int:

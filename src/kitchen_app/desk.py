@@ -59,8 +59,10 @@ def open_desk(
     initial_settings: Mapping[str, Any],
     *,
     demo: bool,
+    window_options: Mapping[str, Any] | None = None,
 ) -> int:
-    """Start the engine and the window on ``data_dir``; returns when the window closes."""
+    """Start the engine and the window on ``data_dir``; returns when the window closes.
+    ``window_options`` go to the window (the demo passes the sandbox's clock)."""
     from PySide6.QtWidgets import QMessageBox
 
     from kitchen_app.engine.engine import Engine, EngineConfig
@@ -84,7 +86,9 @@ def open_desk(
         guard.close()
         return 2
     reader = DeskReader.open(db)
-    window = MainWindow(engine, reader, bridge, alert=AlertPlayer(), demo=demo)
+    window = MainWindow(
+        engine, reader, bridge, alert=AlertPlayer(), demo=demo, **(window_options or {})
+    )
 
     def bring_forward() -> None:
         window.showNormal()
@@ -92,6 +96,9 @@ def open_desk(
         window.activateWindow()
 
     guard.activated.connect(bring_forward)
+    # The engine may have connected before the window listened: show where the feed stands.
+    if engine.feed_state is not None:
+        window.set_feed_state(engine.feed_state)
     window.show()
     try:
         return app.exec()

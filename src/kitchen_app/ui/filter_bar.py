@@ -51,7 +51,7 @@ class FilterBar(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search order # or name (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(130)  # the whole row must fit a 1366-pixel screen
         self.search.textChanged.connect(self.searchChanged)
         layout.addWidget(self.search)
         self.settings_button = QPushButton(self.tr("Settings"), self)

@@ -155,7 +155,18 @@ class MainWindow(QMainWindow):
         self.message.setObjectName("actionMessage")
         self.status.addWidget(self.message, 1)
         self._update_filter_counts()
-        self.resize(1440, 860)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        # Counter PCs are often 1366×768: never open larger than the screen, and start
+        # maximised there so nothing hides past its edge.
+        screen = self.screen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is None or (available.width() >= 1440 and available.height() >= 860):
+            self.resize(1440, 860)
+            return
+        self.resize(min(1440, available.width()), min(860, available.height()))
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _wire(self) -> None:
         b = self._bridge

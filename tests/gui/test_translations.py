@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from kitchen_app.domain import Money, Stage
+from kitchen_app.resources import resource_path
 from kitchen_app.ui import labels
-from kitchen_app.ui.resources import resource_path
 
 LANGUAGES = ["es", "pt_BR"]
 

@@ -12,11 +12,14 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+
+from kitchen_app.resources import require_resource
 
 from .layout import (
     Align,
@@ -33,9 +36,8 @@ from .layout import (
     wrap,
 )
 from .qr import qr_matrix
-from .resources import font_path
 
-__all__ = ["render_pdf"]
+__all__ = ["font_path", "render_pdf"]
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,12 @@ _fonts_ready = False
 # Point-size multipliers for the layout's character sizes (a proportional font cannot stretch
 # only in height, so TALL is simply a bit bigger).
 _SCALE = {Size.NORMAL: 1.0, Size.TALL: 1.35, Size.LARGE: 1.8, Size.HUGE: 3.2}
+
+
+def font_path(name: str) -> Path:
+    """A font file shipped in ``resources/fonts`` (e.g. ``DejaVuSans.ttf``); raises
+    ``kitchen_app.resources.ResourceMissing`` when the install lacks it."""
+    return require_resource("fonts", name)
 
 
 def _register_fonts() -> None:

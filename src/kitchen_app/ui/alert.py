@@ -16,8 +16,9 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QSoundEffect
 
+from kitchen_app.resources import resource_path
+
 from .alert_policy import AlertLevel, AlertStep, alert_step
-from .resources import resource_path
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,7 @@ from tests.unit.printing.orders import big_order, flex_order
 
 from kitchen_app.printing.calibration import calibration_ticket
 from kitchen_app.printing.layout import Paper
-from kitchen_app.printing.pdf import render_pdf
-from kitchen_app.printing.resources import font_path
+from kitchen_app.printing.pdf import font_path, render_pdf
 from kitchen_app.printing.tickets import kitchen_ticket, receipt_ticket
 
 MM = 72 / 25.4

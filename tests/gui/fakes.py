@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
+
+from tests.builders import T0, ars, burrito_combo, mp_order
 
 from kitchen_app.channels.base import CancelReason
 from kitchen_app.domain import (
     Address,
-    Channel,
     Customer,
     Fee,
     FlexQR,
@@ -32,7 +33,6 @@ from kitchen_app.domain import (
 )
 from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
 
-T0 = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 NEW = StatusPair("ready_to_ship", "ready_to_print")
 
 
@@ -180,7 +180,7 @@ class FakeCommands:
         return self._answer([1])
 
     def retry_print(self, job_id: int, *, printer: str | None = None) -> Future[int]:
-        self.calls.append(("retry_print", job_id))
+        self.calls.append(("retry_print", job_id, printer))
         return self._answer(job_id)
 
     def resolve_uncertain_print(self, job_id: int, *, printed: bool) -> Future[None]:
@@ -200,10 +200,6 @@ class FakeCommands:
         return self._answer(None)
 
 
-def _money(value: str, currency: str = "ARS") -> Money:
-    return Money.parse(value, currency)
-
-
 def flex_order(
     n: int = 41034141533,
     *,
@@ -216,20 +212,11 @@ def flex_order(
     """A Flex order shaped like the API notes' §2.2 example (combo with options, notes, QR)."""
 
     def _m(value: str) -> Money:
-        return _money(value, currency)
+        return ars(value, currency)
 
+    papas = Option("Papas grandes", Decimal(1), _m("0"), _m("0"), group="Acompañamiento")
     items = (
-        OrderItem(
-            name="Burrito Combo Refrigerante",
-            quantity=Decimal(2),
-            unit_price=_m("300"),
-            total_price=_m("1000"),
-            options=(
-                Option("Soda", Decimal(2), _m("100"), _m("200"), group="Combo with soda"),
-                Option("Papas grandes", Decimal(1), _m("0"), _m("0"), group="Acompañamiento"),
-            ),
-            notes="No quiero cebolla.",
-        ),
+        burrito_combo(2, currency, extras=(papas,), with_codes=False),
         OrderItem(
             name="Empanada de carne",
             quantity=Decimal(3),
@@ -237,15 +224,12 @@ def flex_order(
             total_price=_m("450"),
         ),
     )
-    return Order(
-        channel=Channel.MP_DELIVERY,
-        order_id=str(n),
+    return mp_order(
+        str(n),
         display_id=f"{n % 10000:04d}",
         created_at=created,
         status=status,
         logistics=logistics,
-        store_id="1070421029",
-        store_name="Doc's Store",
         items=items,
         totals=Totals(_m("1450"), _m("100"), _m("0"), _m("1550")),
         fees=(Fee("Envío", "DELIVERY_FEE", _m("100")),),

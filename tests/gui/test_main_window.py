@@ -224,8 +224,11 @@ def test_detail_shows_items_qr_and_interleaved_timeline(qtbot, desk) -> None:  #
     assert whats[2] == "Accepted"
     assert "out of paper" in whats[3]
     assert model.index(2, 2).data() == "15:00:41"
-    # A failed print is offered for retry.
-    assert "retry_print" in window.detail.actions_bar.visible_actions()
+    # A failed print is offered for retry, with its error.
+    problems = window.detail.print_problems
+    assert problems.isVisibleTo(window)
+    assert [p.job_id for p in problems.problems()] == [2]
+    assert problems.button(2, "retry").isVisibleTo(window)
 
 
 def test_countdown_column_ticks(qtbot, desk) -> None:  # type: ignore[no-untyped-def]

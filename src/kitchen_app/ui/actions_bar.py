@@ -33,12 +33,13 @@ class BarState:
     allowed: frozenset[Action]
     printed_kinds: frozenset[str]  # ticket kinds already printed for this order
     busy: frozenset[Action] = frozenset()  # asked, answer not back yet
-    retry_job: int | None = None  # a failed/uncertain print job to offer again
 
 
 class ActionsBar(QWidget):
     """Signals:
-    triggered(str action, bool reprint): ``action`` is an ``Action`` value or "retry_print".
+        triggered(str action, bool reprint): ``action`` is an ``Action`` value.
+
+    Failed and uncertain print jobs have their own panel (``print_problems``).
     """
 
     triggered = Signal(str, bool)
@@ -62,7 +63,6 @@ class ActionsBar(QWidget):
             (Action.PRINT_RECEIPT, ["F6"], "print"),
             (Action.PRINT_LABEL_PDF, ["F7"], "print"),
             (Action.MARK_READY, ["F8"], "ready"),
-            ("retry_print", ["F9"], "print"),
         ]
         for name, keys, role in specs:
             button = QPushButton(self)
@@ -89,7 +89,6 @@ class ActionsBar(QWidget):
             Action.PRINT_RECEIPT: self.tr("Print receipt"),
             Action.PRINT_LABEL_PDF: self.tr("MP receipt (PDF)"),
             Action.MARK_READY: self.tr("Mark ready"),
-            "retry_print": self.tr("Retry print"),
         }
 
     def _reprint_texts(self) -> dict[str, str]:
@@ -108,17 +107,14 @@ class ActionsBar(QWidget):
     def set_state(self, state: BarState | None) -> None:
         texts, reprints = self._texts(), self._reprint_texts()
         for name, button in self._buttons.items():
-            if name == "retry_print":
-                allowed = state is not None and state.retry_job is not None
-            else:
-                allowed = state is not None and Action(name) in state.allowed
-            kind = _TICKET_KIND.get(Action(name)) if name != "retry_print" else None
+            allowed = state is not None and Action(name) in state.allowed
+            kind = _TICKET_KIND.get(Action(name))
             reprint = bool(state is not None and kind and kind in state.printed_kinds)
             self._reprint[name] = reprint
             text = reprints[name] if reprint else texts[name]
             button.setText(text)
             button.setProperty("reprint", reprint)
-            busy = state is not None and name != "retry_print" and Action(name) in state.busy
+            busy = state is not None and Action(name) in state.busy
             button.setVisible(allowed)
             button.setEnabled(allowed and not busy)
             self._actions[name].setEnabled(allowed and not busy)

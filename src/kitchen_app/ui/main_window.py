@@ -41,6 +41,7 @@ from .order_actions import OrderActions
 from .order_detail import OrderDetail
 from .orders_model import Col, OrdersModel, Roles, is_waiting
 from .orders_proxy import OrdersProxy
+from .print_problems import open_print_problems
 from .status_bar import DeskStatusBar
 from .status_chip import StatusChipDelegate
 from .timeline import timeline_rows
@@ -50,7 +51,6 @@ log = logging.getLogger(__name__)
 __all__ = ["MainWindow"]
 
 _PRINTED_STATES_EXCLUDED = {"failed", "cancelled"}
-_RETRY_STATES = {"failed", "uncertain"}
 
 
 class MainWindow(QMainWindow):
@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
         self.filters.searchChanged.connect(self.proxy.set_search)
         self.filters.stageChosen.connect(self.proxy.set_stage)
         self.detail.actions_bar.triggered.connect(self._action_triggered)
+        self.detail.print_problems.printedConfirmed.connect(self._confirm_printed)
+        self.detail.print_problems.retryRequested.connect(self._retry_print)
         self.actions.message.connect(self._show_message)
         self.actions.busyChanged.connect(self._busy_changed)
         self.alert.stepChanged.connect(self._alert_step_changed)
@@ -287,6 +289,7 @@ class MainWindow(QMainWindow):
         order = self.detail.order()
         if order is None:
             self.detail.actions_bar.set_state(None)
+            self.detail.print_problems.set_problems([], [], frozenset())
             return
         summary = self.model.summary(order.key)
         accepted = bool(summary.accepted) if summary is not None else False
@@ -298,15 +301,20 @@ class MainWindow(QMainWindow):
         printed = frozenset(
             str(j.kind) for j in jobs if str(j.state) not in _PRINTED_STATES_EXCLUDED
         )
-        retry = [j for j in jobs if str(j.state) in _RETRY_STATES]
         self.detail.actions_bar.set_state(
-            BarState(
-                allowed=allowed,
-                printed_kinds=printed,
-                busy=self.actions.busy(order.key),
-                retry_job=retry[-1].id if retry else None,
-            )
+            BarState(allowed=allowed, printed_kinds=printed, busy=self.actions.busy(order.key))
         )
+        self.detail.print_problems.set_problems(
+            open_print_problems(jobs), self._printer_names(), self.actions.busy_jobs()
+        )
+
+    def _printer_names(self) -> list[str]:
+        names: list[str] = []
+        for data in self._reader.get_setting("printers", []) or []:
+            name = data.get("name") if isinstance(data, dict) else None
+            if isinstance(name, str) and name:
+                names.append(name)
+        return names
 
     def _busy_changed(self, key: str) -> None:
         if key == self.selected_key():
@@ -326,10 +334,24 @@ class MainWindow(QMainWindow):
             self.actions.mark_ready(key, shown)
         elif name in (Action.PRINT_KITCHEN, Action.PRINT_RECEIPT, Action.PRINT_LABEL_PDF):
             self.actions.print_ticket(key, shown, Action(name), reprint=reprint)
-        elif name == "retry_print":
-            jobs = [j for j in self._reader.print_jobs(key) if str(j.state) in _RETRY_STATES]
-            if jobs:
-                self.actions.retry_print(key, shown, jobs[-1].id)
+
+    def _problem(self, job_id: int) -> Any:
+        for problem in self.detail.print_problems.problems():
+            if problem.job_id == job_id:
+                return problem
+        return None
+
+    def _confirm_printed(self, job_id: int) -> None:
+        order, problem = self.detail.order(), self._problem(job_id)
+        if order is not None and problem is not None:
+            self.actions.confirm_printed(order.key, order.display_id, job_id, problem.kind)
+
+    def _retry_print(self, job_id: int, printer: str) -> None:
+        order, problem = self.detail.order(), self._problem(job_id)
+        if order is not None and problem is not None:
+            self.actions.retry_print(
+                order.key, order.display_id, job_id, problem.kind, printer=printer or None
+            )
 
     def open_cancel_dialog(self) -> CancelDialog | None:
         order = self.detail.order()

@@ -39,6 +39,7 @@ class OrderActions(QObject):
         super().__init__(parent)
         self._commands = commands
         self._busy: dict[str, set[Action]] = {}
+        self._busy_jobs: set[int] = set()
 
     def busy(self, key: str) -> frozenset[Action]:
         return frozenset(self._busy.get(key, ()))
@@ -79,15 +80,55 @@ class OrderActions(QObject):
 
         deliver(self._commands.print_ticket(key, kind, reprint=reprint), self, done)
 
-    def retry_print(self, key: str, display_id: str, job_id: int) -> None:
-        def done(result: Any, error: BaseException | None) -> None:
-            if error is not None:
-                text = self.tr("#%1: retry failed: %2")
-                self.message.emit(_fill(text, display_id, str(error)), "bad")
-            else:
-                self.message.emit(_fill(self.tr("#%1: print retried"), display_id), "ok")
+    def busy_jobs(self) -> frozenset[int]:
+        """Print jobs whose decision was sent and whose answer is not back yet."""
+        return frozenset(self._busy_jobs)
 
-        deliver(self._commands.retry_print(job_id), self, done)
+    def _job_started(self, key: str, job_id: int) -> None:
+        self._busy_jobs.add(job_id)
+        self.busyChanged.emit(key)
+
+    def _job_finished(self, key: str, job_id: int) -> None:
+        self._busy_jobs.discard(job_id)
+        self.busyChanged.emit(key)
+
+    def retry_print(
+        self, key: str, display_id: str, job_id: int, kind: str, *, printer: str | None = None
+    ) -> None:
+        """Print a failed or uncertain job again (on ``printer`` when given): the operator's
+        explicit decision. An uncertain job comes back as a new job marked as a reprint."""
+        what = labels.action_label(kind)
+        self._job_started(key, job_id)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            self._job_finished(key, job_id)
+            if error is not None:
+                text = self.tr("#%1: %2 not printed again: %3")
+                self.message.emit(_fill(text, display_id, what, str(error)), "bad")
+            elif printer:
+                text = self.tr("#%1: %2 sent again, to %3")
+                self.message.emit(_fill(text, display_id, what, printer), "ok")
+            else:
+                text = self.tr("#%1: %2 sent to the printer again")
+                self.message.emit(_fill(text, display_id, what), "ok")
+
+        deliver(self._commands.retry_print(job_id, printer=printer), self, done)
+
+    def confirm_printed(self, key: str, display_id: str, job_id: int, kind: str) -> None:
+        """The operator saw an uncertain job on paper: it is printed, nothing prints again."""
+        what = labels.action_label(kind)
+        self._job_started(key, job_id)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            self._job_finished(key, job_id)
+            if error is not None:
+                text = self.tr("#%1: %2 not marked as printed: %3")
+                self.message.emit(_fill(text, display_id, what, str(error)), "bad")
+            else:
+                text = self.tr("#%1: %2 marked as printed")
+                self.message.emit(_fill(text, display_id, what), "ok")
+
+        deliver(self._commands.resolve_uncertain_print(job_id, printed=True), self, done)
 
     def _outcome_of(self, key: str, display_id: str, action: Action, future: Any) -> None:
         self._start(key, action)

@@ -26,6 +26,7 @@ from kitchen_app.domain import Order
 
 from . import labels
 from .actions_bar import ActionsBar
+from .print_problems import PrintProblemsPanel
 from .qr_pixmap import qr_pixmap
 from .timeline import TimelineModel, TimelineRow
 
@@ -54,6 +55,8 @@ class OrderDetail(QWidget):
         self.subtitle.setObjectName("detailSubtitle")
         self.subtitle.setWordWrap(True)
         self.actions_bar = ActionsBar(self)
+        # Jobs that wait on the operator sit right under the buttons, never scrolled away.
+        self.print_problems = PrintProblemsPanel(self)
 
         self.items = QLabel(self)
         self.items.setObjectName("items")
@@ -131,6 +134,7 @@ class OrderDetail(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.actions_bar)
+        layout.addWidget(self.print_problems)
         layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.empty, 1)
         self._content = [
@@ -150,6 +154,7 @@ class OrderDetail(QWidget):
             widget.setVisible(order is not None)
         self.empty.setVisible(order is None)
         if order is None:
+            self.print_problems.set_problems([], [], frozenset())
             self.timeline_model.set_rows([])
             return
         self.title.setText(

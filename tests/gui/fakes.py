@@ -12,8 +12,6 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from tests.builders import T0, ars, burrito_combo, mp_order
-
 from kitchen_app.channels.base import CancelReason
 from kitchen_app.domain import (
     Address,
@@ -32,6 +30,7 @@ from kitchen_app.domain import (
     Totals,
 )
 from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
+from tests.builders import T0, ars, burrito_combo, mp_order
 
 NEW = StatusPair("ready_to_ship", "ready_to_print")
 

@@ -7,7 +7,8 @@ import threading
 from datetime import UTC, timedelta
 from pathlib import Path
 
-from tests.unit.store.store_testkit import PRINTED, T0, make_order, open_store
+from tests.builders import T0
+from tests.unit.store.store_testkit import PRINTED, make_order, open_store
 
 from kitchen_app.store import DeskReader, DeskStore
 

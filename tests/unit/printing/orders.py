@@ -7,9 +7,10 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from tests.builders import ars, burrito_combo, mp_order
+
 from kitchen_app.domain import (
     Address,
-    Channel,
     Customer,
     Discount,
     Fee,
@@ -25,44 +26,15 @@ from kitchen_app.domain import (
 )
 
 
-def ars(value: str, currency: str = "ARS") -> Money:
-    return Money(Decimal(value), currency)
-
-
 def flex_order() -> Order:
     """The API notes' §2.2 order (Flex, ARS)."""
-    return Order(
-        channel=Channel.MP_DELIVERY,
-        order_id="41034141533",
+    return mp_order(
+        "41034141533",
         display_id="9129",
         created_at=datetime(2022, 2, 16, 21, 20, 15, 227000, tzinfo=UTC),
         status=StatusPair("ready_to_ship", "printed"),
-        logistics=Logistics.FLEX,
         store_id="44905357",
-        store_name="Doc's Store",
-        items=(
-            OrderItem(
-                name="Burrito Combo Refrigerante",
-                quantity=Decimal(2),
-                unit_price=ars("300"),
-                total_price=ars("1000"),
-                options=(
-                    Option(
-                        name="Soda",
-                        quantity=Decimal(2),
-                        unit_price=ars("100"),
-                        total_price=ars("200"),
-                        group="Combo with soda",
-                        external_code="151545",
-                        id="MLA1122707065",
-                    ),
-                ),
-                notes="No quiero cebolla.",
-                options_price=ars("200"),
-                external_code="1215451",
-                id="MLA1122759502",
-            ),
-        ),
+        items=(burrito_combo(2),),
         totals=Totals(items=ars("1000"), fees=ars("119"), discount=ars("119"), total=ars("1000")),
         fees=(Fee("Name of the Fee", "DELIVERY_FEE", ars("119"), "MERCHANT"),),
         discounts=(Discount(ars("119"), "ITEM", "MLA1122759502", "coupon_off"),),

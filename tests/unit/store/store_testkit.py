@@ -1,25 +1,22 @@
-"""Domain orders like the API notes' §2.2 Flex order, built directly with the domain types,
-and a clock the tests move by hand."""
+"""Store tests' orders (like the API notes' §2.2 Flex order, built from ``tests.builders``),
+the status pairs they step through, and a clock the tests move by hand."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from tests.builders import T0, ars, burrito_combo, mp_order
+
 from kitchen_app.domain import (
     Address,
-    Channel,
     Customer,
     Discount,
     Fee,
     FlexQR,
     Logistics,
-    Money,
-    Option,
     Order,
-    OrderItem,
     Payment,
     StatusPair,
     TimelineEntry,
@@ -27,17 +24,12 @@ from kitchen_app.domain import (
 )
 from kitchen_app.store import DeskStore
 
-T0 = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 READY_TO_PRINT = StatusPair("ready_to_ship", "ready_to_print")
 PRINTED = StatusPair("ready_to_ship", "printed")
 READY_TO_COOK = StatusPair("ready_to_ship", "ready_to_cook")
 OUT_FOR_DELIVERY = StatusPair("shipped", "out_for_delivery")
 DELIVERED = StatusPair("delivered", None)
 TIME_EXPIRED = StatusPair("cancelled", "time_expired")
-
-
-def ars(value: str) -> Money:
-    return Money(Decimal(value), "ARS")
 
 
 class Clock:
@@ -65,38 +57,14 @@ def make_order(
     quantity: int = 2,
     raw: dict[str, Any] | None = None,
 ) -> Order:
-    item = OrderItem(
-        name="Burrito Combo Refrigerante",
-        quantity=Decimal(quantity),
-        unit_price=ars("300"),
-        total_price=ars(str(500 * quantity)),
-        options=(
-            Option(
-                name="Soda",
-                quantity=Decimal(quantity),
-                unit_price=ars("100"),
-                total_price=ars(str(100 * quantity)),
-                group="Combo with soda",
-                external_code="151545",
-                id="MLA1122707065",
-            ),
-        ),
-        notes="No quiero cebolla.",
-        options_price=ars(str(100 * quantity)),
-        external_code="1215451",
-        id="MLA1122759502",
-    )
     total = ars(str(500 * quantity))
-    return Order(
-        channel=Channel.MP_DELIVERY,
-        order_id=order_id,
-        display_id=display_id or order_id[-4:],
+    return mp_order(
+        order_id,
+        display_id=display_id,
         created_at=created_at,
         status=status,
         logistics=logistics,
-        store_id="1070421029",
-        store_name="Doc's Store",
-        items=(item,),
+        items=(burrito_combo(quantity),),
         totals=Totals(items=total, fees=ars("119"), discount=ars("119"), total=total),
         fees=(Fee("Name of the Fee", "DELIVERY_FEE", ars("119"), "MERCHANT"),),
         discounts=(Discount(ars("119"), "ITEM", "MLA1122759502", None),),

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.unit.store.store_testkit import T0, Clock, make_order, open_store, seen
+from tests.builders import T0
+from tests.unit.store.store_testkit import Clock, make_order, open_store, seen
 
 from kitchen_app.domain import Logistics, StatusPair, current_state
 from kitchen_app.domain.flows import MP_DROPOFF, MP_FLEX

@@ -10,16 +10,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from tests.builders import T0, ars
 from tests.unit.store.store_testkit import (
     DELIVERED,
     OUT_FOR_DELIVERY,
     PRINTED,
     READY_TO_COOK,
     READY_TO_PRINT,
-    T0,
     TIME_EXPIRED,
     Clock,
-    ars,
     make_order,
     open_store,
     seen,

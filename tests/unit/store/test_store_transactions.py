@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.unit.store.store_testkit import PRINTED, T0, make_order, open_store, seen
+from tests.builders import T0
+from tests.unit.store.store_testkit import PRINTED, make_order, open_store, seen
 
 from kitchen_app.store import DeskStore
 

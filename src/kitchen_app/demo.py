@@ -45,13 +45,24 @@ class DemoServices:
     # counts accept deadlines down in marketplace time, as a real desk does.
     sandbox_now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
-    def desk_settings(self) -> dict[str, Any]:
+    def desk_settings(self, data_dir: Path) -> dict[str, Any]:
+        from kitchen_app.printing.settings import PrinterSettings
+
+        # A printer that writes its ESC/POS bytes to a file, so the demo's tickets go through
+        # the real journal and queue without paper.
+        printer = PrinterSettings(
+            name="Demo printer",
+            kind="file",
+            address=str(data_dir / "demo-printer.escpos"),
+            copies={"kitchen": 1, "receipt": 1},
+        )
         return {
             "relay_url": self.relay_url,
             "relay_token": self.desk_token,
             "mp_base_url": self.sandbox_url,
             "mp_access_token": DEMO_TOKEN,
             "demo_mode": True,
+            "printers": [printer.to_dict()],
         }
 
 
@@ -117,7 +128,7 @@ def demo_in_app(app: QApplication, args: argparse.Namespace) -> int:
         return open_desk(
             app,
             data_dir,
-            services.desk_settings(),
+            services.desk_settings(data_dir),
             demo=True,
             window_options={"now": services.sandbox_now, "alert_speed": services.speed},
         )

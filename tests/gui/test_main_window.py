@@ -287,3 +287,23 @@ def test_missing_audio_device_is_a_visible_warning(qtbot) -> None:  # type: igno
         assert "sound" in window.status.sound_label.text().lower()
     finally:
         window.shutdown()
+
+
+def test_list_paints_alert_tint_and_status_chip(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    from kitchen_app.ui.status_chip import STAGE_COLOURS
+
+    reader, _commands, _bridge, _clock, make = desk
+    reader.add(summary(1))  # waiting, 4:30 left: calm tint
+    window = make()
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.table
+    image = table.viewport().grab().toImage()
+    id_cell = table.visualRect(window.proxy.index(0, Col.ID))
+    corner = id_cell.topRight() + type(id_cell.topRight())(-2, 2)
+    assert image.pixelColor(corner) == QColor("#fff4d6")
+    chip = table.visualRect(window.proxy.index(0, Col.STATUS))
+    inside = chip.topLeft() + type(chip.topLeft())(7, chip.height() // 2)  # chip edge, not text
+    assert image.pixelColor(inside) == QColor(STAGE_COLOURS[Stage.NEW][0])

@@ -121,3 +121,53 @@ def test_proxy_sorts_newest_first_by_python_values(qtbot, model: OrdersModel) ->
     assert [proxy.index(r, 0).data(Roles.KEY)[-1] for r in range(3)] == ["3", "2", "1"]
     model.upsert(summary(9, created=T0 + timedelta(minutes=9)))
     assert proxy.index(0, 0).data(Roles.KEY) == "mp_delivery:9"
+
+
+def _proxy_keys(proxy: OrdersProxy) -> list[str]:
+    return [proxy.index(r, 0).data(Roles.KEY) for r in range(proxy.rowCount())]
+
+
+def test_sorting_stays_right_as_orders_arrive_and_change(qtbot, model: OrdersModel) -> None:  # type: ignore[no-untyped-def]
+    # The proxy compares sort values it keeps per row: they must follow every change.
+    minutes = [5, 1, 9, 3]
+    model.set_orders([summary(i, created=T0 + timedelta(minutes=m)) for i, m in enumerate(minutes)])
+    proxy = OrdersProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(Col.CREATED, Qt.SortOrder.DescendingOrder)
+    assert _proxy_keys(proxy) == [f"mp_delivery:{i}" for i in (2, 0, 3, 1)]
+    model.upsert(summary(7, created=T0 + timedelta(minutes=4)))  # appended row
+    model.upsert(summary(1, created=T0 + timedelta(minutes=20)))  # an existing row moves
+    assert _proxy_keys(proxy) == [f"mp_delivery:{i}" for i in (1, 2, 0, 7, 3)]
+    proxy.sort(Col.CUSTOMER, Qt.SortOrder.AscendingOrder)
+    model.upsert(summary(8, name="Aaron"))
+    assert _proxy_keys(proxy)[0] == "mp_delivery:8"
+
+
+def test_counts_and_waiting_follow_each_change_without_a_recount(qtbot, model: OrdersModel) -> None:  # type: ignore[no-untyped-def]
+    model.set_orders([summary(1), summary(2, stage=Stage.DONE, is_final=True, accepted=True)])
+    assert [s.key for s in model.waiting()] == ["mp_delivery:1"]
+    assert model.stage_counts()[Stage.NEW] == 1 and model.stage_counts()[Stage.DONE] == 1
+    expired = summary(
+        1,
+        stage=Stage.CANCELLED,
+        is_final=True,
+        status=StatusPair("cancelled", "time_expired"),
+    )
+    model.upsert(expired)  # the waiting order expired: no longer waiting, newest handled
+    assert model.waiting() == []
+    assert model.stage_counts()[Stage.NEW] == 0 and model.stage_counts()[Stage.CANCELLED] == 1
+    handled = model.last_handled_expired()
+    assert handled is not None and handled.key == "mp_delivery:1"
+    later = summary(3, created=T0 + timedelta(minutes=1), stage=Stage.PREPARING, accepted=True)
+    model.upsert(later)
+    assert model.last_handled_expired() is None
+
+
+def test_cell_role_carries_text_tint_and_stage(qtbot, model: OrdersModel, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    model.set_orders([summary(1), summary(2, stage=Stage.PREPARING, accepted=True)])
+    waiting = model.index(0, Col.ID).data(Roles.CELL)
+    assert waiting.text == "#0001" and waiting.tint is not None and waiting.stage == Stage.NEW
+    assert model.index(1, Col.ID).data(Roles.CELL).tint is None
+    clock.now = T0 + timedelta(minutes=4, seconds=30)
+    countdown = model.index(0, Col.COUNTDOWN).data(Roles.CELL)
+    assert countdown.text == "0:30" and countdown.colour is not None  # critical: red text

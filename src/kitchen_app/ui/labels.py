@@ -192,3 +192,16 @@ def format_countdown(left: timedelta) -> str:
     sign = "-" if total < 0 else ""
     total = abs(total)
     return f"{sign}{total // 60}:{total % 60:02d}"
+
+
+def short_status_texts() -> list[str]:
+    """Every status chip's text (to size the status column without reading the orders)."""
+    return [QCoreApplication.translate("Chips", s) for s in _SHORT_STATUS.values()]
+
+
+def logistics_texts() -> list[str]:
+    return [_tr(s) for s in _LOGISTICS.values()]
+
+
+def short_channel_texts() -> list[str]:
+    return list(_CHANNEL_SHORT.values())

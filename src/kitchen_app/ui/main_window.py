@@ -16,7 +16,6 @@ from PySide6.QtCore import QItemSelection, QLocale, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -38,6 +37,8 @@ from .bridge import EngineBridge
 from .cancel_dialog import CancelDialog
 from .filter_bar import FilterBar
 from .order_actions import OrderActions
+from .order_cells import OrderCellDelegate
+from .order_columns import fit_order_columns
 from .order_detail import OrderDetail
 from .orders_model import Col, OrdersModel, Roles, is_waiting
 from .orders_proxy import OrdersProxy
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.table = QTableView(central)
         self.table.setObjectName("orders")
         self.table.setModel(self.proxy)
+        self.table.setItemDelegate(OrderCellDelegate(self.table))
         self.table.setItemDelegateForColumn(Col.STATUS, StatusChipDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -128,12 +130,10 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Measure a few dozen rows, not all of them: with thousands of orders a full measure
-        # on every change (each countdown tick) would stall the list.
-        header.setResizeContentsPrecision(40)
-        # The customer's name takes what is left; the other columns fit their contents.
-        header.setSectionResizeMode(Col.CUSTOMER, QHeaderView.ResizeMode.Interactive)
+        # Widths come from what each column can hold, measured once (order_columns.py): a
+        # view that fits columns to their contents re-measures rows on every change.
+        fit_order_columns(self.table, self.model, self._locale)
+        # The customer's name starts at 130 px; the last column takes what is left.
         header.resizeSection(Col.CUSTOMER, 130)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)

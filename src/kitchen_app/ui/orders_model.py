@@ -3,14 +3,19 @@
 A new order is one ``beginInsertRows``; a changed order is one row's ``dataChanged``; the
 1 s countdown tick touches only the countdown column (and a whole row only when that order's
 alert level changes, to recolour it). The model never reloads the day on its own.
+
+With thousands of orders a day, what the window asks after every change (the waiting orders,
+counts per stage, the newest handled order) is kept up to date per order instead of being
+recounted over every row.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -22,7 +27,7 @@ from .alert_policy import AlertLevel, level_for
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Col", "OrdersModel", "Roles", "is_waiting"]
+__all__ = ["Cell", "Col", "OrdersModel", "Roles", "is_waiting"]
 
 
 class Col:
@@ -44,6 +49,7 @@ class Roles:
     KEY = Qt.ItemDataRole.UserRole + 3
     STAGE = Qt.ItemDataRole.UserRole + 4
     LEVEL = Qt.ItemDataRole.UserRole + 5  # AlertLevel of a waiting order (NONE otherwise)
+    CELL = Qt.ItemDataRole.UserRole + 6  # what the cell painter needs, in one read (Cell)
 
 
 # Row tints by alert level: amber to red as the accept deadline nears.
@@ -54,6 +60,33 @@ LEVEL_COLOURS = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset(
+    {_DISPLAY, _FONT, _ALIGN, _BACKGROUND, _FOREGROUND, _TOOLTIP}
+    | {int(r) for r in (Roles.SORT, Roles.SUMMARY, Roles.KEY, Roles.STAGE, Roles.LEVEL, Roles.CELL)}
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_COLUMNS = frozenset({Col.ITEMS, Col.TOTAL, Col.COUNTDOWN})
+_URGENT_TEXT = QColor("#b00020")
+
+
+class Cell(NamedTuple):
+    """One cell as the painter needs it (``Roles.CELL``)."""
+
+    text: str
+    font: QFont | None  # overrides only what it sets on the view's font
+    alignment: int
+    colour: QColor | None  # text colour, None = the palette's
+    tint: QColor | None  # row background by alert level, None = none
+    stage: Stage
+
 
 TIME_EXPIRED = StatusPair("cancelled", "time_expired")
 
@@ -83,11 +116,23 @@ class OrdersModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._row_of: dict[str, int] = {}
         self._levels: dict[str, AlertLevel] = {}
+        self._waiting: dict[str, Any] = {}  # key -> summary of orders nobody answered yet
+        self._stages: Counter[Stage] = Counter()
+        self._latest_handled: Any | None = None
+        self._texts: dict[str, tuple[str, ...]] = {}  # key -> display texts, made when shown
         self._bold = QFont()
         self._bold.setBold(True)
         self._countdown_font = QFont()
         self._countdown_font.setBold(True)
         self._countdown_font.setPointSizeF(self._countdown_font.pointSizeF() * 1.3)
+
+    def font_for(self, column: int) -> QFont | None:
+        """The font a column's cells ask for (FontRole), if any."""
+        if column == Col.COUNTDOWN:
+            return self._countdown_font
+        if column == Col.ID:
+            return self._bold
+        return None
 
     # ---- headers -----------------------------------------------------------------------------
     def _header(self, column: int) -> str:
@@ -124,13 +169,45 @@ class OrdersModel(QAbstractTableModel):
     def level_of(self, summary: Any) -> AlertLevel:
         return level_for(self.time_left(summary))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Painting asks every visible cell for some nine roles: this runs thousands of times
+        # per repaint, so roles are plain ints, unused ones return first and the texts of an
+        # order (all but its countdown) are made once per summary.
+        if role not in _ROLES or not index.isValid():
             return None
-        s = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(s, col)
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._rows):
+            return None
+        s = self._rows[row]
+        if role == _DISPLAY:
+            return self._text(s, col)
+        if role == Roles.CELL:
+            waiting = s.key in self._waiting
+            level = self.level_of(s) if waiting else AlertLevel.NONE
+            return Cell(
+                self._text(s, col),
+                self.font_for(col),
+                _RIGHT if col in _RIGHT_COLUMNS else _LEFT,
+                _URGENT_TEXT if col == Col.COUNTDOWN and level >= AlertLevel.URGENT else None,
+                LEVEL_COLOURS.get(level),
+                s.stage,
+            )
+        if role == _FONT:
+            return (
+                self._countdown_font
+                if col == Col.COUNTDOWN
+                else (self._bold if col == Col.ID else None)
+            )
+        if role == _ALIGN:
+            return _RIGHT if col in _RIGHT_COLUMNS else None
+        waiting = s.key in self._waiting
+        if role == _BACKGROUND:
+            colour = LEVEL_COLOURS.get(self.level_of(s)) if waiting else None
+            return QBrush(colour) if colour is not None else None
+        if role == _FOREGROUND:
+            if waiting and col == Col.COUNTDOWN and self.level_of(s) >= AlertLevel.URGENT:
+                return QBrush(QColor("#b00020"))
+            return None
         if role == Roles.SORT:
             return self._sort_value(s, col)
         if role == Roles.SUMMARY:
@@ -140,31 +217,21 @@ class OrdersModel(QAbstractTableModel):
         if role == Roles.STAGE:
             return s.stage
         if role == Roles.LEVEL:
-            return self.level_of(s)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            colour = LEVEL_COLOURS.get(self.level_of(s))
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole and col == Col.COUNTDOWN:
-            level = self.level_of(s)
-            if level >= AlertLevel.URGENT:
-                return QBrush(QColor("#b00020"))
-        if role == Qt.ItemDataRole.FontRole:
-            if col == Col.COUNTDOWN:
-                return self._countdown_font
-            if col == Col.ID:
-                return self._bold
-        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.level_of(s) if waiting else AlertLevel.NONE
+        if role == _TOOLTIP:
             if col == Col.STATUS:
                 return labels.status_label(s.status)
             if col == Col.CHANNEL:
                 return labels.channel_label(s.channel)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
-            Col.ITEMS,
-            Col.TOTAL,
-            Col.COUNTDOWN,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _text(self, s: Any, col: int) -> str:
+        if col == Col.COUNTDOWN:
+            return self._display(s, col)
+        texts = self._texts.get(s.key)
+        if texts is None:
+            texts = self._texts[s.key] = tuple(self._display(s, c) for c in range(Col.COUNT))
+        return texts[col]
 
     def _display(self, s: Any, col: int) -> str:
         if col == Col.ID:
@@ -208,12 +275,49 @@ class OrdersModel(QAbstractTableModel):
         return self._display(s, col)
 
     # ---- changes -----------------------------------------------------------------------------
+    def summary_at(self, row: int) -> Any | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """Every row's sort value for a column, in row order (the proxy compares these)."""
+        return [self._sort_value(s, column) for s in self._rows]
+
+    def sort_value_at(self, row: int, column: int) -> Any:
+        return self._sort_value(self._rows[row], column)
+
     def set_orders(self, summaries: Iterable[Any]) -> None:
         self.beginResetModel()
         self._rows = list(summaries)
+        self._texts.clear()
         self._row_of = {s.key: i for i, s in enumerate(self._rows)}
         self._levels = {s.key: self.level_of(s) for s in self._rows}
+        self._waiting = {s.key: s for s in self._rows if is_waiting(s)}
+        self._stages = Counter(Stage(s.stage) for s in self._rows)
+        self._latest_handled = max(
+            (s for s in self._rows if not is_waiting(s)),
+            key=lambda s: s.created_at,
+            default=None,
+        )
         self.endResetModel()
+
+    def _track(self, old: Any | None, new: Any) -> None:
+        if old is not None:
+            self._stages[Stage(old.stage)] -= 1
+        self._stages[Stage(new.stage)] += 1
+        if is_waiting(new):
+            self._waiting[new.key] = new
+        else:
+            self._waiting.pop(new.key, None)
+        latest = self._latest_handled
+        if not is_waiting(new):
+            if latest is None or latest.key == new.key or new.created_at >= latest.created_at:
+                self._latest_handled = new
+        elif latest is not None and latest.key == new.key:  # back to waiting: rare, recount
+            self._latest_handled = max(
+                (s for s in self._rows if not is_waiting(s)),
+                key=lambda s: s.created_at,
+                default=None,
+            )
 
     def upsert(self, summary: Any) -> bool:
         """Insert a new order or replace a known one; True when a row was inserted."""
@@ -224,10 +328,14 @@ class OrdersModel(QAbstractTableModel):
             self._rows.append(summary)
             self._row_of[summary.key] = row
             self._levels[summary.key] = self.level_of(summary)
+            self._track(None, summary)
             self.endInsertRows()
             return True
+        old = self._rows[row]
         self._rows[row] = summary
+        self._texts.pop(summary.key, None)
         self._levels[summary.key] = self.level_of(summary)
+        self._track(old, summary)
         self.dataChanged.emit(self.index(row, 0), self.index(row, Col.COUNT - 1))
         return False
 
@@ -242,10 +350,10 @@ class OrdersModel(QAbstractTableModel):
         return self._row_of.get(key)
 
     def waiting(self) -> list[Any]:
-        return [s for s in self._rows if is_waiting(s)]
+        return list(self._waiting.values())
 
     def nearest_time_left(self) -> timedelta | None:
-        lefts = [self.time_left(s) for s in self._rows if is_waiting(s)]
+        lefts = [self.time_left(s) for s in self._waiting.values()]
         return min((x for x in lefts if x is not None), default=None)
 
     def last_handled_expired(self) -> Any | None:
@@ -254,22 +362,16 @@ class OrdersModel(QAbstractTableModel):
         Mercado Pago pauses the store after two automatic cancellations in a row (api notes
         §8.5): when the latest handled order expired, the next one must not.
         """
-        handled = [s for s in self._rows if not is_waiting(s)]
-        if not handled:
-            return None
-        latest = max(handled, key=lambda s: s.created_at)
-        return latest if latest.status == TIME_EXPIRED else None
+        latest = self._latest_handled
+        return latest if latest is not None and latest.status == TIME_EXPIRED else None
 
     def stage_counts(self) -> dict[Stage, int]:
-        counts = {stage: 0 for stage in Stage}
-        for s in self._rows:
-            counts[Stage(s.stage)] += 1
-        return counts
+        return {stage: self._stages[stage] for stage in Stage}
 
     def tick(self) -> None:
         """Once a second: refresh the countdowns (one column), and recolour a row only when
         its alert level changed."""
-        waiting_rows = [i for i, s in enumerate(self._rows) if is_waiting(s)]
+        waiting_rows = sorted(self._row_of[key] for key in self._waiting)
         if not waiting_rows:
             return
         self.dataChanged.emit(

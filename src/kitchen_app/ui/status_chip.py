@@ -4,14 +4,16 @@ the counter."""
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from kitchen_app.domain import Stage
 
-from .orders_model import Roles
+from .order_cells import OrderCellDelegate
+from .orders_model import Cell, Roles
 
 log = logging.getLogger(__name__)
 
@@ -27,41 +29,49 @@ STAGE_COLOURS: dict[Stage, tuple[str, str]] = {
 }
 
 
-class StatusChipDelegate(QStyledItemDelegate):
+class StatusChipDelegate(OrderCellDelegate):
+    """The row's background (selection or alert tint) and a rounded chip with the status."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._colours = {
+            stage: (QColor(bg), QColor(fg)) for stage, (bg, fg) in STAGE_COLOURS.items()
+        }
+        self._fallback = (QColor("#444444"), QColor("#ffffff"))
+        self._bold = QFont()
+        self._bold.setBold(True)
+
     def paint(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        stage = index.data(Roles.STAGE)
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        # Let the style draw the row background and selection first.
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        cell = index.data(Roles.CELL)
+        if not isinstance(cell, Cell):
+            cell = None
+        self.background(painter, option, cell)
+        stage = cell.stage if cell is not None else index.data(Roles.STAGE)
         if stage is None:
             return
-        bg, fg = STAGE_COLOURS.get(Stage(stage), ("#444444", "#ffffff"))
+        text = cell.text if cell is not None else index.data(Qt.ItemDataRole.DisplayRole) or ""
+        bg, fg = self._colours.get(Stage(stage), self._fallback)
+        number, font, metrics = self.font(option.font, self._bold)
+        box = QRectF(option.rect).adjusted(4, 4, -4, -4)
+        _, natural = self.laid_out(number, font, metrics, text, 1 << 16)
+        width = min(box.width(), natural + 20)
+        static, shown = self.laid_out(number, font, metrics, text, int(width - 16))
+        chip = QRectF(box.left(), box.top(), width, box.height())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = opt.font
-        font.setBold(True)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        rect = QRectF(option.rect).adjusted(4, 4, -4, -4)
-        width = min(rect.width(), metrics.horizontalAdvance(text) + 20)
-        chip = QRectF(rect.left(), rect.top(), width, rect.height())
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(bg))
+        painter.setBrush(bg)
         painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-        painter.setPen(QColor(fg))
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(chip.width() - 16))
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, elided)
+        painter.setFont(font)
+        painter.setPen(fg)
+        x = chip.left() + (chip.width() - shown) / 2
+        y = chip.top() + (chip.height() - metrics.height()) / 2
+        painter.drawStaticText(QPointF(x, y), static)
         painter.restore()
 
     def sizeHint(

@@ -1,0 +1,108 @@
+"""Paints the order list's cells directly: background, then the text, from one model read.
+
+With thousands of orders every new one shifts and repaints the visible list. The style's
+item painting asks the model for nine roles per cell and matches style-sheet rules for each;
+this painter reads ``Roles.CELL`` once and draws with the painter, which keeps a repaint of
+the list within a frame. It draws what the style sheet asked for: the padding, the selection
+colours (from the palette the style sheet sets) and the alert tint of waiting orders.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QStaticText, QTransform
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from .orders_model import Cell, Roles
+
+log = logging.getLogger(__name__)
+
+__all__ = ["OrderCellDelegate"]
+
+PADDING = 5  # px on each side, as the style sheet's ``QTableView#orders::item`` padding
+_TEXT_CACHE = 4000  # laid-out texts kept (a screenful is a few hundred)
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight)
+
+
+class OrderCellDelegate(QStyledItemDelegate):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._base: QFont | None = None  # the view's font the caches below were made for
+        self._fonts: dict[int, tuple[int, QFont, QFontMetrics]] = {}
+        # (font number, text, width) -> laid-out text and its width: the same few hundred
+        # texts are drawn again on every repaint, and laying text out is most of drawing it.
+        self._texts: dict[tuple[int, str, int], tuple[QStaticText, int]] = {}
+
+    def font(self, base: QFont, own: QFont | None) -> tuple[int, QFont, QFontMetrics]:
+        """``own`` resolved against the view's font: a number for the caches, the font and
+        its metrics."""
+        if self._base is None or base != self._base:
+            self._base = QFont(base)
+            self._fonts.clear()
+            self._texts.clear()
+        key = id(own)  # the model's own font objects live as long as the model
+        cached = self._fonts.get(key)
+        if cached is None:
+            font = own.resolve(base) if own is not None else QFont(base)
+            cached = self._fonts[key] = (len(self._fonts), font, QFontMetrics(font))
+        return cached
+
+    def laid_out(
+        self, number: int, font: QFont, metrics: QFontMetrics, text: str, width: int
+    ) -> tuple[QStaticText, int]:
+        """``text`` elided to ``width`` and laid out once: what to draw and how wide it is."""
+        key = (number, text, width)
+        hit = self._texts.get(key)
+        if hit is None:
+            if len(self._texts) > _TEXT_CACHE:
+                self._texts.clear()
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, width))
+            static = QStaticText(shown)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), font)
+            hit = self._texts[key] = (static, metrics.horizontalAdvance(shown))
+        return hit
+
+    def background(
+        self, painter: QPainter, option: QStyleOptionViewItem, cell: Cell | None
+    ) -> bool:
+        """Fill the cell; True when it is selected (the text takes the selection colour)."""
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+            return True
+        if cell is not None and cell.tint is not None:
+            painter.fillRect(option.rect, cell.tint)
+        return False
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        cell = index.data(Roles.CELL)
+        if not isinstance(cell, Cell):  # not an orders model: the ordinary painting
+            super().paint(painter, option, index)
+            return
+        selected = self.background(painter, option, cell)
+        if not cell.text:
+            return
+        number, font, metrics = self.font(option.font, cell.font)
+        rect: QRect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
+        static, width = self.laid_out(number, font, metrics, cell.text, rect.width())
+        if selected:
+            colour = option.palette.highlightedText().color()
+        elif cell.colour is not None:
+            colour = cell.colour
+        else:
+            colour = option.palette.text().color()
+        x = rect.right() + 1 - width if cell.alignment & _ALIGN_RIGHT else rect.left()
+        y = rect.top() + (rect.height() - metrics.height()) // 2
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawStaticText(QPoint(x, y), static)
+        painter.restore()

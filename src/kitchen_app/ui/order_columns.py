@@ -1,0 +1,67 @@
+"""Widths of the order list's columns, from the texts a column can hold, measured once.
+
+The list used to fit its columns to their contents, which made the view measure rows after
+every change: with thousands of orders that was most of the cost of showing a new order and
+of each countdown tick. The texts a column can hold are known (chips, delivery kinds, times,
+a large total), so their widths are measured once and the columns stay put; staff may still
+drag any column.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from kitchen_app.domain import Money
+
+from . import labels
+from .orders_model import Col, OrdersModel
+
+log = logging.getLogger(__name__)
+
+__all__ = ["fit_order_columns"]
+
+_CELL_PADDING = 22  # the style sheet's item padding on both sides, and the grid
+_CHIP_PADDING = 32  # the status chip's margins and rounded ends (status_chip.py)
+_SORT_ARROW = 14  # the sorted column's header shows an arrow beside its title
+
+
+def _samples(locale: QLocale) -> dict[int, list[str]]:
+    large = labels.format_money(Money(Decimal("999999.99"), "ARS"), locale)
+    return {
+        Col.ID: ["#00000"],
+        Col.COUNTDOWN: ["-0:00", "4:59"],
+        Col.STATUS: labels.short_status_texts(),
+        Col.ITEMS: ["99"],
+        Col.TOTAL: [large],
+        Col.LOGISTICS: labels.logistics_texts(),
+        Col.CHANNEL: labels.short_channel_texts(),
+        Col.CREATED: ["23:59"],
+    }
+
+
+def fit_order_columns(table: QTableView, model: OrdersModel, locale: QLocale) -> None:
+    """Size every column but the customer's from what it can hold; leave them interactive."""
+    table.ensurePolished()  # the style sheet's font, not the default one
+    font = QFont(table.font())
+    bold = QFont(font)
+    bold.setBold(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header_metrics = QFontMetrics(bold)  # header sections are bold in the style sheet
+    for column, texts in _samples(locale).items():
+        # The model's fonts override only what they set (bold, a size) on the view's font.
+        own = model.font_for(column)
+        cell_font = own.resolve(font) if own is not None else font
+        if column == Col.STATUS:
+            metrics, extra = QFontMetrics(bold), _CHIP_PADDING
+        else:
+            metrics, extra = QFontMetrics(cell_font), _CELL_PADDING
+        widest = max(metrics.horizontalAdvance(t) for t in texts) + extra
+        title = str(model.headerData(column, header.orientation(), 0) or "")
+        heading = header_metrics.horizontalAdvance(title) + _CELL_PADDING + _SORT_ARROW
+        header.resizeSection(column, max(widest, heading))

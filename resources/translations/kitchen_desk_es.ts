@@ -4,52 +4,47 @@
 <context>
     <name>ActionsBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="86" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="86"/>
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87"/>
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="88" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="88"/>
         <source>Print kitchen ticket</source>
         <translation>Imprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="89" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="89"/>
         <source>Print receipt</source>
         <translation>Imprimir recibo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="90" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="90"/>
         <source>MP receipt (PDF)</source>
         <translation>Comprobante MP (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="92" />
-        <source>Retry print</source>
-        <translation>Reintentar impresión</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="99" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="98"/>
         <source>Reprint MP receipt</source>
         <translation>Reimprimir comprobante MP</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="91" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="91"/>
         <source>Mark ready</source>
         <translation>Marcar listo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="97" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="96"/>
         <source>Reprint kitchen ticket</source>
         <translation>Reimprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="98" />
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="97"/>
         <source>Reprint receipt</source>
         <translation>Reimprimir recibo</translation>
     </message>
@@ -57,17 +52,17 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/banners.py" line="58" />
+        <location filename="../../src/kitchen_app/ui/banners.py" line="58"/>
         <source>Mute 5 min</source>
         <translation>Silenciar 5 min</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/banners.py" line="60" />
+        <location filename="../../src/kitchen_app/ui/banners.py" line="60"/>
         <source>Mute 15 min</source>
         <translation>Silenciar 15 min</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/banners.py" line="62" />
+        <location filename="../../src/kitchen_app/ui/banners.py" line="62"/>
         <source>Sound on</source>
         <translation>Activar sonido</translation>
     </message>
@@ -75,12 +70,12 @@
 <context>
     <name>Attention</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="32" />
+        <location filename="../../src/kitchen_app/ui/attention.py" line="32"/>
         <source>New order #%1</source>
         <translation>Pedido nuevo #%1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="33" />
+        <location filename="../../src/kitchen_app/ui/attention.py" line="33"/>
         <source>%1 — accept within 5 minutes</source>
         <translation>%1 — aceptalo dentro de 5 minutos</translation>
     </message>
@@ -88,42 +83,42 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="39" />
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="39"/>
         <source>Cancel order #%1</source>
         <translation>Cancelar pedido #%1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="42" />
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="42"/>
         <source>Why is order #%1 being cancelled?</source>
         <translation>¿Por qué se cancela el pedido #%1?</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="49" />
-        <source>Loading the marketplace's reasons…</source>
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="49"/>
+        <source>Loading the marketplace&apos;s reasons…</source>
         <translation>Cargando los motivos del marketplace…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="55" />
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="55"/>
         <source>Cancel the order</source>
         <translation>Cancelar el pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="60" />
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="60"/>
         <source>Keep the order</source>
         <translation>Mantener el pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="82" />
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="82"/>
         <source>Could not get the reasons from the marketplace (%1). You can still cancel without a reason.</source>
         <translation>No se pudieron obtener los motivos del marketplace (%1). Igual podés cancelar sin motivo.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="93" />
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="93"/>
         <source>Choose a reason.</source>
         <translation>Elegí un motivo.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="95" />
+        <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="95"/>
         <source>The marketplace offers no reasons for this order.</source>
         <translation>El marketplace no ofrece motivos para este pedido.</translation>
     </message>
@@ -131,62 +126,62 @@
 <context>
     <name>Chips</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="40" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="40"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="41" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="41"/>
         <source>Accepted</source>
         <translation>Aceptado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="42" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="42"/>
         <source>Cook now</source>
         <translation>A cocinar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="43" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="43"/>
         <source>Courier coming</source>
         <translation>Repartidor viene</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="44" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="44"/>
         <source>Courier here</source>
         <translation>Repartidor acá</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="45" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="45"/>
         <source>On its way</source>
         <translation>En camino</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="46" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="46"/>
         <source>At the door</source>
         <translation>En la puerta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="47" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="47"/>
         <source>Failed delivery</source>
         <translation>Entrega fallida</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="48" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="48"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="49" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="49"/>
         <source>Not delivered</source>
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="50" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="50"/>
         <source>Expired</source>
         <translation>Vencido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="51" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="51"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
@@ -194,77 +189,80 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="61" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="61"/>
         <source>Relay: starting…</source>
         <translation>Relay: iniciando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="63" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="63"/>
         <source>Relay connected</source>
         <translation>Relay conectado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="65" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="65"/>
         <source>Relay: connecting…</source>
         <translation>Relay: conectando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="68" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="68"/>
         <source>Offline since %1</source>
         <translation>Sin conexión desde las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="70" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="70"/>
         <source>Relay rejected the desk token — check Settings</source>
         <translation>El relay rechazó el token — revisá la Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="72" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="72"/>
         <source>No relay configured</source>
         <translation>Sin relay configurado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="77" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="77"/>
         <source>%n action(s) waiting for the marketplace</source>
-        <translation><numerusform>%n acción esperando al marketplace</numerusform><numerusform>%n acciones esperando al marketplace</numerusform></translation>
+        <translation>
+            <numerusform>%n acción esperando al marketplace</numerusform>
+            <numerusform>%n acciones esperando al marketplace</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="86" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="86"/>
         <source>No events yet</source>
         <translation>Todavía sin eventos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="90" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="90"/>
         <source>Last event %1 s ago</source>
         <translation>Último evento hace %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="92" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="92"/>
         <source>Last event at %1</source>
         <translation>Último evento a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="101" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="101"/>
         <source>Printer: not reported yet</source>
         <translation>Impresora: sin estado todavía</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="107" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="107"/>
         <source>Printer %1: %2</source>
         <translation>Impresora %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="108" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="108"/>
         <source>not ready</source>
         <translation>no está lista</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="113" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="113"/>
         <source>Printer ready: %1</source>
         <translation>Impresora lista: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="118" />
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="118"/>
         <source>⚠ No sound output: new-order alerts are silent</source>
         <translation>⚠ Sin salida de sonido: las alertas de pedidos nuevos no suenan</translation>
     </message>
@@ -272,22 +270,22 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="47" />
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="47"/>
         <source>DEMO — orders are simulated</source>
         <translation>DEMO — los pedidos son simulados</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="52" />
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="52"/>
         <source>Search order # or name (Ctrl+F)</source>
         <translation>Buscar n.º de pedido o nombre (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="57" />
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="57"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="68" />
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="68"/>
         <source>All (%1)</source>
         <translation>Todos (%1)</translation>
     </message>
@@ -295,57 +293,57 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="37" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="37"/>
         <source>Welcome to Kitchen Desk</source>
         <translation>Bienvenido a Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="41" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="41"/>
         <source>Orders from Mercado Pago Delivery arrive here, with a sound you cannot miss. How do you want to start?</source>
         <translation>Los pedidos de Mercado Pago Delivery llegan acá, con un sonido imposible de ignorar. ¿Cómo querés empezar?</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="47" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="47"/>
         <source>Try the demo (simulated orders, nothing real)</source>
         <translation>Probar la demo (pedidos simulados, nada real)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="49" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="49"/>
         <source>Connect to my store</source>
         <translation>Conectar mi local</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="63" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="63"/>
         <source>Relay address</source>
         <translation>Dirección del relay</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="64" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="64"/>
         <source>Desk token</source>
         <translation>Token del mostrador</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="65" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="65"/>
         <source>Mercado Pago access token</source>
         <translation>Access token de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="88" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="88"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="107" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="107"/>
         <source>Required to connect.</source>
         <translation>Necesario para conectar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="118" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="118"/>
         <source>Start the demo</source>
         <translation>Iniciar la demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="118" />
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="118"/>
         <source>Connect</source>
         <translation>Conectar</translation>
     </message>
@@ -353,223 +351,223 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="19" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="19"/>
         <source>Being created</source>
         <translation>En creación</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="20" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="20"/>
         <source>Waiting for payment</source>
         <translation>Esperando el pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="21" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="21"/>
         <source>New — accept or cancel</source>
         <translation>Nuevo — aceptá o cancelá</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="22" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="22"/>
         <source>Accepted</source>
         <translation>Aceptado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="23" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="23"/>
         <source>Start cooking</source>
         <translation>Empezar a cocinar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="24" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="24"/>
         <source>Courier on the way</source>
         <translation>Repartidor en camino</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="25" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="25"/>
         <source>Courier at the counter</source>
         <translation>Repartidor en el local</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="26" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="26"/>
         <source>Out for delivery</source>
         <translation>En reparto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="27" />
-        <source>At the customer's door</source>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="27"/>
+        <source>At the customer&apos;s door</source>
         <translation>En la puerta del cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="28" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="28"/>
         <source>Delivery failed</source>
         <translation>Entrega fallida</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="29" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="29"/>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="30" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="30"/>
         <source>Not delivered</source>
         <translation>No entregado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="31" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="31"/>
         <source>Cancelled by the store</source>
         <translation>Cancelado por el local</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="32" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="32"/>
         <source>Cancelled: not accepted in time</source>
         <translation>Cancelado: no se aceptó a tiempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="33" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="33"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="69" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="69"/>
         <source>Mercado Pago wallet</source>
         <translation>Dinero en cuenta de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="70" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="70"/>
         <source>Credit card</source>
         <translation>Tarjeta de crédito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="71" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="71"/>
         <source>Debit card</source>
         <translation>Tarjeta de débito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="72" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="72"/>
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="73" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="73"/>
         <source>Pix</source>
         <translation>Pix</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="77" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="77"/>
         <source>Flex</source>
         <translation>Flex</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="78" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="78"/>
         <source>Dropoff</source>
         <translation>Dropoff</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="79" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="79"/>
         <source>Takeout</source>
         <translation>Retiro en local</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="80" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="80"/>
         <source>Own shipping</source>
         <translation>Envío propio</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="81" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="81"/>
         <source>Mercado Envíos</source>
         <translation>Mercado Envíos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="82" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="82"/>
         <source>Shopee shipping</source>
         <translation>Envío Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="86" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="86"/>
         <source>Mercado Pago</source>
         <translation>Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="87" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="87"/>
         <source>Mercado Libre</source>
         <translation>Mercado Libre</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="88" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="88"/>
         <source>Shopee</source>
         <translation>Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="92" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="92"/>
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="93" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="93"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="94" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="94"/>
         <source>Mark ready</source>
         <translation>Marcar listo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="95" />
-        <location filename="../../src/kitchen_app/ui/labels.py" line="98" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="95"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="98"/>
         <source>Mercado Pago receipt</source>
         <translation>Comprobante de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="96" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="96"/>
         <source>Kitchen ticket</source>
         <translation>Comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="97" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="97"/>
         <source>Customer receipt</source>
         <translation>Recibo del cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="102" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="102"/>
         <source>requested</source>
         <translation>solicitado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="103" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="103"/>
         <source>sent</source>
         <translation>enviado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="104" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="104"/>
         <source>pending — will retry</source>
         <translation>pendiente — se reintenta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="105" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="105"/>
         <source>confirmed</source>
         <translation>confirmado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="106" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="106"/>
         <source>failed</source>
         <translation>falló</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="107" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="107"/>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="108" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="108"/>
         <source>printing</source>
         <translation>imprimiendo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="109" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="109"/>
         <source>printed</source>
         <translation>impreso</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="110" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="110"/>
         <source>maybe printed — check the printer</source>
         <translation>quizás impreso — revisá la impresora</translation>
     </message>
@@ -577,37 +575,40 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="80" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="81"/>
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="80" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="81"/>
         <source>Kitchen Desk</source>
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="223" />
-        <source>The relay rejected this desk's token: new orders are NOT arriving. Open Settings and check the desk token.</source>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="242"/>
+        <source>The relay rejected this desk&apos;s token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>El relay rechazó el token de este mostrador: NO están llegando pedidos nuevos. Abrí la Configuración y revisá el token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="228" />
-        <source>Offline since %1: new orders may not arrive. Today's orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="247"/>
+        <source>Offline since %1: new orders may not arrive. Today&apos;s orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sin conexión desde las %1: pueden no llegar pedidos nuevos. Los pedidos de hoy, las comandas y las reimpresiones siguen funcionando; aceptar y cancelar esperan a que vuelva la conexión.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="368" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="407"/>
         <source>%n new order(s) waiting</source>
-        <translation><numerusform>%n pedido nuevo esperando</numerusform><numerusform>%n pedidos nuevos esperando</numerusform></translation>
+        <translation>
+            <numerusform>%n pedido nuevo esperando</numerusform>
+            <numerusform>%n pedidos nuevos esperando</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="369" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="408"/>
         <source>accept within %1</source>
         <translation>aceptá en %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="377" />
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="416"/>
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>El pedido #%1 venció sin ser aceptado. Una cancelación automática más va a PAUSAR el local en Mercado Pago.</translation>
     </message>
@@ -615,52 +616,67 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="71" />
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="72"/>
         <source>#%1: could not queue %2: %3</source>
         <translation>#%1: no se pudo encolar %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="75" />
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="76"/>
         <source>#%1: %2 reprint sent to the printer</source>
         <translation>#%1: reimpresión de %2 enviada a la impresora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="77" />
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="78"/>
         <source>#%1: %2 sent to the printer</source>
         <translation>#%1: %2 enviado a la impresora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="85" />
-        <source>#%1: retry failed: %2</source>
-        <translation>#%1: el reintento falló: %2</translation>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="106"/>
+        <source>#%1: %2 not printed again: %3</source>
+        <translation>#%1: no se pudo volver a imprimir (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="88" />
-        <source>#%1: print retried</source>
-        <translation>#%1: impresión reintentada</translation>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="109"/>
+        <source>#%1: %2 sent again, to %3</source>
+        <translation>#%1: %2 enviado de nuevo, a %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="99" />
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="112"/>
+        <source>#%1: %2 sent to the printer again</source>
+        <translation>#%1: %2 enviado de nuevo a la impresora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="125"/>
+        <source>#%1: %2 not marked as printed: %3</source>
+        <translation>#%1: no se pudo marcar como impreso (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="128"/>
+        <source>#%1: %2 marked as printed</source>
+        <translation>#%1: %2 marcado como impreso</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="140"/>
         <source>#%1: %2 failed: %3</source>
         <translation>#%1: %2 falló: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="102" />
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="143"/>
         <source>#%1: %2 confirmed by the marketplace</source>
         <translation>#%1: %2 confirmado por el marketplace</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="105" />
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="146"/>
         <source>#%1: %2 is pending — the marketplace is not reachable; retrying</source>
         <translation>#%1: %2 pendiente — no se puede contactar al marketplace; reintentando</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="108" />
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="149"/>
         <source>#%1: %2 refused: %3</source>
         <translation>#%1: %2 rechazado: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="109" />
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="150"/>
         <source>no reason given</source>
         <translation>sin motivo informado</translation>
     </message>
@@ -668,47 +684,47 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="94" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="97"/>
         <source>Timeline</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="97" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="100"/>
         <source>Select an order to see it here.</source>
         <translation>Elegí un pedido para verlo acá.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="163" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="168"/>
         <source>received %1</source>
         <translation>recibido a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="173" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="178"/>
         <source>Flex QR — the courier scans it</source>
         <translation>QR Flex — lo escanea el repartidor</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="188" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="193"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="189" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="194"/>
         <source>Order note</source>
         <translation>Nota del pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="222" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="227"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="225" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="230"/>
         <source>prepaid</source>
         <translation>pagado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="225" />
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="230"/>
         <source>to collect</source>
         <translation>a cobrar</translation>
     </message>
@@ -716,135 +732,188 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="95" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="140"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="96" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="141"/>
         <source>Time left</source>
         <translation>Tiempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="97" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="142"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="98" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="143"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="99" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="144"/>
         <source>Items</source>
         <translation>Ítems</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="100" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="145"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="101" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="146"/>
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="102" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="147"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="103" />
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="148"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
 </context>
 <context>
+    <name>PrintProblemsPanel</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="175"/>
+        <source>%1 (reprint)</source>
+        <translation>%1 (reimpresión)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="177"/>
+        <source>%1, copy %2</source>
+        <translation>%1, copia %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="188"/>
+        <source>%1 went to “%2” but it never confirmed. Did it print? (F9)</source>
+        <translation>%1 salió hacia «%2», pero la impresora no lo confirmó. ¿Se imprimió? (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="190"/>
+        <source>%1 did not print on “%2”. (F9)</source>
+        <translation>%1 no se imprimió en «%2». (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="203"/>
+        <source>Yes, it printed</source>
+        <translation>Sí, se imprimió</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="205"/>
+        <source>No, print again</source>
+        <translation>No, imprimir de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
+        <source>Prints it once more, marked as a reprint</source>
+        <translation>Lo imprime otra vez, marcado como reimpresión</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="210"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="212"/>
+        <source>Retry on another printer…</source>
+        <translation>Reintentar en otra impresora…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="224"/>
+        <source>No other printer is set up (Settings → Printers)</source>
+        <translation>No hay otra impresora configurada (Configuración → Impresoras)</translation>
+    </message>
+</context>
+<context>
     <name>PrinterForm</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="64" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="64"/>
         <source>Add printer</source>
         <translation>Agregar impresora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="66" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="66"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="68" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="68"/>
         <source>Print calibration ticket</source>
         <translation>Imprimir ticket de calibración</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="71" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="71"/>
         <source>Prints ç ã é ñ € in each code page: keep the one that reads right.</source>
         <translation>Imprime ç ã é ñ € en cada página de códigos: quedate con la que se lea bien.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="81" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="81"/>
         <source>Network (IP:port)</source>
         <translation>Red (IP:puerto)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="82" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="82"/>
         <source>USB (vendor:product)</source>
         <translation>USB (fabricante:producto)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="83" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="83"/>
         <source>Serial port</source>
         <translation>Puerto serie</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="84" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="84"/>
         <source>File / device path</source>
         <translation>Archivo / dispositivo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="85" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="85"/>
         <source>System print queue (PDF)</source>
         <translation>Cola de impresión del sistema (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="112" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="112"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="113" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="113"/>
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="114" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="114"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="115" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="115"/>
         <source>Paper width</source>
         <translation>Ancho del papel</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="116" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="116"/>
         <source>Code page</source>
         <translation>Página de códigos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="117" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="117"/>
         <source>Kitchen ticket copies</source>
         <translation>Copias de la comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="118" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="118"/>
         <source>Receipt copies</source>
         <translation>Copias del recibo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/printer_form.py" line="162" />
+        <location filename="../../src/kitchen_app/ui/printer_form.py" line="162"/>
         <source>Printer %1</source>
         <translation>Impresora %1</translation>
     </message>
@@ -852,137 +921,137 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="56" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="56"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="66" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="66"/>
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="68" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="68"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="69" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="69"/>
         <source>Sound</source>
         <translation>Sonido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="70" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="70"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="80" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="80"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="81" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="81"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="99" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="99"/>
         <source>(hidden)</source>
         <translation>(oculto)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="114" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="114"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="130" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="130"/>
         <source>Relay address</source>
         <translation>Dirección del relay</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="131" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="131"/>
         <source>Desk token</source>
         <translation>Token del mostrador</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="132" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="132"/>
         <source>Mercado Pago API address</source>
         <translation>Dirección de la API de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="134" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="134"/>
         <source>Mercado Pago access token</source>
         <translation>Access token de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="136" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="136"/>
         <source>Mercado Pago user id</source>
         <translation>ID de usuario de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="148" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="148"/>
         <source>Play a sound for new orders</source>
         <translation>Sonar con los pedidos nuevos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="155" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="155"/>
         <source>Test sound</source>
         <translation>Probar sonido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="162" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="162"/>
         <source>Volume</source>
         <translation>Volumen</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="164" />
-        <source>The alert gets louder and faster as an order's 5-minute limit nears.</source>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="164"/>
+        <source>The alert gets louder and faster as an order&apos;s 5-minute limit nears.</source>
         <translation>La alerta suena más fuerte y más seguido a medida que se acerca el límite de 5 minutos del pedido.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="176" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="176"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="178" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="178"/>
         <source>Language (after restart)</source>
         <translation>Idioma (al reiniciar)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="179" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="179"/>
         <source>Accept new orders automatically</source>
         <translation>Aceptar pedidos nuevos automáticamente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="182" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="182"/>
         <source>Print tickets when an order is accepted</source>
         <translation>Imprimir al aceptar un pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="244" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="244"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="261" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="261"/>
         <source>Not saved: %1</source>
         <translation>No se guardó: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="268" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="268"/>
         <source>Printing a calibration ticket on %1…</source>
         <translation>Imprimiendo un ticket de calibración en %1…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="272" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="272"/>
         <source>Calibration failed: %1</source>
         <translation>La calibración falló: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="276" />
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="276"/>
         <source>Calibration ticket sent to %1. Keep the code page whose line reads right.</source>
         <translation>Ticket de calibración enviado a %1. Quedate con la página de códigos cuya línea se lea bien.</translation>
     </message>
@@ -990,27 +1059,27 @@
 <context>
     <name>Stages</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="61" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="61"/>
         <source>New</source>
         <translation>Nuevos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="62" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="62"/>
         <source>Preparing</source>
         <translation>En preparación</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="63" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="63"/>
         <source>On the way</source>
         <translation>En camino</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="64" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="64"/>
         <source>Done</source>
         <translation>Terminados</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="65" />
+        <location filename="../../src/kitchen_app/ui/labels.py" line="65"/>
         <source>Cancelled</source>
         <translation>Cancelados</translation>
     </message>
@@ -1018,27 +1087,27 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="116" />
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="116" />
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
         <source>What happened</source>
         <translation>Qué pasó</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="116" />
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
         <source>We learnt it</source>
         <translation>Nos enteramos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="124" />
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="124"/>
         <source>Print: %1</source>
         <translation>Impresión: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="126" />
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="126"/>
         <source>%1 (reprint)</source>
         <translation>%1 (reimpresión)</translation>
     </message>

@@ -42,7 +42,7 @@ from .order_columns import fit_order_columns
 from .order_detail import OrderDetail
 from .orders_model import Col, OrdersModel, Roles, is_waiting
 from .orders_proxy import OrdersProxy
-from .print_problems import open_print_problems
+from .print_problems import PrintDecisions
 from .status_bar import DeskStatusBar
 from .status_chip import StatusChipDelegate
 from .timeline import timeline_rows
@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         )
 
         self._build()
+        self.print_decisions = PrintDecisions(
+            self.detail.print_problems, self.actions, self._reader, self.detail.order, self
+        )
         self.attention = Attention(self, tray=tray)
         self._apply_sound_settings()
         self._wire()
@@ -182,8 +185,6 @@ class MainWindow(QMainWindow):
         self.filters.searchChanged.connect(self.proxy.set_search)
         self.filters.stageChosen.connect(self.proxy.set_stage)
         self.detail.actions_bar.triggered.connect(self._action_triggered)
-        self.detail.print_problems.printedConfirmed.connect(self._confirm_printed)
-        self.detail.print_problems.retryRequested.connect(self._retry_print)
         self.actions.message.connect(self._show_message)
         self.actions.busyChanged.connect(self._busy_changed)
         self.alert.stepChanged.connect(self._alert_step_changed)
@@ -289,7 +290,7 @@ class MainWindow(QMainWindow):
         order = self.detail.order()
         if order is None:
             self.detail.actions_bar.set_state(None)
-            self.detail.print_problems.set_problems([], [], frozenset())
+            self.print_decisions.show_jobs([])
             return
         summary = self.model.summary(order.key)
         accepted = bool(summary.accepted) if summary is not None else False
@@ -304,17 +305,7 @@ class MainWindow(QMainWindow):
         self.detail.actions_bar.set_state(
             BarState(allowed=allowed, printed_kinds=printed, busy=self.actions.busy(order.key))
         )
-        self.detail.print_problems.set_problems(
-            open_print_problems(jobs), self._printer_names(), self.actions.busy_jobs()
-        )
-
-    def _printer_names(self) -> list[str]:
-        names: list[str] = []
-        for data in self._reader.get_setting("printers", []) or []:
-            name = data.get("name") if isinstance(data, dict) else None
-            if isinstance(name, str) and name:
-                names.append(name)
-        return names
+        self.print_decisions.show_jobs(jobs)
 
     def _busy_changed(self, key: str) -> None:
         if key == self.selected_key():
@@ -334,24 +325,6 @@ class MainWindow(QMainWindow):
             self.actions.mark_ready(key, shown)
         elif name in (Action.PRINT_KITCHEN, Action.PRINT_RECEIPT, Action.PRINT_LABEL_PDF):
             self.actions.print_ticket(key, shown, Action(name), reprint=reprint)
-
-    def _problem(self, job_id: int) -> Any:
-        for problem in self.detail.print_problems.problems():
-            if problem.job_id == job_id:
-                return problem
-        return None
-
-    def _confirm_printed(self, job_id: int) -> None:
-        order, problem = self.detail.order(), self._problem(job_id)
-        if order is not None and problem is not None:
-            self.actions.confirm_printed(order.key, order.display_id, job_id, problem.kind)
-
-    def _retry_print(self, job_id: int, printer: str) -> None:
-        order, problem = self.detail.order(), self._problem(job_id)
-        if order is not None and problem is not None:
-            self.actions.retry_print(
-                order.key, order.display_id, job_id, problem.kind, printer=printer or None
-            )
 
     def open_cancel_dialog(self) -> CancelDialog | None:
         order = self.detail.order()

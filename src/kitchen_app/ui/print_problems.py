@@ -17,12 +17,12 @@ failure was recorded. Copies queued in the same request as the failed one do not
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from . import labels
+from .order_actions import OrderActions
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PrintProblem", "PrintProblemsPanel", "open_print_problems"]
+__all__ = ["PrintDecisions", "PrintProblem", "PrintProblemsPanel", "open_print_problems"]
 
 UNCERTAIN = "uncertain"
 FAILED = "failed"
@@ -239,3 +240,53 @@ class PrintProblemsPanel(QFrame):
         button.setAutoDefault(True)  # Enter presses the focused button, as Space does
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return button
+
+
+class PrintDecisions(QObject):
+    """Keeps the panel on the selected order's jobs and sends the operator's answers to the
+    engine through ``OrderActions``."""
+
+    def __init__(
+        self,
+        panel: PrintProblemsPanel,
+        actions: OrderActions,
+        reader: Any,
+        current_order: Callable[[], Any],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._panel = panel
+        self._actions = actions
+        self._reader = reader
+        self._order = current_order
+        panel.printedConfirmed.connect(self._confirm_printed)
+        panel.retryRequested.connect(self._retry)
+
+    def show_jobs(self, jobs: Sequence[Any]) -> None:
+        """The selected order's print jobs (all of them; the panel picks the open ones)."""
+        self._panel.set_problems(
+            open_print_problems(jobs), self.printer_names(), self._actions.busy_jobs()
+        )
+
+    def printer_names(self) -> list[str]:
+        names: list[str] = []
+        for data in self._reader.get_setting("printers", []) or []:
+            name = data.get("name") if isinstance(data, dict) else None
+            if isinstance(name, str) and name:
+                names.append(name)
+        return names
+
+    def _problem(self, job_id: int) -> PrintProblem | None:
+        return next((p for p in self._panel.problems() if p.job_id == job_id), None)
+
+    def _confirm_printed(self, job_id: int) -> None:
+        order, problem = self._order(), self._problem(job_id)
+        if order is not None and problem is not None:
+            self._actions.confirm_printed(order.key, order.display_id, job_id, problem.kind)
+
+    def _retry(self, job_id: int, printer: str) -> None:
+        order, problem = self._order(), self._problem(job_id)
+        if order is not None and problem is not None:
+            self._actions.retry_print(
+                order.key, order.display_id, job_id, problem.kind, printer=printer or None
+            )

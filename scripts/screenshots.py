@@ -1,9 +1,10 @@
 """Render the desk window's screenshots for docs/screenshots/ (offscreen, no display needed).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
-Three scenes, each in pt-BR and es: a new order alerting, an accepted Flex order with its
-timeline and QR, and the offline banner. The orders come from the GUI tests' stand-in reader
+Four scenes, each in pt-BR and es: a new order alerting, an accepted Flex order with its
+timeline and QR, the offline banner, and a ticket the printer never confirmed beside one that
+failed (the operator is asked). The orders come from the GUI tests' stand-in reader
 (tests/gui/fakes.py), so the pictures do not depend on a network or a database.
 """
 
@@ -11,14 +12,25 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import sys
+import tempfile
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A counter PC's 1366×768 screen (the offscreen platform's own is 800×800): the window
+# opens maximised on it, as it does at the counter.
+_SCREEN = Path(tempfile.gettempdir()) / "kitchen-desk-screenshots-screen.json"
+_SCREEN.write_text(
+    json.dumps(
+        {"screens": [{"name": "Counter", "x": 0, "y": 0, "width": 1366, "height": 768,
+                      "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+    )
+)  # fmt: skip
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
@@ -136,8 +148,22 @@ def build_day(reader: FakeReader, now: datetime, currency: str, names: list[str]
     return keys
 
 
+def print_problems(reader: FakeReader, key: str, now: datetime) -> None:
+    """The kitchen ticket went out and the printer never confirmed; the receipt failed."""
+    reader.settings["printers"] = [
+        {"name": "Cocina", "kind": "network", "address": "192.168.0.40"},
+        {"name": "Caixa", "kind": "usb", "address": "04b8:0e28"},
+    ]
+    at = now - timedelta(minutes=2)
+    reader.job_records[key] = [
+        Record(91, "kitchen", "uncertain", at, at + timedelta(seconds=4), printer="Cocina",
+               error="Cocina: no answer after sending the ticket"),
+        Record(92, "receipt", "failed", at, at + timedelta(seconds=9), printer="Caixa",
+               error="Caixa: cannot open the USB printer 04b8:0e28 (is it plugged in?)"),
+    ]  # fmt: skip
+
+
 def grab(window: MainWindow, path: Path) -> None:
-    window.resize(1500, 900)
     window.show()
     _settle()
     image = window.grab().toImage()
@@ -155,10 +181,12 @@ def scenes(out: Path, lang: str) -> None:
     tz = ZoneInfo(tz_name)
     now = datetime(2026, 11, 23, 20, 14, 30, tzinfo=tz)
     tag = lang.replace("_", "-")
-    for scene in ("alert", "accepted", "offline"):
+    for scene in ("alert", "accepted", "offline", "print"):
         reader, commands, bridge = FakeReader(), FakeCommands(), EngineBridge()
         keys = build_day(reader, now, currency, names)
-        if scene == "accepted":
+        if scene == "print":
+            print_problems(reader, keys["preparing"], now)
+        if scene in ("accepted", "print"):
             for key in [k for k, s in reader.summaries.items() if s.stage == Stage.NEW]:
                 del reader.summaries[key]
         window = MainWindow(
@@ -174,7 +202,7 @@ def scenes(out: Path, lang: str) -> None:
         window.status.set_printer_state(PrinterStatus("Cocina", ok=True))
         if scene == "alert":
             window.select(keys["new"])
-        elif scene == "accepted":
+        elif scene in ("accepted", "print"):
             window.select(keys["preparing"])
         else:
             since = now - timedelta(minutes=6)

@@ -638,12 +638,12 @@
     <message>
         <location filename="../../src/kitchen_app/ui/order_actions.py" line="109"/>
         <source>#%1: %2 sent again, to %3</source>
-        <translation>#%1: %2 enviado de nuevo, a %3</translation>
+        <translation>#%1: %2 — se envió de nuevo, a %3</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/order_actions.py" line="112"/>
         <source>#%1: %2 sent to the printer again</source>
-        <translation>#%1: %2 enviado de nuevo a la impresora</translation>
+        <translation>#%1: %2 — se envió de nuevo a la impresora</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/order_actions.py" line="125"/>
@@ -653,7 +653,7 @@
     <message>
         <location filename="../../src/kitchen_app/ui/order_actions.py" line="128"/>
         <source>#%1: %2 marked as printed</source>
-        <translation>#%1: %2 marcado como impreso</translation>
+        <translation>#%1: %2 — anotado: se imprimió</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/order_actions.py" line="140"/>

@@ -638,12 +638,12 @@
     <message>
         <location filename="../../src/kitchen_app/ui/order_actions.py" line="109"/>
         <source>#%1: %2 sent again, to %3</source>
-        <translation>#%1: %2 enviado de novo, para %3</translation>
+        <translation>#%1: %2 — foi de novo, para %3</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/order_actions.py" line="112"/>
         <source>#%1: %2 sent to the printer again</source>
-        <translation>#%1: %2 enviado de novo à impressora</translation>
+        <translation>#%1: %2 — foi para a impressora de novo</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/order_actions.py" line="125"/>
@@ -653,7 +653,7 @@
     <message>
         <location filename="../../src/kitchen_app/ui/order_actions.py" line="128"/>
         <source>#%1: %2 marked as printed</source>
-        <translation>#%1: %2 marcado como impresso</translation>
+        <translation>#%1: %2 — anotado: imprimiu</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/order_actions.py" line="140"/>
@@ -792,12 +792,12 @@
     <message>
         <location filename="../../src/kitchen_app/ui/print_problems.py" line="188"/>
         <source>%1 went to “%2” but it never confirmed. Did it print? (F9)</source>
-        <translation>%1 foi enviado para “%2”, mas a impressora não confirmou. Imprimiu? (F9)</translation>
+        <translation>%1: foi para “%2”, mas a impressora não confirmou. Imprimiu? (F9)</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/print_problems.py" line="190"/>
         <source>%1 did not print on “%2”. (F9)</source>
-        <translation>%1 não foi impresso em “%2”. (F9)</translation>
+        <translation>%1: não saiu em “%2”. (F9)</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/print_problems.py" line="203"/>

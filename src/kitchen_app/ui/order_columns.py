@@ -25,13 +25,14 @@ log = logging.getLogger(__name__)
 
 __all__ = ["fit_order_columns"]
 
-_CELL_PADDING = 22  # the style sheet's item padding on both sides, and the grid
-_CHIP_PADDING = 32  # the status chip's margins and rounded ends (status_chip.py)
-_SORT_ARROW = 14  # the sorted column's header shows an arrow beside its title
+_CELL_PADDING = 14  # order_cells.PADDING on both sides, and a little air
+_CHIP_PADDING = 30  # the status chip's margins and rounded ends (status_chip.py)
+_HEADER_PADDING = 12  # the style sheet's section padding on both sides, and the divider
+_SORT_ARROW = 16  # room for the sort arrow beside the sorted column's title
 
 
 def _samples(locale: QLocale) -> dict[int, list[str]]:
-    large = labels.format_money(Money(Decimal("999999.99"), "ARS"), locale)
+    large = labels.format_money(Money(Decimal("99999.99"), "ARS"), locale)
     return {
         Col.ID: ["#00000"],
         Col.COUNTDOWN: ["-0:00", "4:59"],
@@ -63,5 +64,6 @@ def fit_order_columns(table: QTableView, model: OrdersModel, locale: QLocale) ->
             metrics, extra = QFontMetrics(cell_font), _CELL_PADDING
         widest = max(metrics.horizontalAdvance(t) for t in texts) + extra
         title = str(model.headerData(column, header.orientation(), 0) or "")
-        heading = header_metrics.horizontalAdvance(title) + _CELL_PADDING + _SORT_ARROW
+        arrow = _SORT_ARROW if column == header.sortIndicatorSection() else 0
+        heading = header_metrics.horizontalAdvance(title) + _HEADER_PADDING + arrow
         header.resizeSection(column, max(widest, heading))

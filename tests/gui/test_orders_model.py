@@ -171,3 +171,36 @@ def test_cell_role_carries_text_tint_and_stage(qtbot, model: OrdersModel, clock:
     clock.now = T0 + timedelta(minutes=4, seconds=30)
     countdown = model.index(0, Col.COUNTDOWN).data(Roles.CELL)
     assert countdown.text == "0:30" and countdown.colour is not None  # critical: red text
+
+
+def test_sorted_model_passes_the_model_tester_through_inserts_and_moves(  # type: ignore[no-untyped-def]
+    qtmodeltester, model: OrdersModel
+) -> None:
+    model.set_orders([summary(i, created=T0 + timedelta(minutes=i)) for i in range(6)])
+    qtmodeltester.check(model)
+    model.sort(Col.CREATED, Qt.SortOrder.DescendingOrder)
+    model.upsert(summary(9, created=T0 + timedelta(minutes=3, seconds=30)))  # lands in the middle
+    model.upsert(summary(0, created=T0 + timedelta(minutes=10)))  # the oldest moves to the top
+    keys = [model.index(r, 0).data(Roles.KEY) for r in range(model.rowCount())]
+    assert keys == [f"mp_delivery:{i}" for i in (0, 5, 4, 9, 3, 2, 1)]
+    assert all(model.row_of(k) == r for r, k in enumerate(keys))
+
+
+def test_selection_follows_its_order_when_the_list_is_resorted(qtbot, model: OrdersModel) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QTableView
+
+    model.set_orders([summary(i, created=T0 + timedelta(minutes=i), name=n) for i, n in
+                      enumerate(["Carla", "Ana", "Bruno"])])  # fmt: skip
+    proxy = OrdersProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(Col.CREATED, Qt.SortOrder.DescendingOrder)
+    view.selectRow(0)  # the newest: Bruno
+    assert view.selectionModel().selectedRows()[0].data(Roles.KEY) == "mp_delivery:2"
+    view.sortByColumn(Col.CUSTOMER, Qt.SortOrder.AscendingOrder)
+    selected = view.selectionModel().selectedRows()
+    assert [i.data(Roles.KEY) for i in selected] == ["mp_delivery:2"]
+    assert selected[0].row() == 1  # Ana, Bruno, Carla

@@ -173,19 +173,6 @@ def test_cell_role_carries_text_tint_and_stage(qtbot, model: OrdersModel, clock:
     assert countdown.text == "0:30" and countdown.colour is not None  # critical: red text
 
 
-def test_sorted_model_passes_the_model_tester_through_inserts_and_moves(  # type: ignore[no-untyped-def]
-    qtmodeltester, model: OrdersModel
-) -> None:
-    model.set_orders([summary(i, created=T0 + timedelta(minutes=i)) for i in range(6)])
-    qtmodeltester.check(model)
-    model.sort(Col.CREATED, Qt.SortOrder.DescendingOrder)
-    model.upsert(summary(9, created=T0 + timedelta(minutes=3, seconds=30)))  # lands in the middle
-    model.upsert(summary(0, created=T0 + timedelta(minutes=10)))  # the oldest moves to the top
-    keys = [model.index(r, 0).data(Roles.KEY) for r in range(model.rowCount())]
-    assert keys == [f"mp_delivery:{i}" for i in (0, 5, 4, 9, 3, 2, 1)]
-    assert all(model.row_of(k) == r for r, k in enumerate(keys))
-
-
 def test_selection_follows_its_order_when_the_list_is_resorted(qtbot, model: OrdersModel) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QTableView
 

@@ -120,10 +120,6 @@ class OrdersModel(QAbstractTableModel):
         self._stages: Counter[Stage] = Counter()
         self._latest_handled: Any | None = None
         self._texts: dict[str, tuple[str, ...]] = {}  # key -> display texts, made when shown
-        # The rows are kept in display order (sort() below), with each row's sort value.
-        self._sort_column: int | None = None
-        self._descending = False
-        self._keys: list[Any] = []
         self._bold = QFont()
         self._bold.setBold(True)
         self._countdown_font = QFont()
@@ -282,63 +278,18 @@ class OrdersModel(QAbstractTableModel):
     def summary_at(self, row: int) -> Any | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    # ---- order -------------------------------------------------------------------------------
-    # The model sorts its own rows: a Python sort over values made once per row, where the
-    # proxy's C++ sort would call back into Python some 60,000 times for 5,000 orders. A new
-    # order goes straight to its place; a changed one moves only if its place changed.
+    def sort_keys(self, column: int) -> list[Any]:
+        """Every row's sort value for a column, in row order (the proxy compares these)."""
+        return [self._sort_value(s, column) for s in self._rows]
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        keys = [self._rows[i.row()].key if i.row() < len(self._rows) else "" for i in persistent]
-        self._sort_column = column if 0 <= column < Col.COUNT else None
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self._arrange()
-        moved = [
-            self.index(self._row_of[k], i.column()) if k in self._row_of else QModelIndex()
-            for k, i in zip(keys, persistent, strict=True)
-        ]
-        self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
-
-    def sort_column(self) -> tuple[int | None, bool]:
-        """The column the rows are sorted by (None: arrival order) and whether descending."""
-        return self._sort_column, self._descending
-
-    def _arrange(self) -> None:
-        column = self._sort_column
-        if column is not None:
-            keys = [self._sort_value(s, column) for s in self._rows]
-            # Python's sort is stable, reversed too: equal values keep their arrival order.
-            order = sorted(range(len(keys)), key=keys.__getitem__, reverse=self._descending)
-            self._rows = [self._rows[i] for i in order]
-            self._keys = [keys[i] for i in order]
-        else:
-            self._keys = []
-        self._row_of = {s.key: i for i, s in enumerate(self._rows)}
-
-    def _place(self, value: Any, rows: int) -> int:
-        """Where a row with sort value ``value`` goes among the first ``rows`` rows (after the
-        equal ones, as a stable sort would put it)."""
-        lo, hi = 0, rows
-        keys, descending = self._keys, self._descending
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if (keys[mid] >= value) if descending else (keys[mid] <= value):
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-    def _renumber(self, first: int, last: int) -> None:
-        for i in range(max(0, first), min(last + 1, len(self._rows))):
-            self._row_of[self._rows[i].key] = i
+    def sort_value_at(self, row: int, column: int) -> Any:
+        return self._sort_value(self._rows[row], column)
 
     def set_orders(self, summaries: Iterable[Any]) -> None:
         self.beginResetModel()
         self._rows = list(summaries)
         self._texts.clear()
-        self._arrange()
+        self._row_of = {s.key: i for i, s in enumerate(self._rows)}
         self._levels = {s.key: self.level_of(s) for s in self._rows}
         self._waiting = {s.key: s for s in self._rows if is_waiting(s)}
         self._stages = Counter(Stage(s.stage) for s in self._rows)
@@ -370,37 +321,17 @@ class OrdersModel(QAbstractTableModel):
 
     def upsert(self, summary: Any) -> bool:
         """Insert a new order or replace a known one; True when a row was inserted."""
-        column = self._sort_column
-        value = self._sort_value(summary, column) if column is not None else None
         row = self._row_of.get(summary.key)
         if row is None:
-            row = self._place(value, len(self._rows)) if column is not None else len(self._rows)
+            row = len(self._rows)
             self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.insert(row, summary)
-            if column is not None:
-                self._keys.insert(row, value)
-            self._renumber(row, len(self._rows) - 1)
+            self._rows.append(summary)
+            self._row_of[summary.key] = row
             self._levels[summary.key] = self.level_of(summary)
             self._track(None, summary)
             self.endInsertRows()
             return True
         old = self._rows[row]
-        if column is not None and value != self._keys[row]:
-            del self._keys[row]
-            rest = self._rows[:row] + self._rows[row + 1 :]
-            target = self._place(value, len(rest))
-            if target != row:
-                # Qt counts the destination before the move: one more when moving down.
-                dest = target + 1 if target > row else target
-                self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), dest)
-                self._rows = rest
-                self._rows.insert(target, summary)
-                self._keys.insert(target, value)
-                self._renumber(min(row, target), max(row, target))
-                self.endMoveRows()
-                row = target
-            else:
-                self._keys.insert(row, value)
         self._rows[row] = summary
         self._texts.pop(summary.key, None)
         self._levels[summary.key] = self.level_of(summary)
@@ -443,9 +374,6 @@ class OrdersModel(QAbstractTableModel):
         waiting_rows = sorted(self._row_of[key] for key in self._waiting)
         if not waiting_rows:
             return
-        if self._sort_column == Col.COUNTDOWN:  # time moved every waiting order alike
-            for row in waiting_rows:
-                self._keys[row] = self._sort_value(self._rows[row], Col.COUNTDOWN)
         self.dataChanged.emit(
             self.index(waiting_rows[0], Col.COUNTDOWN),
             self.index(waiting_rows[-1], Col.COUNTDOWN),

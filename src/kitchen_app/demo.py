@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from kitchen_app.paths import demo_data_dir
+from kitchen_app.paths import demo_data_dir, keep_printer_capabilities_cached
 from kitchen_app.serving import ServerThread
 
 if TYPE_CHECKING:
@@ -141,6 +141,7 @@ def run_demo(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir or demo_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     log_to_file(data_dir)
+    keep_printer_capabilities_cached()
     app = create_app(sys.argv[:1])
     print(f"Kitchen Desk demo: data in {data_dir}")
     return demo_in_app(app, args)

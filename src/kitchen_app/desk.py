@@ -16,7 +16,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kitchen_app.paths import default_data_dir, desk_db_path
+from kitchen_app.paths import (
+    default_data_dir,
+    desk_db_path,
+    keep_printer_capabilities_cached,
+)
 from kitchen_app.settings import SETTINGS
 
 if TYPE_CHECKING:
@@ -119,6 +123,7 @@ def run_desk(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir or default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     log_to_file(data_dir)
+    keep_printer_capabilities_cached()
     db = desk_db_path(data_dir)
     saved = saved_settings(db, ("language", "relay_url", "mp_access_token"))
     app = create_app(sys.argv[:1], language=saved["language"] or None)

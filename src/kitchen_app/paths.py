@@ -7,11 +7,18 @@ Nothing here creates a folder: the part that writes a file creates its parent wh
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_cache_path, user_data_path
 
-__all__ = ["APP_DIR_NAME", "default_data_dir", "demo_data_dir", "desk_db_path"]
+__all__ = [
+    "APP_DIR_NAME",
+    "default_data_dir",
+    "demo_data_dir",
+    "desk_db_path",
+    "keep_printer_capabilities_cached",
+]
 
 log = logging.getLogger(__name__)
 
@@ -33,3 +40,16 @@ def demo_data_dir() -> Path:
 def desk_db_path(data_dir: Path) -> Path:
     """The desk's SQLite file inside a data folder."""
     return data_dir / DESK_DB_NAME
+
+
+def keep_printer_capabilities_cached() -> None:
+    """python-escpos parses its printer capability database on import and caches it in a new
+    temporary folder each run (about 0.25 s of every start). Point it at our cache folder so
+    the parsed copy is reused. Call before anything imports escpos."""
+    folder = user_cache_path(APP_DIR_NAME, appauthor=False) / "escpos"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a read-only home: the library's own temp folder still works
+        log.info("printer capability cache not kept: %s", exc)
+        return
+    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(folder))

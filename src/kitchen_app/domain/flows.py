@@ -90,6 +90,9 @@ class Flow:
     # actions_by_pair).
     actions_by_status: Mapping[str, frozenset[Action]]
     actions_by_pair: Mapping[StatusPair, frozenset[Action]]
+    # States an order can be in before it is accepted. A Dropoff courier may be assigned
+    # before acceptance (api notes §3), so on_route_to_pickup and picking_up are here too.
+    pre_accept: frozenset[StatusPair] = frozenset()
 
     def step(self, pair: StatusPair) -> Step | None:
         for step in self.steps:
@@ -116,6 +119,18 @@ class Flow:
         if step is not None:
             return step.stage
         return _STAGE_BY_STATUS.get(pair.status, Stage.NEW)
+
+    def awaiting_accept(self, pair: StatusPair, *, accepted: bool) -> bool:
+        """Whether staff must still accept the order: the marketplace will auto-cancel it
+        otherwise. ``accepted`` is the desk's own knowledge (its confirmed accept)."""
+        return not accepted and pair in self.pre_accept
+
+    def stage_of(self, pair: StatusPair, *, accepted: bool) -> Stage:
+        """The stage the counter sees: NEW while the order waits for acceptance, even when
+        a courier is already on the way to pick it up."""
+        if self.awaiting_accept(pair, accepted=accepted):
+            return Stage.NEW
+        return self.stage(pair)
 
     def allowed_actions(self, pair: StatusPair, *, accepted: bool) -> frozenset[Action]:
         """What the marketplace accepts in this state. ``accepted`` says whether the desk knows
@@ -152,7 +167,11 @@ _READY_TO_SHIP_ACTIONS = frozenset({Action.ACCEPT, Action.CANCEL, Action.PRINT_L
 _FINAL_RANK = 100
 
 
-def _mp_flow(logistics: Logistics, middle: list[tuple[str, str | None, Stage]]) -> Flow:
+def _mp_flow(
+    logistics: Logistics,
+    middle: list[tuple[str, str | None, Stage]],
+    pre_accept: tuple[str, ...] = ("ready_to_print",),
+) -> Flow:
     steps: list[Step] = [
         Step(_P("pending", "creating_route"), 0, Stage.NEW),
         Step(_P("handling", None), 1, Stage.NEW),
@@ -197,6 +216,7 @@ def _mp_flow(logistics: Logistics, middle: list[tuple[str, str | None, Stage]]) 
         status_floor=floors,
         actions_by_status=by_status,
         actions_by_pair={},
+        pre_accept=frozenset(_P("ready_to_ship", sub) for sub in pre_accept),
     )
 
 
@@ -220,6 +240,7 @@ MP_DROPOFF = _mp_flow(
         ("shipped", "out_for_delivery", Stage.ON_THE_WAY),
         ("shipped", "at_the_door", Stage.ON_THE_WAY),
     ],
+    pre_accept=("ready_to_print", "on_route_to_pickup", "picking_up"),
 )
 
 # Takeout's flow is UNKNOWN in the API notes; it follows Flex without the courier steps.

@@ -119,7 +119,8 @@ class DeskStore(JournalWriter):
                 [*observations, TimelineEntry(order.status, now, now, FETCH_SOURCE)],
             )
             current = result.current if result.current is not None else order.status
-            row = self._order_row(dataclasses.replace(order, status=current), flow)
+            accepted = self._is_accepted(key)
+            row = self._order_row(dataclasses.replace(order, status=current), flow, accepted)
             if not stored:
                 columns = (*_DETAIL_COLUMNS, "key", "first_seen_at", "updated_at")
                 self._exec(
@@ -174,7 +175,11 @@ class DeskStore(JournalWriter):
                 f"{order.logistics.value} logistics ({order.key})"
             ) from None
 
-    def _order_row(self, order: Order, flow: Flow) -> tuple[Any, ...]:
+    def _is_accepted(self, key: str) -> bool:
+        rows = self._rows("SELECT accepted FROM orders WHERE key = ?", (key,))
+        return bool(rows and rows[0][0])
+
+    def _order_row(self, order: Order, flow: Flow, accepted: bool) -> tuple[Any, ...]:
         """The values of _DETAIL_COLUMNS for an order already carrying its merged status."""
         total = order.totals.total
         return (
@@ -185,7 +190,7 @@ class DeskStore(JournalWriter):
             local_day(order.created_at, self._tz),
             order.status.status,
             order.status.substatus,
-            flow.stage(order.status).value,
+            flow.stage_of(order.status, accepted=accepted).value,
             int(flow.is_final(order.status)),
             order.logistics.value,
             order.store_id,
@@ -206,9 +211,15 @@ class DeskStore(JournalWriter):
     def set_accepted(self, key: str) -> None:
         """Record that the marketplace confirmed our accept (the substatus cannot tell)."""
         with self.transaction():
+            order = self.get_order(key)
+            if order is None:
+                self._require_order(key)
+                return
+            stage = self._flow(order).stage_of(order.status, accepted=True)
             cursor = self._exec(
-                "UPDATE orders SET accepted = 1, updated_at = ? WHERE key = ? AND accepted = 0",
-                (to_db(self._clock()), key),
+                "UPDATE orders SET accepted = 1, stage = ?, updated_at = ? "
+                "WHERE key = ? AND accepted = 0",
+                (stage.value, to_db(self._clock()), key),
             )
             if cursor.rowcount == 0:
                 self._require_order(key)

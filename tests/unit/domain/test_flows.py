@@ -33,3 +33,13 @@ def test_printing_own_tickets_is_always_possible() -> None:
         if pair.status in ("pending", "handling"):  # not yet an order anyone was told of
             continue
         assert Action.PRINT_KITCHEN in MP_FLEX.allowed_actions(pair, accepted=True)
+
+
+def test_a_dropoff_courier_before_acceptance_keeps_the_order_new() -> None:
+    courier = StatusPair("ready_to_ship", "on_route_to_pickup")
+    assert MP_DROPOFF.awaiting_accept(courier, accepted=False)
+    assert MP_DROPOFF.stage_of(courier, accepted=False) is Stage.NEW
+    assert MP_DROPOFF.stage_of(courier, accepted=True) is Stage.PREPARING
+    printed = StatusPair("ready_to_ship", "printed")
+    assert not MP_FLEX.awaiting_accept(printed, accepted=False)  # accepted elsewhere
+    assert not MP_FLEX.awaiting_accept(StatusPair("cancelled", "time_expired"), accepted=False)

@@ -258,3 +258,20 @@ def test_reopening_keeps_everything(tmp_path: Path) -> None:
         assert second.timeline(order.key) == [seen(READY_TO_PRINT, T0)]
     finally:
         second.close()
+
+
+def test_dropoff_with_a_courier_before_acceptance_stays_new_until_accepted(
+    store: DeskStore,
+) -> None:
+    courier = StatusPair("ready_to_ship", "on_route_to_pickup")
+    order = make_order("555", status=courier, logistics=Logistics.DROPOFF)
+    store.apply_order(order, [seen(courier, T0)])
+    summary = store.order_summary(order.key)
+    assert summary is not None and summary.stage is Stage.NEW and not summary.accepted
+    store.set_accepted(order.key)
+    summary = store.order_summary(order.key)
+    assert summary is not None and summary.stage is Stage.PREPARING and summary.accepted
+    # a later fetch keeps what the desk knows
+    store.apply_order(order, [seen(courier, T0)])
+    summary = store.order_summary(order.key)
+    assert summary is not None and summary.stage is Stage.PREPARING

@@ -17,7 +17,7 @@ from .errors import StoreError
 from .journals import JournalWriter
 from .records import OrderChange
 from .schema import MIGRATIONS, Migration
-from .times import local_day, local_timezone, to_db, utc_now
+from .times import from_db, local_day, local_timezone, to_db, utc_now
 from .writer import to_json
 
 __all__ = ["FETCH_SOURCE", "DeskStore"]
@@ -223,6 +223,28 @@ class DeskStore(JournalWriter):
             )
             if cursor.rowcount == 0:
                 self._require_order(key)
+
+    # -- orders the feed could not read yet ---------------------------------------------
+
+    def park_unfetched(self, key: str, error: str) -> None:
+        """Remember an order an event named but the marketplace would not give us yet. Call it
+        in the transaction that moves the feed's cursor past that event."""
+        with self.transaction():
+            self._exec(
+                "INSERT INTO unfetched_orders (key, first_seen_at, attempts, error) "
+                "VALUES (?, ?, 1, ?) ON CONFLICT (key) DO UPDATE SET "
+                "attempts = unfetched_orders.attempts + 1, error = excluded.error",
+                (key, to_db(self._clock()), error),
+            )
+
+    def unfetched_keys(self) -> list[tuple[str, datetime]]:
+        """Parked orders, oldest first, with when they were first parked."""
+        rows = self._rows("SELECT key, first_seen_at FROM unfetched_orders ORDER BY first_seen_at")
+        return [(row[0], from_db(row[1])) for row in rows]
+
+    def forget_unfetched(self, key: str) -> None:
+        with self.transaction():
+            self._exec("DELETE FROM unfetched_orders WHERE key = ?", (key,))
 
     # -- feed cursors -------------------------------------------------------------------
 

@@ -156,5 +156,28 @@ def create_core_tables(conn: sqlite3.Connection) -> None:
     _execute_all(conn, _V1_CORE_TABLES)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("create_core_tables", create_core_tables),)
+_V2_UNFETCHED = [
+    # Orders an event named that the desk could not read yet (the marketplace kept failing,
+    # or said it did not know them). The feed parks them here, in the transaction that moves
+    # its cursor past their events, so reconciliation keeps trying and no order is dropped.
+    """
+    CREATE TABLE unfetched_orders (
+        key          TEXT PRIMARY KEY,
+        first_seen_at TEXT NOT NULL,
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        error        TEXT
+    ) STRICT
+    """,
+]
+
+
+def add_unfetched_orders(conn: sqlite3.Connection) -> None:
+    """Version 2: the orders the feed could not read yet."""
+    _execute_all(conn, _V2_UNFETCHED)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("create_core_tables", create_core_tables),
+    Migration("add_unfetched_orders", add_unfetched_orders),
+)
 SCHEMA_VERSION = len(MIGRATIONS)

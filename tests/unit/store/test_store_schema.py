@@ -14,7 +14,15 @@ from tests.unit.store.store_testkit import Clock, make_order, open_store
 from kitchen_app.store import MIGRATIONS, SCHEMA_VERSION, DeskReader, DeskStore, StoreError
 from kitchen_app.store.schema import APPLICATION_ID, Migration, create_core_tables
 
-TABLES = {"orders", "status_events", "actions", "print_jobs", "settings", "feed_cursors"}
+TABLES = {
+    "orders",
+    "status_events",
+    "actions",
+    "print_jobs",
+    "settings",
+    "feed_cursors",
+    "unfetched_orders",
+}
 
 
 def _digest(path: Path) -> str:
@@ -71,7 +79,7 @@ def test_the_first_step_is_pure_and_runs_on_any_connection() -> None:
     try:
         create_core_tables(conn)
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert names == TABLES
+        assert names == TABLES - {"unfetched_orders"}  # added by step 2
     finally:
         conn.close()
 
@@ -122,7 +130,7 @@ def test_failed_migration_leaves_the_database_at_its_version(tmp_path: Path) -> 
         conn.execute("ALTER TABLE orders ADD COLUMN half_done TEXT")
         raise ValueError("bad row")
 
-    with pytest.raises(StoreError, match=r"'broken'.*bad row.*schema 1.*backup at"):
+    with pytest.raises(StoreError, match=rf"'broken'.*bad row.*schema {SCHEMA_VERSION}.*backup at"):
         DeskStore.open(path, migrations=(*MIGRATIONS, Migration("broken", broken)))
     store = open_store(path)
     try:
@@ -203,3 +211,15 @@ def test_reader_refuses_a_database_that_needs_upgrading(tmp_path: Path) -> None:
         DeskReader.open(path)
     with pytest.raises(StoreError, match="no desk database"):
         DeskReader.open(tmp_path / "missing.db")
+
+
+def test_a_version_1_database_is_migrated_with_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "desk.db"
+    DeskStore.open(path, migrations=MIGRATIONS[:1]).close()
+    store = DeskStore.open(path)
+    try:
+        store.park_unfetched("mp_delivery:1", "HTTP 500")
+        assert [k for k, _ in store.unfetched_keys()] == ["mp_delivery:1"]
+    finally:
+        store.close()
+    assert list(tmp_path.glob("desk.db.v1-*.bak"))

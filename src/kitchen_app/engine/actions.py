@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from kitchen_app.channels.base import CancelReason, ChannelClient
-from kitchen_app.channels.errors import ChannelError, StateConflict
+from kitchen_app.channels.errors import ChannelError, StateConflict, TransientError
 from kitchen_app.domain import Action, Order
 from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
 from kitchen_app.engine.backoff import Backoff
@@ -56,6 +56,7 @@ class ActionRunner:
         self._on_confirmed = on_confirmed
         self._on_pending_changed = on_pending_changed
         self._retry_tasks: dict[int, asyncio.Task[None]] = {}
+        self._refetches: set[asyncio.Task[Order | None]] = set()
 
     @property
     def pending_count(self) -> int:
@@ -67,6 +68,13 @@ class ActionRunner:
         order = self._ctx.store.get_order(key)
         if order is None:
             return ActionOutcome(None, ActionOutcomeState.FAILED, f"unknown order {key}")
+        for record in self._ctx.store.unfinished_actions():
+            if record.order_key == key and record.kind == kind:
+                # Already on its way (a second press, or auto-accept and a press): never a
+                # second request for the same thing.
+                return ActionOutcome(
+                    record.id, ActionOutcomeState.PENDING, record.error or "already being sent"
+                )
         action_id = self._ctx.store.add_action(key, kind, params)
         self._ctx.listener.action_changed(key, action_id)
         summary = self._ctx.store.order_summary(key)
@@ -92,7 +100,7 @@ class ActionRunner:
             self._schedule_retry(record.order_key, record.id, record.kind, record.params, 1)
 
     def stop(self) -> None:
-        for task in self._retry_tasks.values():
+        for task in [*self._retry_tasks.values(), *self._refetches]:
             task.cancel()
 
     # ---- the mechanism ----------------------------------------------------------------------
@@ -113,14 +121,22 @@ class ActionRunner:
             await self._call(client, kind, order_id, params)
         except StateConflict as exc:
             return await self._after_conflict(key, action_id, kind, exc, attempt)
-        except ChannelError as exc:
-            if exc.retryable:
-                log.warning("%s of %s pending: %s", kind, key, exc.message)
-                self._set(key, action_id, ActionState.SENT, error=exc.message, attempts=attempt)
+        except Exception as caught:
+            # Anything but a ChannelError (a client closed by a settings change, an httpx
+            # error that is not a transport error) counts as "not reached": kept pending and
+            # retried, since the re-read before each re-send stops a double.
+            if isinstance(caught, ChannelError):
+                error: ChannelError = caught
+            else:
+                log.warning("%s of %s: unexpected %r; kept pending", kind, key, caught)
+                error = TransientError(f"{type(caught).__name__}: {caught}")
+            if error.retryable:
+                log.warning("%s of %s pending: %s", kind, key, error.message)
+                self._set(key, action_id, ActionState.SENT, error=error.message, attempts=attempt)
                 if retry_in_background:
                     self._schedule_retry(key, action_id, kind, params, attempt + 1)
-                return ActionOutcome(action_id, ActionOutcomeState.PENDING, exc.message)
-            return self._finish(key, action_id, ActionState.FAILED, exc.message, attempt)
+                return ActionOutcome(action_id, ActionOutcomeState.PENDING, error.message)
+            return self._finish(key, action_id, ActionState.FAILED, error.message, attempt)
         outcome = self._finish(key, action_id, ActionState.CONFIRMED, None, attempt)
         await self._after_confirmed(key, kind)
         return outcome
@@ -166,9 +182,12 @@ class ActionRunner:
         if kind == "accept":
             self._ctx.store.set_accepted(key)
             self._ctx.listener.order_changed(key)
-        if refetch:
-            await self._refetch(key, "action")
+        # The ticket first: the kitchen must not wait on a re-read over a slow link.
         await self._on_confirmed(key, kind)
+        if refetch:
+            task = asyncio.get_running_loop().create_task(self._refetch(key, "action"))
+            self._refetches.add(task)
+            task.add_done_callback(self._refetches.discard)
 
     def _schedule_retry(
         self, key: str, action_id: int, kind: str, params: dict[str, Any], attempt: int
@@ -192,7 +211,11 @@ class ActionRunner:
         backoff = Backoff(*_RETRY_BACKOFF)
         while True:
             await asyncio.sleep(backoff.next())
-            order = await self._refetch(key, "action")
+            try:
+                order = await self._refetch(key, "action")
+            except Exception:  # e.g. the client was replaced meanwhile: try again later
+                log.exception("re-reading %s before re-sending %s failed", key, kind)
+                continue
             if order is None:
                 continue  # still cannot reach the marketplace
             check = _PRE_SEND_EVIDENCE.get(kind)

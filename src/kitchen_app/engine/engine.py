@@ -155,7 +155,7 @@ class Engine:
                 clock=self._clock,
             )
             self._ctx = ctx
-            self._reconciler = Reconciler(ctx)
+            self._reconciler = Reconciler(ctx, on_new_order=self._on_new_order)
             self._actions = ActionRunner(
                 ctx,
                 on_confirmed=self._on_action_confirmed,

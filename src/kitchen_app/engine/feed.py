@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
 from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime
 from typing import Any
@@ -44,6 +45,9 @@ def feed_name(relay_url: str, token: str) -> str:
 
 
 _FETCH_CONCURRENCY = 8
+# How long one order's failing reads may hold the feed before it is parked for
+# reconciliation and the orders behind it go through.
+PARK_AFTER_S = 30.0
 
 
 class FeedLoop:
@@ -68,6 +72,7 @@ class FeedLoop:
         self._state = FeedState(FeedStatus.CONNECTING, since=ctx.clock())
         self._last_event_at: datetime | None = None
         self._background: set[asyncio.Task[None]] = set()
+        self._failing_since: dict[tuple[Channel, str], float] = {}
 
     @property
     def state(self) -> FeedState:
@@ -127,7 +132,13 @@ class FeedLoop:
             if not batch.events:
                 continue
             self._last_event_at = self._ctx.clock()
-            if await self.handle(batch):
+            try:
+                handled = await self.handle(batch)
+            except Exception as exc:  # a bug or a broken disk must not end order intake
+                log.exception("relay batch up to %s failed; trying again", batch.cursor)
+                self._set_state(FeedStatus.OFFLINE, f"desk error, retrying: {exc}")
+                handled = False
+            if handled:
                 cursor = batch.cursor
                 backoff.reset()
                 self.refresh_state()
@@ -159,26 +170,44 @@ class FeedLoop:
 
         results = await asyncio.gather(*(fetch(c, o) for c, o in wanted))
         fetched: list[FetchedOrder] = []
+        parked: list[tuple[str, str]] = []
+        now = time.monotonic()
         for (channel, order_id), result in zip(wanted, results, strict=True):
+            key = f"{channel.value}:{order_id}"
             if isinstance(result, FetchedOrder):
                 fetched.append(result)
-            elif isinstance(result, NotFound):
-                log.warning("%s order %s not found at the marketplace; skipped", channel, order_id)
-            elif isinstance(result, BadResponse):
-                log.error("%s order %s unreadable, skipped: %s", channel, order_id, result)
-            else:
-                message = f"{channel.value}: {result.message}"
-                if isinstance(result, AuthError):
-                    message = f"{channel.value}: the marketplace refused the access token"
+                self._failing_since.pop((channel, order_id), None)
+                continue
+            known = self._ctx.store.order_summary(key) is not None
+            if isinstance(result, NotFound | BadResponse):
+                # No retry now can fix it; a new order is parked so reconciliation keeps
+                # trying (a marketplace may answer 404 for a moment after the webhook).
+                log.warning("%s: %s", key, result.message)
+                if not known:
+                    parked.append((key, result.message))
+                continue
+            message = f"{channel.value}: {result.message}"
+            if isinstance(result, AuthError):
+                message = f"{channel.value}: the marketplace refused the access token"
+            first = self._failing_since.setdefault((channel, order_id), now)
+            if now - first < PARK_AFTER_S:
                 log.warning("batch held (cursor stays): %s", message)
                 self._set_state(FeedStatus.ONLINE, message)
                 return False
+            # One order failing this long must not hold every order behind it.
+            log.warning("%s parked for reconciliation after %.0f s: %s", key, now - first, message)
+            if not known:
+                parked.append((key, message))
 
         changes: list[OrderChange] = []
         with self._ctx.store.transaction():
             for item in fetched:
                 changes.append(self._ctx.commit(item, "webhook"))
+            for key, message in parked:
+                self._ctx.store.park_unfetched(key, message)
             self._ctx.store.set_cursor(self._name, batch.cursor)
+        for channel, order_id in wanted:
+            self._failing_since.pop((channel, order_id), None)
         if self._state.message:
             self._set_state(FeedStatus.ONLINE)
         for change in changes:

@@ -10,6 +10,7 @@ import logging
 from datetime import tzinfo
 from typing import Any
 
+from kitchen_app.channels.errors import ChannelError
 from kitchen_app.engine.api import PrinterStatus
 from kitchen_app.engine.context import EngineContext
 from kitchen_app.printing.documents import (
@@ -21,7 +22,7 @@ from kitchen_app.printing.documents import (
 from kitchen_app.printing.queue import AutoPrintPolicy, JobChange, PrintQueue, PrintQueueError
 from kitchen_app.printing.settings import PrinterSettings
 from kitchen_app.printing.status import PrinterState
-from kitchen_app.store import PrintJobState, local_timezone
+from kitchen_app.store import ActionState, PrintJobState, local_timezone
 
 __all__ = ["PrintError", "PrintService", "ticket_locale"]
 
@@ -119,17 +120,33 @@ class PrintService:
         except PrintQueueError as exc:
             raise PrintError(str(exc)) from None
 
+    async def _label_document(self, key: str) -> Document:
+        """Mercado Pago's own receipt PDF. Asking for it also accepts a new order at the
+        marketplace (api notes §4), so it is journaled as an action like an accept."""
+        client, order_id = self._ctx.client_for_key(key)
+        action_id = self._ctx.store.add_action(key, "print_label_pdf", {})
+        self._ctx.store.set_action_state(action_id, ActionState.SENT, attempts=1)
+        self._ctx.listener.action_changed(key, action_id)
+        try:
+            data = await client.receipt_pdf(order_id)
+        except ChannelError as exc:
+            self._ctx.store.set_action_state(action_id, ActionState.FAILED, error=exc.message)
+            self._ctx.listener.action_changed(key, action_id)
+            raise PrintError(exc.message) from None
+        self._ctx.store.set_action_state(action_id, ActionState.CONFIRMED)
+        self._ctx.store.set_accepted(key)
+        self._ctx.listener.action_changed(key, action_id)
+        self._ctx.listener.order_changed(key)
+        return raw_document(data, pdf=True)
+
     async def _print_label(self, key: str, printer: str | None) -> list[int]:
         """Mercado Pago's own receipt PDF, fetched and sent to a system printer."""
-        client, order_id = self._ctx.client_for_key(key)
-        data = await client.receipt_pdf(order_id)
         target = printer or self._default_printer("receipt")
         if target is None:
-            raise PrintError("no printer set for receipts")
+            raise PrintError("choose a system printer for Mercado Pago's receipt")
+        document = await self._label_document(key)
         try:
-            return await self._queue.submit(
-                key, "label_pdf", raw_document(data, pdf=True), printer=target
-            )
+            return await self._queue.submit(key, "label_pdf", document, printer=target)
         except PrintQueueError as exc:
             raise PrintError(str(exc)) from None
 
@@ -140,10 +157,15 @@ class PrintService:
         return None  # route by each printer's copies for the kind
 
     def _already_printed(self, key: str, kind: str) -> bool:
-        return any(
-            job.kind == kind and job.state is PrintJobState.PRINTED
-            for job in self._ctx.store.print_jobs(key)
-        )
+        """Whether a ticket of this kind may already be on paper (or soon will be): printed,
+        queued, printing, uncertain, or failed after bytes went out."""
+        for job in self._ctx.store.print_jobs(key):
+            if job.kind != kind or job.state is PrintJobState.CANCELLED:
+                continue
+            if job.state is PrintJobState.FAILED and not job.bytes_sent:
+                continue
+            return True
+        return False
 
     async def auto_print(self, key: str) -> list[int]:
         """On accept: each kind once per order. A kind that already has a job (printed,
@@ -174,6 +196,8 @@ class PrintService:
             raise PrintError(f"no print job {job_id}")
         if job.kind == "calibration" or job.order_key is None:
             document = calibration_document(self._locale)
+        elif job.kind == "label_pdf":
+            document = await self._label_document(job.order_key)
         else:
             document = self._document(job.order_key, str(job.kind))
         try:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from kitchen_app.channels.base import FetchedOrder
 from kitchen_app.channels.errors import ChannelError
 from kitchen_app.engine.context import EngineContext
-from kitchen_app.store import OrderChange
+from kitchen_app.store import OrderChange, StoreError
 
 __all__ = ["Reconciler"]
 
@@ -20,11 +21,17 @@ _CONCURRENCY = 4
 # Orders older than this that never reached a final state are left alone: the marketplace
 # closes them on its side, and re-reading them forever would only cost requests.
 _HORIZON = timedelta(days=2)
+_GIVE_UP = timedelta(days=1)
 
 
 class Reconciler:
-    def __init__(self, ctx: EngineContext) -> None:
+    def __init__(
+        self,
+        ctx: EngineContext,
+        on_new_order: Callable[[str], Awaitable[None]] | None = None,
+    ) -> None:
         self._ctx = ctx
+        self._on_new_order = on_new_order
         self._lock = asyncio.Lock()
         self.runs = 0  # how many passes completed (diagnostics and tests)
 
@@ -40,7 +47,10 @@ class Reconciler:
             semaphore = asyncio.Semaphore(_CONCURRENCY)
 
             async def fetch(key: str) -> FetchedOrder | None:
-                client, order_id = self._ctx.client_for_key(key)
+                try:
+                    client, order_id = self._ctx.client_for_key(key)
+                except (KeyError, ValueError):
+                    return None  # a channel this desk has no client for
                 async with semaphore:
                     try:
                         return await client.fetch_order(order_id)
@@ -50,17 +60,51 @@ class Reconciler:
 
             results = await asyncio.gather(*(fetch(k) for k in keys))
             changes: list[OrderChange] = []
-            with self._ctx.store.transaction():
-                for fetched in results:
-                    if fetched is not None:
-                        changes.append(self._ctx.commit(fetched, "reconcile"))
+            for fetched in results:
+                if fetched is None:
+                    continue
+                try:  # one order the store refuses must not undo the others
+                    changes.append(self._ctx.commit(fetched, "reconcile"))
+                except StoreError as exc:
+                    log.error("reconcile (%s): %s not stored: %s", reason, fetched.order.key, exc)
             changed = [c for c in changes if c.advanced or c.added]
             for change in changed:
                 self._ctx.announce(change)
+            changed += await self._retry_parked(reason)
             self.runs += 1
             if changed:
                 log.info("reconcile (%s): %d of %d orders changed", reason, len(changed), len(keys))
             return len(changed)
+
+    async def _retry_parked(self, reason: str) -> list[OrderChange]:
+        """Orders an event named that could not be read then: try each again; give up only
+        after a day (the marketplace has long cancelled such an order by then)."""
+        found: list[OrderChange] = []
+        for key, first_seen in self._ctx.store.unfetched_keys():
+            try:
+                client, order_id = self._ctx.client_for_key(key)
+            except (KeyError, ValueError):
+                log.error("parked order %s has no client; forgotten", key)
+                self._ctx.store.forget_unfetched(key)
+                continue
+            try:
+                fetched = await client.fetch_order(order_id)
+            except ChannelError as exc:
+                if self._ctx.clock() - first_seen > _GIVE_UP:
+                    log.error("parked order %s still unreadable after a day: %s", key, exc)
+                    self._ctx.store.forget_unfetched(key)
+                else:
+                    self._ctx.store.park_unfetched(key, exc.message)
+                continue
+            with self._ctx.store.transaction():
+                change = self._ctx.commit(fetched, reason)
+                self._ctx.store.forget_unfetched(key)
+            log.info("parked order %s read at last (%s)", key, reason)
+            self._ctx.announce(change)
+            if change.is_new and self._on_new_order is not None:
+                await self._on_new_order(key)
+            found.append(change)
+        return found
 
     async def run_periodically(self, interval_s: float) -> None:
         while True:

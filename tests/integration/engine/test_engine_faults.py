@@ -11,6 +11,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from kitchen_app.engine.api import FeedStatus
 
 from .stack import MP_TOKEN, Stack
@@ -247,3 +249,27 @@ def test_handling_every_event_twice_changes_nothing(stack: Stack) -> None:
         for table in ("orders", "status_events", "actions")
     }
     assert after == before
+
+
+def test_an_order_that_keeps_failing_is_parked_and_does_not_hold_the_others(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kitchen_app.engine.feed as feed
+
+    assert stack.engine is not None and stack.control is not None
+    monkeypatch.setattr(feed, "PARK_AFTER_S", 0.5)
+    stack.webhooks("hold")
+    stuck = stack.create_order("flex")
+    stack.fault(match="get_order", status=500, count=1000, order_id=stuck)
+    other = stack.create_order("flex")
+    stack.webhooks("release", {"order": "sent"})
+    # The order behind the failing one arrives anyway, once the failing one is parked.
+    assert stack.wait(lambda: stack.desk_state(other) == NEW, timeout=60)
+    assert stack.desk_rows("SELECT key FROM unfetched_orders")[0]["key"] == f"mp_delivery:{stuck}"
+    assert stack.desk_state(stuck) is None
+    # When the marketplace answers again, reconciliation brings the parked order in.
+    assert stack.control.delete("/_sandbox/faults").status_code == 200
+    stack.engine.reconcile_now().result(timeout=30)
+    assert stack.desk_state(stuck) == NEW
+    assert not stack.desk_rows("SELECT key FROM unfetched_orders")
+    assert f"mp_delivery:{stuck}" in stack.listener.keys("order_added")

@@ -135,3 +135,18 @@ def test_expiry_arrives_by_webhook(stack: Stack) -> None:
     stack.jump(301)
     assert stack.wait_desk_state(order_id, ("cancelled", "time_expired"))
     assert stack.timeline(order_id) == [NEW, ("cancelled", "time_expired")]
+
+
+def test_a_second_accept_while_the_first_is_pending_sends_nothing_more(stack: Stack) -> None:
+    assert stack.engine is not None
+    order_id = stack.create_order("flex")
+    key = f"mp_delivery:{order_id}"
+    assert stack.wait(lambda: key in stack.listener.keys("order_added"))
+    stack.fault(match="accept", status=500, count=5)
+    first = stack.engine.accept(key).result(timeout=30)
+    assert first.state is ActionOutcomeState.PENDING
+    second = stack.engine.accept(key).result(timeout=30)
+    assert second.state is ActionOutcomeState.PENDING
+    assert second.action_id == first.action_id
+    rows = stack.desk_rows("SELECT id FROM actions WHERE order_key = ?", key)
+    assert len(rows) == 1

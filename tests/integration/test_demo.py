@@ -50,3 +50,10 @@ def test_demo_rejects_bad_arguments(capsys) -> None:  # type: ignore[no-untyped-
     assert main(["demo", "--speed", "0"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--speed" in err[0]
+
+
+def test_non_finite_speeds_are_refused(capsys) -> None:  # type: ignore[no-untyped-def]
+    for bad in ("nan", "inf"):
+        assert main(["sandbox", "serve", "--speed", bad]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "--speed" in err[0]

@@ -3,12 +3,11 @@
 Decisions where the notes say UNKNOWN or the JSON is silent:
 
 * Substatus: ``extension.substatus`` (documented), falling back to ``subStatus`` (seen in
-  third-party code). Unknown status/substatus strings are kept as they are: the flows
-  tolerate them.
-* Logistics: ``type: TAKEOUT`` → takeout. Otherwise a non-empty ``extension.qr`` → Flex;
-  without one, Dropoff when ``delivery.deliveredBy`` is ``MARKETPLACE``, when
-  ``extension.estimatedPickupDate`` is present or when the substatus is one only Dropoff has;
-  anything else → Flex (``deliveredBy: MERCHANT`` means the restaurant's own couriers).
+  third-party code). Unknown substatuses are kept as they are (the flows tolerate them, and
+  2026 added ``ready_to_cook``); a status outside the documented ones is refused.
+* Logistics: ``type: TAKEOUT`` → takeout. Otherwise a non-empty ``extension.qr`` → Flex, and
+  no ``extension.qr`` → Dropoff (§2.4 rule 1; ``deliveredBy: MARKETPLACE``,
+  ``estimatedPickupDate`` and the Dropoff-only substatuses all agree with it).
 * A ``qr`` object that is present but malformed is logged and dropped (the order stays
   Flex): a broken QR must not hide a new order whose accept window is running.
 * Timestamps: ISO-8601 with or without fractional seconds, ``Z`` or an offset; a time
@@ -60,7 +59,6 @@ __all__ = ["map_order", "observed_at", "parse_timestamp"]
 log = logging.getLogger(__name__)
 
 # Substatuses only the Dropoff flow has (api notes §2.4, §8.3).
-_DROPOFF_ONLY_SUBSTATUSES = frozenset({"on_route_to_pickup", "picking_up", "at_the_door"})
 
 
 def _bad(field: str, problem: str) -> BadResponse:
@@ -177,6 +175,14 @@ class _Reader:
         return Money.zero(self.currency)
 
 
+_MAX_QUANTITY = Decimal(9999)
+# Statuses the API notes document (§2.1, §8): an order in any other status is refused rather
+# than stored with a state the desk cannot place. Unknown substatuses are tolerated (§8.4).
+_KNOWN_STATUSES = frozenset(
+    {"pending", "handling", "ready_to_ship", "shipped", "delivered", "not_delivered", "cancelled"}
+)
+
+
 def _quantity(value: object, field: str, *, default: Decimal | None = None) -> Decimal:
     if value is None and default is not None:
         return default
@@ -185,6 +191,10 @@ def _quantity(value: object, field: str, *, default: Decimal | None = None) -> D
     number = _number(value, field)
     if number <= 0:
         raise _bad(field, "is not a positive number")
+    if number > _MAX_QUANTITY:
+        # No kitchen makes 10,000 of anything: such a number is a broken answer, and taking
+        # it would print a ticket without end.
+        raise _bad(field, f"is over {_MAX_QUANTITY}")
     return number
 
 
@@ -210,6 +220,8 @@ def _status(extension: dict[str, Any]) -> StatusPair:
         raise _bad("extension.status", "is missing")
     if not isinstance(status, str) or not status.strip():
         raise _bad("extension.status", "is not a non-empty string")
+    if status.strip() not in _KNOWN_STATUSES:
+        raise _bad("extension.status", f"{status.strip()!r} is not a known status")
     sub = extension.get("substatus")
     sub_field = "extension.substatus"
     if sub is None:
@@ -255,14 +267,8 @@ def _logistics(
     has_qr, _ = _qr(extension)
     if has_qr:
         return Logistics.FLEX
-    delivered_by = delivery.get("deliveredBy")
-    if (
-        (isinstance(delivered_by, str) and delivered_by.strip().upper() == "MARKETPLACE")
-        or extension.get("estimatedPickupDate")
-        or pair.substatus in _DROPOFF_ONLY_SUBSTATUSES
-    ):
-        return Logistics.DROPOFF
-    return Logistics.FLEX
+    # api notes §2.4, rule 1: no extension.qr means Dropoff (the other signals agree).
+    return Logistics.DROPOFF
 
 
 def _enumerate(items: list[Any], field: str) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -56,7 +56,6 @@ class ActionRunner:
         self._on_confirmed = on_confirmed
         self._on_pending_changed = on_pending_changed
         self._retry_tasks: dict[int, asyncio.Task[None]] = {}
-        self._refetches: set[asyncio.Task[Order | None]] = set()
 
     @property
     def pending_count(self) -> int:
@@ -100,7 +99,7 @@ class ActionRunner:
             self._schedule_retry(record.order_key, record.id, record.kind, record.params, 1)
 
     def stop(self) -> None:
-        for task in [*self._retry_tasks.values(), *self._refetches]:
+        for task in self._retry_tasks.values():
             task.cancel()
 
     # ---- the mechanism ----------------------------------------------------------------------
@@ -182,12 +181,11 @@ class ActionRunner:
         if kind == "accept":
             self._ctx.store.set_accepted(key)
             self._ctx.listener.order_changed(key)
-        # The ticket first: the kitchen must not wait on a re-read over a slow link.
+        # The ticket is queued first: the kitchen must not wait on a re-read over a slow
+        # link. Then the re-read, so the caller's answer comes with the new state recorded.
         await self._on_confirmed(key, kind)
         if refetch:
-            task = asyncio.get_running_loop().create_task(self._refetch(key, "action"))
-            self._refetches.add(task)
-            task.add_done_callback(self._refetches.discard)
+            await self._refetch(key, "action")
 
     def _schedule_retry(
         self, key: str, action_id: int, kind: str, params: dict[str, Any], attempt: int

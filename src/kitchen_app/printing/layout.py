@@ -183,7 +183,7 @@ def wrap(
             if current:
                 lines.append(current)
                 current = ""
-            while measure(word) > room():
+            while len(word) > 1 and measure(word) > room():
                 cut = _longest_prefix(word, room(), measure)
                 lines.append(word[:cut])
                 word = word[cut:]
@@ -193,6 +193,8 @@ def wrap(
 
 
 def _longest_prefix(word: str, width: float, measure: Callable[[str], float]) -> int:
+    # At least one character per line, whatever the room: a line never comes out empty, so
+    # wrapping always ends.
     cut = 1
     while cut < len(word) and measure(word[: cut + 1]) <= width:
         cut += 1

@@ -71,6 +71,9 @@ def add_store(
         if account is None:
             raise UserError(f"{_ACCOUNT_LABELS[channel]} must be a positive integer: {raw!r}")
         accounts[channel] = account
+    if not accounts:
+        # A store with no marketplace account would never receive an event.
+        raise UserError("give at least one of --mp-user-id, --ml-seller-id, --shopee-shop-id")
     token = new_token()
     try:
         conn = connect(Path(db_path))

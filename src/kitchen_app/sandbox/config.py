@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["SandboxConfig"]
 
 
 @dataclass(frozen=True, slots=True)
 class SandboxConfig:
-    token: str = "APP_USR-sandbox"
+    token: str = field(default="APP_USR-sandbox", repr=False)
     relay_url: str | None = None  # webhooks go to {relay_url}/webhooks/mercadopago
     speed: float = 1.0  # sandbox seconds per real second
     seed: int | None = None  # same seed -> same orders
-    webhook_secret: str | None = None  # signs webhooks (x-signature) when set
+    webhook_secret: str | None = field(default=None, repr=False)  # signs webhooks when set
     rate_per_min: float = 0.0  # orders the sandbox creates on its own, per sandbox minute
     strict_time_zone: bool = False  # 400 when GET order lacks x-time-zone
     emit_camel_substatus: bool = False  # also emit extension.subStatus

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 from typing import Any
 
 from starlette.requests import Request
@@ -26,7 +27,12 @@ _new_ids = itertools.count(1)
 
 def _number(body: dict[str, Any], key: str, *, low: float, default: float | None = None) -> float:
     value = body.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < low:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < low
+    ):
         raise bad_request(f"{key} must be a number of at least {low:g}")
     return float(value)
 

@@ -171,7 +171,9 @@ def connect_writer(
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             log.warning("SQLite kept journal mode %s for %s", mode, path)
-        conn.execute("PRAGMA synchronous = NORMAL")
+        # FULL: the journals decide whether a ticket prints again or an action is re-sent,
+        # so a commit must survive a power cut, not only a crash (WAL + NORMAL may not).
+        conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         if pending:
             _migrate(conn, header, migrations, backup)

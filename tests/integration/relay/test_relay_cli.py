@@ -158,3 +158,12 @@ def test_kill_9_after_acks_loses_nothing(
     print(f"acknowledged {len(acked)} of 300, served {len(served)}")
     missing = set(acked) - served
     assert not missing, f"{len(missing)} acknowledged events lost"
+
+
+def test_add_store_without_any_account_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from kitchen_app.cli import main as cli_main
+
+    db = tmp_path / "relay.sqlite3"
+    assert cli_main(["relay", "add-store", "Nowhere", "--db", str(db)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--mp-user-id" in err[0]

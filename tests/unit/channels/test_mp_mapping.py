@@ -141,12 +141,16 @@ def test_missing_or_null_substatus_is_none(raw: dict[str, Any]) -> None:
     assert map_order(raw).status == StatusPair("delivered", None)
 
 
-def test_unknown_status_and_substatus_are_kept(raw: dict[str, Any]) -> None:
-    raw["extension"]["status"] = "teleported"
+def test_unknown_substatus_is_kept_but_an_unknown_status_is_refused(
+    raw: dict[str, Any],
+) -> None:
     raw["extension"]["substatus"] = "beamed_up"
     order = map_order(raw)
-    assert order.status == StatusPair("teleported", "beamed_up")
-    assert order.flow.rank(order.status) == -1
+    assert order.status == StatusPair("ready_to_ship", "beamed_up")
+    assert order.flow.rank(order.status) == order.flow.rank(StatusPair("ready_to_ship"))
+    raw["extension"]["status"] = "teleported"
+    with pytest.raises(BadResponse, match=r"^order JSON: extension.status 'teleported' is not"):
+        map_order(raw)
 
 
 @pytest.mark.parametrize(
@@ -207,10 +211,10 @@ def test_estimated_pickup_alone_means_dropoff(raw: dict[str, Any]) -> None:
     assert map_order(raw).logistics is Logistics.DROPOFF
 
 
-def test_no_qr_and_merchant_delivery_stays_flex(raw: dict[str, Any]) -> None:
-    del raw["extension"]["qr"]
+def test_no_qr_means_dropoff_whatever_delivered_by_says(raw: dict[str, Any]) -> None:
+    del raw["extension"]["qr"]  # deliveredBy stays MERCHANT
     order = map_order(raw)
-    assert order.logistics is Logistics.FLEX
+    assert order.logistics is Logistics.DROPOFF  # api notes §2.4, rule 1
     assert order.qr is None
 
 
@@ -271,7 +275,7 @@ def test_minimal_order_has_empty_optional_parts() -> None:
     assert order.totals.items == ars("4.50")
     assert order.totals.fees == ars("0") and order.totals.discount == ars("0")
     assert order.totals.total == ars("4.50")
-    assert order.logistics is Logistics.FLEX
+    assert order.logistics is Logistics.DROPOFF  # no qr
 
 
 def test_missing_totals_are_computed_from_the_parts(raw: dict[str, Any]) -> None:

@@ -53,11 +53,11 @@ def test_fresh_file_gets_every_table_strict_in_wal_mode(tmp_path: Path) -> None:
     assert not any(name.endswith(".bak") for name in _files(path.parent))
 
 
-def test_writer_uses_synchronous_normal_and_foreign_keys(tmp_path: Path) -> None:
+def test_writer_uses_synchronous_full_and_foreign_keys(tmp_path: Path) -> None:
     store = open_store(tmp_path / "desk.db")
     try:
         conn = store._conn
-        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         store.close()

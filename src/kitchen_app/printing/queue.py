@@ -64,6 +64,7 @@ class _Pending:
     reprint: bool
     document: Document
     attempts: int = 0  # over the job's life (the journal's count)
+    reached_printer: bool = False  # a send began: bytes may be on paper
 
     def __post_init__(self) -> None:
         # An operator's retry gets a fresh budget of automatic attempts.
@@ -329,7 +330,17 @@ class PrintQueue:
                     await self._run(printer, pending)
             except Exception:  # a bug must not kill the printer's worker
                 log.exception("print job %s crashed", pending.job_id)
-                self._set(pending, printer, JobState.FAILED, error="internal error")
+                if pending.reached_printer:
+                    # Bytes may be on paper: the operator decides, never an automatic reprint.
+                    self._set(
+                        pending,
+                        printer,
+                        JobState.UNCERTAIN,
+                        error="internal error",
+                        bytes_sent=True,
+                    )
+                else:
+                    self._set(pending, printer, JobState.FAILED, error="internal error")
             finally:
                 if self._pending.get(pending.job_id) is pending:
                     del self._pending[pending.job_id]
@@ -347,7 +358,8 @@ class PrintQueue:
             )
             return
         try:
-            data = job.document(settings, job.reprint)
+            # Rendering (a PDF with its QR) takes milliseconds: off the engine's loop.
+            data = await asyncio.to_thread(job.document, settings, job.reprint)
         except PrinterError as exc:
             self._set(job, printer, JobState.FAILED, error=exc.message, bytes_sent=False)
             return
@@ -359,6 +371,7 @@ class PrintQueue:
         target = self._targets(settings)
         while True:
             job.attempts += 1
+            job.reached_printer = True
             self._set(job, printer, JobState.PRINTING)
             try:
                 await asyncio.to_thread(target.send, data)

@@ -9,6 +9,7 @@ demo or a connection to the real relay and Mercado Pago.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import logging
 import sys
@@ -85,11 +86,14 @@ def open_desk(
     engine = Engine(EngineConfig(db_path=db, initial_settings=initial_settings), bridge)
     try:
         engine.start()
-    except StoreError as exc:
-        QMessageBox.critical(None, "Kitchen Desk", str(exc))
+        reader = DeskReader.open(db)
+    except Exception as exc:  # one line in a dialog, the rest in the log; never a traceback
+        log.exception("the desk could not start")
+        message = str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"
+        QMessageBox.critical(None, "Kitchen Desk", message)
+        engine.stop()
         guard.close()
         return 2
-    reader = DeskReader.open(db)
     window = MainWindow(
         engine, reader, bridge, alert=AlertPlayer(), demo=demo, **(window_options or {})
     )
@@ -100,6 +104,7 @@ def open_desk(
         window.activateWindow()
 
     guard.activated.connect(bring_forward)
+    _report_slot_errors(window)
     # The engine may have connected before the window listened: show where the feed stands.
     if engine.feed_state is not None:
         window.set_feed_state(engine.feed_state)
@@ -111,6 +116,22 @@ def open_desk(
         engine.stop()
         reader.close()
         guard.close()
+
+
+def _report_slot_errors(window: Any) -> None:
+    """An exception in a Qt slot reaches sys.excepthook: log it with its traceback and say
+    so in one line in the window's status bar; the desk keeps running."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)
+            return
+        log.error("unexpected error in the window", exc_info=(kind, exc, tb))
+        with contextlib.suppress(Exception):  # the window itself may be what broke
+            window.message.setText(f"Something went wrong ({exc}); details are in the log.")
+
+    sys.excepthook = hook
 
 
 def run_desk(args: argparse.Namespace) -> int:

@@ -165,6 +165,11 @@ class Handlers:
             after = pruned
         elif after < pruned:
             return _error(CURSOR_PRUNED_STATUS, CURSOR_PRUNED_ERROR, cursor=pruned)
+        elif after > max(hub.latest(store.id), pruned):
+            # Beyond anything this log ever gave the store: the log was replaced or restored
+            # from an older copy. Same answer as a pruned cursor: the desk reconciles and
+            # starts again from the oldest event kept (handling an event twice is harmless).
+            return _error(CURSOR_PRUNED_STATUS, CURSOR_PRUNED_ERROR, cursor=pruned)
         found = hub.read(store.id, after, MAX_BATCH)
         if not found and wait > 0:
             # no await between the read above and taking the wake-up: nothing slips through

@@ -223,3 +223,14 @@ def test_long_poll_ends_when_the_desk_hangs_up(tmp_path: Path) -> None:
     finally:
         relay.client.close()
         server.stop()
+
+
+def test_a_cursor_ahead_of_the_log_is_told_to_start_again(relay: Relay) -> None:
+    assert post_mp(relay.client, mp_body()).status_code == 200
+    latest = poll(relay, relay.token_a).json()["cursor"]
+    # A desk whose cursor came from another (lost or replaced) copy of the log.
+    r = poll(relay, relay.token_a, after=latest + 1000)
+    assert r.status_code == 410
+    assert r.json() == {"error": "cursor_pruned", "cursor": 0}
+    again = poll(relay, relay.token_a, after=0)
+    assert again.status_code == 200 and len(again.json()["events"]) == 1

@@ -24,13 +24,14 @@ from typing import Any
 
 import httpx
 
-from kitchen_app.engine.engine import Engine, EngineConfig
+from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.recorder import Announcement, RecordingListener
 from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
 from kitchen_app.serving import ServerThread
+from kitchen_app.wiring import build_engine
 
 STORE = 1070421029
 TOKEN = "APP_USR-sandbox"
@@ -88,7 +89,7 @@ def run(orders: int, rate: float) -> list[float]:
             if len(added) >= orders:
                 done.set()
 
-    engine = Engine(
+    engine = build_engine(
         EngineConfig(
             db_path=tmp / "desk.db",
             initial_settings={

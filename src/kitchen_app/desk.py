@@ -70,12 +70,13 @@ def open_desk(
     ``window_options`` go to the window (the demo passes the sandbox's clock)."""
     from PySide6.QtWidgets import QMessageBox
 
-    from kitchen_app.engine.engine import Engine, EngineConfig
+    from kitchen_app.engine.engine import EngineConfig
     from kitchen_app.store import DeskReader, StoreError
     from kitchen_app.ui.alert import AlertPlayer
     from kitchen_app.ui.bridge import EngineBridge
     from kitchen_app.ui.main_window import MainWindow
     from kitchen_app.ui.single_instance import SingleInstance
+    from kitchen_app.wiring import build_engine
 
     guard = SingleInstance(instance_name(data_dir))
     if not guard.start():
@@ -83,7 +84,7 @@ def open_desk(
         return 0
     db = desk_db_path(data_dir)
     bridge = EngineBridge()
-    engine = Engine(EngineConfig(db_path=db, initial_settings=initial_settings), bridge)
+    engine = build_engine(EngineConfig(db_path=db, initial_settings=initial_settings), bridge)
     try:
         engine.start()
         reader = DeskReader.open(db)

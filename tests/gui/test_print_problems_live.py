@@ -14,10 +14,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kitchen_app.domain import StatusPair, TimelineEntry
-from kitchen_app.engine.engine import Engine, EngineConfig
+from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.store import DeskReader, DeskStore
 from kitchen_app.ui.bridge import EngineBridge
 from kitchen_app.ui.main_window import MainWindow
+from kitchen_app.wiring import build_engine
 
 from ..integration.printing.fake_printers import SilentPrinter
 from .fakes import flex_order
@@ -65,7 +66,7 @@ class Desk:
             ],
         }
         self.bridge = EngineBridge()
-        self.engine = Engine(EngineConfig(db_path=db, initial_settings=settings), self.bridge)
+        self.engine = build_engine(EngineConfig(db_path=db, initial_settings=settings), self.bridge)
         self.engine.start()
         self.reader = DeskReader.open(db)
         self.window = MainWindow(

@@ -9,15 +9,16 @@ from pathlib import Path
 from kitchen_app.cli import main
 from kitchen_app.demo import demo_services
 from kitchen_app.engine.api import ActionOutcomeState
-from kitchen_app.engine.engine import Engine, EngineConfig
+from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
 from kitchen_app.store import DeskReader, PrintJobState
+from kitchen_app.wiring import build_engine
 
 
 def test_demo_services_feed_a_desk_and_its_printer(tmp_path: Path) -> None:
     listener = RecordingListener()
     with demo_services(tmp_path, speed=1.0, rate_per_min=0.0, seed=3, first_orders=2) as demo:
-        engine = Engine(
+        engine = build_engine(
             EngineConfig(tmp_path / "desk.db", initial_settings=demo.desk_settings(tmp_path)),
             listener,
         )

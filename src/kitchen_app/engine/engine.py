@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from kitchen_app.channels.base import CancelReason, ChannelClient, FetchedOrder
+from kitchen_app.channels.base import CancelReason, ChannelClient
 from kitchen_app.domain import Channel, Stage
 from kitchen_app.engine.actions import ActionRunner
 from kitchen_app.engine.api import (
@@ -48,27 +48,10 @@ ClientsFactory = Callable[[Mapping[str, Any]], Mapping[Channel, ChannelClient]]
 FeedFactory = Callable[[Mapping[str, Any]], RelayFeed | None]
 
 
-def default_clients(settings: Mapping[str, Any]) -> dict[Channel, ChannelClient]:
-    from kitchen_app.channels.mp_delivery import MpDeliveryClient
-
-    return {
-        Channel.MP_DELIVERY: MpDeliveryClient(settings["mp_base_url"], settings["mp_access_token"]),
-    }
-
-
 def default_feed(settings: Mapping[str, Any]) -> RelayFeed | None:
     if not settings["relay_url"]:
         return None
     return RelayFeed(settings["relay_url"], settings["relay_token"])
-
-
-def default_occurred_at() -> dict[Channel, OccurredAt]:
-    from kitchen_app.channels.mp_mapping import observed_at
-
-    def mp(fetched: FetchedOrder) -> datetime | None:
-        return observed_at(fetched.order, fetched.raw, fetched.order.status)
-
-    return {Channel.MP_DELIVERY: mp}
 
 
 @dataclass(frozen=True)
@@ -88,13 +71,17 @@ class Engine:
         config: EngineConfig,
         listener: EngineListener,
         *,
-        clients_factory: ClientsFactory = default_clients,
+        clients_factory: ClientsFactory,
+        occurred_at: Mapping[Channel, OccurredAt] | None = None,
         feed_factory: FeedFactory = default_feed,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
+        """``clients_factory`` builds the marketplace clients from the connection settings
+        (the composition root, ``kitchen_app.wiring``, passes the real ones in)."""
         self._config = config
         self._listener = listener
         self._clients_factory = clients_factory
+        self._occurred_at = dict(occurred_at or {})
         self._feed_factory = feed_factory
         self._clock = clock
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -151,7 +138,7 @@ class Engine:
                 store=store,
                 clients={},
                 listener=self._listener,
-                occurred_at=default_occurred_at(),
+                occurred_at=self._occurred_at,
                 clock=self._clock,
             )
             self._ctx = ctx

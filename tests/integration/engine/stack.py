@@ -18,6 +18,7 @@ from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
 from kitchen_app.serving import ServerThread, free_port
+from kitchen_app.wiring import build_engine
 
 SECRET = "stack-webhook-secret"
 MP_TOKEN = "APP_USR-sandbox"
@@ -84,7 +85,7 @@ class Stack:
 
     def start_engine(self, **config: Any) -> Engine:
         config.setdefault("poll_wait_s", 5.0)
-        self.engine = Engine(
+        self.engine = build_engine(
             EngineConfig(db_path=self.desk_db, initial_settings=self.engine_settings(), **config),
             self.listener,
         )

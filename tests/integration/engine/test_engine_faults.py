@@ -31,7 +31,7 @@ class HeadlessEngine:
             [
                 sys.executable,
                 "-m",
-                "kitchen_app.engine.headless",
+                "kitchen_app.headless",
                 "--db",
                 str(stack.desk_db),
                 "--relay-url",

@@ -1,4 +1,4 @@
-"""Run the engine without a screen: ``python -m kitchen_app.engine.headless --db desk.sqlite3
+"""Run the engine without a screen: ``python -m kitchen_app.headless --db desk.sqlite3
 --relay-url URL --relay-token T --mp-base-url URL --mp-token T``.
 
 Prints one line per announcement (``order_added mp_delivery:123``) so a test or a benchmark
@@ -16,8 +16,9 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from kitchen_app.engine.engine import Engine, EngineConfig
+from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.recorder import Announcement, RecordingListener
+from kitchen_app.wiring import build_engine
 
 __all__ = ["main"]
 
@@ -29,7 +30,7 @@ def _print(item: Announcement) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kitchen_app.engine.headless")
+    parser = argparse.ArgumentParser(prog="kitchen_app.headless")
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--relay-url", required=True)
     parser.add_argument("--relay-token", required=True)
@@ -46,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "mp_access_token": args.mp_token,
         "auto_print": False,
     }
-    engine = Engine(
+    engine = build_engine(
         EngineConfig(
             db_path=args.db,
             initial_settings=settings,

@@ -1,0 +1,50 @@
+"""The desk engine's marketplace parts, chosen in one place: the composition roots (desk.py,
+demo.py, the headless runner, tests and benchmarks) build the engine through
+``build_engine``, so the engine itself never constructs a marketplace client."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from kitchen_app.channels.base import ChannelClient, FetchedOrder
+from kitchen_app.channels.mp_delivery import MpDeliveryClient
+from kitchen_app.channels.mp_mapping import observed_at
+from kitchen_app.domain import Channel
+from kitchen_app.engine.api import EngineListener
+from kitchen_app.engine.context import OccurredAt, utc_now
+from kitchen_app.engine.engine import Engine, EngineConfig
+
+__all__ = ["build_engine", "marketplace_clients", "marketplace_times"]
+
+
+def marketplace_clients(settings: Mapping[str, Any]) -> dict[Channel, ChannelClient]:
+    """One client per marketplace the desk serves, from the connection settings."""
+    return {
+        Channel.MP_DELIVERY: MpDeliveryClient(settings["mp_base_url"], settings["mp_access_token"]),
+    }
+
+
+def _mp_time(fetched: FetchedOrder) -> datetime | None:
+    return observed_at(fetched.order, fetched.raw, fetched.order.status)
+
+
+def marketplace_times() -> dict[Channel, OccurredAt]:
+    """Per marketplace: the time its JSON gives for the state an order is in."""
+    return {Channel.MP_DELIVERY: _mp_time}
+
+
+def build_engine(
+    config: EngineConfig,
+    listener: EngineListener,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+) -> Engine:
+    return Engine(
+        config,
+        listener,
+        clients_factory=marketplace_clients,
+        occurred_at=marketplace_times(),
+        clock=clock,
+    )

@@ -39,8 +39,10 @@ def resource_roots() -> list[Path]:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         roots.append(Path(bundle) / "resources")
-    # src/kitchen_app/resources.py -> repository root
+    # src/kitchen_app/resources.py -> repository root (source checkout, editable install)
     roots.append(Path(__file__).resolve().parents[2] / "resources")
+    # a wheel installs them as data files (pyproject.toml [tool.setuptools.data-files])
+    roots.append(Path(sys.prefix) / "share" / "kitchen-desk" / "resources")
     return roots
 
 

@@ -50,8 +50,8 @@ class Stack:
     def relay_url(self) -> str:
         return f"http://127.0.0.1:{self.relay_port}"
 
-    def start_relay(self) -> None:
-        app = build_relay(RelayConfig(db_path=self.relay_db, mp_webhook_secret=SECRET))
+    def start_relay(self, **config: Any) -> None:
+        app = build_relay(RelayConfig(db_path=self.relay_db, mp_webhook_secret=SECRET, **config))
         self.relay = ServerThread(app, port=self.relay_port)
         self.relay.start()
 

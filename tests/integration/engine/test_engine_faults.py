@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -273,3 +274,41 @@ def test_an_order_that_keeps_failing_is_parked_and_does_not_hold_the_others(
     assert stack.desk_state(stuck) == NEW
     assert not stack.desk_rows("SELECT key FROM unfetched_orders")
     assert f"mp_delivery:{stuck}" in stack.listener.keys("order_added")
+
+
+def test_a_pruned_cursor_makes_the_engine_reconcile_and_carry_on(cold_stack: Stack) -> None:
+    from kitchen_app.relay import add_store
+
+    from .stack import STORE_USER_ID
+
+    stack = cold_stack
+    stack.start_relay(retention_seconds=0.5, prune_interval_seconds=0.2)
+    stack.desk_token = add_store(stack.relay_db, "Stack", mp_user_id=STORE_USER_ID)
+    stack.start_sandbox()
+    stack.start_engine()
+    known = stack.create_order("flex")
+    assert stack.wait(lambda: stack.desk_state(known) == NEW)
+    stack.stop_engine()
+    # While the desk is closed, the known order moves on and events age out of the relay.
+    assert stack.api is not None
+    r = stack.api.put(
+        f"/proximity-integration/shipments/{known}/accept", json={"status": "accepted"}
+    )
+    assert r.status_code == 200
+
+    def pruned_past_the_desk() -> bool:
+        desk_cursor = stack.desk_rows("SELECT cursor FROM feed_cursors")[0]["cursor"]
+        relay = sqlite3.connect(stack.relay_db)
+        try:
+            (pruned,) = relay.execute("SELECT max(pruned_through) FROM stores").fetchone()
+        finally:
+            relay.close()
+        return bool(pruned) and pruned > desk_cursor
+
+    assert stack.wait(pruned_past_the_desk, timeout=15)
+    stack.listener = type(stack.listener)()
+    stack.start_engine()
+    # The relay answers 410: the engine re-reads its open orders and carries on from there.
+    assert stack.wait_desk_state(known, ("ready_to_ship", "printed"), timeout=30)
+    later = stack.create_order("flex")
+    assert stack.wait(lambda: stack.desk_state(later) == NEW, timeout=30)

@@ -88,9 +88,10 @@ class EventLog(Protocol):
 
     def count_after(self, store_id: int, after: int) -> int: ...
 
-    def prune(self, older_than: str) -> dict[int, int]:
-        """Remove events received before ``older_than`` (ISO 8601 UTC); returns the new
-        pruned-through id of each store that lost events."""
+    def prune(self, older_than: str, limit: int | None = None) -> tuple[dict[int, int], int]:
+        """Remove events received before ``older_than`` (ISO 8601 UTC), at most ``limit`` of
+        the oldest; returns the new pruned-through id of each store that lost events, and
+        how many events were removed (unrouted ones included)."""
         ...
 
     def probe_write(self) -> None:

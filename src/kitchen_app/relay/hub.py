@@ -41,6 +41,8 @@ __all__ = ["EventHub"]
 
 log = logging.getLogger(__name__)
 
+_PRUNE_CHUNK = 2000  # events removed per retention transaction
+
 _MAX_COMMIT_BATCH = 2000
 
 
@@ -142,13 +144,20 @@ class EventHub:
     async def prune_now(self, now: datetime | None = None) -> dict[int, int]:
         cutoff = (now or datetime.now(UTC)) - timedelta(seconds=self._retention)
         older_than = cutoff.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        pruned = self._writer.prune(older_than)
-        for store_id, through in pruned.items():
-            self._pruned[store_id] = max(self._pruned.get(store_id, 0), through)
-            if self._latest.get(store_id, 0) <= through:
-                # every event of the store is gone; keep latest as a high-water mark
-                self._latest[store_id] = through
-        return pruned
+        pruned: dict[int, int] = {}
+        while True:
+            # Chunks, with the loop free between them: acks and long polls go on during a
+            # large pass (the first one after a long outage).
+            chunk, removed = self._writer.prune(older_than, _PRUNE_CHUNK)
+            for store_id, through in chunk.items():
+                pruned[store_id] = max(pruned.get(store_id, 0), through)
+                self._pruned[store_id] = max(self._pruned.get(store_id, 0), through)
+                if self._latest.get(store_id, 0) <= through:
+                    # every event of the store is gone; keep latest as a high-water mark
+                    self._latest[store_id] = through
+            if removed < _PRUNE_CHUNK:
+                return pruned
+            await asyncio.sleep(0)
 
     async def _prune_loop(self) -> None:
         while True:

@@ -177,14 +177,22 @@ class SQLiteEventLog:
         ).fetchone()
         return int(row[0])
 
-    def prune(self, older_than: str) -> dict[int, int]:
+    def prune(self, older_than: str, limit: int | None = None) -> tuple[dict[int, int], int]:
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # At most ``limit`` of the oldest events per call, so a large backlog is removed
+            # in short transactions that let webhooks commit in between.
+            bound_row = conn.execute(
+                "SELECT MAX(id) FROM (SELECT id FROM events WHERE received_at < ? "
+                "ORDER BY id LIMIT ?)",
+                (older_than, -1 if limit is None else limit),
+            ).fetchone()
+            bound = -1 if bound_row[0] is None else int(bound_row[0])
             rows = conn.execute(
-                "SELECT store_id, MAX(id) FROM events WHERE received_at < ? "
+                "SELECT store_id, MAX(id) FROM events WHERE received_at < ? AND id <= ? "
                 "AND store_id IS NOT NULL GROUP BY store_id",
-                (older_than,),
+                (older_than, bound),
             ).fetchall()
             pruned = {int(s): int(i) for s, i in rows}
             for store_id, through in pruned.items():
@@ -192,14 +200,16 @@ class SQLiteEventLog:
                     "UPDATE stores SET pruned_through = MAX(pruned_through, ?) WHERE id = ?",
                     (through, store_id),
                 )
-            cur = conn.execute("DELETE FROM events WHERE received_at < ?", (older_than,))
+            cur = conn.execute(
+                "DELETE FROM events WHERE received_at < ? AND id <= ?", (older_than, bound)
+            )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         if cur.rowcount:
             log.info("retention removed %d events older than %s", cur.rowcount, older_than)
-        return pruned
+        return pruned, max(cur.rowcount, 0)
 
     def probe_write(self) -> None:
         self._conn.execute(

@@ -234,3 +234,34 @@ def test_a_cursor_ahead_of_the_log_is_told_to_start_again(relay: Relay) -> None:
     assert r.json() == {"error": "cursor_pruned", "cursor": 0}
     again = poll(relay, relay.token_a, after=0)
     assert again.status_code == 200 and len(again.json()["events"]) == 1
+
+
+def test_retention_removes_a_backlog_in_chunks_unrouted_included(tmp_path: Path) -> None:
+    from kitchen_app.relay.sqlite_log import SQLiteEventLog
+
+    server, relay = start_relay(tmp_path)
+    try:
+        for n in range(10):
+            assert post_mp(relay.client, mp_body(shipment=n)).status_code == 200
+            unrouted = mp_body(user_id=999_999, shipment=n)
+            assert post_mp(relay.client, unrouted).status_code == 200
+    finally:
+        relay.client.close()
+        server.stop()
+    log = SQLiteEventLog(relay.db)
+    try:
+        everything = "9999-12-31T00:00:00.000000Z"
+        removed_counts = []
+        last: dict[int, int] = {}
+        while True:
+            pruned, removed = log.prune(everything, 3)
+            removed_counts.append(removed)
+            for store, through in pruned.items():
+                last[store] = max(last.get(store, 0), through)
+            if removed < 3:
+                break
+        assert removed_counts[:6] == [3] * 6 and sum(removed_counts) == 20
+        assert relay.rows() == []
+        assert log.pruned_through() == last and len(last) == 1  # store A; unrouted has none
+    finally:
+        log.close()

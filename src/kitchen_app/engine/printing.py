@@ -8,7 +8,6 @@ from __future__ import annotations
 import locale as pylocale
 import logging
 from datetime import tzinfo
-from typing import Any
 
 from kitchen_app.channels.errors import ChannelError
 from kitchen_app.engine.api import PrinterStatus
@@ -229,7 +228,7 @@ class PrintService:
         self._ctx.listener.print_job_changed(change.key or "", change.job_id)
 
     def _printer_state(self, printer: str, state: PrinterState | None) -> None:
-        detail: Any = state
-        ok = state is None or bool(getattr(state, "ok", True))
-        message = None if state is None else str(getattr(state, "message", None) or detail)
+        # None: the printer does not answer status queries, which is not a fault.
+        ok = state is None or state.ok
+        message = None if state is None else state.describe()
         self._ctx.listener.printer_state_changed(PrinterStatus(printer, ok, message))

@@ -19,12 +19,15 @@ from kitchen_app.channels.base import CancelReason
 __all__ = [
     "ActionOutcome",
     "ActionOutcomeState",
+    "ApiHealth",
+    "DeskHealth",
     "EngineCommands",
     "EngineListener",
     "FeedState",
     "FeedStatus",
     "NullListener",
     "PrinterStatus",
+    "StorePause",
 ]
 
 
@@ -52,6 +55,67 @@ class PrinterStatus:
     message: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ApiHealth:
+    """What the desk knows of one marketplace API (the last calls' outcome)."""
+
+    channel: str
+    ok: bool | None  # None: not tried yet
+    message: str | None = None  # one line for staff when not ok (wrong address, token refused…)
+    since: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StorePause:
+    """A marketplace store that does not take orders right now."""
+
+    channel: str
+    store_id: str
+    status: str  # raw: "paused", "disabled"…
+    reason: str | None = None  # why, when the desk knows (e.g. "two orders expired")
+    can_reopen: bool = True  # False for a status no call can undo (disabled)
+
+
+@dataclass(frozen=True, slots=True)
+class DeskHealth:
+    """Everything the status bar's health light needs; green only when all is well.
+
+    ``loading_orders``: announced orders whose details could not be read yet (shown as
+    "details loading"); ``parked_orders``: orders given up by the fast retries and left to
+    reconciliation; ``unresolved``: notifications whose order could not be identified;
+    ``unprinted_jobs``: print jobs failed or uncertain, waiting for the operator;
+    ``missed_while_offline``: keys of orders that arrived and expired while the desk was
+    offline, until the operator acknowledges them.
+    """
+
+    feed: FeedState
+    apis: tuple[ApiHealth, ...] = ()
+    printers: tuple[PrinterStatus, ...] = ()
+    loading_orders: int = 0
+    parked_orders: int = 0
+    unresolved: int = 0
+    unprinted_jobs: int = 0
+    pauses: tuple[StorePause, ...] = ()
+    missed_while_offline: tuple[str, ...] = ()
+
+    @property
+    def all_well(self) -> bool:
+        return (
+            self.feed.status is FeedStatus.ONLINE
+            and not self.feed.message
+            and all(api.ok is not False for api in self.apis)
+            and all(p.ok for p in self.printers)
+            and not (
+                self.loading_orders
+                or self.parked_orders
+                or self.unresolved
+                or self.unprinted_jobs
+                or self.pauses
+                or self.missed_while_offline
+            )
+        )
+
+
 class EngineListener(Protocol):
     """Called on the engine thread. Implementations must not block."""
 
@@ -66,6 +130,18 @@ class EngineListener(Protocol):
     def print_job_changed(self, key: str, job_id: int) -> None: ...
 
     def printer_state_changed(self, status: PrinterStatus) -> None: ...
+
+    def health_changed(self, health: DeskHealth) -> None:
+        """The desk's health changed (any field of DeskHealth)."""
+        ...
+
+    def loading_orders_changed(self) -> None:
+        """The set of "details loading" orders changed (DeskReader.loading_orders())."""
+        ...
+
+    def unresolved_changed(self) -> None:
+        """The unresolved notifications changed (DeskReader.unresolved_notifications())."""
+        ...
 
 
 class NullListener:
@@ -87,6 +163,15 @@ class NullListener:
         pass
 
     def printer_state_changed(self, status: PrinterStatus) -> None:
+        pass
+
+    def health_changed(self, health: DeskHealth) -> None:
+        pass
+
+    def loading_orders_changed(self) -> None:
+        pass
+
+    def unresolved_changed(self) -> None:
         pass
 
 
@@ -131,3 +216,15 @@ class EngineCommands(Protocol):
     def set_setting(self, key: str, value: Any) -> Future[None]: ...
 
     def reconcile_now(self) -> Future[None]: ...
+
+    def reopen_store(self, channel: str, store_id: str) -> Future[ActionOutcome]:
+        """Ask the marketplace to take orders again in a paused store (never ``disabled``)."""
+        ...
+
+    def dismiss_unresolved(self, notification_id: int) -> Future[None]:
+        """The operator has seen an unresolved notification; it leaves the alert."""
+        ...
+
+    def acknowledge_missed(self) -> Future[None]:
+        """The operator has seen the "while you were offline" list."""
+        ...

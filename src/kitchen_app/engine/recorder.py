@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kitchen_app.engine.api import FeedState, PrinterStatus
+from kitchen_app.engine.api import DeskHealth, FeedState, PrinterStatus
 
 __all__ = ["Announcement", "RecordingListener"]
 
@@ -54,6 +54,15 @@ class RecordingListener:
 
     def printer_state_changed(self, status: PrinterStatus) -> None:
         self._add(Announcement("printer", status.name, detail=status))
+
+    def health_changed(self, health: DeskHealth) -> None:
+        self._add(Announcement("health", None, detail=health))
+
+    def loading_orders_changed(self) -> None:
+        self._add(Announcement("loading_orders", None))
+
+    def unresolved_changed(self) -> None:
+        self._add(Announcement("unresolved", None))
 
     def keys(self, kind: str) -> list[str]:
         with self._cond:

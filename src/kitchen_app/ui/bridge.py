@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from kitchen_app.engine.api import FeedState, PrinterStatus
+from kitchen_app.engine.api import DeskHealth, FeedState, PrinterStatus
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,8 @@ class EngineBridge(QObject):
     Signals:
         orderAdded(str key), orderChanged(str key), feedStateChanged(FeedState),
         actionChanged(str key, int action_id), printJobChanged(str key, int job_id),
-        printerStateChanged(PrinterStatus)
+        printerStateChanged(PrinterStatus), healthChanged(DeskHealth), loadingOrdersChanged(),
+        unresolvedChanged()
     """
 
     orderAdded = Signal(str)
@@ -39,6 +40,9 @@ class EngineBridge(QObject):
     actionChanged = Signal(str, int)
     printJobChanged = Signal(str, int)
     printerStateChanged = Signal(object)
+    healthChanged = Signal(object)
+    loadingOrdersChanged = Signal()
+    unresolvedChanged = Signal()
 
     # EngineListener (called on the engine thread; emitting is thread-safe)
     def order_added(self, key: str) -> None:
@@ -58,6 +62,15 @@ class EngineBridge(QObject):
 
     def printer_state_changed(self, status: PrinterStatus) -> None:
         self.printerStateChanged.emit(status)
+
+    def health_changed(self, health: DeskHealth) -> None:
+        self.healthChanged.emit(health)
+
+    def loading_orders_changed(self) -> None:
+        self.loadingOrdersChanged.emit()
+
+    def unresolved_changed(self) -> None:
+        self.unresolvedChanged.emit()
 
 
 class FutureResult(QObject):

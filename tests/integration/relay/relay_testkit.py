@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -56,7 +57,7 @@ def mp_body(user_id: int = MP_USER_A, shipment: int = 12345, **extra: Any) -> di
 
 def mp_headers(secret: str = SECRET, data_id: str | None = None) -> dict[str, str]:
     request_id = str(uuid.uuid4())
-    ts = "1704908010"
+    ts = str(int(time.time()))  # fresh: inside the relay's replay window, so verified
     v1 = mp_signature.sign(secret, request_id, ts, data_id)
     return {
         "x-signature": mp_signature.format_header(ts, v1),

@@ -13,7 +13,7 @@ from kitchen_app.relay.eventlog import token_digest
 from kitchen_app.relay.sqlite_log import connect, utc_now_iso
 from kitchen_app.relay_protocol import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
 
-__all__ = ["add_store", "new_token", "normalise_account_id"]
+__all__ = ["add_store", "new_token", "normalise_account_id", "rotate_token"]
 
 log = logging.getLogger(__name__)
 
@@ -109,3 +109,42 @@ def add_store(
         conn.close()
     log.info("registered store %r (id %s) for %s", name, store_id, sorted(accounts))
     return token
+
+
+def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
+    """Give the store named ``store`` (or with that id) a new desk token, revoking the old
+    one in the same transaction; returns (store name, new token). A running relay stops
+    accepting the old token within its token cache time (hub.TOKEN_CACHE_SECONDS)."""
+    wanted = store.strip()
+    if not wanted:
+        raise UserError("the store name is empty")
+    token = new_token()
+    try:
+        conn = connect(Path(db_path))
+    except (sqlite3.Error, RuntimeError) as exc:
+        raise UserError(f"cannot open relay database {db_path}: {exc}") from None
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = conn.execute("SELECT id, name FROM stores WHERE name = ?", (wanted,)).fetchall()
+            if not rows and wanted.isascii() and wanted.isdigit():
+                rows = conn.execute(
+                    "SELECT id, name FROM stores WHERE id = ?", (int(wanted),)
+                ).fetchall()
+            if not rows:
+                raise UserError(f"no store named {wanted!r} in {db_path}")
+            if len(rows) > 1:
+                ids = ", ".join(str(r[0]) for r in rows)
+                raise UserError(f"several stores are named {wanted!r} (ids {ids}); give the id")
+            store_id, name = int(rows[0][0]), str(rows[0][1])
+            conn.execute(
+                "UPDATE stores SET token_sha256 = ? WHERE id = ?", (token_digest(token), store_id)
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.close()
+    log.info("rotated the desk token of store %r (id %s)", name, store_id)
+    return name, token

@@ -92,19 +92,22 @@ def start_relay(tmp_path: Path, **config: Any) -> tuple[ServerThread, Relay]:
 def relay_process(
     db: Path, port: int, env: dict[str, str] | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """`kitchen-app relay serve` as its own process (with the MP secret), healthy on return."""
+    """`kitchen-app relay serve` as its own process (with the MP secret), healthy on return.
+    Its log goes to a file beside the database (a pipe nobody reads would block it)."""
     full_env = dict(os.environ, KITCHEN_MP_WEBHOOK_SECRET=SECRET, **(env or {}))
     command = [sys.executable, "-m", "kitchen_app", "relay", "serve"]
+    log_path = db.with_suffix(".log")
+    log_file = log_path.open("ab")
     proc = subprocess.Popen(
         [*command, "--port", str(port), "--db", str(db)],
         env=full_env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log_file,
     )
     try:
         deadline = time.monotonic() + 30
         while True:
-            assert proc.poll() is None, proc.stderr.read() if proc.stderr else b""
+            assert proc.poll() is None, log_path.read_text(errors="replace")
             try:
                 if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
                     break
@@ -121,8 +124,7 @@ def relay_process(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
-        if proc.stderr:
-            proc.stderr.close()
+        log_file.close()
 
 
 def rss_kib(pid: int) -> int:

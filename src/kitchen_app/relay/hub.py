@@ -56,9 +56,7 @@ _INPUT_ERRORS = (
     sqlite3.InterfaceError,
 )
 
-# A desk token found in the database is trusted this long without reading it again, so a
-# rotated (revoked) token stops working within this time in a running relay.
-TOKEN_CACHE_SECONDS = 5.0
+
 
 
 class UnstorableEvent(Exception):
@@ -89,7 +87,6 @@ class EventHub:
         self._wakeups: dict[int, asyncio.Future[None]] = {}
         self._latest: dict[int, int] = reader.latest_ids()
         self._pruned: dict[int, int] = reader.pruned_through()
-        self._tokens: dict[str, tuple[StoreInfo, float]] = {}
         self._health: tuple[float, BaseException | None] | None = None
         self._health_interval = health_probe_interval_seconds
         # store id -> (count, last time) of webhooks refused for a bad or replayed
@@ -234,23 +231,11 @@ class EventHub:
     # -- reads ----------------------------------------------------------------------------
 
     def store_for_token(self, token: str) -> StoreInfo | None:
-        """Tokens are looked up by their sha256 (what the database keeps), so lookup timing
-        can only tell an attacker about digests, never about the token itself."""
-        digest = token_digest(token)
-        now = time.monotonic()
-        cached = self._tokens.get(digest)
-        if cached is not None and cached[1] > now:
-            return cached[0]
-        # misses and stale entries go to the database: a store added by the CLI works at
-        # once, and a rotated token stops working within TOKEN_CACHE_SECONDS
-        store = self._reader.store_for_token(digest)
-        if store is None:
-            self._tokens.pop(digest, None)
-        else:
-            if len(self._tokens) > 10_000:  # wrong tokens are never cached; this is a bound
-                self._tokens.clear()
-            self._tokens[digest] = (store, now + TOKEN_CACHE_SECONDS)
-        return store
+        """Every request reads the token's store from the database (an indexed lookup of a
+        few microseconds): a store added by the CLI works at once and a rotated token stops
+        working at once. Tokens are looked up by their sha256 (what the database keeps), so
+        lookup timing can only ever tell an attacker about digests, never about a token."""
+        return self._reader.store_for_token(token_digest(token))
 
     def store_for_account(self, channel: str, account_id: str) -> int | None:
         return self._reader.store_for_account(channel, account_id)

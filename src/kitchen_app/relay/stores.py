@@ -114,7 +114,7 @@ def add_store(
 def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
     """Give the store named ``store`` (or with that id) a new desk token, revoking the old
     one in the same transaction; returns (store name, new token). A running relay stops
-    accepting the old token within its token cache time (hub.TOKEN_CACHE_SECONDS)."""
+    accepting the old token at once (it reads tokens from the database per request)."""
     wanted = store.strip()
     if not wanted:
         raise UserError("the store name is empty")

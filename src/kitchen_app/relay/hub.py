@@ -57,8 +57,6 @@ _INPUT_ERRORS = (
 )
 
 
-
-
 class UnstorableEvent(Exception):
     """This one event cannot be stored because of what it holds (→ 400 for it alone)."""
 

@@ -137,7 +137,9 @@ class Handlers:
         try:
             result = await hub.ingest(event)
         except UnstorableEvent as exc:
-            return self._refuse(request, event.channel, 400, "bad_request", str(exc), body)
+            response = self._refuse(request, event.channel, 400, "bad_request", str(exc), body)
+            # Shopee gets its 2xx whatever happens (it disables failing endpoints)
+            return Response(status_code=200) if event.channel == CHANNEL_SHOPEE else response
         except Exception as exc:
             # the relay's own fault, not committed: no 200, so the marketplace retries
             log.error("webhook not stored: %s", exc)

@@ -24,6 +24,11 @@ _ACCOUNT_LABELS = {
 }
 
 
+# Marketplace account ids are at most 19 digits (64-bit); a leading-zero form may be longer.
+_MAX_ACCOUNT_ID = 2**63
+_MAX_ACCOUNT_DIGITS = 40
+
+
 def new_token() -> str:
     return "kd_" + secrets.token_urlsafe(32)
 
@@ -34,11 +39,14 @@ def normalise_account_id(value: object) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return str(value) if value > 0 else None
+        return str(value) if 0 < value < _MAX_ACCOUNT_ID else None
     if isinstance(value, str):
         text = value.strip()
-        if text.isascii() and text.isdigit() and int(text) > 0:
-            return str(int(text))
+        # length first: int() of thousands of digits raises (and costs) before any compare
+        if len(text) <= _MAX_ACCOUNT_DIGITS and text.isascii() and text.isdigit():
+            number = int(text)
+            if 0 < number < _MAX_ACCOUNT_ID:
+                return str(number)
     return None
 
 

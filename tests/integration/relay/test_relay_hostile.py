@@ -37,6 +37,8 @@ HOSTILE = [
     b'{"topic":"delivery","user_id":1793791954,"user_id":2000000002}',
     b"\xff\xfe\x00",
     b'{"user_id":' + b"9" * 5000 + b"}",
+    b'{"user_id":"' + b"9" * 5000 + b'"}',
+    b'{"user_id":' + b"9" * 4000 + b"}",
 ]
 
 

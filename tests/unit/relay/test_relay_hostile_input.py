@@ -171,3 +171,14 @@ def test_client_limiter_refills_and_stays_bounded() -> None:
     for i in range(1000):
         limiter.allow(f"spoofed-{i}", now=1.0)
     assert len(limiter._buckets) <= 100
+
+
+@pytest.mark.parametrize("account", ["9" * 5000, "9" * 41, 2**63, "9223372036854775808", 0])
+def test_account_ids_beyond_64_bits_are_400_not_a_crash(account: object) -> None:
+    with pytest.raises(BadWebhook):
+        parse_marketplace_notification(
+            "mp_delivery", json.dumps({"user_id": account}).encode(), "T"
+        )
+    push = {"shop_id": account, "code": 3, "data": {}}
+    with pytest.raises(BadWebhook):
+        parse_shopee_push(json.dumps(push).encode(), "T")

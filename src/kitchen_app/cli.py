@@ -25,6 +25,7 @@ _HANDLERS: dict[str, str] = {
     "demo": "kitchen_app.demo:run_demo",
     "relay serve": "kitchen_app.relay.cli:serve",
     "relay add-store": "kitchen_app.relay.cli:add_store",
+    "relay rotate-token": "kitchen_app.relay.cli:rotate_token",
     "sandbox serve": "kitchen_app.sandbox.cli:serve",
     "ticket": "kitchen_app.printing.cli:ticket",
     "orders": "kitchen_app.store.cli:orders",
@@ -80,12 +81,22 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port, default=8787)
     _db_options(serve)
     serve.add_argument("--mp-webhook-secret", default=None)
+    serve.add_argument(
+        "--shopee-callback-url",
+        default=None,
+        help="the exact URL Shopee calls (signed by Shopee), when behind a proxy",
+    )
     add = relay_sub.add_parser("add-store", help="register a store; prints its desk token")
     add.add_argument("name")
     _db_options(add)
     add.add_argument("--mp-user-id")
     add.add_argument("--ml-seller-id")
     add.add_argument("--shopee-shop-id")
+    rotate = relay_sub.add_parser(
+        "rotate-token", help="issue a new desk token for a store and revoke the old one"
+    )
+    rotate.add_argument("store", help="the store's name (or its id)")
+    _db_options(rotate)
 
     sandbox = sub.add_parser("sandbox", help="the marketplace simulator")
     sandbox_sub = sandbox.add_subparsers(

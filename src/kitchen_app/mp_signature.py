@@ -61,4 +61,5 @@ def verify(secret: str, header: str, request_id: str | None, data_id: str | None
     except SignatureError:
         return False
     expected = sign(secret, request_id, ts, data_id)
-    return hmac.compare_digest(expected, v1.lower())
+    # bytes: compare_digest refuses non-ASCII str, and a header may carry any latin-1 text
+    return hmac.compare_digest(expected.encode(), v1.lower().encode("utf-8", "replace"))

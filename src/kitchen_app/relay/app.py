@@ -53,6 +53,7 @@ def build_app(config: RelayConfig) -> Starlette:
             reader,
             retention_seconds=config.retention_seconds,
             prune_interval_seconds=config.prune_interval_seconds,
+            health_probe_interval_seconds=config.health_probe_interval_seconds,
         )
         await hub.start()
         log.info("relay storing events in %s", config.db_path)

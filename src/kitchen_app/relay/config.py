@@ -15,6 +15,7 @@ __all__ = [
     "DEFAULT_RETENTION_HOURS",
     "ENV_MP_SECRET",
     "ENV_RETENTION_HOURS",
+    "ENV_SHOPEE_CALLBACK_URL",
     "ENV_SHOPEE_PARTNER_KEY",
     "RelayConfig",
     "retention_from_env",
@@ -26,6 +27,7 @@ DEFAULT_DB = Path("relay.sqlite3")
 DEFAULT_RETENTION_HOURS = 7 * 24.0  # a desk offline over a long weekend still catches up
 ENV_MP_SECRET = "KITCHEN_MP_WEBHOOK_SECRET"
 ENV_SHOPEE_PARTNER_KEY = "KITCHEN_SHOPEE_PARTNER_KEY"
+ENV_SHOPEE_CALLBACK_URL = "KITCHEN_SHOPEE_CALLBACK_URL"
 ENV_RETENTION_HOURS = "KITCHEN_RELAY_RETENTION_HOURS"
 
 
@@ -43,7 +45,14 @@ class RelayConfig:
     prune_interval_seconds: float = 600.0
     max_wait_seconds: float = MAX_WAIT_SECONDS
     max_body_bytes: int = MAX_WEBHOOK_BODY
-    health_probe_timeout_seconds: float = 5.0
+    # /healthz does a real durable write at most this often and answers from it meanwhile
+    health_probe_interval_seconds: float = 1.0
+    # Per client address: /healthz requests, and webhook requests the relay refuses (valid
+    # webhooks are never counted, see ratelimit.py). Rates per second, bursts in requests.
+    health_rate: float = 5.0
+    health_burst: float = 20.0
+    refusal_rate: float = 20.0
+    refusal_burst: float = 200.0
 
     def __repr__(self) -> str:  # secrets never reach logs
         return (

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -37,13 +38,27 @@ from kitchen_app.relay.eventlog import (
     token_digest,
 )
 
-__all__ = ["EventHub"]
+__all__ = ["EventHub", "UnstorableEvent"]
 
 log = logging.getLogger(__name__)
 
 _PRUNE_CHUNK = 2000  # events removed per retention transaction
 
 _MAX_COMMIT_BATCH = 2000
+
+# What SQLite (or the encoder before it) raises for a value it cannot take, as opposed to a
+# fault of the database itself (sqlite3.OperationalError: disk full, I/O, lock).
+_INPUT_ERRORS = (
+    UnicodeError,
+    OverflowError,
+    sqlite3.DataError,
+    sqlite3.IntegrityError,
+    sqlite3.InterfaceError,
+)
+
+
+class UnstorableEvent(Exception):
+    """This one event cannot be stored because of what it holds (→ 400 for it alone)."""
 
 
 @dataclass(slots=True)
@@ -60,6 +75,7 @@ class EventHub:
         *,
         retention_seconds: float,
         prune_interval_seconds: float,
+        health_probe_interval_seconds: float = 1.0,
     ) -> None:
         self._writer = writer
         self._reader = reader
@@ -69,7 +85,11 @@ class EventHub:
         self._wakeups: dict[int, asyncio.Future[None]] = {}
         self._latest: dict[int, int] = reader.latest_ids()
         self._pruned: dict[int, int] = reader.pruned_through()
-        self._tokens: dict[str, StoreInfo] = {}
+        self._health: tuple[float, BaseException | None] | None = None
+        self._health_interval = health_probe_interval_seconds
+        # store id -> (count, last time) of webhooks refused for a bad or replayed
+        # signature since the relay started (reported by /v1/status)
+        self._refused: dict[int, tuple[int, str]] = {}
         self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
@@ -113,9 +133,7 @@ class EventHub:
                 results = self._writer.append(events)
             except Exception as exc:
                 log.error("could not commit %d webhook events: %s", len(batch), exc)
-                for p in batch:
-                    if not p.done.done():
-                        p.done.set_exception(exc)
+                self._commit_one_by_one(batch)
                 continue
             if log.isEnabledFor(logging.DEBUG):
                 log.debug(
@@ -123,21 +141,62 @@ class EventHub:
                     len(batch),
                     1000 * (time.perf_counter() - started),
                 )
-            touched: set[int] = set()
-            for p, result in zip(batch, results, strict=True):
-                if result.store_id is not None and not result.duplicate:
-                    if result.event_id > self._latest.get(result.store_id, 0):
-                        self._latest[result.store_id] = result.event_id
-                    touched.add(result.store_id)
-                if not p.done.done():
-                    p.done.set_result(result)
-            for store_id in touched:
-                wake = self._wakeups.pop(store_id, None)
-                if wake is not None and not wake.done():
-                    wake.set_result(None)
+            self._committed(batch, results)
 
-    async def probe_write(self) -> None:
-        self._writer.probe_write()
+    def _committed(self, batch: list[_Pending], results: list[AppendResult]) -> None:
+        touched: set[int] = set()
+        for p, result in zip(batch, results, strict=True):
+            if result.store_id is not None and not result.duplicate and not result.replayed:
+                if result.event_id > self._latest.get(result.store_id, 0):
+                    self._latest[result.store_id] = result.event_id
+                touched.add(result.store_id)
+            if not p.done.done():
+                p.done.set_result(result)
+        for store_id in touched:
+            wake = self._wakeups.pop(store_id, None)
+            if wake is not None and not wake.done():
+                wake.set_result(None)
+
+    def _commit_one_by_one(self, batch: list[_Pending]) -> None:
+        """A failed group commit is retried event by event, so an event that cannot be
+        stored fails alone (webhooks are validated before they queue, so this is the last
+        line). When the fault is the relay's own (disk, lock), every one fails honestly."""
+        for p in batch:
+            if p.done.done():
+                continue  # the request went away: nothing to answer
+            try:
+                result = self._writer.append([p.event])
+            except _INPUT_ERRORS as exc:
+                log.warning("webhook event refused by storage: %s", exc)
+                p.done.set_exception(UnstorableEvent(str(exc)))
+            except Exception as exc:
+                p.done.set_exception(exc)
+            else:
+                self._committed([p], result)
+
+    def healthy(self) -> BaseException | None:
+        """None when the log can be written; the probe's error otherwise. A real durable
+        write at most once per probe interval (1 s by default): a flood of /healthz costs one small
+        commit a second, not one per request."""
+        now = time.monotonic()
+        if self._health is not None and now - self._health[0] < self._health_interval:
+            return self._health[1]
+        try:
+            self._writer.probe_write()
+            error: BaseException | None = None
+        except Exception as exc:
+            log.error("health probe failed: %s", exc)
+            error = exc
+        self._health = (now, error)
+        return error
+
+    def count_refused(self, store_id: int, at: str) -> None:
+        count, _ = self._refused.get(store_id, (0, at))
+        self._refused[store_id] = (count + 1, at)
+
+    def refused(self, store_id: int) -> tuple[int, str | None]:
+        count, at = self._refused.get(store_id, (0, None))
+        return count, at
 
     # -- retention ------------------------------------------------------------------------
 
@@ -170,14 +229,14 @@ class EventHub:
     # -- reads ----------------------------------------------------------------------------
 
     def store_for_token(self, token: str) -> StoreInfo | None:
-        digest = token_digest(token)
-        store = self._tokens.get(digest)
-        if store is None:
-            # misses go to the database: a store added by the CLI works at once
-            store = self._reader.store_for_token(digest)
-            if store is not None:
-                self._tokens[digest] = store
-        return store
+        """Every request reads the token's store from the database (an indexed lookup of a
+        few microseconds): a store added by the CLI works at once and a rotated token stops
+        working at once. Tokens are looked up by their sha256 (what the database keeps), so
+        lookup timing can only ever tell an attacker about digests, never about a token."""
+        return self._reader.store_for_token(token_digest(token))
+
+    def store_for_account(self, channel: str, account_id: str) -> int | None:
+        return self._reader.store_for_account(channel, account_id)
 
     def pruned_through(self, store_id: int) -> int:
         return self._pruned.get(store_id, 0)

@@ -32,7 +32,7 @@ from kitchen_app.engine.feed import FeedLoop, feed_name
 from kitchen_app.engine.printing import PrintService
 from kitchen_app.engine.reconcile import Reconciler
 from kitchen_app.engine.relay_feed import RelayFeed
-from kitchen_app.settings import validate
+from kitchen_app.settings import canonical_key, validate
 from kitchen_app.store import DeskStore
 
 __all__ = ["Engine", "EngineConfig"]
@@ -42,7 +42,17 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Settings whose change means new marketplace clients or a new relay connection.
-_CONNECTION_SETTINGS = frozenset({"relay_url", "relay_token", "mp_base_url", "mp_access_token"})
+_CONNECTION_SETTINGS = frozenset(
+    {
+        "relay_url",
+        "relay_token",
+        "mp_delivery.base_url",
+        "mp_delivery.access_token",
+        "mp_delivery.user_id",
+        "time_zone",
+        "country",
+    }
+)
 
 ClientsFactory = Callable[[Mapping[str, Any]], Mapping[Channel, ChannelClient]]
 FeedFactory = Callable[[Mapping[str, Any]], RelayFeed | None]
@@ -133,7 +143,7 @@ class Engine:
         try:
             for key, value in self._config.initial_settings.items():
                 validate(key, value)
-                store.set_setting(key, value)
+                store.set_setting(canonical_key(key), value)
             ctx = EngineContext(
                 store=store,
                 clients={},
@@ -311,10 +321,11 @@ class Engine:
         async def store_it() -> None:
             assert self._ctx is not None and self._printing is not None
             validate(key, value)
-            self._ctx.store.set_setting(key, value)
-            if key in _CONNECTION_SETTINGS:
+            name = canonical_key(key)
+            self._ctx.store.set_setting(name, value)
+            if name in _CONNECTION_SETTINGS:
                 await self._connect()
-            if key == "printers":
+            if name == "printers":
                 self._printing.reload_printers()
 
         return self._submit(store_it())

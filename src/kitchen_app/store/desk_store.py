@@ -337,6 +337,11 @@ class DeskStore(JournalWriter):
         rows = self._rows("SELECT cursor FROM feed_cursors WHERE feed = ?", (feed,))
         return int(rows[0][0]) if rows else None
 
+    def cursor_updated_at(self, feed: str) -> datetime | None:
+        """When the feed's cursor last moved (the desk last took events from it)."""
+        rows = self._rows("SELECT updated_at FROM feed_cursors WHERE feed = ?", (feed,))
+        return from_db(rows[0][0]) if rows else None
+
     def set_cursor(self, feed: str, cursor: int) -> None:
         """Call it inside the transaction that stored the events' effects (DESIGN §6.2)."""
         if isinstance(cursor, bool) or not isinstance(cursor, int):

@@ -39,7 +39,7 @@ from .records import (
     UnresolvedNotification,
 )
 from .schema import RENAMED_SETTINGS
-from .times import day_bounds, from_db
+from .times import day_bounds, from_db, to_db
 
 __all__ = ["StoreQueries"]
 
@@ -281,6 +281,37 @@ class StoreQueries:
         """When the desk first heard of this order from the relay, if it did."""
         rows = self._rows("SELECT first_notified_at FROM order_notifications WHERE key = ?", (key,))
         return from_db(rows[0][0]) if rows else None
+
+    def missed_orders(self, since: datetime, stored_after: datetime, now: datetime) -> list[str]:
+        """Keys of orders created since ``since`` that the desk first stored after
+        ``stored_after`` (it learnt of them late) and that expired unaccepted by ``now``:
+        cancelled for time, or still new past their deadline; loading orders first seen
+        since ``since`` whose deadline passed count too."""
+        horizon = to_db(since - timedelta(minutes=5))
+        rows = self._rows(
+            "SELECT key FROM orders WHERE first_seen_at >= ? AND created_at >= ? AND ("
+            "(status = 'cancelled' AND substatus = 'time_expired') OR "
+            "(stage = ? AND accepted = 0 AND accept_deadline < ?)) ORDER BY created_at, key",
+            (to_db(stored_after), horizon, Stage.NEW.value, to_db(now)),
+        )
+        keys = [row[0] for row in rows]
+        keys += [
+            loading.key
+            for loading in self.loading_orders()
+            if loading.first_seen >= since
+            and loading.accept_deadline is not None
+            and loading.accept_deadline < now
+        ]
+        return keys
+
+    def store_ids(self, channel: str, since: datetime) -> list[str]:
+        """The marketplace store ids of a channel's orders created since ``since``."""
+        rows = self._rows(
+            "SELECT DISTINCT store_id FROM orders WHERE channel = ? AND created_at >= ? "
+            "AND store_id IS NOT NULL ORDER BY store_id",
+            (channel, to_db(since)),
+        )
+        return [row[0] for row in rows]
 
     def unprinted_job_count(self) -> int:
         """Print jobs failed or uncertain: waiting for the operator."""

@@ -49,6 +49,8 @@ def api_message(channel: Channel, error: ChannelError) -> str | None:
         return None
     name = _NAMES.get(channel, channel.value)
     if isinstance(error, AuthError):
+        if error.code == "no_token":
+            return f"no {name} access token is set: enter it in Settings"
         return f"{name} refused the access token: check it in Settings"
     if isinstance(error, RateLimited):
         return f"{name} asks the desk to slow down; orders keep loading"

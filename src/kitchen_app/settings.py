@@ -5,13 +5,12 @@ the only writer (the UI asks it through ``EngineCommands.set_setting``)."""
 from __future__ import annotations
 
 import locale
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kitchen_app.domain.timezones import default_time_zone, zone_from_setting
 
 __all__ = [
     "COUNTRIES",
@@ -35,8 +34,6 @@ LEGACY_NAMES: Mapping[str, str] = {
 }
 
 COUNTRIES = ("AR", "BR", "MX")
-# Mercado Pago's x-time-zone per country when the time_zone setting is empty (api notes §2).
-_COUNTRY_ZONES = {"AR": "GMT-3", "BR": "GMT-3", "MX": "GMT-6"}
 
 
 class SettingError(ValueError):
@@ -83,24 +80,15 @@ def _choice(*choices: str) -> Callable[[Any], None]:
     return check
 
 
-# GMT-3, GMT+5:30, UTC, -03:00 (what x-time-zone and people write); IANA names go to zoneinfo.
-_OFFSET_ZONE = re.compile(r"^(?:(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{1,2}:?\d{2})$")
-
-
 def _time_zone(value: Any) -> None:
     if value == "":
         return
     if not isinstance(value, str):
         raise SettingError("must be text like GMT-3")
-    text = value.strip()
-    if _OFFSET_ZONE.match(text.upper()):
-        return
     try:
-        ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise SettingError(
-            f"not a time zone (write it like GMT-3 or America/Sao_Paulo): {value}"
-        ) from None
+        zone_from_setting(value)
+    except ValueError as exc:
+        raise SettingError(str(exc)) from None
 
 
 def default_country() -> str:
@@ -114,29 +102,10 @@ def default_country() -> str:
 
 
 def effective_time_zone(time_zone: str, country: str) -> str:
-    """What the desk sends as x-time-zone: the time_zone setting, or its country's default.
-    An IANA name becomes its offset now, as Mercado Pago takes "GMT-3"-style values."""
+    """The zone the desk asks the marketplace for: the time_zone setting, or its country's
+    default (GMT-3 for AR/BR, GMT-6 for MX)."""
     text = (time_zone or "").strip()
-    if not text:
-        return _COUNTRY_ZONES.get(country, "GMT-3")
-    upper = text.upper()
-    if _OFFSET_ZONE.match(upper):
-        found = re.search(r"([+-])(\d{1,2}):?(\d{2})?$", upper)
-        if found is None:
-            return "GMT"  # UTC or GMT alone
-        sign = -1 if found.group(1) == "-" else 1
-        minutes = sign * (int(found.group(2)) * 60 + int(found.group(3) or 0))
-    else:
-        try:
-            offset = datetime.now(ZoneInfo(text)).utcoffset()
-        except (ZoneInfoNotFoundError, ValueError):
-            return _COUNTRY_ZONES.get(country, "GMT-3")
-        minutes = int(offset.total_seconds() // 60) if offset is not None else 0
-    if minutes == 0:
-        return "GMT"
-    mark = "-" if minutes < 0 else "+"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"GMT{mark}{hours}" + (f":{rest:02d}" if rest else "")
+    return text if text else default_time_zone(country)
 
 
 def _printers(value: Any) -> None:

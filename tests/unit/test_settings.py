@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kitchen_app.domain.timezones import header_value
 from kitchen_app.settings import (
     SETTINGS,
     SettingError,
@@ -44,8 +45,9 @@ def test_time_zone_accepts_what_people_write(value: str) -> None:
 
 @pytest.mark.parametrize("value", ["Mars/Base", "GMT-3x", 3, "three"])
 def test_time_zone_refuses_the_rest(value: object) -> None:
-    with pytest.raises(SettingError, match=r"^Time zone: "):
+    with pytest.raises(SettingError, match=r"^Time zone: ") as info:
         validate("time_zone", value)
+    assert "\n" not in str(info.value)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +57,6 @@ def test_time_zone_refuses_the_rest(value: object) -> None:
         ("", "BR", "GMT-3"),
         ("", "MX", "GMT-6"),
         ("-03:00", "MX", "GMT-3"),
-        ("UTC", "AR", "GMT"),
         ("GMT+5:30", "AR", "GMT+5:30"),
         ("America/Sao_Paulo", "MX", "GMT-3"),
     ],
@@ -63,7 +64,7 @@ def test_time_zone_refuses_the_rest(value: object) -> None:
 def test_the_header_comes_from_the_setting_or_the_country(
     zone: str, country: str, header: str
 ) -> None:
-    assert effective_time_zone(zone, country) == header
+    assert header_value(effective_time_zone(zone, country)) == header
 
 
 def test_country_is_one_of_the_three() -> None:

@@ -177,7 +177,11 @@ class NetCut:
     def _open(self) -> None:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", self.port))
+        try:
+            sock.bind(("127.0.0.1", self.port))
+        except OSError:
+            sock.close()
+            raise
         sock.listen(64)
         sock.settimeout(0.1)
         self._listener = sock
@@ -229,7 +233,16 @@ class NetCut:
             self._conns.clear()
 
     def restore(self) -> None:
-        self._open()
+        # The accept thread may still hold the old listener for up to its 0.1 s timeout.
+        deadline = time.monotonic() + 2.0
+        while True:
+            try:
+                self._open()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
         self._up.set()
 
     def stop(self) -> None:

@@ -121,10 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     headless = sub.add_parser("headless", help="run the desk engine without a window")
     where = headless.add_mutually_exclusive_group()
-    where.add_argument("--data-dir", type=Path, dest="data_dir_sub", help="the desk's folder")
-    where.add_argument("--db", type=Path, default=None, help="the desk's database file")
-    headless.add_argument("--relay-url", default=None)
-    headless.add_argument("--relay-token", default=None)
+    where.add_argument(
+        "--data-dir", type=Path, dest="data_dir_sub", metavar="DIR", help="the desk's folder"
+    )
+    where.add_argument(
+        "--db", type=Path, default=None, metavar="PATH", help="the desk's database file"
+    )
+    headless.add_argument("--relay-url", default=None, metavar="URL")
+    headless.add_argument("--relay-token", default=None, metavar="T")
     headless.add_argument(
         "--set",
         action="append",
@@ -134,7 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a setting, e.g. mp_delivery.base_url=https://api.mercadopago.com",
     )
     headless.add_argument(
-        "--reconcile-interval", type=_positive_float, default=None, help="seconds between re-reads"
+        "--reconcile-interval",
+        type=_positive_float,
+        default=None,
+        metavar="S",
+        help="seconds between re-reads of open orders",
     )
     # Tests and benchmarks: how long one relay long-poll holds.
     headless.add_argument("--poll-wait", type=_positive_float, default=25.0, help=argparse.SUPPRESS)

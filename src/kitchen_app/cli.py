@@ -102,6 +102,35 @@ def build_parser() -> argparse.ArgumentParser:
     sserve.add_argument(
         "--rate", type=float, default=0.0, help="orders per minute to create on their own"
     )
+    # The shapes the real API may answer in (docs/sandbox.md, "Shapes").
+    sserve.add_argument(
+        "--webhook-resource",
+        choices=["path", "id", "number", "spaced", "mixed"],
+        default="path",
+        help="webhook resource as /shipments/{id}, a bare id, a JSON number, with spaces",
+    )
+    sserve.add_argument(
+        "--webhook-topic", choices=["delivery", "shipments", "missing", "mixed"], default="delivery"
+    )
+    sserve.add_argument(
+        "--unsigned-webhooks", action="store_true", help="never sign, even with a secret"
+    )
+    sserve.add_argument(
+        "--time-style",
+        choices=["offset", "naive", "utc"],
+        default="offset",
+        help="order times in the x-time-zone asked for, with or without offset, or UTC",
+    )
+    sserve.add_argument(
+        "--strict-time-zone", action="store_true", help="400 when x-time-zone is missing"
+    )
+    sserve.add_argument(
+        "--not-found-for",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="GET order answers 404 this long after the order is created",
+    )
 
     ticket = sub.add_parser("ticket", help="render one ticket from an order JSON file")
     ticket.add_argument("order_json", type=Path)

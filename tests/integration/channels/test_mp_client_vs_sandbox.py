@@ -208,8 +208,8 @@ def test_dropoff_flow_end_to_end(sandbox: Sandbox) -> None:
             await c.mark_ready(order_id)  # not before acceptance
         await c.accept(order_id)
         assert await state(c, order_id) == StatusPair("ready_to_ship", "on_route_to_pickup")
-        await c.mark_ready(order_id)
-        await c.mark_ready(order_id)  # saying it twice is harmless
+        with pytest.raises(StateConflict):
+            await c.mark_ready(order_id)  # §5b: printed (ready_to_cook) only
 
         sandbox.jump(241)
         assert await state(c, order_id) == StatusPair("ready_to_ship", "picking_up")

@@ -195,11 +195,18 @@ def test_order_ready_only_for_accepted_dropoff(sandbox: Sandbox) -> None:
     _error(sandbox.client.post(f"{API}/v1/orders/{drop}/ready"), 400)  # not accepted yet
     sandbox.accept(drop)
     before = sandbox.state(drop)
-    r = sandbox.client.post(f"{API}/v1/orders/{drop}/ready", json={})
+    r = sandbox.client.post(f"{API}/v1/orders/{drop}/ready")  # no body (§5b)
     assert r.status_code == 200 and r.json() == {"status": "ready"}
-    assert sandbox.state(drop) == before
+    assert sandbox.state(drop) == before == ("ready_to_ship", "printed")
     listed = sandbox.anon.get(f"/_sandbox/orders/{drop}").json()
     assert listed["ready"] is True
+    assert sandbox.client.post(f"{API}/v1/orders/{drop}/ready").status_code == 200  # twice
+    sandbox.advance(drop)  # ready_to_cook: still taken (assumption)
+    assert sandbox.state(drop) == ("ready_to_ship", "ready_to_cook")
+    assert sandbox.client.post(f"{API}/v1/orders/{drop}/ready").status_code == 200
+    sandbox.advance(drop)  # a courier on the way: no longer (§5b: printed only)
+    assert sandbox.state(drop) == ("ready_to_ship", "on_route_to_pickup")
+    _error(sandbox.client.post(f"{API}/v1/orders/{drop}/ready"), 400)
 
 
 def test_time_zone_header(start_sandbox: Any) -> None:

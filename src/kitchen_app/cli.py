@@ -136,9 +136,21 @@ def build_parser() -> argparse.ArgumentParser:
     ticket.add_argument("order_json", type=Path)
     ticket.add_argument("--kind", choices=["kitchen", "receipt"], required=True)
     ticket.add_argument("--format", choices=["pdf", "escpos", "text"], required=True)
-    ticket.add_argument("--out", type=Path, required=True)
+    ticket.add_argument("--out", type=Path, required=True, help="a file, or - for standard output")
     ticket.add_argument("--width", type=int, choices=[58, 80], default=80)
-    ticket.add_argument("--locale", choices=["es-AR", "pt-BR", "en"], default="es-AR")
+    ticket.add_argument(
+        "--locale",
+        choices=["es-AR", "es-MX", "pt-BR", "en"],
+        default=None,
+        help="ticket language and formats (default: the system's; es-AR when unknown)",
+    )
+    ticket.add_argument(
+        "--tz",
+        default=None,
+        metavar="ZONE",
+        help="time zone for the ticket's times and for times without offset in the order "
+        "(GMT-3, America/Sao_Paulo…; default: the system's)",
+    )
     ticket.add_argument("--code-page", default="CP858")
     ticket.add_argument(
         "--channel",

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from kitchen_app.channels.base import CancelReason, ChannelClient, StoreInfo
+from kitchen_app.channels.base import CancelReason, ChannelClient, StoreInfo, StoreStatusClient
 from kitchen_app.channels.errors import (
     AuthError,
     BadResponse,
@@ -96,6 +96,7 @@ def test_is_a_channel_client() -> None:
     client = MpDeliveryClient(BASE, TOKEN)
     try:
         assert isinstance(client, ChannelClient)
+        assert isinstance(client, StoreStatusClient)
     finally:
         run(client.aclose())
 

@@ -22,6 +22,7 @@ class SandboxConfig:
     unsigned_webhooks: bool = False  # no x-signature even when webhook_secret is set
     time_style: str = "offset"  # offset | naive | utc: times in the x-time-zone asked for
     not_found_for_s: float = 0.0  # GET order answers 404 this long after the order's creation
+    not_found_first_gets: int = 0  # GET order answers 404 to each order's first N reads
     emit_camel_substatus: bool = False  # also emit extension.subStatus
     idempotent_accept: bool = False  # a second accept answers 200 instead of 400
     ack_deadline_s: float = 0.5  # real seconds a receiver has to answer 200

@@ -4,9 +4,9 @@ Mercado Pago's documentation allows more than one shape for several things the d
 the webhook's ``resource`` (bare id or ``/shipments/{id}``, api notes §6.2), its ``topic``
 (``delivery``, ``shipments`` or none), signed or unsigned notifications (§6.4), and times in
 the zone of ``x-time-zone`` with or without an offset (§2). A GET may also answer 404 for a
-moment right after the webhook. Each of these is a field here, set from ``SandboxConfig`` at
-start and by ``POST /_sandbox/shapes`` later; ``"mixed"`` rotates through every shape so a
-demo shows them all.
+moment right after the webhook (for some seconds, or for an order's first N reads). Each of
+these is a field here, set from ``SandboxConfig`` at start and by ``POST /_sandbox/shapes``
+later; ``"mixed"`` rotates through every shape so a demo shows them all.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ class Shapes:
     time_style: str = "offset"
     strict_time_zone: bool = False  # GET order without x-time-zone -> 400
     not_found_for_s: float = 0.0  # GET order answers 404 this long after creation
+    not_found_first_gets: int = 0  # ...and/or for each order's first N reads
     _turn: itertools.count[int] = field(default_factory=itertools.count, repr=False)
 
     @classmethod
@@ -66,6 +67,7 @@ class Shapes:
                 "time_style": config.time_style,
                 "strict_time_zone": config.strict_time_zone,
                 "not_found_for_s": config.not_found_for_s,
+                "not_found_first_gets": config.not_found_first_gets,
             }
         )
         return shapes
@@ -98,6 +100,10 @@ class Shapes:
                 ):
                     raise ValueError(f"{key} must be a number of seconds, 0 or more")
                 new[key] = float(value)
+            elif key == "not_found_first_gets":
+                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                    raise ValueError(f"{key} must be a whole number, 0 or more")
+                new[key] = value
             else:
                 raise ValueError(f"unknown shape {key!r}")
         for key, value in new.items():

@@ -66,6 +66,7 @@ class SimOrder:
     fail_delivery: bool = False
     history: list[tuple[str, str | None, float]] = field(default_factory=list)
     generation: int = 0  # bumps on every change; stale timers compare it
+    reads: int = 0  # GET order calls so far (for shapes.not_found_first_gets)
 
     @property
     def accepted(self) -> bool:

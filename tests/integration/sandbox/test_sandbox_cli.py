@@ -58,6 +58,7 @@ def test_serve_prints_url_and_store_and_answers() -> None:
             "time_style": "naive",
             "strict_time_zone": True,
             "not_found_for_s": 0.5,
+            "not_found_first_gets": 0,
         }
         oid = client.post("/_sandbox/orders", json={"logistics": "flex"}).json()["id"]
         assert (

@@ -153,3 +153,13 @@ def test_unknown_substatus_at_creation_and_any_state_later(sandbox: Sandbox) -> 
     assert sandbox.state(oid) == ("handed_over", "drone")
     bad = sandbox.anon.post(f"/_sandbox/orders/{oid}/state", json={"status": ""})
     assert bad.status_code == 400
+
+
+def test_not_found_for_each_orders_first_reads(sandbox: Sandbox) -> None:
+    r = sandbox.anon.post("/_sandbox/shapes", json={"not_found_first_gets": 2})
+    assert r.status_code == 200
+    first, second = sandbox.create("flex"), sandbox.create("dropoff")
+    assert [_get(sandbox, first).status_code for _ in range(3)] == [404, 404, 200]
+    assert [_get(sandbox, second).status_code for _ in range(3)] == [404, 404, 200]
+    bad = sandbox.anon.post("/_sandbox/shapes", json={"not_found_first_gets": -1})
+    assert bad.status_code == 400

@@ -67,7 +67,7 @@ _SETTABLE_STATUSES = ("enabled", "paused")
 # action "delivery.updated".
 _ORDER_TOPICS = frozenset({"delivery", "shipments", "delivery.updated", ""})
 # A shipment id: digits only (every documented and observed id is numeric).
-_SHIPMENT_ID = re.compile(r"^\d{1,30}$")
+_SHIPMENT_ID = re.compile(r"[0-9]{1,30}")  # ASCII digits only: \d takes any script's
 _QUOTES = "\"'`"
 
 
@@ -92,11 +92,11 @@ def order_id_from_event(topic: str | None, resource: object) -> str | None:
     text = resource.strip()
     while len(text) >= 2 and text[0] in _QUOTES and text[-1] == text[0]:
         text = text[1:-1].strip()
-    if _SHIPMENT_ID.match(text):
+    if _SHIPMENT_ID.fullmatch(text):
         return text
     text = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
     parts = [part for part in text.split("/") if part]
-    if len(parts) >= 2 and parts[-2] == "shipments" and _SHIPMENT_ID.match(parts[-1]):
+    if len(parts) >= 2 and parts[-2] == "shipments" and _SHIPMENT_ID.fullmatch(parts[-1]):
         return parts[-1]
     return None
 

@@ -353,6 +353,8 @@ def test_set_store_status_guards_irreversible_and_unknown() -> None:
         ("delivery", "", None),
         ("delivery", "   ", None),
         ("delivery", "12 34", None),
+        ("delivery", "\u0661\u0662\u0663", None),  # Arabic-Indic digits are no shipment id
+        ("delivery", "/shipments/12\n/", None),
         ("delivery", "-5", None),
         ("delivery", 0, None),
         ("delivery", -3, None),

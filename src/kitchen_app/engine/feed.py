@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from kitchen_app.channels.base import FetchedOrder
+from kitchen_app.channels.errors import ChannelError
 from kitchen_app.domain import Channel
 from kitchen_app.engine.api import FeedState, FeedStatus
 from kitchen_app.engine.backoff import Backoff
@@ -33,7 +34,7 @@ from kitchen_app.engine.relay_feed import (
     RelayFeed,
     RelayUnavailable,
 )
-from kitchen_app.store import OrderChange
+from kitchen_app.store import OrderChange, StoreError
 
 __all__ = ["FeedLoop", "feed_name"]
 
@@ -223,7 +224,6 @@ class FeedLoop:
         if reads:
             await asyncio.wait(reads.values(), timeout=FIRST_READ_BUDGET_S)
 
-        fetched: list[FetchedOrder] = []
         loading: list[tuple[Channel, str, datetime, asyncio.Task[FetchResult], bool]] = []
         new_loading = False
         new_unresolved = False
@@ -236,17 +236,20 @@ class FeedLoop:
                 key = f"{channel.value}:{order_id}"
                 result = task.result() if task.done() else None
                 if isinstance(result, FetchedOrder):
-                    fetched.append(result)
-                    continue
+                    try:  # one order the store refuses must not hold the batch
+                        with store.transaction():
+                            changes.append(self._ctx.commit(result, "webhook"))
+                            store.forget_unfetched(key)
+                        continue
+                    except StoreError as exc:
+                        log.error("%s read but not stored: %s", key, exc)
+                        result = ChannelError(f"the desk could not store it: {exc}")
                 first_seen = wanted[(channel, order_id)]
                 known = store.order_summary(key) is not None
                 if not known:
                     error = describe(channel, result) if result is not None else None
                     new_loading |= store.note_loading(key, first_seen, error, attempts=0)
                 loading.append((channel, order_id, first_seen, task, not known))
-            for item in fetched:
-                changes.append(self._ctx.commit(item, "webhook"))
-                store.forget_unfetched(item.order.key)
             for event, channel, reason in unresolved:
                 new_unresolved |= store.add_unresolved(
                     f"{self._name}#{event.id}",

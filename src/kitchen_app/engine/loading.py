@@ -152,9 +152,14 @@ class OrderFetcher:
             result = await (attempt if attempt is not None else self.fetch(channel, order_id))
             attempt = None
             if isinstance(result, FetchedOrder):
-                await self.land(result, "webhook", was_loading=loading)
-                return
-            message = describe(channel, result)
+                try:
+                    await self.land(result, "webhook", was_loading=loading)
+                    return
+                except StoreError as exc:  # kept loading (visible) and tried again
+                    log.error("%s read but not stored: %s", key, exc)
+                    message = f"{channel.value}: the desk could not store it: {exc}"
+            else:
+                message = describe(channel, result)
             now = self._ctx.clock()
             give_up = now >= until
             if loading:

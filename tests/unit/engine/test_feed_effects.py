@@ -20,7 +20,7 @@ from kitchen_app.engine.feed import FeedLoop
 from kitchen_app.engine.loading import OrderFetcher
 from kitchen_app.engine.recorder import RecordingListener
 from kitchen_app.engine.relay_feed import EventBatch, RelayEvent
-from kitchen_app.store import DeskStore
+from kitchen_app.store import DeskStore, StoreError
 
 
 class ScriptedClient:
@@ -72,6 +72,7 @@ def _run(
     client: ScriptedClient,
     batches: list[EventBatch],
     until: Callable[[DeskStore], bool] | None = None,
+    refuse: str | None = None,
 ) -> tuple[Any, ...]:
     clock = Clock()
     store = open_store(tmp_path / "desk.db", clock)
@@ -84,6 +85,15 @@ def _run(
             listener=listener,
             clock=clock,
         )
+        if refuse is not None:  # the store refuses this one order (a bug, a bad row…)
+            commit = ctx.commit
+
+            def refusing(fetched: FetchedOrder, source: str) -> Any:
+                if fetched.order.key == refuse:
+                    raise StoreError("refused for the test")
+                return commit(fetched, source)
+
+            ctx.commit = refusing  # type: ignore[method-assign]
         fetcher = OrderFetcher(ctx, on_new_order=_no_new_order)
         loop = FeedLoop(
             ctx,
@@ -151,5 +161,18 @@ def test_unverified_events_are_hints_dropped_quietly_when_unknown(tmp_path: Path
         assert listener.keys("order_added") == ["mp_delivery:7"]
         assert store.order_summary("mp_delivery:404") is None
         assert store.loading_orders() == [] and store.unresolved_notifications() == []
+    finally:
+        store.close()
+
+
+def test_an_order_the_store_refuses_stays_loading_and_holds_no_other(tmp_path: Path) -> None:
+    client = ScriptedClient({"1": make_order("1"), "3": make_order("3")})
+    batch = EventBatch((_event(1, "/shipments/3"), _event(2, "/shipments/1")), cursor=2)
+    store, listener = _run(tmp_path, client, [batch], refuse="mp_delivery:3")
+    try:
+        assert store.get_cursor("relay:test") == 2
+        assert listener.keys("order_added") == ["mp_delivery:1"]
+        [loading] = store.loading_orders()
+        assert loading.key == "mp_delivery:3" and "could not store" in (loading.last_error or "")
     finally:
         store.close()

@@ -26,6 +26,9 @@ class RecordingPlayer(QObject):
     def stop(self) -> None:
         pass
 
+    def available(self) -> bool:
+        return True
+
 
 class World:
     """The time now and the nearest waiting deadline (None: nothing waits)."""
@@ -86,6 +89,9 @@ def test_real_player_without_audio_device_reports_unavailable(qtbot) -> None:  #
     plays: list[float] = []
     player.played.connect(plays.append)
     # This machine has no sound server: the effect turns to Error, with no exception.
-    qtbot.waitUntil(lambda: not player.available(), timeout=10000)
-    player.play(0.5)
-    assert plays == [0.5]
+    try:
+        qtbot.waitUntil(lambda: not player.available(), timeout=10000)
+        player.play(0.5)
+        assert plays == [0.5]
+    finally:
+        player.shutdown()

@@ -191,6 +191,9 @@ class MainWindow(QMainWindow):
         self.alert.muteChanged.connect(lambda until: self.alert_banner.set_muted(until is not None))
         self.alert_banner.muteRequested.connect(self.alert.mute_for)
         self.alert_banner.unmuteRequested.connect(self.alert.unmute)
+        # No sound (no device, or the audio server went away): flash the window and the tray
+        # at every chime instead, until the sound is back.
+        self.alert.silentAlert.connect(self.attention.flash)
         self.filters.settingsRequested.connect(self.open_settings)
         if self.player is not None:
             self.player.availabilityChanged.connect(self.status.set_sound_available)
@@ -414,4 +417,6 @@ class MainWindow(QMainWindow):
         """Stop the timers and the sound (the engine is stopped by whoever started it)."""
         self._timer.stop()
         self.alert.stop()
+        if self.player is not None and hasattr(self.player, "shutdown"):
+            self.player.shutdown()
         self.attention.hide()

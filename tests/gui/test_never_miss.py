@@ -377,3 +377,21 @@ def test_a_band_appearing_above_does_not_move_rows_under_the_mouse(qtbot, desk) 
     qtbot.waitUntil(lambda: table.mapTo(window, table.rect().topLeft()).y() > top)
     again = table.viewport().mapFromGlobal(on_screen)
     assert table.indexAt(again).data(Roles.KEY) == key
+
+
+def test_selected_loading_order_shows_what_is_known_then_the_order(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    reader, _commands, bridge, _clock, make = desk
+    reader.loading = [loading(558, attempts=2)]
+    window = make()
+    window.select("mp_delivery:558")
+    assert window.selected_key() == "mp_delivery:558"
+    assert "details loading" in window.detail.empty.text()
+    assert window.detail.actions_bar.visible_actions() == []
+    order = flex_order(558)
+    reader.add(summary_of(order), order)
+    reader.loading = []
+    bridge.order_added(order.key)
+    bridge.loading_orders_changed()
+    qtbot.waitUntil(lambda: window.detail.order() is not None)
+    assert window.detail.order().key == order.key  # type: ignore[union-attr]
+    assert "accept" in window.detail.actions_bar.visible_actions()

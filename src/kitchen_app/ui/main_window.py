@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
         read = getattr(self._reader, "loading_orders", None)
         loading = list(read()) if read is not None else []
         listed = set()
+        touched = set()
         for order in loading:
             listed.add(order.key)
             current = self.model.summary(order.key)
@@ -276,18 +277,27 @@ class MainWindow(QMainWindow):
             row = loading_row(order)
             if current != row:
                 self.model.upsert(row)
+                touched.add(row.key)
                 if current is None and alert:
                     self.attention.new_order(row)
         for key in self.model.loading_keys():
             if key not in listed:
+                touched.add(key)
                 summary = self._reader.order_summary(key)
                 if summary is not None:
                     self.model.upsert(summary)
                 else:
                     self.model.remove(key)
         self._orders_moved()
-        if self.selected_key() is None and loading:
+        selected = self.selected_key()
+        if selected is None and loading:
             self.select(loading[0].key)
+        elif selected in touched:
+            if self.model.summary(selected) is None:
+                self.detail.show_order(None, [])
+                self._update_bar()
+            else:
+                self._show_selected()
 
     # ---- health, pauses, missed and unresolved ----------------------------------------------
     def set_health(self, health: DeskHealth) -> None:
@@ -489,7 +499,7 @@ class MainWindow(QMainWindow):
     # ---- selection and detail ----------------------------------------------------------------
     def selected_key(self) -> str | None:
         order = self.detail.order()
-        return order.key if order is not None else None
+        return order.key if order is not None else self.detail.loading_key()
 
     def select(self, key: str) -> None:
         row = self.model.row_of(key)
@@ -507,6 +517,11 @@ class MainWindow(QMainWindow):
             self._show_order(indexes[0].data(Roles.KEY))
 
     def _show_order(self, key: str) -> None:
+        summary = self.model.summary(key)
+        if summary is not None and is_loading(summary):
+            self.detail.show_loading(summary)
+            self._update_bar()
+            return
         order = self._reader.get_order(key)
         self.detail.show_order(order, self._timeline(key) if order is not None else [])
         self._update_bar()

@@ -97,7 +97,10 @@ class OrderDetail(QWidget):
         self.timeline_label = QLabel(self.tr("Timeline"), self)
         self.timeline_label.setObjectName("sectionTitle")
 
-        self.empty = QLabel(self.tr("Select an order to see it here."), self)
+        self._loading_key: str | None = None
+        self._empty_text = self.tr("Select an order to see it here.")
+        self.empty = QLabel(self._empty_text, self)
+        self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyDetail")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -148,8 +151,31 @@ class OrderDetail(QWidget):
     def order(self) -> Order | None:
         return self._order
 
+    def loading_key(self) -> str | None:
+        """The key of the "details loading" order shown, if that is what is shown."""
+        return self._loading_key
+
+    def show_loading(self, row: Any) -> None:
+        """An announced order whose details could not be read yet: what is known of it."""
+        self.show_order(None, [])
+        self._loading_key = row.key
+        text = self.tr(
+            "New order #%1 — details loading.\n\nMercado Pago announced it at %2 and its 5 "
+            "minutes are running; the desk keeps trying to read it (attempt %3)."
+        )
+        text = text.replace("%1", row.display_id)
+        text = text.replace("%2", labels.format_time(row.created_at, self._tz))
+        text = text.replace("%3", str(row.attempts))
+        if row.parked:
+            text += "\n\n" + self.tr(
+                "It could not be read for a while: check it in the Mercado Pago app."
+            )
+        self.empty.setText(text)
+
     def show_order(self, order: Order | None, rows: list[TimelineRow]) -> None:
         self._order = order
+        self._loading_key = None
+        self.empty.setText(self._empty_text)
         for widget in self._content:
             widget.setVisible(order is not None)
         self.empty.setVisible(order is None)

@@ -28,6 +28,7 @@ _HANDLERS: dict[str, str] = {
     "sandbox serve": "kitchen_app.sandbox.cli:serve",
     "ticket": "kitchen_app.printing.cli:ticket",
     "orders": "kitchen_app.store.cli:orders",
+    "headless": "kitchen_app.headless:run",
 }
 
 
@@ -117,6 +118,26 @@ def build_parser() -> argparse.ArgumentParser:
         default="mp_delivery",
         help="which marketplace's JSON the file holds",
     )
+
+    headless = sub.add_parser("headless", help="run the desk engine without a window")
+    where = headless.add_mutually_exclusive_group()
+    where.add_argument("--data-dir", type=Path, dest="data_dir_sub", help="the desk's folder")
+    where.add_argument("--db", type=Path, default=None, help="the desk's database file")
+    headless.add_argument("--relay-url", default=None)
+    headless.add_argument("--relay-token", default=None)
+    headless.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        dest="overrides",
+        help="a setting, e.g. mp_delivery.base_url=https://api.mercadopago.com",
+    )
+    headless.add_argument(
+        "--reconcile-interval", type=_positive_float, default=None, help="seconds between re-reads"
+    )
+    # Tests and benchmarks: how long one relay long-poll holds.
+    headless.add_argument("--poll-wait", type=_positive_float, default=25.0, help=argparse.SUPPRESS)
 
     orders = sub.add_parser("orders", help="list the local database's orders of a day")
     orders.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")

@@ -130,6 +130,7 @@ def open_desk(
     # The engine may have connected before the window listened: show where the feed stands.
     if engine.feed_state is not None:
         window.set_feed_state(engine.feed_state)
+    window.set_health(engine.health())
     window.show()
     try:
         return app.exec()

@@ -11,7 +11,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from kitchen_app.domain import Channel, Order
 
-__all__ = ["CancelReason", "ChannelClient", "FetchedOrder"]
+__all__ = ["CancelReason", "ChannelClient", "FetchedOrder", "StoreInfo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,25 @@ class CancelReason:
 class FetchedOrder:
     order: Order
     raw: dict[str, Any] = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreInfo:
+    """A marketplace store (restaurant branch) and its status.
+
+    Mercado Pago: ``status`` is ``enabled``, ``paused`` (no new orders until reopened; two
+    auto-cancelled orders in a row pause a store) or ``disabled`` (closed for good); any other
+    value is kept as sent, and ``"unknown"`` when the answer carried none (the stores list).
+    """
+
+    store_id: str
+    status: str
+    name: str | None
+    external_id: str | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self.status == "paused"
 
 
 @runtime_checkable

@@ -75,6 +75,9 @@ class RelayEvent:
     resource: str
     received_at: str
     payload: dict[str, Any]
+    # False when the relay could not check the marketplace's signature (api notes §6.4): the
+    # event is then only a hint. Relays of earlier versions do not send it: verified.
+    verified: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,7 @@ def _event(raw: Any) -> RelayEvent:
             resource=raw["resource"],
             received_at=raw["received_at"],
             payload=raw["payload"],
+            verified=raw.get("verified") is not False,
         )
     except KeyError as exc:
         raise RelayProtocolError(f"event without {exc.args[0]!r}") from None

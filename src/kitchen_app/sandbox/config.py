@@ -40,4 +40,9 @@ class SandboxConfig:
     dropoff_pickup_after_s: float = 90.0  # picking_up -> out_for_delivery
     dropoff_travel_s: float = 900.0  # out_for_delivery -> at_the_door
     dropoff_handover_s: float = 60.0  # at_the_door -> delivered
-    takeout_collect_after_s: float = 600.0  # ready_to_cook -> delivered (buyer collected)
+    # A Dropoff courier may be assigned before the restaurant accepts (api notes §3, §8.6,
+    # from Mercado Pago's newest Spanish guide); off = the seed's order (courier after accept).
+    courier_before_accept: bool = True
+    # ASSUMPTION, off by default: what follows a failed Flex delivery is not documented
+    # (api notes §8.3). On: shipped/delivery_failed -> not_delivered, as Dropoff ends.
+    assume_flex_not_delivered: bool = False

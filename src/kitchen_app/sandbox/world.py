@@ -25,7 +25,8 @@ __all__ = ["LOGISTICS", "SimOrder", "World"]
 
 log = logging.getLogger(__name__)
 
-LOGISTICS = ("flex", "dropoff", "takeout")
+# The two logistics of seed 000. There is no Takeout flow in the docs (api notes §2.4).
+LOGISTICS = ("flex", "dropoff")
 FINAL = frozenset({"cancelled", "delivered", "not_delivered"})
 # Dropoff substatuses once a courier is on its way; accept keeps them (api notes §3).
 COURIER_PHASE = frozenset({"on_route_to_pickup", "picking_up"})
@@ -204,6 +205,11 @@ class World:
         now = self.clock.now()
         order.accepted_at = now
         order.store.consecutive_expired = 0
+        if order.logistics == "dropoff" and not self.config.courier_before_accept:
+            # The seed's order: the logistics company hears of the order once it is accepted.
+            order.courier_due = now + self._timing.uniform(
+                self.config.dropoff_assign_min_s, self.config.dropoff_assign_max_s
+            )
         if order.substatus in COURIER_PHASE:
             # Accepted after a courier was assigned: the substatus stays; the courier may go on.
             order.generation += 1
@@ -244,6 +250,8 @@ class World:
         if order.logistics == "dropoff":
             assert order.courier_due is not None
             if sub == "ready_to_print":
+                if not c.courier_before_accept:
+                    return None  # the seed's order: a courier only once accepted
                 return "ready_to_ship", "on_route_to_pickup", order.courier_due
             if sub == "printed":
                 cook = at + c.dropoff_ready_to_cook_after_s
@@ -267,17 +275,13 @@ class World:
             return None
         if sub == "printed":
             return "ready_to_ship", "ready_to_cook", at + c.ready_to_cook_after_s
-        if order.logistics == "takeout":
-            if sub == "ready_to_cook":
-                return "delivered", None, at + c.takeout_collect_after_s
-            return None
         if sub == "ready_to_cook":
             return "shipped", "out_for_delivery", at + c.flex_pickup_after_s
         if sub == "out_for_delivery":
             if order.fail_delivery:
                 return "shipped", "delivery_failed", at + c.flex_delivery_after_s
             return "delivered", None, at + c.flex_delivery_after_s
-        if sub == "delivery_failed":
+        if sub == "delivery_failed" and c.assume_flex_not_delivered:
             return "not_delivered", None, at + c.flex_delivery_after_s
         return None
 
@@ -351,7 +355,7 @@ class World:
         enabled = [s for s in self.stores.values() if s.status == "enabled"]
         if enabled:
             store = self._timing.choice(enabled)
-            logistics = self._timing.choice(("flex", "flex", "dropoff", "dropoff", "takeout"))
+            logistics = self._timing.choice(("flex", "dropoff"))
             self.create_order(logistics, store, at=due)
         self._schedule_auto(due)
 

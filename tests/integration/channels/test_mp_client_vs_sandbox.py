@@ -224,19 +224,6 @@ def test_dropoff_flow_end_to_end(sandbox: Sandbox) -> None:
     sandbox.run(flow)
 
 
-def test_takeout_order_maps_as_takeout(sandbox: Sandbox) -> None:
-    order_id = sandbox.create("takeout")
-
-    async def flow(c: MpDeliveryClient) -> None:
-        order = (await c.fetch_order(order_id)).order
-        assert order.logistics is Logistics.TAKEOUT
-        await c.accept(order_id)
-        sandbox.jump(61)
-        assert await state(c, order_id) == StatusPair("ready_to_ship", "ready_to_cook")
-
-    sandbox.run(flow)
-
-
 def test_print_label_pdf_accepts_a_new_order(sandbox: Sandbox) -> None:
     order_id = sandbox.create("flex")
 
@@ -304,7 +291,7 @@ def test_expiry_after_five_minutes_and_the_store_pause(sandbox: Sandbox) -> None
         # Two automatic cancellations in a row pause the store (api notes §8.5).
         assert (await c.get_store(STORE_ID)).status == "paused"
         store = await c.set_store_status(STORE_ID, "enabled")
-        assert (store.id, store.status) == (STORE_ID, "enabled")
+        assert (store.store_id, store.status) == (STORE_ID, "enabled")
         assert (await c.get_store(STORE_ID)).status == "enabled"
 
     sandbox.run(flow)
@@ -313,10 +300,10 @@ def test_expiry_after_five_minutes_and_the_store_pause(sandbox: Sandbox) -> None
 def test_store_endpoints(sandbox: Sandbox) -> None:
     async def flow(c: MpDeliveryClient) -> None:
         (listed,) = await c.list_stores(SELLER)
-        assert (listed.id, listed.external_id) == (STORE_ID, "UNID01")
-        assert listed.status is None  # the list carries no status (api notes §9)
+        assert (listed.store_id, listed.external_id) == (STORE_ID, "UNID01")
+        assert listed.status == "unknown"  # the list carries no status (api notes §9)
         store = await c.get_store(STORE_ID)
-        assert (store.id, store.name, store.status) == (STORE_ID, listed.name, "enabled")
+        assert (store.store_id, store.name, store.status) == (STORE_ID, listed.name, "enabled")
         paused = await c.set_store_status(STORE_ID, "paused")
         assert paused.status == "paused"
         assert (await c.get_store(STORE_ID)).status == "paused"

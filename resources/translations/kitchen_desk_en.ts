@@ -4,7 +4,7 @@
 <context>
     <name>DeskStatusBar</name>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="106"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="109"/>
         <source>%n action(s) waiting for the marketplace</source>
         <translation>
             <numerusform>%n action waiting for the marketplace</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="131"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="134"/>
         <source>%n unresolved notification(s) — view</source>
         <translation>
             <numerusform>%n unresolved notification — view</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="153"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="156"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>(+%n more)</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="639"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="662"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n new order waiting</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="642"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="665"/>
         <source>%n order(s) expired while the desk was offline</source>
         <translation>
             <numerusform>%n order expired while the desk was offline</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="645"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="668"/>
         <source>%n notification(s) could not be matched to an order — see the status bar</source>
         <translation>
             <numerusform>%n notification could not be matched to an order — see the status bar</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="699"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="722"/>
         <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
         <translation>
             <numerusform>%n order is waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels it after 5 minutes.</numerusform>
@@ -109,7 +109,7 @@
 <context>
     <name>MissedBanner</name>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="156"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="145"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="159"/>
         <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the Mercado Pago app.</source>
         <translation>
             <numerusform>While the desk was offline, %n order arrived and expired unaccepted: %1. Check it in the Mercado Pago app.</numerusform>
@@ -128,7 +128,7 @@
 <context>
     <name>StorePausedBanner</name>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="75"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="89"/>
         <source>(%n more store(s) not taking orders)</source>
         <translation>
             <numerusform>(%n more store not taking orders)</numerusform>

@@ -75,17 +75,17 @@
         <translation>Pedido nuevo #%1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="35"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="38"/>
         <source>%1 — accept within 5 minutes</source>
         <translation>%1 — aceptalo dentro de 5 minutos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="50"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="53"/>
         <source>Orders are waiting</source>
         <translation>Hay pedidos esperando</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="51"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="54"/>
         <source>The alert sound is not working: look at the desk.</source>
         <translation>El sonido de alerta no funciona: mirá el mostrador.</translation>
     </message>
@@ -199,37 +199,37 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="92"/>
         <source>Relay: starting…</source>
         <translation>Relay: iniciando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="91"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="94"/>
         <source>Relay connected</source>
         <translation>Relay conectado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="93"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="96"/>
         <source>Relay: connecting…</source>
         <translation>Relay: conectando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="96"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="99"/>
         <source>Offline since %1</source>
         <translation>Sin conexión desde las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="98"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="101"/>
         <source>Relay rejected the desk token — check Settings</source>
         <translation>El relay rechazó el token — revisá la Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="100"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="103"/>
         <source>No relay configured</source>
         <translation>Sin relay configurado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="106"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="109"/>
         <source>%n action(s) waiting for the marketplace</source>
         <translation>
             <numerusform>%n acción esperando al marketplace</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="131"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="134"/>
         <source>%n unresolved notification(s) — view</source>
         <translation>
             <numerusform>%n notificación sin pedido — ver</numerusform>
@@ -245,32 +245,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="139"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="142"/>
         <source>● Checking…</source>
         <translation>● Verificando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="140"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="143"/>
         <source>The desk is still checking the relay, Mercado Pago and the printers.</source>
         <translation>El mostrador todavía está verificando el relay, Mercado Pago y las impresoras.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="145"/>
         <source>● All well</source>
         <translation>● Todo bien</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="143"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="146"/>
         <source>Relay, marketplace and printers work; no order is held back.</source>
         <translation>Relay, marketplace e impresoras funcionan; ningún pedido está retenido.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="147"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="150"/>
         <source>● Check the desk</source>
         <translation>● Revisá el mostrador</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="153"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="156"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>(+%n más)</numerusform>
@@ -278,62 +278,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="170"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="173"/>
         <source>%1: not answering</source>
         <translation>%1: no responde</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="177"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="180"/>
         <source>%1: not tried yet</source>
         <translation>%1: sin probar todavía</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="180"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="183"/>
         <source>%1: answering</source>
         <translation>%1: responde</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="190"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="193"/>
         <source>No events yet</source>
         <translation>Todavía sin eventos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="194"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="197"/>
         <source>Last event %1 s ago</source>
         <translation>Último evento hace %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="196"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="199"/>
         <source>Last event at %1</source>
         <translation>Último evento a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="208"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="211"/>
         <source>Printer: not reported yet</source>
         <translation>Impresora: sin estado todavía</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="214"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="217"/>
         <source>Printer %1: %2</source>
         <translation>Impresora %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="215"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="218"/>
         <source>not ready</source>
         <translation>no está lista</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="223"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="226"/>
         <source>Printer ready: %1</source>
         <translation>Impresora lista: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="229"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="232"/>
         <source>⚠ No sound output: new-order alerts are silent</source>
         <translation>⚠ Sin salida de sonido: las alertas de pedidos nuevos no suenan</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="235"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="238"/>
         <source>The window and the taskbar flash at every chime instead. Check the speakers, the volume and the computer&apos;s sound settings.</source>
         <translation>En su lugar, la ventana y la barra de tareas parpadean en cada aviso. Revisá los parlantes, el volumen y la configuración de sonido de la computadora.</translation>
     </message>
@@ -719,58 +719,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="85"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="85"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
         <source>Kitchen Desk</source>
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="333"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="334"/>
         <source>Could not record it: %1</source>
         <translation>No se pudo registrar: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="384"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="385"/>
         <source>Asking the marketplace to reopen the store…</source>
         <translation>Pidiendo al marketplace que reabra la tienda…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="390"/>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="401"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="391"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="402"/>
         <source>The store was not reopened: %1</source>
         <translation>La tienda no se reabrió: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="393"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="394"/>
         <source>The store is open again: new orders can arrive.</source>
         <translation>La tienda está abierta de nuevo: pueden llegar pedidos.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="396"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="397"/>
         <source>Reopen store: the marketplace cannot be reached; still trying.</source>
         <translation>Reabrir tienda: no se puede contactar al marketplace; seguimos intentando.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="402"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="403"/>
         <source>refused</source>
         <translation>rechazado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="488"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="510"/>
         <source>The relay rejected this desk&apos;s token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>El relay rechazó el token de este mostrador: NO están llegando pedidos nuevos. Abrí la Configuración y revisá el token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="493"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="515"/>
         <source>Offline since %1: new orders may not arrive. Today&apos;s orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sin conexión desde las %1: pueden no llegar pedidos nuevos. Los pedidos de hoy, las comandas y las reimpresiones siguen funcionando; aceptar y cancelar esperan a que vuelva la conexión.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="639"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="662"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n pedido nuevo esperando</numerusform>
@@ -778,12 +778,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="640"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="663"/>
         <source>accept within %1</source>
         <translation>aceptá en %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="642"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="665"/>
         <source>%n order(s) expired while the desk was offline</source>
         <translation>
             <numerusform>%n pedido venció mientras el mostrador estaba sin conexión</numerusform>
@@ -791,7 +791,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="645"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="668"/>
         <source>%n notification(s) could not be matched to an order — see the status bar</source>
         <translation>
             <numerusform>%n notificación no se pudo asociar a un pedido — mirá la barra de estado</numerusform>
@@ -799,17 +799,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="661"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="684"/>
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>El pedido #%1 venció sin ser aceptado. Una cancelación automática más va a PAUSAR el local en Mercado Pago.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="697"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="720"/>
         <source>Orders are waiting</source>
         <translation>Hay pedidos esperando</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="699"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="722"/>
         <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
         <translation>
             <numerusform>%n pedido espera ser aceptado. Si el mostrador se cierra, nadie escucha la alerta y Mercado Pago lo cancela a los 5 minutos.</numerusform>
@@ -817,17 +817,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="708"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="731"/>
         <source>Keep the desk open</source>
         <translation>Dejar el mostrador abierto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="709"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="732"/>
         <source>Minimise</source>
         <translation>Minimizar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="710"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="733"/>
         <source>Close anyway</source>
         <translation>Cerrar igual</translation>
     </message>
@@ -835,12 +835,12 @@
 <context>
     <name>MissedBanner</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="124"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="138"/>
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="156"/>
         <source>and %n more</source>
         <translation>
             <numerusform>y %n más</numerusform>
@@ -848,7 +848,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="145"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="159"/>
         <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the Mercado Pago app.</source>
         <translation>
             <numerusform>Mientras el mostrador estaba sin conexión, llegó %n pedido y venció sin aceptar: %1. Revisalo en la app de Mercado Pago.</numerusform>
@@ -1034,27 +1034,32 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="233"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="234"/>
         <source>Mercado Pago announced this order but its details could not be read yet (attempt %1). Its 5 minutes are running: the desk keeps trying.</source>
         <translation>Mercado Pago anunció este pedido pero todavía no se pudieron leer sus detalles (intento %1). Sus 5 minutos están corriendo: el mostrador sigue intentando.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="237"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="238"/>
         <source>Last error: %1</source>
         <translation>Último error: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="251"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="256"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="254"/>
-        <source>New order #%1 — details not readable yet, still trying</source>
-        <translation>Pedido nuevo #%1 — detalles sin leer todavía, seguimos intentando</translation>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="259"/>
+        <source>Still trying…</source>
+        <translation>Seguimos intentando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="257"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="260"/>
+        <source>Details loading</source>
+        <translation>Cargando detalles</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="232"/>
         <source>New order #%1 — details loading</source>
         <translation>Pedido nuevo #%1 — cargando detalles</translation>
     </message>
@@ -1477,29 +1482,34 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
 <context>
     <name>StorePausedBanner</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="50"/>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="87"/>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="95"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="44"/>
+        <source>two orders expired without being accepted</source>
+        <translation>vencieron dos pedidos sin aceptar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="64"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="101"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="109"/>
         <source>Reopen store</source>
         <translation>Reabrir tienda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="67"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="81"/>
         <source>%1 PAUSED this store: no new orders arrive.</source>
         <translation>%1 PAUSÓ esta tienda: no llegan pedidos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="70"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="84"/>
         <source>%1 DISABLED this store: no new orders arrive, and only %1 can enable it again.</source>
         <translation>%1 DESHABILITÓ esta tienda: no llegan pedidos nuevos y solo %1 puede habilitarla de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="73"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="87"/>
         <source>Why: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="75"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="89"/>
         <source>(%n more store(s) not taking orders)</source>
         <translation>
             <numerusform>(%n tienda más no recibe pedidos)</numerusform>
@@ -1507,12 +1517,12 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="103"/>
         <source>Ask %1 to take orders again in this store? Make sure the kitchen can accept orders within 5 minutes: two more expired orders pause it again.</source>
         <translation>¿Pedirle a %1 que esta tienda vuelva a recibir pedidos? Asegurate de que la cocina pueda aceptar pedidos dentro de los 5 minutos: dos pedidos vencidos más la vuelven a pausar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="96"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="110"/>
         <source>Not now</source>
         <translation>Ahora no</translation>
     </message>
@@ -1548,27 +1558,27 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
 <context>
     <name>UnresolvedDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="169"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="183"/>
         <source>Notifications without an order</source>
         <translation>Notificaciones sin pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="176"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="190"/>
         <source>The marketplace sent these notifications, but the desk could not tell which order they are about. An order may be waiting: look for it in the Mercado Pago app. Dismiss a notification once it is handled.</source>
         <translation>El marketplace envió estas notificaciones, pero el mostrador no pudo saber de qué pedido son. Puede haber un pedido esperando: buscalo en la app de Mercado Pago. Descartá cada notificación cuando esté resuelta.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="192"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="206"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="228"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="242"/>
         <source>Nothing left to check.</source>
         <translation>No queda nada por revisar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="251"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="265"/>
         <source>Not dismissed: %1</source>
         <translation>No se descartó: %1</translation>
     </message>

@@ -75,17 +75,17 @@
         <translation>Novo pedido #%1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="35"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="38"/>
         <source>%1 — accept within 5 minutes</source>
         <translation>%1 — aceite em até 5 minutos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="50"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="53"/>
         <source>Orders are waiting</source>
         <translation>Há pedidos esperando</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="51"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="54"/>
         <source>The alert sound is not working: look at the desk.</source>
         <translation>O som de alerta não está funcionando: olhe o balcão.</translation>
     </message>
@@ -199,37 +199,37 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="92"/>
         <source>Relay: starting…</source>
         <translation>Relay: iniciando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="91"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="94"/>
         <source>Relay connected</source>
         <translation>Relay conectado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="93"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="96"/>
         <source>Relay: connecting…</source>
         <translation>Relay: conectando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="96"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="99"/>
         <source>Offline since %1</source>
         <translation>Sem conexão desde %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="98"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="101"/>
         <source>Relay rejected the desk token — check Settings</source>
         <translation>O relay recusou o token — confira as Configurações</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="100"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="103"/>
         <source>No relay configured</source>
         <translation>Nenhum relay configurado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="106"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="109"/>
         <source>%n action(s) waiting for the marketplace</source>
         <translation>
             <numerusform>%n ação aguardando o marketplace</numerusform>
@@ -237,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="131"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="134"/>
         <source>%n unresolved notification(s) — view</source>
         <translation>
             <numerusform>%n notificação sem pedido — ver</numerusform>
@@ -245,32 +245,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="139"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="142"/>
         <source>● Checking…</source>
         <translation>● Verificando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="140"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="143"/>
         <source>The desk is still checking the relay, Mercado Pago and the printers.</source>
         <translation>O balcão ainda está verificando o relay, o Mercado Pago e as impressoras.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="145"/>
         <source>● All well</source>
         <translation>● Tudo certo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="143"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="146"/>
         <source>Relay, marketplace and printers work; no order is held back.</source>
         <translation>Relay, marketplace e impressoras funcionam; nenhum pedido está retido.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="147"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="150"/>
         <source>● Check the desk</source>
         <translation>● Verifique o balcão</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="153"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="156"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>(+%n outro)</numerusform>
@@ -278,62 +278,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="170"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="173"/>
         <source>%1: not answering</source>
         <translation>%1: sem resposta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="177"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="180"/>
         <source>%1: not tried yet</source>
         <translation>%1: ainda não testado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="180"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="183"/>
         <source>%1: answering</source>
         <translation>%1: respondendo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="190"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="193"/>
         <source>No events yet</source>
         <translation>Nenhum evento ainda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="194"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="197"/>
         <source>Last event %1 s ago</source>
         <translation>Último evento há %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="196"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="199"/>
         <source>Last event at %1</source>
         <translation>Último evento às %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="208"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="211"/>
         <source>Printer: not reported yet</source>
         <translation>Impressora: sem status ainda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="214"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="217"/>
         <source>Printer %1: %2</source>
         <translation>Impressora %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="215"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="218"/>
         <source>not ready</source>
         <translation>não está pronta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="223"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="226"/>
         <source>Printer ready: %1</source>
         <translation>Impressora pronta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="229"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="232"/>
         <source>⚠ No sound output: new-order alerts are silent</source>
         <translation>⚠ Sem saída de som: os alertas de novos pedidos estão mudos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="235"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="238"/>
         <source>The window and the taskbar flash at every chime instead. Check the speakers, the volume and the computer&apos;s sound settings.</source>
         <translation>Em vez disso, a janela e a barra de tarefas piscam a cada aviso. Verifique as caixas de som, o volume e as configurações de som do computador.</translation>
     </message>
@@ -719,58 +719,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="85"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="85"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
         <source>Kitchen Desk</source>
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="333"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="334"/>
         <source>Could not record it: %1</source>
         <translation>Não foi possível registrar: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="384"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="385"/>
         <source>Asking the marketplace to reopen the store…</source>
         <translation>Pedindo ao marketplace para reabrir a loja…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="390"/>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="401"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="391"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="402"/>
         <source>The store was not reopened: %1</source>
         <translation>A loja não foi reaberta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="393"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="394"/>
         <source>The store is open again: new orders can arrive.</source>
         <translation>A loja está aberta de novo: pedidos novos podem chegar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="396"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="397"/>
         <source>Reopen store: the marketplace cannot be reached; still trying.</source>
         <translation>Reabrir loja: não foi possível falar com o marketplace; continuamos tentando.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="402"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="403"/>
         <source>refused</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="488"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="510"/>
         <source>The relay rejected this desk&apos;s token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>O relay recusou o token deste balcão: novos pedidos NÃO estão chegando. Abra as Configurações e confira o token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="493"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="515"/>
         <source>Offline since %1: new orders may not arrive. Today&apos;s orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sem conexão desde %1: novos pedidos podem não chegar. Os pedidos de hoje, as comandas e as reimpressões continuam funcionando; aceitar e cancelar aguardam a conexão voltar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="639"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="662"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n novo pedido aguardando</numerusform>
@@ -778,12 +778,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="640"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="663"/>
         <source>accept within %1</source>
         <translation>aceite em %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="642"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="665"/>
         <source>%n order(s) expired while the desk was offline</source>
         <translation>
             <numerusform>%n pedido expirou enquanto o balcão estava sem conexão</numerusform>
@@ -791,7 +791,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="645"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="668"/>
         <source>%n notification(s) could not be matched to an order — see the status bar</source>
         <translation>
             <numerusform>%n notificação não pôde ser associada a um pedido — veja a barra de status</numerusform>
@@ -799,17 +799,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="661"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="684"/>
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>O pedido #%1 expirou sem ser aceito. Mais um cancelamento automático vai PAUSAR a loja no Mercado Pago.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="697"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="720"/>
         <source>Orders are waiting</source>
         <translation>Há pedidos esperando</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="699"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="722"/>
         <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
         <translation>
             <numerusform>%n pedido está esperando ser aceito. Se o balcão fechar, ninguém ouve o alerta e o Mercado Pago o cancela depois de 5 minutos.</numerusform>
@@ -817,17 +817,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="708"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="731"/>
         <source>Keep the desk open</source>
         <translation>Manter o balcão aberto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="709"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="732"/>
         <source>Minimise</source>
         <translation>Minimizar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="710"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="733"/>
         <source>Close anyway</source>
         <translation>Fechar mesmo assim</translation>
     </message>
@@ -835,12 +835,12 @@
 <context>
     <name>MissedBanner</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="124"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="138"/>
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="156"/>
         <source>and %n more</source>
         <translation>
             <numerusform>e mais %n</numerusform>
@@ -848,7 +848,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="145"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="159"/>
         <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the Mercado Pago app.</source>
         <translation>
             <numerusform>Enquanto o balcão estava sem conexão, %n pedido chegou e expirou sem ser aceito: %1. Confira no app do Mercado Pago.</numerusform>
@@ -1034,27 +1034,32 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <translation>Recebido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="233"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="234"/>
         <source>Mercado Pago announced this order but its details could not be read yet (attempt %1). Its 5 minutes are running: the desk keeps trying.</source>
         <translation>O Mercado Pago anunciou este pedido, mas os detalhes ainda não puderam ser lidos (tentativa %1). Os 5 minutos estão correndo: o balcão continua tentando.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="237"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="238"/>
         <source>Last error: %1</source>
         <translation>Último erro: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="251"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="256"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="254"/>
-        <source>New order #%1 — details not readable yet, still trying</source>
-        <translation>Pedido novo #%1 — detalhes ainda ilegíveis, tentando de novo</translation>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="259"/>
+        <source>Still trying…</source>
+        <translation>Tentando de novo…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="257"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="260"/>
+        <source>Details loading</source>
+        <translation>Carregando detalhes</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="232"/>
         <source>New order #%1 — details loading</source>
         <translation>Pedido novo #%1 — carregando detalhes</translation>
     </message>
@@ -1477,29 +1482,34 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
 <context>
     <name>StorePausedBanner</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="50"/>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="87"/>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="95"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="44"/>
+        <source>two orders expired without being accepted</source>
+        <translation>dois pedidos expiraram sem ser aceitos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="64"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="101"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="109"/>
         <source>Reopen store</source>
         <translation>Reabrir loja</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="67"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="81"/>
         <source>%1 PAUSED this store: no new orders arrive.</source>
         <translation>%1 PAUSOU esta loja: não chegam pedidos novos.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="70"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="84"/>
         <source>%1 DISABLED this store: no new orders arrive, and only %1 can enable it again.</source>
         <translation>%1 DESATIVOU esta loja: não chegam pedidos novos, e só %1 pode ativá-la de novo.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="73"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="87"/>
         <source>Why: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="75"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="89"/>
         <source>(%n more store(s) not taking orders)</source>
         <translation>
             <numerusform>(mais %n loja sem receber pedidos)</numerusform>
@@ -1507,12 +1517,12 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="103"/>
         <source>Ask %1 to take orders again in this store? Make sure the kitchen can accept orders within 5 minutes: two more expired orders pause it again.</source>
         <translation>Pedir ao %1 que esta loja volte a receber pedidos? Garanta que a cozinha consiga aceitar pedidos em até 5 minutos: mais dois pedidos expirados a pausam de novo.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="96"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="110"/>
         <source>Not now</source>
         <translation>Agora não</translation>
     </message>
@@ -1548,27 +1558,27 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
 <context>
     <name>UnresolvedDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="169"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="183"/>
         <source>Notifications without an order</source>
         <translation>Notificações sem pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="176"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="190"/>
         <source>The marketplace sent these notifications, but the desk could not tell which order they are about. An order may be waiting: look for it in the Mercado Pago app. Dismiss a notification once it is handled.</source>
         <translation>O marketplace enviou estas notificações, mas o balcão não conseguiu saber de qual pedido são. Pode haver um pedido esperando: procure no app do Mercado Pago. Descarte cada notificação depois de resolvê-la.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="192"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="206"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="228"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="242"/>
         <source>Nothing left to check.</source>
         <translation>Nada mais para conferir.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="251"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="265"/>
         <source>Not dismissed: %1</source>
         <translation>Não descartada: %1</translation>
     </message>

@@ -186,14 +186,12 @@ def test_an_order_whose_first_reads_fail_is_listed_loading_then_becomes_the_orde
     qtbot.waitUntil(lambda: window.model.row_of(key) is not None, timeout=15000)
     row = window.model.row_of(key)
     assert row is not None
-    assert (
-        window.model.index(row, Col.CUSTOMER).data() == f"New order #{order_id} — details loading"
-    )
+    assert window.model.index(row, Col.CUSTOMER).data() == "Details loading"
     assert window.model.index(row, Col.ID).data(Roles.STAGE) == Stage.NEW
     qtbot.waitUntil(lambda: len(live.player.volumes) >= 1, timeout=5000)  # alerting already
     qtbot.waitUntil(lambda: window.status.health_light.property("level") != "ok", timeout=5000)
     # The retries get through: the same row becomes the real order, with its customer.
     qtbot.waitUntil(lambda: window.model.loading_keys() == [], timeout=20000)
     assert window.model.row_of(key) == row
-    assert "details loading" not in window.model.index(row, Col.CUSTOMER).data()
+    assert window.model.index(row, Col.CUSTOMER).data() != "Details loading"
     assert window.model.rowCount() == 1

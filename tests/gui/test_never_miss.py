@@ -150,8 +150,10 @@ def test_loading_order_is_a_new_row_with_countdown_and_alert_then_the_real_order
     assert window.model.rowCount() == 2
     row = window.model.row_of("mp_delivery:555")
     assert row is not None
-    customer = window.model.index(row, Col.CUSTOMER).data()
-    assert customer == "New order #555 — details loading"
+    assert window.model.index(row, Col.ID).data() == "555"
+    assert window.model.index(row, Col.CUSTOMER).data() == "Details loading"
+    assert window.model.index(row, Col.STATUS).data() == "Loading…"
+    assert "New order #555 — details loading" in window.model.index(row, Col.ID).data(3)
     assert window.model.index(row, Col.COUNTDOWN).data() == "4:30"
     assert "attempt 3" in window.model.index(row, Col.ID).data(3)  # tooltip role
     assert window.filter_buttons[Stage.NEW].text().endswith("(1)")
@@ -174,7 +176,7 @@ def test_parked_loading_order_says_the_desk_keeps_trying(qtbot, desk) -> None:  
     window = make()
     row = window.model.row_of("mp_delivery:556")
     assert row is not None
-    assert "still trying" in window.model.index(row, Col.CUSTOMER).data()
+    assert window.model.index(row, Col.CUSTOMER).data() == "Still trying…"
 
 
 def test_a_loading_order_that_never_became_one_leaves_the_list(qtbot, desk) -> None:  # type: ignore[no-untyped-def]

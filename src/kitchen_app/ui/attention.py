@@ -31,7 +31,10 @@ class Attention(QObject):
         self.bring_forward()
         if self._tray is not None:
             self._tray.showMessage(
-                self.tr("New order #%1").replace("%1", summary.display_id),
+                self.tr("New order #%1").replace(
+                    "%1",
+                    summary.order_id if getattr(summary, "loading", False) else summary.display_id,
+                ),
                 self.tr("%1 — accept within 5 minutes").replace("%1", summary.customer_name or ""),
                 QSystemTrayIcon.MessageIcon.Warning,
                 10_000,

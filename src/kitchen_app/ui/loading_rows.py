@@ -18,7 +18,7 @@ from kitchen_app.domain import Money, Stage, StatusPair
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LOADING_STATUS", "LoadingRow", "is_loading", "loading_row"]
+__all__ = ["LOADING_STATUS", "LoadingRow", "is_loading", "loading_row", "short_id"]
 
 # Not a marketplace status: the chip and the detail pane say "details loading" for it.
 LOADING_STATUS = StatusPair("details_loading")
@@ -54,13 +54,20 @@ def loading_row(order: Any) -> LoadingRow:
         key=order.key,
         channel=str(order.channel),
         order_id=str(order.order_id),
-        display_id=str(order.order_id),
+        display_id=short_id(str(order.order_id)),
         created_at=order.first_seen,
         accept_deadline=deadline,
         attempts=int(order.attempts),
         last_error=order.last_error,
         parked=bool(order.parked),
     )
+
+
+def short_id(order_id: str) -> str:
+    """What the list's narrow order column shows before the marketplace's own short id is
+    known: the last digits of the order's id ("…1999"); the whole id is in the tooltip, the
+    order's pane and the tray message."""
+    return order_id if len(order_id) <= 6 else "…" + order_id[-4:]
 
 
 def is_loading(summary: Any) -> bool:

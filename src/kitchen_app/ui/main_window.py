@@ -13,10 +13,9 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QItemSelection, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QCursor, QMoveEvent
+from PySide6.QtGui import QCloseEvent, QCursor, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -36,6 +35,7 @@ from .attention import Attention
 from .banners import AlertBanner, Banner
 from .bridge import EngineBridge, deliver
 from .cancel_dialog import CancelDialog
+from .elided import ElidedLabel
 from .filter_bar import FilterBar
 from .loading_rows import is_loading, loading_row
 from .notices import MissedBanner, StorePausedBanner, UnresolvedDialog
@@ -56,6 +56,7 @@ __all__ = ["MainWindow"]
 
 _PRINTED_STATES_EXCLUDED = {"failed", "cancelled"}
 _CALM = timedelta(minutes=5)  # an alert level for things to look at that have no deadline
+_DETAIL_MIN_WIDTH = 380  # px the order's pane keeps when the list takes what its columns need
 
 
 class MainWindow(QMainWindow):
@@ -179,9 +180,9 @@ class MainWindow(QMainWindow):
 
         self.status = DeskStatusBar(tz=self._tz, now=self._now, parent=self)
         self.setStatusBar(self.status)
-        self.message = QLabel(self)
+        self.message = ElidedLabel(self)
         self.message.setObjectName("actionMessage")
-        self.status.addWidget(self.message, 1)
+        self.status.addWidget(self.message, 2)
         self._update_filter_counts()
         self._fit_to_screen()
 
@@ -418,6 +419,27 @@ class MainWindow(QMainWindow):
         key = index.data(Roles.KEY)
         self._anchor = (key, table.visualRect(index).top())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_splitter()
+
+    def _fit_splitter(self) -> None:
+        """Give the list the width its columns need (no sideways scrolling at 1366 px), as
+        long as the order's pane keeps a readable width; the rest goes to that pane."""
+        table, splitter = self.table, self._splitter
+        sizes = splitter.sizes()
+        if len(sizes) != 2 or sum(sizes) <= 0:
+            return
+        needed = (
+            table.horizontalHeader().length()
+            + 2 * table.frameWidth()
+            + table.verticalScrollBar().sizeHint().width()
+        )
+        total = sum(sizes)
+        wanted = min(needed, total - _DETAIL_MIN_WIDTH)
+        if sizes[0] < wanted:
+            splitter.setSizes([wanted, total - wanted])
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._splitter and event.type() == QEvent.Type.Move:
             self._list_moved(cast(QMoveEvent, event))
@@ -607,6 +629,7 @@ class MainWindow(QMainWindow):
 
     def _show_message(self, text: str, level: str) -> None:
         self.message.setText(text)
+        self.message.setToolTip(text)
         self.message.setProperty("level", level)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)

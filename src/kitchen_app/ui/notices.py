@@ -10,7 +10,7 @@ import logging
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,20 @@ __all__ = ["MissedBanner", "StorePausedBanner", "UnresolvedDialog"]
 
 # Statuses that no call can undo: never offer to reopen them (api notes: `disabled` is final).
 _FINAL_STORE_STATUSES = frozenset({"disabled"})
+
+
+# Reasons the engine gives for a pause (engine/stores.py), in the desk's language; another
+# reason is shown as it came.
+_REASONS = {
+    "two orders expired without being accepted": QT_TRANSLATE_NOOP(
+        "StorePausedBanner", "two orders expired without being accepted"
+    ),
+}
+
+
+def _reason(reason: str) -> str:
+    source = _REASONS.get(reason)
+    return QCoreApplication.translate("StorePausedBanner", source) if source else reason
 
 
 class StorePausedBanner(Banner):
@@ -70,7 +84,7 @@ class StorePausedBanner(Banner):
                 "%1 DISABLED this store: no new orders arrive, and only %1 can enable it again."
             ).replace("%1", name)
         if pause.reason:
-            text += " " + self.tr("Why: %1").replace("%1", pause.reason)
+            text += " " + self.tr("Why: %1").replace("%1", _reason(pause.reason))
         if len(pauses) > 1:
             text += " " + self.tr("(%n more store(s) not taking orders)", "", len(pauses) - 1)
         self.set_text(text)

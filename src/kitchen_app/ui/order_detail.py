@@ -68,7 +68,10 @@ class OrderDetail(QWidget):
 
         self.customer = QLabel(self)
         self.customer.setObjectName("customer")
-        self.customer.setWordWrap(False)  # short lines; wrapping would let it be clipped
+        # Wrapped: a long address line must not widen the pane past a 1366-pixel screen
+        # (the body scrolls vertically, so the extra line is never clipped).
+        self.customer.setWordWrap(True)
+        self.customer.setMinimumWidth(160)
         self.customer.setTextFormat(Qt.TextFormat.RichText)
         self.customer.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.qr = QLabel(self)
@@ -163,7 +166,7 @@ class OrderDetail(QWidget):
             "New order #%1 — details loading.\n\nMercado Pago announced it at %2 and its 5 "
             "minutes are running; the desk keeps trying to read it (attempt %3)."
         )
-        text = text.replace("%1", row.display_id)
+        text = text.replace("%1", row.order_id)
         text = text.replace("%2", labels.format_time(row.created_at, self._tz))
         text = text.replace("%3", str(row.attempts))
         if row.parked:

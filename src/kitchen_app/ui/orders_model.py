@@ -229,7 +229,8 @@ class OrdersModel(QAbstractTableModel):
         return None
 
     def _loading_tooltip(self, s: Any) -> str:
-        text = self.tr(
+        text = self.tr("New order #%1 — details loading").replace("%1", s.order_id)
+        text += "\n" + self.tr(
             "Mercado Pago announced this order but its details could not be read yet "
             "(attempt %1). Its 5 minutes are running: the desk keeps trying."
         ).replace("%1", str(s.attempts))
@@ -246,15 +247,17 @@ class OrdersModel(QAbstractTableModel):
         return texts[col]
 
     def _loading_display(self, s: Any, col: int) -> str:
-        """An order whose details could not be read yet: what is known, and that it loads."""
+        """An order whose details could not be read yet: what is known, and that it loads
+        (the row reads "…1999 · 4:20 · Loading… · Details loading"): the marketplace's own
+        short number is not known yet, so the id column shows the end of the order's id."""
+        if col == Col.ID:
+            return s.display_id
         if col == Col.STATUS:
             return self.tr("Loading…")
         if col == Col.CUSTOMER:
             if s.parked:
-                return self.tr("New order #%1 — details not readable yet, still trying").replace(
-                    "%1", s.display_id
-                )
-            return self.tr("New order #%1 — details loading").replace("%1", s.display_id)
+                return self.tr("Still trying…")
+            return self.tr("Details loading")
         if col == Col.CHANNEL:
             return labels.short_channel_label(s.channel)
         if col == Col.CREATED:
@@ -262,7 +265,7 @@ class OrdersModel(QAbstractTableModel):
         return ""
 
     def _display(self, s: Any, col: int) -> str:
-        if col not in (Col.ID, Col.COUNTDOWN) and is_loading(s):
+        if col != Col.COUNTDOWN and is_loading(s):
             return self._loading_display(s, col)
         if col == Col.ID:
             return f"#{s.display_id}"

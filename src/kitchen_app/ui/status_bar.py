@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 from kitchen_app.engine.api import ApiHealth, DeskHealth, FeedState, FeedStatus, PrinterStatus
 
 from . import labels
+from .elided import ElidedButton, ElidedLabel
 from .health import Problem, problems
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,8 @@ class DeskStatusBar(QStatusBar):
         self._apis: tuple[ApiHealth, ...] = ()
         self._health: DeskHealth | None = None
         self._problems: list[Problem] = []
-        self.health_light = QPushButton(self)
+        # The light is what staff read first: it keeps at least 420 px, the rest shortens.
+        self.health_light = ElidedButton(self, max_width=720, min_width=420)
         self.health_light.setObjectName("healthLight")
         self.health_light.setFlat(True)
         self.health_light.clicked.connect(self.healthClicked)
@@ -54,22 +56,23 @@ class DeskStatusBar(QStatusBar):
         self.unresolved_button.setProperty("level", "bad")
         self.unresolved_button.clicked.connect(self.unresolvedClicked)
         self.unresolved_button.hide()
-        self.api_label = QLabel(self)
+        self.api_label = ElidedLabel(self, max_width=200)
         self.api_label.setObjectName("apiStatus")
-        self.feed_label = QLabel(self)
+        self.feed_label = ElidedLabel(self, max_width=220)
         self.feed_label.setObjectName("feedStatus")
         self.last_event_label = QLabel(self)
         self.last_event_label.setObjectName("lastEvent")
-        self.printer_label = QLabel(self)
+        self.printer_label = ElidedLabel(self, max_width=240)
         self.printer_label.setObjectName("printerStatus")
-        self.pending_label = QLabel(self)
+        self.pending_label = ElidedLabel(self, max_width=220)
         self.pending_label.setObjectName("pendingActions")
-        self.sound_label = QLabel(self)
+        self.sound_label = ElidedLabel(self, max_width=340)
         self.sound_label.setObjectName("soundWarning")
         self.sound_label.setProperty("warning", True)
         self.sound_label.hide()
-        for widget in (self.health_light, self.unresolved_button):
-            self.addWidget(widget)
+        # The light takes the room left; everything beside it shortens its text if it must.
+        self.addWidget(self.health_light, 3)
+        self.addWidget(self.unresolved_button)
         for widget in (self.feed_label, self.last_event_label, self.pending_label):
             self.addWidget(widget)
         self.addPermanentWidget(self.sound_label)
@@ -164,10 +167,12 @@ class DeskStatusBar(QStatusBar):
         self.api_label.show()
         bad = [a for a in self._apis if a.ok is False]
         untried = [a for a in self._apis if a.ok is None]
-        names = ", ".join(labels.channel_label(a.channel) for a in self._apis)
+        names = ", ".join(labels.short_channel_label(a.channel) for a in self._apis)
         if bad:
             first = bad[0]
-            text = self.tr("%1: not answering").replace("%1", labels.channel_label(first.channel))
+            text = self.tr("%1: not answering").replace(
+                "%1", labels.short_channel_label(first.channel)
+            )
             level = "bad"
             tip = "\n".join(
                 f"{labels.channel_label(a.channel)}: {a.message or self.tr('not answering')}"
@@ -184,7 +189,10 @@ class DeskStatusBar(QStatusBar):
         self._set_level(self.api_label, level)
 
     def tick(self) -> None:
-        """Once a second: "last event N s ago"."""
+        """Once a second: "last event N s ago" (while connected; offline, the feed label and
+        the light say since when)."""
+        online = self._feed is not None and self._feed.status is FeedStatus.ONLINE
+        self.last_event_label.setVisible(online or self._feed is None)
         last = self._feed.last_event_at if self._feed is not None else None
         if last is None:
             self.last_event_label.setText(self.tr("No events yet"))
@@ -239,7 +247,7 @@ class DeskStatusBar(QStatusBar):
         self.sound_label.setVisible(not available)
 
     @staticmethod
-    def _set_level(label: QLabel, level: str) -> None:
+    def _set_level(label: QLabel | QPushButton, level: str) -> None:
         if label.property("level") != level:
             label.setProperty("level", level)
             label.style().unpolish(label)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -15,6 +15,8 @@ log = logging.getLogger(__name__)
 __all__ = ["ElidedButton", "ElidedLabel"]
 
 _MIN_WIDTH = 60  # px: room for a few letters and the "…"
+# px kept spare: bold text under a style sheet paints a little wider than its metrics say.
+_SLACK = 8
 
 
 class ElidedLabel(QLabel):
@@ -46,7 +48,7 @@ class ElidedLabel(QLabel):
     def sizeHint(self) -> QSize:
         margins = self.contentsMargins()
         width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right()
-        return QSize(min(width + 2, self._max), super().sizeHint().height())
+        return QSize(min(width + 2 * _SLACK, self._max), super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(min(_MIN_WIDTH, self.sizeHint().width()), super().minimumSizeHint().height())
@@ -55,8 +57,17 @@ class ElidedLabel(QLabel):
         super().resizeEvent(event)
         self._fit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # A style sheet level (bold, padding) changes the font after the text was set:
+        # measure again with the font that paints.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+            self.updateGeometry()
+
     def _fit(self) -> None:
-        room = self.contentsRect().width() - 2
+        self.ensurePolished()  # the style sheet's font (bold) is the one that paints
+        room = self.contentsRect().width() - _SLACK
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(room, 0))
         QLabel.setText(self, shown if room > 0 else self._full)
 
@@ -104,9 +115,16 @@ class ElidedButton(QPushButton):
         super().resizeEvent(event)
         self._fit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+            self.updateGeometry()
+
     def _fit(self) -> None:
+        self.ensurePolished()
         base = super().sizeHint()
         extra = base.width() - self.fontMetrics().horizontalAdvance(self.shown_text())
         room = self.width() - extra
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(room, 0))
-        QPushButton.setText(self, shown if room > 0 and self.isVisible() else self._full)
+        QPushButton.setText(self, shown if room > 0 else self._full)

@@ -124,6 +124,10 @@ class OrderDetail(QWidget):
         body.setObjectName("detailBody")
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
+        # Print problems first, but inside the scrolling body: on a 768-pixel screen the
+        # panel, the buttons and the title do not all fit above the fold, and a squeezed
+        # panel would hide its own buttons.
+        column.addWidget(self.print_problems)
         column.addWidget(self.items)
         column.addWidget(side)
         column.addWidget(self.timeline_label)
@@ -140,7 +144,6 @@ class OrderDetail(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.actions_bar)
-        layout.addWidget(self.print_problems)
         layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.empty, 1)
         self._content = [

@@ -46,8 +46,8 @@ class DeskStatusBar(QStatusBar):
         self._apis: tuple[ApiHealth, ...] = ()
         self._health: DeskHealth | None = None
         self._problems: list[Problem] = []
-        # The light is what staff read first: it keeps at least 420 px, the rest shortens.
-        self.health_light = ElidedButton(self, max_width=720, min_width=420)
+        # The light is what staff read first: it keeps at least 400 px, the rest shortens.
+        self.health_light = ElidedButton(self, max_width=560, min_width=400)
         self.health_light.setObjectName("healthLight")
         self.health_light.setFlat(True)
         self.health_light.clicked.connect(self.healthClicked)
@@ -62,7 +62,7 @@ class DeskStatusBar(QStatusBar):
         self.feed_label.setObjectName("feedStatus")
         self.last_event_label = QLabel(self)
         self.last_event_label.setObjectName("lastEvent")
-        self.printer_label = ElidedLabel(self, max_width=240)
+        self.printer_label = ElidedLabel(self, max_width=300)
         self.printer_label.setObjectName("printerStatus")
         self.pending_label = ElidedLabel(self, max_width=220)
         self.pending_label.setObjectName("pendingActions")
@@ -252,6 +252,9 @@ class DeskStatusBar(QStatusBar):
             label.setProperty("level", level)
             label.style().unpolish(label)
             label.style().polish(label)
+            if isinstance(label, (ElidedLabel, ElidedButton)):
+                # The level's font (bold) changes the text's width: measure it again.
+                label.setText(label.full_text())
 
 
 def _replace_printers(health: DeskHealth, printers: tuple[PrinterStatus, ...]) -> DeskHealth:

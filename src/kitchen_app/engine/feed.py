@@ -117,7 +117,10 @@ class FeedLoop:
         backoff = Backoff(initial=0.25, maximum=RECONNECT_CAP_S)
         while True:
             try:
-                batch = await self._feed.poll(cursor, wait=self._wait_s)
+                # Until the relay has answered once, ask without holding: the desk shows it is
+                # back the moment the relay answers, not a long-poll later.
+                online = self._state.status is FeedStatus.ONLINE
+                batch = await self._feed.poll(cursor, wait=self._wait_s if online else 0.0)
             except RelayAuthError:
                 self._set_state(FeedStatus.AUTH_FAILED, "the relay refused this desk's token")
                 await asyncio.sleep(backoff.next())

@@ -283,16 +283,17 @@ class StoreQueries:
         return from_db(rows[0][0]) if rows else None
 
     def missed_orders(self, since: datetime, stored_after: datetime, now: datetime) -> list[str]:
-        """Keys of orders created since ``since`` that the desk first stored after
-        ``stored_after`` (it learnt of them late) and that expired unaccepted by ``now``:
-        cancelled for time, or still new past their deadline; loading orders first seen
-        since ``since`` whose deadline passed count too."""
-        horizon = to_db(since - timedelta(minutes=5))
+        """Keys of orders whose first notification came since ``since``, that the desk first
+        stored after ``stored_after`` (it learnt of them late) and that expired unaccepted by
+        ``now``: cancelled for time, or still new past their deadline. Loading orders first
+        seen since ``since`` whose deadline passed count too."""
         rows = self._rows(
-            "SELECT key FROM orders WHERE first_seen_at >= ? AND created_at >= ? AND ("
-            "(status = 'cancelled' AND substatus = 'time_expired') OR "
-            "(stage = ? AND accepted = 0 AND accept_deadline < ?)) ORDER BY created_at, key",
-            (to_db(stored_after), horizon, Stage.NEW.value, to_db(now)),
+            "SELECT o.key FROM orders o JOIN order_notifications n ON n.key = o.key "
+            "WHERE n.first_notified_at >= ? AND o.first_seen_at >= ? AND ("
+            "(o.status = 'cancelled' AND o.substatus = 'time_expired') OR "
+            "(o.stage = ? AND o.accepted = 0 AND o.accept_deadline < ?)) "
+            "ORDER BY o.created_at, o.key",
+            (to_db(since), to_db(stored_after), Stage.NEW.value, to_db(now)),
         )
         keys = [row[0] for row in rows]
         keys += [

@@ -88,9 +88,15 @@ class StandIn:
         self.orders[order_id] = raw
         self.behaviour[order_id] = behaviour or Behaviour()
 
-    async def _order(self, request: Request) -> Response:
+    @staticmethod
+    def _refused(request: Request) -> Response | None:
         if request.headers.get("authorization") != f"Bearer {TOKEN}":
             return JSONResponse({"message": "invalid_token", "status": 401}, status_code=401)
+        return None
+
+    async def _order(self, request: Request) -> Response:
+        if refused := self._refused(request):
+            return refused
         self.time_zones.append(request.headers.get("x-time-zone", ""))
         order_id = request.path_params["shipment_id"]
         behaviour = self.behaviour.get(order_id)
@@ -107,12 +113,18 @@ class StandIn:
         return JSONResponse(self.orders[order_id])
 
     async def _stores(self, request: Request) -> Response:
+        if refused := self._refused(request):
+            return refused
         return JSONResponse([{"id": int(STORE_ID), "user_id": STORE_USER_ID, "description": "X"}])
 
     async def _store(self, request: Request) -> Response:
+        if refused := self._refused(request):
+            return refused
         return JSONResponse({"id": int(STORE_ID), "description": "X", "status": self.store_status})
 
     async def _store_status(self, request: Request) -> Response:
+        if refused := self._refused(request):
+            return refused
         body = await request.json()
         self.status_puts.append(body.get("status"))
         self.store_status = body.get("status", self.store_status)
@@ -165,7 +177,11 @@ class NetCut:
     def _open(self) -> None:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", self.port))
+        try:
+            sock.bind(("127.0.0.1", self.port))
+        except OSError:
+            sock.close()
+            raise
         sock.listen(64)
         sock.settimeout(0.1)
         self._listener = sock
@@ -185,6 +201,8 @@ class NetCut:
             except OSError:
                 client.close()
                 continue
+            client.settimeout(None)  # long polls sit idle for seconds
+            upstream.settimeout(None)
             with self._lock:
                 self._conns += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
@@ -215,7 +233,16 @@ class NetCut:
             self._conns.clear()
 
     def restore(self) -> None:
-        self._open()
+        # The accept thread may still hold the old listener for up to its 0.1 s timeout.
+        deadline = time.monotonic() + 2.0
+        while True:
+            try:
+                self._open()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
         self._up.set()
 
     def stop(self) -> None:

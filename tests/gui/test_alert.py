@@ -95,3 +95,23 @@ def test_real_player_without_audio_device_reports_unavailable(qtbot) -> None:  #
         assert plays == [0.5]
     finally:
         player.shutdown()
+
+
+def test_a_chime_that_cannot_sound_asks_for_a_flash_instead(qtbot) -> None:  # type: ignore[no-untyped-def]
+    world = World()
+    player = RecordingPlayer()
+    broken = [False]
+    player.available = lambda: not broken[0]  # type: ignore[method-assign]
+    alert = AlertController(player, world.time_left, now=lambda: world.now, speed=50)  # type: ignore[arg-type]
+    flashes: list[bool] = []
+    alert.silentAlert.connect(lambda: flashes.append(True))
+    try:
+        alert.refresh()
+        assert player.volumes and flashes == []  # sound works: no flash
+        broken[0] = True
+        with qtbot.waitSignal(alert.silentAlert, timeout=2000):
+            pass  # the next chime finds no sound
+        assert flashes
+        assert alert.is_running()  # the alert goes on, flashing at every chime
+    finally:
+        alert.stop()

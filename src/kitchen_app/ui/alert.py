@@ -32,8 +32,8 @@ class AlertPlayer(QObject):
     The window's thread only writes one line to a pipe per chime. When the worker reports no
     audio output, fails a chime or ends (an audio server that went away can take it down),
     the player turns unavailable — the window says so and flashes instead — and starts a
-    fresh worker after a short wait (``RESTART_DELAYS_MS``), which reaches the audio server
-    once it is back.
+    fresh worker after a wait (``RESTART_DELAYS_MS``), which reaches the audio server once it
+    is back.
 
     Signals:
         played(float volume): emitted for every play request (even when no sound could be
@@ -44,7 +44,10 @@ class AlertPlayer(QObject):
     played = Signal(float)
     availabilityChanged = Signal(bool)
 
-    RESTART_DELAYS_MS = (500, 1000, 2000, 4000)  # then every 4 s while sound is broken
+    # A fresh worker soon after a loss (an audio server restarting is back within seconds),
+    # then less and less often: a PC with no sound device at all should not spend a Python
+    # start every few seconds on it.
+    RESTART_DELAYS_MS = (500, 1000, 2000, 4000, 8000, 15000, 30000)
 
     def __init__(self, wav: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -116,7 +119,9 @@ class AlertPlayer(QObject):
                 self._ready = True
                 self._set_available(True)
             elif line.startswith("error"):
-                log.warning("alert sound: %s", line[6:] or "failed")
+                # Said once when the sound goes; the retries' own failures only in debug.
+                level = logging.WARNING if self._available else logging.DEBUG
+                log.log(level, "alert sound: %s", line[6:] or "failed")
                 self._ready = False
                 self._set_available(False)
                 self._replace(process)
@@ -137,7 +142,8 @@ class AlertPlayer(QObject):
         process = self.sender()
         if process is not self._process or self._closing:
             return
-        log.warning("alert sound: the sound worker ended (exit %s); starting another", code)
+        level = logging.WARNING if self._available else logging.DEBUG
+        log.log(level, "alert sound: the sound worker ended (exit %s); starting another", code)
         self._ready = False
         self._set_available(False)
         self._schedule_restart()

@@ -74,7 +74,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="662"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="670"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n new order waiting</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="665"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="673"/>
         <source>%n order(s) expired while the desk was offline</source>
         <translation>
             <numerusform>%n order expired while the desk was offline</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="668"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="676"/>
         <source>%n notification(s) could not be matched to an order — see the status bar</source>
         <translation>
             <numerusform>%n notification could not be matched to an order — see the status bar</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="722"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="730"/>
         <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
         <translation>
             <numerusform>%n order is waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels it after 5 minutes.</numerusform>

@@ -283,57 +283,57 @@
         <translation>%1: no responde</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="180"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="182"/>
         <source>%1: not tried yet</source>
         <translation>%1: sin probar todavía</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="183"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="185"/>
         <source>%1: answering</source>
         <translation>%1: responde</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="193"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="198"/>
         <source>No events yet</source>
         <translation>Todavía sin eventos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="197"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="202"/>
         <source>Last event %1 s ago</source>
         <translation>Último evento hace %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="199"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="204"/>
         <source>Last event at %1</source>
         <translation>Último evento a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="211"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="216"/>
         <source>Printer: not reported yet</source>
         <translation>Impresora: sin estado todavía</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="217"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="222"/>
         <source>Printer %1: %2</source>
         <translation>Impresora %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="218"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="223"/>
         <source>not ready</source>
         <translation>no está lista</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="226"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="231"/>
         <source>Printer ready: %1</source>
         <translation>Impresora lista: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="232"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="237"/>
         <source>⚠ No sound output: new-order alerts are silent</source>
         <translation>⚠ Sin salida de sonido: las alertas de pedidos nuevos no suenan</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="238"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="243"/>
         <source>The window and the taskbar flash at every chime instead. Check the speakers, the volume and the computer&apos;s sound settings.</source>
         <translation>En su lugar, la ventana y la barra de tareas parpadean en cada aviso. Revisá los parlantes, el volumen y la configuración de sonido de la computadora.</translation>
     </message>
@@ -769,8 +769,13 @@
         <source>Offline since %1: new orders may not arrive. Today&apos;s orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sin conexión desde las %1: pueden no llegar pedidos nuevos. Los pedidos de hoy, las comandas y las reimpresiones siguen funcionando; aceptar y cancelar esperan a que vuelva la conexión.</translation>
     </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="634"/>
+        <source>Something went wrong (%1); details are in the log.</source>
+        <translation>Algo salió mal (%1); los detalles están en el registro.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="662"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="670"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n pedido nuevo esperando</numerusform>
@@ -778,12 +783,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="663"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="671"/>
         <source>accept within %1</source>
         <translation>aceptá en %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="665"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="673"/>
         <source>%n order(s) expired while the desk was offline</source>
         <translation>
             <numerusform>%n pedido venció mientras el mostrador estaba sin conexión</numerusform>
@@ -791,7 +796,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="668"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="676"/>
         <source>%n notification(s) could not be matched to an order — see the status bar</source>
         <translation>
             <numerusform>%n notificación no se pudo asociar a un pedido — mirá la barra de estado</numerusform>
@@ -799,17 +804,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="684"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="692"/>
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>El pedido #%1 venció sin ser aceptado. Una cancelación automática más va a PAUSAR el local en Mercado Pago.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="720"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="728"/>
         <source>Orders are waiting</source>
         <translation>Hay pedidos esperando</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="722"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="730"/>
         <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
         <translation>
             <numerusform>%n pedido espera ser aceptado. Si el mostrador se cierra, nadie escucha la alerta y Mercado Pago lo cancela a los 5 minutos.</numerusform>
@@ -817,17 +822,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="731"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="739"/>
         <source>Keep the desk open</source>
         <translation>Dejar el mostrador abierto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="732"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="740"/>
         <source>Minimise</source>
         <translation>Minimizar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="733"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="741"/>
         <source>Close anyway</source>
         <translation>Cerrar igual</translation>
     </message>
@@ -927,17 +932,17 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="97"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="100"/>
         <source>Timeline</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="101"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="104"/>
         <source>Select an order to see it here.</source>
         <translation>Elegí un pedido para verlo acá.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="163"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="169"/>
         <source>New order #%1 — details loading.
 
 Mercado Pago announced it at %2 and its 5 minutes are running; the desk keeps trying to read it (attempt %3).</source>
@@ -946,42 +951,42 @@ Mercado Pago announced it at %2 and its 5 minutes are running; the desk keeps tr
 Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador sigue intentando leerlo (intento %3).</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="171"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="177"/>
         <source>It could not be read for a while: check it in the Mercado Pago app.</source>
         <translation>No se puede leer hace un rato: revisalo en la app de Mercado Pago.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="194"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="200"/>
         <source>received %1</source>
         <translation>recibido a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="204"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="210"/>
         <source>Flex QR — the courier scans it</source>
         <translation>QR Flex — lo escanea el repartidor</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="219"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="225"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="220"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="226"/>
         <source>Order note</source>
         <translation>Nota del pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="253"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="259"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="256"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="262"/>
         <source>prepaid</source>
         <translation>pagado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="256"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="262"/>
         <source>to collect</source>
         <translation>a cobrar</translation>
     </message>
@@ -1067,52 +1072,52 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
 <context>
     <name>PrintProblemsPanel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="176"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="175"/>
         <source>%1 (reprint)</source>
         <translation>%1 (reimpresión)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="178"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="177"/>
         <source>%1, copy %2</source>
         <translation>%1, copia %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="189"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="188"/>
         <source>%1 went to “%2” but it never confirmed. Did it print? (F9)</source>
         <translation>%1 salió hacia «%2», pero la impresora no lo confirmó. ¿Se imprimió? (F9)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="191"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="190"/>
         <source>%1 did not print on “%2”. (F9)</source>
         <translation>%1 no se imprimió en «%2». (F9)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="204"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
         <source>Yes, it printed</source>
         <translation>Sí, se imprimió</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="208"/>
         <source>No, print again</source>
         <translation>No, imprimir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="207"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="209"/>
         <source>Prints it once more, marked as a reprint</source>
         <translation>Lo imprime otra vez, marcado como reimpresión</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="211"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="213"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="213"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="215"/>
         <source>Retry on another printer…</source>
         <translation>Reintentar en otra impresora…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="225"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="227"/>
         <source>No other printer is set up (Settings → Printers)</source>
         <translation>No hay otra impresora configurada (Configuración → Impresoras)</translation>
     </message>

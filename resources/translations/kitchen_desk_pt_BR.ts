@@ -283,57 +283,57 @@
         <translation>%1: sem resposta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="180"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="182"/>
         <source>%1: not tried yet</source>
         <translation>%1: ainda não testado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="183"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="185"/>
         <source>%1: answering</source>
         <translation>%1: respondendo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="193"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="198"/>
         <source>No events yet</source>
         <translation>Nenhum evento ainda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="197"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="202"/>
         <source>Last event %1 s ago</source>
         <translation>Último evento há %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="199"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="204"/>
         <source>Last event at %1</source>
         <translation>Último evento às %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="211"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="216"/>
         <source>Printer: not reported yet</source>
         <translation>Impressora: sem status ainda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="217"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="222"/>
         <source>Printer %1: %2</source>
         <translation>Impressora %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="218"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="223"/>
         <source>not ready</source>
         <translation>não está pronta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="226"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="231"/>
         <source>Printer ready: %1</source>
         <translation>Impressora pronta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="232"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="237"/>
         <source>⚠ No sound output: new-order alerts are silent</source>
         <translation>⚠ Sem saída de som: os alertas de novos pedidos estão mudos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="238"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="243"/>
         <source>The window and the taskbar flash at every chime instead. Check the speakers, the volume and the computer&apos;s sound settings.</source>
         <translation>Em vez disso, a janela e a barra de tarefas piscam a cada aviso. Verifique as caixas de som, o volume e as configurações de som do computador.</translation>
     </message>
@@ -769,8 +769,13 @@
         <source>Offline since %1: new orders may not arrive. Today&apos;s orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sem conexão desde %1: novos pedidos podem não chegar. Os pedidos de hoje, as comandas e as reimpressões continuam funcionando; aceitar e cancelar aguardam a conexão voltar.</translation>
     </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="634"/>
+        <source>Something went wrong (%1); details are in the log.</source>
+        <translation>Algo deu errado (%1); os detalhes estão no registro.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="662"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="670"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n novo pedido aguardando</numerusform>
@@ -778,12 +783,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="663"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="671"/>
         <source>accept within %1</source>
         <translation>aceite em %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="665"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="673"/>
         <source>%n order(s) expired while the desk was offline</source>
         <translation>
             <numerusform>%n pedido expirou enquanto o balcão estava sem conexão</numerusform>
@@ -791,7 +796,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="668"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="676"/>
         <source>%n notification(s) could not be matched to an order — see the status bar</source>
         <translation>
             <numerusform>%n notificação não pôde ser associada a um pedido — veja a barra de status</numerusform>
@@ -799,17 +804,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="684"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="692"/>
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>O pedido #%1 expirou sem ser aceito. Mais um cancelamento automático vai PAUSAR a loja no Mercado Pago.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="720"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="728"/>
         <source>Orders are waiting</source>
         <translation>Há pedidos esperando</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="722"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="730"/>
         <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
         <translation>
             <numerusform>%n pedido está esperando ser aceito. Se o balcão fechar, ninguém ouve o alerta e o Mercado Pago o cancela depois de 5 minutos.</numerusform>
@@ -817,17 +822,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="731"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="739"/>
         <source>Keep the desk open</source>
         <translation>Manter o balcão aberto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="732"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="740"/>
         <source>Minimise</source>
         <translation>Minimizar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="733"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="741"/>
         <source>Close anyway</source>
         <translation>Fechar mesmo assim</translation>
     </message>
@@ -927,17 +932,17 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="97"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="100"/>
         <source>Timeline</source>
         <translation>Linha do tempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="101"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="104"/>
         <source>Select an order to see it here.</source>
         <translation>Selecione um pedido para vê-lo aqui.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="163"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="169"/>
         <source>New order #%1 — details loading.
 
 Mercado Pago announced it at %2 and its 5 minutes are running; the desk keeps trying to read it (attempt %3).</source>
@@ -946,42 +951,42 @@ Mercado Pago announced it at %2 and its 5 minutes are running; the desk keeps tr
 O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão continua tentando lê-lo (tentativa %3).</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="171"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="177"/>
         <source>It could not be read for a while: check it in the Mercado Pago app.</source>
         <translation>Não pode ser lido há um tempo: confira no app do Mercado Pago.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="194"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="200"/>
         <source>received %1</source>
         <translation>recebido às %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="204"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="210"/>
         <source>Flex QR — the courier scans it</source>
         <translation>QR Flex — o entregador escaneia</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="219"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="225"/>
         <source>Note</source>
         <translation>Obs.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="220"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="226"/>
         <source>Order note</source>
         <translation>Obs. do pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="253"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="259"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="256"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="262"/>
         <source>prepaid</source>
         <translation>pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="256"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="262"/>
         <source>to collect</source>
         <translation>a receber</translation>
     </message>
@@ -1067,52 +1072,52 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
 <context>
     <name>PrintProblemsPanel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="176"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="175"/>
         <source>%1 (reprint)</source>
         <translation>%1 (reimpressão)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="178"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="177"/>
         <source>%1, copy %2</source>
         <translation>%1, cópia %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="189"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="188"/>
         <source>%1 went to “%2” but it never confirmed. Did it print? (F9)</source>
         <translation>%1: foi para “%2”, mas a impressora não confirmou. Imprimiu? (F9)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="191"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="190"/>
         <source>%1 did not print on “%2”. (F9)</source>
         <translation>%1: não saiu em “%2”. (F9)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="204"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
         <source>Yes, it printed</source>
         <translation>Sim, imprimiu</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="208"/>
         <source>No, print again</source>
         <translation>Não, imprimir de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="207"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="209"/>
         <source>Prints it once more, marked as a reprint</source>
         <translation>Imprime mais uma vez, marcado como reimpressão</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="211"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="213"/>
         <source>Retry</source>
         <translation>Tentar de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="213"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="215"/>
         <source>Retry on another printer…</source>
         <translation>Tentar em outra impressora…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="225"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="227"/>
         <source>No other printer is set up (Settings → Printers)</source>
         <translation>Nenhuma outra impressora configurada (Configurações → Impressoras)</translation>
     </message>

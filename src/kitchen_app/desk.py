@@ -152,7 +152,7 @@ def _report_slot_errors(window: Any) -> None:
             return
         log.error("unexpected error in the window", exc_info=(kind, exc, tb))
         with contextlib.suppress(Exception):  # the window itself may be what broke
-            window.message.setText(f"Something went wrong ({exc}); details are in the log.")
+            window.show_unexpected_error(exc)
 
     sys.excepthook = hook
 

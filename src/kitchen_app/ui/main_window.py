@@ -627,6 +627,14 @@ class MainWindow(QMainWindow):
         if self.player is not None:
             self.player.play(volume_percent / 100)
 
+    def show_unexpected_error(self, error: BaseException) -> None:
+        """An error nobody expected (the traceback is in the log): one line, in the desk's
+        language, in the message area; the desk keeps running."""
+        self._show_message(
+            self.tr("Something went wrong (%1); details are in the log.").replace("%1", str(error)),
+            "bad",
+        )
+
     def _show_message(self, text: str, level: str) -> None:
         self.message.setText(text)
         self.message.setToolTip(text)

@@ -103,14 +103,55 @@ def build_parser() -> argparse.ArgumentParser:
     sserve.add_argument(
         "--rate", type=float, default=0.0, help="orders per minute to create on their own"
     )
+    # The shapes the real API may answer in (docs/sandbox.md, "Shapes").
+    sserve.add_argument(
+        "--webhook-resource",
+        choices=["path", "id", "number", "spaced", "mixed"],
+        default="path",
+        help="webhook resource as /shipments/{id}, a bare id, a JSON number, with spaces",
+    )
+    sserve.add_argument(
+        "--webhook-topic", choices=["delivery", "shipments", "missing", "mixed"], default="delivery"
+    )
+    sserve.add_argument(
+        "--unsigned-webhooks", action="store_true", help="never sign, even with a secret"
+    )
+    sserve.add_argument(
+        "--time-style",
+        choices=["offset", "naive", "utc"],
+        default="offset",
+        help="order times in the x-time-zone asked for, with or without offset, or UTC",
+    )
+    sserve.add_argument(
+        "--strict-time-zone", action="store_true", help="400 when x-time-zone is missing"
+    )
+    sserve.add_argument(
+        "--not-found-for",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="GET order answers 404 this long after the order is created",
+    )
 
     ticket = sub.add_parser("ticket", help="render one ticket from an order JSON file")
     ticket.add_argument("order_json", type=Path)
     ticket.add_argument("--kind", choices=["kitchen", "receipt"], required=True)
     ticket.add_argument("--format", choices=["pdf", "escpos", "text"], required=True)
-    ticket.add_argument("--out", type=Path, required=True)
+    ticket.add_argument("--out", type=Path, required=True, help="a file, or - for standard output")
     ticket.add_argument("--width", type=int, choices=[58, 80], default=80)
-    ticket.add_argument("--locale", choices=["es-AR", "pt-BR", "en"], default="es-AR")
+    ticket.add_argument(
+        "--locale",
+        choices=["es-AR", "es-MX", "pt-BR", "en"],
+        default=None,
+        help="ticket language and formats (default: the system's; es-AR when unknown)",
+    )
+    ticket.add_argument(
+        "--tz",
+        default=None,
+        metavar="ZONE",
+        help="time zone for the ticket's times and for times without offset in the order "
+        "(GMT-3, America/Sao_Paulo…; default: the system's)",
+    )
     ticket.add_argument("--code-page", default="CP858")
     ticket.add_argument(
         "--channel",
@@ -121,10 +162,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     headless = sub.add_parser("headless", help="run the desk engine without a window")
     where = headless.add_mutually_exclusive_group()
-    where.add_argument("--data-dir", type=Path, dest="data_dir_sub", help="the desk's folder")
-    where.add_argument("--db", type=Path, default=None, help="the desk's database file")
-    headless.add_argument("--relay-url", default=None)
-    headless.add_argument("--relay-token", default=None)
+    where.add_argument(
+        "--data-dir", type=Path, dest="data_dir_sub", metavar="DIR", help="the desk's folder"
+    )
+    where.add_argument(
+        "--db", type=Path, default=None, metavar="PATH", help="the desk's database file"
+    )
+    headless.add_argument("--relay-url", default=None, metavar="URL")
+    headless.add_argument("--relay-token", default=None, metavar="T")
     headless.add_argument(
         "--set",
         action="append",
@@ -134,7 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a setting, e.g. mp_delivery.base_url=https://api.mercadopago.com",
     )
     headless.add_argument(
-        "--reconcile-interval", type=_positive_float, default=None, help="seconds between re-reads"
+        "--reconcile-interval",
+        type=_positive_float,
+        default=None,
+        metavar="S",
+        help="seconds between re-reads of open orders",
     )
     # Tests and benchmarks: how long one relay long-poll holds.
     headless.add_argument("--poll-wait", type=_positive_float, default=25.0, help=argparse.SUPPRESS)

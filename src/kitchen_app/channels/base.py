@@ -11,7 +11,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from kitchen_app.domain import Channel, Order
 
-__all__ = ["CancelReason", "ChannelClient", "FetchedOrder", "StoreInfo"]
+__all__ = ["CancelReason", "ChannelClient", "FetchedOrder", "StoreInfo", "StoreStatusClient"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +70,16 @@ class ChannelClient(Protocol):
     async def mark_ready(self, order_id: str) -> None: ...
 
     async def aclose(self) -> None: ...
+
+
+@runtime_checkable
+class StoreStatusClient(Protocol):
+    """A channel whose stores can be paused by the marketplace (Mercado Pago Delivery, §9):
+    the engine reads the status and reopens with ``set_store_status(store_id, "enabled")``.
+    Clients never send ``disabled`` (irreversible)."""
+
+    async def get_store(self, store_id: str) -> StoreInfo: ...
+
+    async def list_stores(self, user_id: str) -> list[StoreInfo]: ...
+
+    async def set_store_status(self, store_id: str, status: str = "enabled") -> StoreInfo: ...

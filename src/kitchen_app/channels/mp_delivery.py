@@ -40,7 +40,7 @@ from urllib.parse import quote
 import httpx
 
 from kitchen_app.domain import Channel
-from kitchen_app.domain.timezones import header_value, zone_from_setting
+from kitchen_app.domain.timezones import DEFAULT_TIME_ZONE, header_value, zone_from_setting
 
 from .base import CancelReason, FetchedOrder, StoreInfo
 from .errors import AuthError, BadResponse
@@ -67,7 +67,7 @@ _SETTABLE_STATUSES = ("enabled", "paused")
 # action "delivery.updated".
 _ORDER_TOPICS = frozenset({"delivery", "shipments", "delivery.updated", ""})
 # A shipment id: digits only (every documented and observed id is numeric).
-_SHIPMENT_ID = re.compile(r"^\d{1,30}$")
+_SHIPMENT_ID = re.compile(r"[0-9]{1,30}")  # ASCII digits only: \d takes any script's
 _QUOTES = "\"'`"
 
 
@@ -92,11 +92,11 @@ def order_id_from_event(topic: str | None, resource: object) -> str | None:
     text = resource.strip()
     while len(text) >= 2 and text[0] in _QUOTES and text[-1] == text[0]:
         text = text[1:-1].strip()
-    if _SHIPMENT_ID.match(text):
+    if _SHIPMENT_ID.fullmatch(text):
         return text
     text = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
     parts = [part for part in text.split("/") if part]
-    if len(parts) >= 2 and parts[-2] == "shipments" and _SHIPMENT_ID.match(parts[-1]):
+    if len(parts) >= 2 and parts[-2] == "shipments" and _SHIPMENT_ID.fullmatch(parts[-1]):
         return parts[-1]
     return None
 
@@ -160,10 +160,19 @@ class MpDeliveryClient:
             self._token_problem = "no Mercado Pago access token is configured"
         elif not token.isascii() or not token.isprintable():
             self._token_problem = "the Mercado Pago access token has characters a token cannot have"
-        # A zone the desk cannot read is a settings error: refuse it here with one line
-        # (ValueError), before any time is misread.
-        self.zone = zone_from_setting(time_zone)
-        self.time_zone = time_zone.strip()
+        # A zone the desk cannot read must not stop orders from arriving either: the client
+        # falls back to GMT-3 (the documented example) and says so in ``time_zone_problem``
+        # for the health line. The engine's deadline rule (never later than the first
+        # notification + 5 min) bounds what a wrong zone can cost.
+        self.time_zone_problem: str | None = None
+        try:
+            self.zone = zone_from_setting(time_zone)
+            self.time_zone = time_zone.strip()
+        except ValueError as exc:
+            self.time_zone_problem = str(exc)
+            log.warning("%s; using %s", exc, DEFAULT_TIME_ZONE)
+            self.zone = zone_from_setting(DEFAULT_TIME_ZONE)
+            self.time_zone = DEFAULT_TIME_ZONE
         self._http = RetryingHttp(
             base_url or DEFAULT_BASE_URL,
             headers={

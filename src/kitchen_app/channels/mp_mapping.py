@@ -80,7 +80,9 @@ def _is_utc(zone: tzinfo) -> bool:
     return now.astimezone(zone).utcoffset() == timedelta(0)
 
 
-def parse_timestamp(value: object, zone: tzinfo | None = None) -> datetime | None:
+def parse_timestamp(
+    value: object, zone: tzinfo | None = None, *, warn_z: bool = True
+) -> datetime | None:
     """A marketplace time as an aware datetime; None when it is not a readable one.
 
     ``zone`` is the zone asked for in ``x-time-zone``: a time without an offset is local time
@@ -99,7 +101,7 @@ def parse_timestamp(value: object, zone: tzinfo | None = None) -> datetime | Non
         return None
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=zone)
-    if zulu and not _is_utc(zone) and str(zone) not in _warned_z:
+    if warn_z and zulu and not _is_utc(zone) and str(zone) not in _warned_z:
         # [3P-JAVA] parses a literal 'Z' after asking for GMT-3: the marketplace may render
         # local time with a 'Z'. Taken as UTC; the engine's receipt-time check catches a
         # misread, and this line tells whoever reads the log why a deadline looks off.
@@ -236,10 +238,10 @@ def _required_text(value: object, field: str) -> str:
     return text
 
 
-def _optional_time(value: object, field: str, zone: tzinfo) -> datetime | None:
+def _optional_time(value: object, field: str, zone: tzinfo, warn_z: bool) -> datetime | None:
     if value is None or value == "":
         return None
-    parsed = parse_timestamp(value, zone)
+    parsed = parse_timestamp(value, zone, warn_z=warn_z)
     if parsed is None:
         log.warning("order JSON: %s is not a date-time, ignored: %.40r", field, value)
     return parsed
@@ -493,11 +495,12 @@ def _order_currency(reader: _Reader, raw: dict[str, Any]) -> None:
         reader.currency_of(amount.get("currency"), "total.orderAmount.currency")
 
 
-def map_order(raw: dict[str, Any], *, zone: tzinfo | None = None) -> Order:
+def map_order(raw: dict[str, Any], *, zone: tzinfo | None = None, zone_asked: bool = True) -> Order:
     """The domain order for one GET order answer (api notes §2.1); raises ``BadResponse``.
 
     ``zone``: the zone asked for in ``x-time-zone``, in which offset-less times are read
-    (GMT-3 when None).
+    (GMT-3 when None). ``zone_asked=False`` for JSON that did not come from such a GET (a file
+    given to ``kitchen-app ticket``): a ``Z`` there is plain UTC, not worth a warning.
     """
     zone = DEFAULT_ZONE if zone is None else zone
     if not isinstance(raw, dict):
@@ -512,7 +515,7 @@ def map_order(raw: dict[str, Any], *, zone: tzinfo | None = None) -> Order:
     created_raw = raw.get(created_field)
     if created_raw is None:
         raise _bad("createdAt", "is missing")
-    created_at = parse_timestamp(created_raw, zone)
+    created_at = parse_timestamp(created_raw, zone, warn_z=zone_asked)
     if created_at is None:
         raise _bad(created_field, f"is not a date-time: {str(created_raw)[:40]!r}")
 
@@ -547,13 +550,16 @@ def map_order(raw: dict[str, Any], *, zone: tzinfo | None = None) -> Order:
         qr=qr,
         notes=None,
         estimated_pickup_at=_optional_time(
-            extension.get("estimatedPickupDate"), "extension.estimatedPickupDate", zone
+            extension.get("estimatedPickupDate"), "extension.estimatedPickupDate", zone, zone_asked
         ),
         estimated_delivery_at=_optional_time(
-            delivery.get("estimatedDeliveryDateTime"), "delivery.estimatedDeliveryDateTime", zone
+            delivery.get("estimatedDeliveryDateTime"),
+            "delivery.estimatedDeliveryDateTime",
+            zone,
+            zone_asked,
         ),
         delivered_at=_optional_time(
-            delivery.get("deliveryDateTime"), "delivery.deliveryDateTime", zone
+            delivery.get("deliveryDateTime"), "delivery.deliveryDateTime", zone, zone_asked
         ),
         raw=raw,
     )

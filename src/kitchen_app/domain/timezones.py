@@ -31,7 +31,7 @@ DEFAULT_TIME_ZONE = "GMT-3"
 _BY_COUNTRY = {"AR": "GMT-3", "BR": "GMT-3", "MX": "GMT-6"}
 
 _OFFSET = re.compile(
-    r"^(?:(?:GMT|UTC)\s*)?(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?$",
+    r"(?:(?:GMT|UTC)\s*)?(?P<sign>[+-])\s*(?P<hours>[0-9]{1,2})(?::?(?P<minutes>[0-9]{2}))?",
     re.IGNORECASE,
 )
 _UTC_NAMES = frozenset({"GMT", "UTC", "Z", "GMT0", "UTC0", "ETC/UTC", "ETC/GMT"})
@@ -64,7 +64,7 @@ def zone_from_setting(value: str) -> tzinfo:
         raise ValueError("time zone is empty (write one such as GMT-3)")
     if text.upper() in _UTC_NAMES:
         return UTC
-    match = _OFFSET.match(text)
+    match = _OFFSET.fullmatch(text)
     if match is not None:
         hours = int(match["hours"])
         minutes = int(match["minutes"] or 0)

@@ -290,7 +290,14 @@ class Engine:
     def _check_missed(self, since: datetime, back_at: datetime) -> None:
         """After an outage: orders that arrived and expired meanwhile, until acknowledged."""
         assert self._ctx is not None
-        keys = self._ctx.store.missed_orders(since, back_at - _STORE_SLACK, self._clock())
+        # Notified during the outage (orders announced once the desk was back were seen
+        # live), stored once it was back.
+        keys = self._ctx.store.missed_orders(
+            since,
+            back_at - _STORE_SLACK,
+            self._clock(),
+            notified_before=back_at + _STORE_SLACK,
+        )
         if self._health.add_missed(keys):
             log.warning("orders missed while offline: %s", ", ".join(keys))
 

@@ -20,6 +20,7 @@ from collections import deque
 from datetime import datetime, timedelta
 from typing import Any
 
+from kitchen_app.channels.base import StoreStatusClient
 from kitchen_app.channels.errors import ChannelError, NotFound
 from kitchen_app.domain import Channel, StatusPair
 from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState, StorePause
@@ -93,9 +94,9 @@ class StoreWatch:
             self.checks += 1
 
     async def _check_channel(self, channel: Channel, client: Any, reason: str) -> None:
-        get_store = getattr(client, "get_store", None)
-        if get_store is None:
+        if not isinstance(client, StoreStatusClient):
             return  # a marketplace without stores to pause
+        get_store = client.get_store
         try:
             ids = await self._store_ids(channel, client)
             if not ids:
@@ -118,9 +119,8 @@ class StoreWatch:
     async def _store_ids(self, channel: Channel, client: Any) -> list[str]:
         user_key = f"{channel.value}.user_id"
         user_id = str(self._ctx.setting(user_key) or "").strip() if user_key in SETTINGS else ""
-        list_stores = getattr(client, "list_stores", None)
-        if user_id and list_stores is not None:
-            stores = await list_stores(user_id)
+        if user_id and isinstance(client, StoreStatusClient):
+            stores = await client.list_stores(user_id)
             ids = [_field(s, "store_id", "id") for s in stores]
             return [i for i in ids if i]
         since = self._ctx.clock() - _RECENT_ORDERS
@@ -153,11 +153,10 @@ class StoreWatch:
             client = self._ctx.clients[channel]
         except (ValueError, KeyError):
             return ActionOutcome(None, ActionOutcomeState.FAILED, f"no {channel_name} connection")
-        set_status = getattr(client, "set_store_status", None)
-        if set_status is None:
+        if not isinstance(client, StoreStatusClient):
             return ActionOutcome(None, ActionOutcomeState.FAILED, "this marketplace has no stores")
         try:
-            await set_status(store_id, "enabled")
+            await client.set_store_status(store_id, "enabled")
         except ChannelError as exc:
             self._health.api_outcome(channel, exc)
             log.warning("reopening store %s: %s", store_id, exc.message)

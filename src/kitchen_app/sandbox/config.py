@@ -16,6 +16,13 @@ class SandboxConfig:
     webhook_secret: str | None = field(default=None, repr=False)  # signs webhooks when set
     rate_per_min: float = 0.0  # orders the sandbox creates on its own, per sandbox minute
     strict_time_zone: bool = False  # 400 when GET order lacks x-time-zone
+    # Shapes the real API may answer in (sandbox/shapes.py; switchable at run time).
+    webhook_resource: str = "path"  # path | id | number | spaced | mixed
+    webhook_topic: str = "delivery"  # delivery | shipments | missing | mixed
+    unsigned_webhooks: bool = False  # no x-signature even when webhook_secret is set
+    time_style: str = "offset"  # offset | naive | utc: times in the x-time-zone asked for
+    not_found_for_s: float = 0.0  # GET order answers 404 this long after the order's creation
+    not_found_first_gets: int = 0  # GET order answers 404 to each order's first N reads
     emit_camel_substatus: bool = False  # also emit extension.subStatus
     idempotent_accept: bool = False  # a second accept answers 200 instead of 400
     ack_deadline_s: float = 0.5  # real seconds a receiver has to answer 200

@@ -24,7 +24,7 @@ from kitchen_app.printing.formats import format_date, format_money, format_time,
 
 from .errors import StoreError
 from .reader import DeskReader
-from .records import OrderSummary
+from .records import LoadingOrder, OrderSummary
 from .times import local_timezone
 
 __all__ = ["orders", "summary_to_json"]
@@ -42,18 +42,25 @@ _TEXTS = {
         "one": "1 order on {day}",
         "many": "{n} orders on {day}",
         "waiting": " (not accepted)",
+        "loading": "New order #{id}: details loading (since {since}, accept by {deadline})",
+        "parked": "; still retrying",
     },
     "es": {
         "none": "No hay pedidos el {day}.",
         "one": "1 pedido el {day}",
         "many": "{n} pedidos el {day}",
         "waiting": " (sin aceptar)",
+        "loading": "Pedido nuevo #{id}: cargando detalles (desde {since}, aceptar antes de "
+        "{deadline})",
+        "parked": "; se sigue intentando",
     },
     "pt": {
         "none": "Nenhum pedido em {day}.",
         "one": "1 pedido em {day}",
         "many": "{n} pedidos em {day}",
         "waiting": " (não aceito)",
+        "loading": "Pedido novo #{id}: carregando detalhes (desde {since}, aceitar até {deadline})",
+        "parked": "; ainda tentando",
     },
 }
 _LANGUAGE_LOCALES = {"es": "es-AR", "pt_BR": "pt-BR", "en": "en"}
@@ -150,6 +157,7 @@ def orders(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir if args.data_dir is not None else default_data_dir()
     path = desk_db_path(data_dir)
     summaries: list[OrderSummary] = []
+    loading: list[LoadingOrder] = []
     language = ""
     if path.exists():
         try:
@@ -159,6 +167,9 @@ def orders(args: argparse.Namespace) -> int:
         try:
             summaries = reader.orders_of_day(day, tz)
             language = str(reader.get_setting("language", "") or "")
+            loading = [
+                o for o in reader.loading_orders() if o.first_seen.astimezone(tz).date() == day
+            ]
         except StoreError as exc:
             raise UserError(str(exc)) from None
         finally:
@@ -169,5 +180,23 @@ def orders(args: argparse.Namespace) -> int:
         json.dump([summary_to_json(s) for s in summaries], sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        print(_table(summaries, day, tz, cli_locale(language)))
+        locale = cli_locale(language)
+        print(_table(summaries, day, tz, locale))
+        for line in _loading_lines(loading, tz, locale):
+            print(line)
     return 0
+
+
+def _loading_lines(loading: list[LoadingOrder], tz: tzinfo, locale: str) -> list[str]:
+    """Orders announced whose details could not be read yet: never left out of the text
+    (``--json`` keeps DESIGN §5's fields, which such an order does not have yet)."""
+    texts = _TEXTS[rules_for(locale).language]
+    return [
+        texts["loading"].format(
+            id=o.order_id,
+            since=format_time(o.first_seen, locale, tz),
+            deadline=format_time(o.accept_deadline, locale, tz) if o.accept_deadline else "-",
+        )
+        + (texts["parked"] if o.parked else "")
+        for o in loading
+    ]

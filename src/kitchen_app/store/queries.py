@@ -282,24 +282,34 @@ class StoreQueries:
         rows = self._rows("SELECT first_notified_at FROM order_notifications WHERE key = ?", (key,))
         return from_db(rows[0][0]) if rows else None
 
-    def missed_orders(self, since: datetime, stored_after: datetime, now: datetime) -> list[str]:
-        """Keys of orders whose first notification came since ``since``, that the desk first
-        stored after ``stored_after`` (it learnt of them late) and that expired unaccepted by
-        ``now``: cancelled for time, or still new past their deadline. Loading orders first
-        seen since ``since`` whose deadline passed count too."""
+    def missed_orders(
+        self,
+        since: datetime,
+        stored_after: datetime,
+        now: datetime,
+        *,
+        notified_before: datetime | None = None,
+    ) -> list[str]:
+        """Keys of orders whose first notification came between ``since`` and
+        ``notified_before`` (an outage), that the desk first stored after ``stored_after``
+        (it learnt of them late) and that expired unaccepted by ``now``: cancelled for time,
+        or still new past their deadline. Loading orders first seen in that span whose
+        deadline passed count too."""
+        before = notified_before if notified_before is not None else now
         rows = self._rows(
             "SELECT o.key FROM orders o JOIN order_notifications n ON n.key = o.key "
-            "WHERE n.first_notified_at >= ? AND o.first_seen_at >= ? AND ("
+            "WHERE n.first_notified_at >= ? AND n.first_notified_at <= ? "
+            "AND o.first_seen_at >= ? AND ("
             "(o.status = 'cancelled' AND o.substatus = 'time_expired') OR "
             "(o.stage = ? AND o.accepted = 0 AND o.accept_deadline < ?)) "
             "ORDER BY o.created_at, o.key",
-            (to_db(since), to_db(stored_after), Stage.NEW.value, to_db(now)),
+            (to_db(since), to_db(before), to_db(stored_after), Stage.NEW.value, to_db(now)),
         )
         keys = [row[0] for row in rows]
         keys += [
             loading.key
             for loading in self.loading_orders()
-            if loading.first_seen >= since
+            if since <= loading.first_seen <= before
             and loading.accept_deadline is not None
             and loading.accept_deadline < now
         ]

@@ -112,6 +112,17 @@ class StandIn:
             return JSONResponse({"message": "error", "status": status}, status_code=status)
         return JSONResponse(self.orders[order_id])
 
+    async def _accept(self, request: Request) -> Response:
+        if refused := self._refused(request):
+            return refused
+        order = self.orders.get(request.path_params["shipment_id"])
+        if order is None:
+            return JSONResponse({"message": "not_found", "status": 404}, status_code=404)
+        if order["extension"]["substatus"] != "ready_to_print":
+            return JSONResponse({"message": "invalid_status", "status": 400}, status_code=400)
+        order["extension"]["substatus"] = "printed"
+        return JSONResponse({"status": "accepted"})
+
     async def _stores(self, request: Request) -> Response:
         if refused := self._refused(request):
             return refused
@@ -135,6 +146,7 @@ class StandIn:
         app = Starlette(
             routes=[
                 Route(f"{base}/v1/orders/{{shipment_id}}", self._order),
+                Route(f"{base}/shipments/{{shipment_id}}/accept", self._accept, methods=["PUT"]),
                 Route(f"{base}/users/{{user_id}}/stores", self._stores),
                 Route(f"{base}/stores/{{store_id}}", self._store),
                 Route(f"{base}/stores/{{store_id}}/status", self._store_status, methods=["PUT"]),

@@ -5,6 +5,7 @@ answer, and no order waits for another."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -126,3 +127,32 @@ def test_a_bad_setting_is_one_line_and_exit_2(world: World, tmp_path: Path) -> N
     finally:
         h.stop()
     assert "engine ready" not in h.lines
+
+
+def test_headless_accepts_and_prints_like_the_desk_when_told_to(
+    world: World, tmp_path: Path
+) -> None:
+    capture = tmp_path / "kitchen-printer.bin"
+    printers = json.dumps([{"name": "cap", "kind": "file", "address": str(capture)}])
+    h = Headless(
+        world,
+        tmp_path / "station",
+        "--set",
+        "auto_accept=yes",
+        "--set",
+        "auto_print=yes",
+        "--set",
+        f"printers={printers}",
+        "--set",
+        "default_printer=cap",
+    )
+    try:
+        assert h.wait_line("engine ready")
+        world.standin.add_order("41000000041")
+        world.webhook("/shipments/41000000041")
+        assert h.wait_line("order_added mp_delivery:41000000041")
+        assert wait_until(lambda: capture.exists() and b"0041" in capture.read_bytes(), 30)
+        order = _listed(h)["41000000041"]
+        assert order["accepted"] is True and order["substatus"] == "printed"
+    finally:
+        assert h.stop() == 0

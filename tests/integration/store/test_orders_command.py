@@ -177,3 +177,22 @@ def test_newer_database_is_one_line_and_exit_2(
     assert main(["orders", "--json", "--data-dir", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "newer Kitchen Desk" in err[0]
+
+
+def test_an_order_whose_details_are_loading_is_in_the_text_not_the_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(tmp_path)
+    store = open_store(desk_db_path(tmp_path))
+    try:
+        store.note_loading(
+            "mp_delivery:41034141999", datetime(2026, 11, 23, 16, 0, tzinfo=UTC), None
+        )
+    finally:
+        store.close()
+    assert main(["orders", "--date", "2026-11-23", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "New order #41034141999: details loading (since 1:00 PM, accept by 1:05 PM)"
+    assert main(["orders", "--date", "2026-11-23", "--json", "--data-dir", str(tmp_path)]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [o["order_id"] for o in listed] == ["41034141533", "41034141600"]

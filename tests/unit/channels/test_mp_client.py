@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from kitchen_app.channels.base import CancelReason, ChannelClient, StoreInfo
+from kitchen_app.channels.base import CancelReason, ChannelClient, StoreInfo, StoreStatusClient
 from kitchen_app.channels.errors import (
     AuthError,
     BadResponse,
@@ -96,6 +96,7 @@ def test_is_a_channel_client() -> None:
     client = MpDeliveryClient(BASE, TOKEN)
     try:
         assert isinstance(client, ChannelClient)
+        assert isinstance(client, StoreStatusClient)
     finally:
         run(client.aclose())
 
@@ -352,6 +353,8 @@ def test_set_store_status_guards_irreversible_and_unknown() -> None:
         ("delivery", "", None),
         ("delivery", "   ", None),
         ("delivery", "12 34", None),
+        ("delivery", "\u0661\u0662\u0663", None),  # Arabic-Indic digits are no shipment id
+        ("delivery", "/shipments/12\n/", None),
         ("delivery", "-5", None),
         ("delivery", 0, None),
         ("delivery", -3, None),
@@ -646,3 +649,20 @@ def test_mapping_is_reachable_from_the_client_module() -> None:
 
     assert mp_delivery.map_order is mp_mapping.map_order
     assert mp_delivery.observed_at is mp_mapping.observed_at
+
+
+def test_time_zone_is_sent_as_gmt_and_a_bad_one_falls_back_to_gmt_minus_3(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    rec = Recorder(httpx.Response(200, json={"status": "accepted"}))
+    use(rec, lambda c: c.accept("1"), time_zone="America/Mexico_City")
+    assert rec.requests[-1].headers["x-time-zone"] == "GMT-6"
+    use(rec, lambda c: c.accept("1"), time_zone="-03:00")
+    assert rec.requests[-1].headers["x-time-zone"] == "GMT-3"
+    client = MpDeliveryClient(BASE, TOKEN, time_zone="Mars/Olympus")
+    try:
+        assert client.time_zone == "GMT-3"
+        assert client.time_zone_problem is not None and "Mars/Olympus" in client.time_zone_problem
+    finally:
+        run(client.aclose())
+    assert any("Mars/Olympus" in r.getMessage() for r in caplog.records)

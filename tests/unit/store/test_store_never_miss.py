@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from tests.builders import T0
-from tests.unit.store.store_testkit import Clock, make_order, open_store, seen
+from tests.unit.store.store_testkit import TIME_EXPIRED, Clock, make_order, open_store, seen
 
 from kitchen_app.store import MIGRATIONS, DeskReader, DeskStore, StoreError
 
@@ -130,5 +130,35 @@ def test_flat_mercado_pago_settings_are_renamed_once_on_upgrade(tmp_path: Path) 
         assert store.get_setting("mp_access_token") == "APP_USR-old"
         [loading] = store.loading_orders()
         assert loading.parked is True
+    finally:
+        store.close()
+
+
+def test_missed_orders_are_those_announced_during_the_outage_and_expired(
+    tmp_path: Path,
+) -> None:
+    clock = Clock()
+    store = open_store(tmp_path / "desk.db", clock)
+    since, back = T0, T0 + timedelta(minutes=10)
+    try:
+        seen_live = make_order("1", created_at=T0 - timedelta(minutes=1))
+        store.note_first_notification(seen_live.key, T0 - timedelta(minutes=1))
+        clock.now = back + timedelta(seconds=1)  # everything below is stored once back
+        expired = make_order("2", created_at=T0 + timedelta(minutes=1), status=TIME_EXPIRED)
+        overdue = make_order("3", created_at=T0 + timedelta(minutes=2))
+        fresh = make_order("4", created_at=back - timedelta(minutes=1))
+        after = make_order("5", created_at=back + timedelta(seconds=30), status=TIME_EXPIRED)
+        for order, notified in (
+            (expired, T0 + timedelta(minutes=1)),
+            (overdue, T0 + timedelta(minutes=2)),
+            (fresh, back - timedelta(minutes=1)),
+            (after, back + timedelta(seconds=30)),
+        ):
+            store.note_first_notification(order.key, notified)
+            store.apply_order(order, [])
+        store.apply_order(seen_live, [])  # stored late too, but notified before the outage
+        store.note_loading("mp_delivery:6", T0 + timedelta(minutes=3), "HTTP 500")
+        missed = store.missed_orders(since, back, back + timedelta(minutes=1), notified_before=back)
+        assert missed == ["mp_delivery:2", "mp_delivery:3", "mp_delivery:6"]
     finally:
         store.close()

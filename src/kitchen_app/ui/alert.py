@@ -20,10 +20,20 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
 from kitchen_app.resources import resource_path
 
 from .alert_policy import AlertLevel, AlertStep, alert_step
+from .sound_worker import SOUND_WORKER_SWITCH
 
 log = logging.getLogger(__name__)
 
 __all__ = ["AlertController", "AlertPlayer"]
+
+
+def _worker_command() -> list[str]:
+    """Arguments that start the chime's process with ``sys.executable``: the module from a
+    Python install; the application's own hidden switch from a frozen (PyInstaller) build,
+    whose executable is the desk itself and knows no ``-m``."""
+    if getattr(sys, "frozen", False):
+        return [SOUND_WORKER_SWITCH]
+    return ["-m", "kitchen_app.ui.sound_worker"]
 
 
 class AlertPlayer(QObject):
@@ -102,7 +112,7 @@ class AlertPlayer(QObject):
             return
         process = QProcess(self)
         process.setProgram(sys.executable)
-        process.setArguments(["-m", "kitchen_app.ui.sound_worker", self._wav])
+        process.setArguments([*_worker_command(), self._wav])
         process.readyReadStandardOutput.connect(lambda p=process: self._read(p))
         process.readyReadStandardError.connect(lambda p=process: self._read_errors(p))
         process.finished.connect(self._worker_ended)

@@ -23,7 +23,10 @@ import wave
 from pathlib import Path
 from typing import Any
 
-__all__ = ["main"]
+__all__ = ["SOUND_WORKER_SWITCH", "main"]
+
+# The hidden first argument that makes a frozen build's executable run this instead of the desk.
+SOUND_WORKER_SWITCH = "--sound-worker"
 
 
 def main(argv: list[str]) -> int:

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from kitchen_app.errors import UserError
+from kitchen_app.relay.backend import is_postgres_url, redact_url
 from kitchen_app.relay.config import (
     DEFAULT_DB,
     ENV_MP_SECRET,
@@ -24,20 +25,31 @@ __all__ = ["add_store", "serve"]
 log = logging.getLogger(__name__)
 
 
-def _db_path(args: argparse.Namespace) -> Path:
-    if getattr(args, "database_url", None):
-        raise UserError(
-            "the PostgreSQL backend is not available yet; use --db PATH (an SQLite file)"
-        )
+def _db_path(args: argparse.Namespace) -> Path | str:
+    """The SQLite file (a Path) or the PostgreSQL URL (a str) the command works on."""
+    url: str | None = getattr(args, "database_url", None)
+    if url:
+        if not is_postgres_url(url):
+            raise UserError("--database-url must start with postgresql:// (or postgres://)")
+        return url
     db: Path | None = getattr(args, "db", None)
     return db if db is not None else DEFAULT_DB
 
 
-def _check_db(path: Path) -> None:
+def _check_db(path: Path | str) -> None:
+    if isinstance(path, str):
+        from kitchen_app.relay.pg_stores import check_database
+
+        check_database(path)
+        return
     try:
         connect(path).close()
     except (sqlite3.Error, RuntimeError) as exc:
         raise UserError(f"cannot open relay database {path}: {exc}") from None
+
+
+def _shown(path: Path | str) -> str:
+    return redact_url(path) if isinstance(path, str) else str(path)
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -47,7 +59,8 @@ def serve(args: argparse.Namespace) -> int:
     path = _db_path(args)
     _check_db(path)
     config = RelayConfig(
-        db_path=path,
+        db_path=path if isinstance(path, Path) else DEFAULT_DB,
+        database_url=path if isinstance(path, str) else None,
         mp_webhook_secret=args.mp_webhook_secret or os.environ.get(ENV_MP_SECRET) or None,
         shopee_partner_key=os.environ.get(ENV_SHOPEE_PARTNER_KEY) or None,
         retention_seconds=retention_from_env(),
@@ -56,7 +69,7 @@ def serve(args: argparse.Namespace) -> int:
         "relay on http://%s:%d, database %s, MP signatures %s",
         args.host,
         args.port,
-        path,
+        _shown(path),
         "checked" if config.mp_webhook_secret else "not checked (no secret)",
     )
     app = build_app(config)
@@ -88,5 +101,5 @@ def add_store(args: argparse.Namespace) -> int:
         shopee_shop_id=args.shopee_shop_id,
     )
     # The token is the last word: scripts take it with `| awk '{print $NF}'`.
-    print(f"store {args.name.strip()!r} registered in {path}; desk token: {token}")
+    print(f"store {args.name.strip()!r} registered in {_shown(path)}; desk token: {token}")
     return 0

@@ -17,6 +17,13 @@ timeout is short (see sqlite_log) so a foreign lock cannot freeze the loop for l
 
 Reads use their own connection on the same thread: small indexed queries (at most
 MAX_BATCH rows); an idle long poll never reads (the per-store high-water mark says so).
+
+On PostgreSQL (backend.py, pg_log.py) the same loop awaits the commit instead, and what
+other relay processes commit or prune reaches ``_changed`` through LISTEN/NOTIFY.
+
+Backpressure: past ``max_pending`` webhooks waiting for a commit, or a commit running
+longer than ``commit_timeout``, a webhook is refused (503: the marketplace retries) rather
+than acknowledged for something not stored, and the health probe names the problem.
 """
 
 from __future__ import annotations
@@ -25,25 +32,30 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from kitchen_app.relay.backend import LogBackend
 from kitchen_app.relay.eventlog import (
     AppendResult,
-    EventLog,
     IncomingEvent,
     StoredEvent,
     StoreInfo,
     token_digest,
 )
 
-__all__ = ["EventHub"]
+__all__ = ["EventHub", "Overloaded"]
 
 log = logging.getLogger(__name__)
 
 _PRUNE_CHUNK = 2000  # events removed per retention transaction
 
 _MAX_COMMIT_BATCH = 2000
+
+
+class Overloaded(RuntimeError):
+    """The relay cannot store this webhook now (→ 503, the marketplace retries)."""
 
 
 @dataclass(slots=True)
@@ -55,24 +67,31 @@ class _Pending:
 class EventHub:
     def __init__(
         self,
-        writer: EventLog,
-        reader: EventLog,
+        log_backend: LogBackend,
         *,
         retention_seconds: float,
         prune_interval_seconds: float,
+        max_pending: int = 10_000,
+        commit_timeout: float = 10.0,
     ) -> None:
-        self._writer = writer
-        self._reader = reader
+        self._log = log_backend
         self._retention = retention_seconds
         self._prune_interval = prune_interval_seconds
+        self._max_pending = max_pending
+        self._commit_timeout = commit_timeout
         self._queue: asyncio.Queue[_Pending] = asyncio.Queue()
         self._wakeups: dict[int, asyncio.Future[None]] = {}
-        self._latest: dict[int, int] = reader.latest_ids()
-        self._pruned: dict[int, int] = reader.pruned_through()
+        self._latest: dict[int, int] = {}
+        self._pruned: dict[int, int] = {}
         self._tokens: dict[str, StoreInfo] = {}
         self._tasks: list[asyncio.Task[None]] = []
+        self._commit_started: float | None = None  # monotonic start of the running commit
+        self._commit_error: str | None = None  # the last commit's failure, until one works
 
     async def start(self) -> None:
+        self._latest = await self._log.latest_ids()
+        self._pruned = await self._log.pruned_through()
+        await self._log.watch(self._changed)
         self._tasks = [
             asyncio.create_task(self._write_loop(), name="relay-writer"),
             asyncio.create_task(self._prune_loop(), name="relay-retention"),
@@ -96,11 +115,32 @@ class EventHub:
     # -- writes ---------------------------------------------------------------------------
 
     async def ingest(self, event: IncomingEvent) -> AppendResult:
-        """Returns once the event (or the earlier copy of it) is durably committed."""
+        """Returns once the event (or the earlier copy of it) is durably committed; raises
+        Overloaded when it cannot be stored in time (it may still be committed later: a
+        retry of it is then a duplicate, stored once)."""
+        problem = self._overload()
+        if problem is not None:
+            raise Overloaded(problem)
         done: asyncio.Future[AppendResult] = asyncio.get_running_loop().create_future()
         self._queue.put_nowait(_Pending(event, done))
         # Cancelling this request's wait cancels only its own future; the writer skips it.
-        return await done
+        try:
+            return await asyncio.wait_for(done, self._commit_timeout)
+        except TimeoutError:
+            raise Overloaded(f"not committed within {self._commit_timeout:g} s") from None
+
+    def _overload(self) -> str | None:
+        waiting = self._queue.qsize()
+        if waiting >= self._max_pending:
+            return f"{waiting} webhooks already waiting for the database"
+        started = self._commit_started
+        if started is not None and time.monotonic() - started > self._commit_timeout:
+            return f"a commit has been running for {time.monotonic() - started:.0f} s"
+        return None
+
+    def problem(self) -> str | None:
+        """What keeps the relay from storing webhooks now, for /healthz; None when fine."""
+        return self._overload() or self._commit_error
 
     async def _write_loop(self) -> None:
         while True:
@@ -109,14 +149,19 @@ class EventHub:
                 batch.append(self._queue.get_nowait())
             events = [p.event for p in batch]
             started = time.perf_counter()
+            self._commit_started = time.monotonic()
             try:
-                results = self._writer.append(events)
+                results = await self._log.append(events)
             except Exception as exc:
                 log.error("could not commit %d webhook events: %s", len(batch), exc)
+                self._commit_error = f"the last commit failed: {exc}"
                 for p in batch:
                     if not p.done.done():
                         p.done.set_exception(exc)
                 continue
+            finally:
+                self._commit_started = None
+            self._commit_error = None
             if log.isEnabledFor(logging.DEBUG):
                 log.debug(
                     "committed %d events in %.2f ms",
@@ -131,13 +176,34 @@ class EventHub:
                     touched.add(result.store_id)
                 if not p.done.done():
                     p.done.set_result(result)
-            for store_id in touched:
-                wake = self._wakeups.pop(store_id, None)
-                if wake is not None and not wake.done():
-                    wake.set_result(None)
+            self._wake(touched)
+
+    def _wake(self, stores: Iterable[int]) -> None:
+        for store_id in stores:
+            wake = self._wakeups.pop(store_id, None)
+            if wake is not None and not wake.done():
+                wake.set_result(None)
+
+    def _changed(self, kind: str, ids: dict[int, int]) -> None:
+        """Another relay process (or this one, echoed) committed or pruned events."""
+        moved: list[int] = []
+        if kind == "pruned":
+            for store_id, through in ids.items():
+                self._pruned[store_id] = max(self._pruned.get(store_id, 0), through)
+                if self._latest.get(store_id, 0) < through:
+                    self._latest[store_id] = through
+        else:
+            for store_id, newest in ids.items():
+                if newest > self._latest.get(store_id, 0):
+                    self._latest[store_id] = newest
+                    moved.append(store_id)
+        self._wake(moved)
 
     async def probe_write(self) -> None:
-        self._writer.probe_write()
+        problem = self.problem()
+        if problem is not None:
+            raise Overloaded(problem)
+        await self._log.probe_write()
 
     # -- retention ------------------------------------------------------------------------
 
@@ -148,7 +214,7 @@ class EventHub:
         while True:
             # Chunks, with the loop free between them: acks and long polls go on during a
             # large pass (the first one after a long outage).
-            chunk, removed = self._writer.prune(older_than, _PRUNE_CHUNK)
+            chunk, removed = await self._log.prune(older_than, _PRUNE_CHUNK)
             for store_id, through in chunk.items():
                 pruned[store_id] = max(pruned.get(store_id, 0), through)
                 self._pruned[store_id] = max(self._pruned.get(store_id, 0), through)
@@ -169,12 +235,12 @@ class EventHub:
 
     # -- reads ----------------------------------------------------------------------------
 
-    def store_for_token(self, token: str) -> StoreInfo | None:
+    async def store_for_token(self, token: str) -> StoreInfo | None:
         digest = token_digest(token)
         store = self._tokens.get(digest)
         if store is None:
             # misses go to the database: a store added by the CLI works at once
-            store = self._reader.store_for_token(digest)
+            store = await self._log.store_for_token(digest)
             if store is not None:
                 self._tokens[digest] = store
         return store
@@ -185,10 +251,20 @@ class EventHub:
     def latest(self, store_id: int) -> int:
         return self._latest.get(store_id, 0)
 
-    def read(self, store_id: int, after: int, limit: int) -> list[StoredEvent]:
+    async def latest_known(self, store_id: int, cursor: int) -> int:
+        """The store's newest id; when ``cursor`` is beyond what this process has heard of
+        and other processes share the log, the database decides (their NOTIFY may still be
+        on its way), so a desk moved between relays is not told its cursor is unknown."""
+        latest = self._latest.get(store_id, 0)
+        if cursor > latest and self._log.shared:
+            self._changed("events", {store_id: await self._log.latest_id(store_id)})
+            latest = self._latest.get(store_id, 0)
+        return latest
+
+    async def read(self, store_id: int, after: int, limit: int) -> list[StoredEvent]:
         if self._latest.get(store_id, 0) <= after:
             return []
-        return self._reader.read(store_id, after, limit)
+        return await self._log.read(store_id, after, limit)
 
     def wakeup(self, store_id: int) -> asyncio.Future[None]:
         """A future (shared by the store's waiting polls; never cancel it) resolved when the
@@ -199,8 +275,8 @@ class EventHub:
             wake = self._wakeups[store_id] = asyncio.get_running_loop().create_future()
         return wake
 
-    def last_received_at(self, store_id: int) -> str | None:
-        return self._reader.last_received_at(store_id)
+    async def last_received_at(self, store_id: int) -> str | None:
+        return await self._log.last_received_at(store_id)
 
-    def count_after(self, store_id: int, after: int) -> int:
-        return self._reader.count_after(store_id, after)
+    async def count_after(self, store_id: int, after: int) -> int:
+        return await self._log.count_after(store_id, after)

@@ -140,15 +140,15 @@ class Handlers:
 
     # -- desks ----------------------------------------------------------------------------
 
-    def _desk(self, request: Request) -> StoreInfo | None:
+    async def _desk(self, request: Request) -> StoreInfo | None:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != AUTH_SCHEME.lower() or not token.strip():
             return None
         hub: EventHub = request.state.hub
-        return hub.store_for_token(token.strip())
+        return await hub.store_for_token(token.strip())
 
     async def events(self, request: Request) -> Response:
-        store = self._desk(request)
+        store = await self._desk(request)
         if store is None:
             return _error(401, "unauthorized")
         try:
@@ -165,17 +165,20 @@ class Handlers:
             after = pruned
         elif after < pruned:
             return _error(CURSOR_PRUNED_STATUS, CURSOR_PRUNED_ERROR, cursor=pruned)
-        elif after > max(hub.latest(store.id), pruned):
+        elif after > max(await hub.latest_known(store.id, after), pruned):
             # Beyond anything this log ever gave the store: the log was replaced or restored
             # from an older copy. Same answer as a pruned cursor: the desk reconciles and
             # starts again from the oldest event kept (handling an event twice is harmless).
             return _error(CURSOR_PRUNED_STATUS, CURSOR_PRUNED_ERROR, cursor=pruned)
-        found = hub.read(store.id, after, MAX_BATCH)
+        found = await hub.read(store.id, after, MAX_BATCH)
         if not found and wait > 0:
-            # no await between the read above and taking the wake-up: nothing slips through
-            if not await self._hold(request, hub.wakeup(store.id), wait):
+            # A commit during the read moved the store's high-water mark: read again rather
+            # than wait. Otherwise no await lies between that look and taking the wake-up,
+            # so no commit slips through.
+            wake = hub.wakeup(store.id)
+            if hub.latest(store.id) <= after and not await self._hold(request, wake, wait):
                 return Response(status_code=204)  # the desk hung up; nobody reads this
-            found = hub.read(store.id, after, MAX_BATCH)
+            found = await hub.read(store.id, after, MAX_BATCH)
         cursor = found[-1].id if found else after
         return Response(_events_body(found, cursor), media_type="application/json")
 
@@ -193,7 +196,7 @@ class Handlers:
         return not (gone.done() and not gone.cancelled())
 
     async def status(self, request: Request) -> Response:
-        store = self._desk(request)
+        store = await self._desk(request)
         if store is None:
             return _error(401, "unauthorized")
         try:
@@ -203,9 +206,9 @@ class Handlers:
         hub: EventHub = request.state.hub
         answer: StatusAnswerJSON = {
             "store": store.name,
-            "last_webhook_at": hub.last_received_at(store.id),
+            "last_webhook_at": await hub.last_received_at(store.id),
             "cursor": hub.latest(store.id),
-            "backlog": hub.count_after(store.id, after or 0),
+            "backlog": await hub.count_after(store.id, after or 0),
         }
         return JSONResponse(answer)
 
@@ -215,5 +218,5 @@ class Handlers:
             await asyncio.wait_for(hub.probe_write(), self.config.health_probe_timeout_seconds)
         except Exception as exc:
             log.error("health probe failed: %s", exc)
-            return JSONResponse({"ok": False}, status_code=503)
+            return JSONResponse({"ok": False, "problem": str(exc) or "timeout"}, status_code=503)
         return JSONResponse({"ok": True})

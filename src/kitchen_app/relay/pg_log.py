@@ -1,0 +1,302 @@
+"""The PostgreSQL event log (asyncpg): the same log, stores and dedupe as the SQLite file,
+for several relay processes sharing one database.
+
+- Appends: one transaction per group-committed batch, under APPEND_LOCK so ids become
+  visible in id order across processes (pg_schema explains why); the transaction also
+  sends a NOTIFY naming each store's newest id, delivered to every listening relay when,
+  and only if, the commit succeeds.
+- Wake-ups: each process LISTENs on one dedicated connection and hands what other
+  processes committed or pruned to the hub (backend.OnChange). When that connection is
+  lost it reconnects with backoff and reports the full current state again.
+- Reads go through a small pool: a long poll never holds a connection while it waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import asyncpg
+
+from kitchen_app.relay.backend import OnChange, redact_url
+from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, StoredEvent, StoreInfo
+from kitchen_app.relay.pg_schema import (
+    APPEND_LOCK,
+    NOTIFY_CHANNEL,
+    connect_args,
+    migrate,
+)
+from kitchen_app.relay.sqlite_log import utc_now_iso
+
+__all__ = ["PostgresBackend", "format_change", "parse_change"]
+
+log = logging.getLogger(__name__)
+
+_NOTIFY_MAX = 7000  # bytes per NOTIFY payload (PostgreSQL's limit is 8000)
+_KINDS = {"e": "events", "p": "pruned"}
+_INSERT = (
+    "INSERT INTO events (store_id, channel, topic, resource, account_id, received_at, "
+    "payload, dedupe_id, dedupe_content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+    "ON CONFLICT DO NOTHING RETURNING id"
+)
+
+
+def format_change(kind: str, ids: dict[int, int]) -> list[str]:
+    """NOTIFY payloads for ``ids`` ("e:1=45,2=48"), each under the size limit."""
+    payloads: list[str] = []
+    parts: list[str] = []
+    size = 0
+    for store_id, event_id in sorted(ids.items()):
+        part = f"{store_id}={event_id}"
+        if parts and size + len(part) + 1 > _NOTIFY_MAX:
+            payloads.append(f"{kind}:" + ",".join(parts))
+            parts, size = [], 0
+        parts.append(part)
+        size += len(part) + 1
+    if parts:
+        payloads.append(f"{kind}:" + ",".join(parts))
+    return payloads
+
+
+def parse_change(payload: str) -> tuple[str, dict[int, int]] | None:
+    """The inverse of format_change; None for anything else (another program's NOTIFY)."""
+    kind, sep, rest = payload.partition(":")
+    if not sep or kind not in _KINDS:
+        return None
+    ids: dict[int, int] = {}
+    for part in rest.split(","):
+        store, eq, event = part.partition("=")
+        if not (eq and store.isdigit() and event.isdigit()):
+            return None
+        ids[int(store)] = max(ids.get(int(store), 0), int(event))
+    return _KINDS[kind], ids
+
+
+class PostgresBackend:
+    shared = True
+
+    def __init__(self, url: str, pool: asyncpg.Pool) -> None:
+        self.description = redact_url(url)
+        self._url = url
+        self._pool = pool
+        self._listener: asyncpg.Connection | None = None
+        self._on_change: OnChange | None = None
+        self._reconnect: asyncio.Task[None] | None = None
+        self._closing = False
+
+    @classmethod
+    async def open(cls, url: str, *, pool_size: int = 6) -> PostgresBackend:
+        """Connect, create or migrate the schema; raises OSError/asyncpg errors."""
+        pool = await asyncpg.create_pool(
+            url, min_size=1, max_size=pool_size, timeout=10, **connect_args()
+        )
+        try:
+            async with pool.acquire() as conn:
+                await migrate(conn)
+        except BaseException:
+            await pool.close()
+            raise
+        return cls(url, pool)
+
+    @property
+    def listening(self) -> bool:
+        """False while the LISTEN connection is down (other processes' webhooks would not
+        wake long polls here): /healthz reports it."""
+        return self._listener is not None and not self._listener.is_closed()
+
+    # -- writes ---------------------------------------------------------------------------
+
+    async def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
+        results: list[AppendResult] = []
+        newest: dict[int, int] = {}
+        async with self._pool.acquire() as conn, conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock($1)", APPEND_LOCK)
+            routes: dict[tuple[str, str], int | None] = {}
+            for ev in events:
+                key = (ev.channel, ev.account_id)
+                if key not in routes:
+                    routes[key] = await conn.fetchval(
+                        "SELECT store_id FROM store_accounts WHERE channel = $1 "
+                        "AND account_id = $2",
+                        ev.channel,
+                        ev.account_id,
+                    )
+                store_id = routes[key]
+                event_id = await conn.fetchval(
+                    _INSERT,
+                    store_id,
+                    ev.channel,
+                    ev.topic,
+                    ev.resource,
+                    ev.account_id,
+                    ev.received_at,
+                    ev.payload_json,
+                    ev.dedupe_id,
+                    ev.dedupe_content,
+                )
+                if event_id is None:
+                    row = await conn.fetchrow(
+                        "SELECT id, store_id FROM events WHERE dedupe_id = $1 "
+                        "OR dedupe_content = $2",
+                        ev.dedupe_id,
+                        ev.dedupe_content,
+                    )
+                    results.append(AppendResult(int(row[0]), row[1], duplicate=True))
+                    continue
+                results.append(AppendResult(int(event_id), store_id, duplicate=False))
+                if store_id is not None:
+                    newest[store_id] = max(newest.get(store_id, 0), int(event_id))
+            for payload in format_change("e", newest):
+                await conn.execute("SELECT pg_notify($1, $2)", NOTIFY_CHANNEL, payload)
+        return results
+
+    async def prune(self, older_than: str, limit: int) -> tuple[dict[int, int], int]:
+        async with self._pool.acquire() as conn, conn.transaction():
+            # No append lock: only old events are removed, never one still being committed,
+            # so webhooks keep committing while a chunk is deleted.
+            bound = await conn.fetchval(
+                "SELECT MAX(id) FROM (SELECT id FROM events WHERE received_at < $1 "
+                "ORDER BY id LIMIT $2) AS oldest",
+                older_than,
+                limit,
+            )
+            if bound is None:
+                return {}, 0
+            rows = await conn.fetch(
+                "SELECT store_id, MAX(id) FROM events WHERE received_at < $1 AND id <= $2 "
+                "AND store_id IS NOT NULL GROUP BY store_id",
+                older_than,
+                bound,
+            )
+            pruned = {int(r[0]): int(r[1]) for r in rows}
+            for store_id, through in pruned.items():
+                await conn.execute(
+                    "UPDATE stores SET pruned_through = GREATEST(pruned_through, $1) WHERE id = $2",
+                    through,
+                    store_id,
+                )
+            status = await conn.execute(
+                "DELETE FROM events WHERE received_at < $1 AND id <= $2", older_than, bound
+            )
+            for payload in format_change("p", pruned):
+                await conn.execute("SELECT pg_notify($1, $2)", NOTIFY_CHANNEL, payload)
+        removed = int(status.split()[-1])
+        if removed:
+            log.info("retention removed %d events older than %s", removed, older_than)
+        return pruned, removed
+
+    async def probe_write(self) -> None:
+        async with self._pool.acquire() as conn:
+            await conn.execute(
+                "INSERT INTO health (id, probed_at) VALUES (1, $1) "
+                "ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at",
+                utc_now_iso(),
+            )
+        if not self.listening:
+            raise ConnectionError("the LISTEN connection to PostgreSQL is down")
+
+    # -- reads ----------------------------------------------------------------------------
+
+    async def read(self, store_id: int, after: int, limit: int) -> list[StoredEvent]:
+        rows = await self._pool.fetch(
+            "SELECT id, channel, topic, resource, received_at, payload FROM events "
+            "WHERE store_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+            store_id,
+            after,
+            limit,
+        )
+        return [StoredEvent(*row) for row in rows]
+
+    async def store_for_token(self, digest: str) -> StoreInfo | None:
+        row = await self._pool.fetchrow(
+            "SELECT id, name FROM stores WHERE token_sha256 = $1", digest
+        )
+        return None if row is None else StoreInfo(int(row[0]), str(row[1]))
+
+    async def latest_ids(self) -> dict[int, int]:
+        rows = await self._pool.fetch(
+            "SELECT store_id, MAX(id) FROM events WHERE store_id IS NOT NULL GROUP BY store_id"
+        )
+        return {int(s): int(i) for s, i in rows}
+
+    async def latest_id(self, store_id: int) -> int:
+        found = await self._pool.fetchval(
+            "SELECT MAX(id) FROM events WHERE store_id = $1", store_id
+        )
+        return int(found or 0)
+
+    async def pruned_through(self) -> dict[int, int]:
+        rows = await self._pool.fetch(
+            "SELECT id, pruned_through FROM stores WHERE pruned_through > 0"
+        )
+        return {int(s): int(p) for s, p in rows}
+
+    async def last_received_at(self, store_id: int) -> str | None:
+        found = await self._pool.fetchval(
+            "SELECT received_at FROM events WHERE store_id = $1 ORDER BY id DESC LIMIT 1",
+            store_id,
+        )
+        return None if found is None else str(found)
+
+    async def count_after(self, store_id: int, after: int) -> int:
+        found = await self._pool.fetchval(
+            "SELECT COUNT(*) FROM events WHERE store_id = $1 AND id > $2", store_id, after
+        )
+        return int(found)
+
+    # -- cross-process wake-ups -------------------------------------------------------------
+
+    async def watch(self, on_change: OnChange) -> None:
+        self._on_change = on_change
+        await self._listen()
+
+    async def _listen(self) -> None:
+        conn = await asyncpg.connect(self._url, timeout=10, **connect_args())
+        await conn.add_listener(NOTIFY_CHANNEL, self._notified)
+        conn.add_termination_listener(self._lost)
+        self._listener = conn
+
+    def _notified(self, conn: Any, pid: int, channel: str, payload: str) -> None:
+        change = parse_change(payload)
+        if change is not None and self._on_change is not None:
+            self._on_change(*change)
+
+    def _lost(self, conn: Any) -> None:
+        if self._closing or (self._reconnect is not None and not self._reconnect.done()):
+            return
+        log.error("lost the LISTEN connection to PostgreSQL; reconnecting")
+        self._listener = None
+        self._reconnect = asyncio.get_running_loop().create_task(self._relisten())
+
+    async def _relisten(self) -> None:
+        delay = 0.1
+        while not self._closing:
+            try:
+                await self._listen()
+                # whatever other processes did while we were deaf
+                if self._on_change is not None:
+                    self._on_change("events", await self.latest_ids())
+                    self._on_change("pruned", await self.pruned_through())
+                log.info("LISTEN connection to PostgreSQL restored")
+                return
+            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                log.warning("PostgreSQL LISTEN reconnect failed: %s", exc)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+
+    async def close(self) -> None:
+        self._closing = True
+        if self._reconnect is not None:
+            self._reconnect.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._reconnect
+        if self._listener is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._listener.close(), 5)
+        try:
+            await asyncio.wait_for(self._pool.close(), 10)
+        except (TimeoutError, Exception):
+            self._pool.terminate()

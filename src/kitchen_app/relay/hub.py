@@ -138,10 +138,6 @@ class EventHub:
             return f"a commit has been running for {time.monotonic() - started:.0f} s"
         return None
 
-    def problem(self) -> str | None:
-        """What keeps the relay from storing webhooks now, for /healthz; None when fine."""
-        return self._overload() or self._commit_error
-
     async def _write_loop(self) -> None:
         while True:
             batch = [await self._queue.get()]
@@ -200,10 +196,16 @@ class EventHub:
         self._wake(moved)
 
     async def probe_write(self) -> None:
-        problem = self.problem()
+        """For /healthz: raises Overloaded naming what keeps webhooks from being stored."""
+        problem = self._overload()
         if problem is not None:
             raise Overloaded(problem)
-        await self._log.probe_write()
+        try:
+            await self._log.probe_write()
+        except Exception as exc:
+            problem = self._commit_error or f"the database cannot be written: {exc}"
+            raise Overloaded(problem) from exc
+        self._commit_error = None  # a durable write works again
 
     # -- retention ------------------------------------------------------------------------
 

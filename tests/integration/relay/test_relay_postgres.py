@@ -296,3 +296,44 @@ def test_retention_removes_a_backlog_in_chunks_unrouted_included(
     while relay.client.get("/v1/events", params={"after": 0}, headers=headers).status_code != 410:
         assert time.monotonic() < deadline
         time.sleep(0.05)
+
+
+def test_a_lost_listen_connection_is_restored(
+    relay_factory: Callable[..., Relay], database_url: str
+) -> None:
+    held = relay_factory()
+    listeners = "SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN%'"
+    wait_for = time.monotonic() + 10
+    while len(pg_query(database_url, listeners)) != 1:
+        assert time.monotonic() < wait_for
+        time.sleep(0.05)
+    # The database drops the relay's LISTEN connection (a restart, a network cut).
+    pg_query(database_url, f"SELECT pg_terminate_backend(pid) FROM ({listeners}) AS l")
+    with second_relay(database_url) as other:
+        deadline = time.monotonic() + 20
+        # /healthz is 200 only with the LISTEN connection up
+        while held.client.get("/healthz").status_code != 200:
+            assert time.monotonic() < deadline, "the LISTEN connection was not restored"
+            time.sleep(0.05)
+        # Webhooks taken by the other relay wake desks held here again.
+        cursor = events_of(held.url, held.token_a)["cursor"]
+        result: dict[str, Any] = {}
+
+        def hold() -> None:
+            result["answer"] = events_of(held.url, held.token_a, after=cursor, wait=30)
+
+        waiter = threading.Thread(target=hold)
+        waiter.start()
+        time.sleep(0.3)
+        with httpx.Client(base_url=other) as client:
+            body = mp_body(shipment=321)
+            headers = mp_headers()
+            assert (
+                client.post(
+                    "/webhooks/mercadopago", content=json.dumps(body).encode(), headers=headers
+                ).status_code
+                == 200
+            )
+        waiter.join(timeout=20)
+        assert not waiter.is_alive()
+        assert [e["resource"] for e in result["answer"]["events"]] == ["/shipments/321"]

@@ -37,10 +37,30 @@ log = logging.getLogger(__name__)
 
 _NOTIFY_MAX = 7000  # bytes per NOTIFY payload (PostgreSQL's limit is 8000)
 _KINDS = {"e": "events", "p": "pruned"}
-_INSERT = (
-    "INSERT INTO events (store_id, channel, topic, resource, account_id, received_at, "
-    "payload, dedupe_id, dedupe_content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-    "ON CONFLICT DO NOTHING RETURNING id"
+# The whole batch in one statement (one round trip, however many webhooks joined the
+# commit): ids are drawn first, so the answer says which rows went in and which were
+# duplicates (ON CONFLICT DO NOTHING skips them), in the batch's order. A CTE that calls
+# nextval() is always materialised: both uses see the same ids.
+_COLUMNS = "channel, topic, resource, account_id, received_at, payload, dedupe_id, dedupe_content"
+_INSERT_BATCH = f"""
+WITH input AS MATERIALIZED (
+    SELECT nextval('events_id_seq') AS id, a.store_id, i.*
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                $7::text[], $8::text[]) WITH ORDINALITY AS i({_COLUMNS}, ord)
+    LEFT JOIN store_accounts a ON a.channel = i.channel AND a.account_id = i.account_id
+), inserted AS (
+    INSERT INTO events (id, store_id, {_COLUMNS}) OVERRIDING SYSTEM VALUE
+    SELECT id, store_id, {_COLUMNS} FROM input ORDER BY ord
+    ON CONFLICT DO NOTHING
+    RETURNING id
+)
+SELECT input.id, input.store_id, inserted.id IS NOT NULL AS fresh
+FROM input LEFT JOIN inserted ON inserted.id = input.id
+ORDER BY input.ord
+"""
+_EXISTING = (
+    "SELECT id, store_id, dedupe_id, dedupe_content FROM events "
+    "WHERE dedupe_id = ANY($1::text[]) OR dedupe_content = ANY($2::text[])"
 )
 
 
@@ -78,10 +98,11 @@ def parse_change(payload: str) -> tuple[str, dict[int, int]] | None:
 class PostgresBackend:
     shared = True
 
-    def __init__(self, url: str, pool: asyncpg.Pool) -> None:
+    def __init__(self, url: str, pool: asyncpg.Pool, write_pool: asyncpg.Pool) -> None:
         self.description = redact_url(url)
         self._url = url
         self._pool = pool
+        self._write_pool = write_pool
         self._listener: asyncpg.Connection | None = None
         self._on_change: OnChange | None = None
         self._reconnect: asyncio.Task[None] | None = None
@@ -89,17 +110,23 @@ class PostgresBackend:
 
     @classmethod
     async def open(cls, url: str, *, pool_size: int = 6) -> PostgresBackend:
-        """Connect, create or migrate the schema; raises OSError/asyncpg errors."""
-        pool = await asyncpg.create_pool(
-            url, min_size=1, max_size=pool_size, timeout=10, **connect_args()
+        """Connect, create or migrate the schema; raises OSError/asyncpg errors.
+
+        Writes (the group commit, retention, the health probe) have their own connections,
+        so a burst of desk reads never makes a commit wait for a connection."""
+        write_pool = await asyncpg.create_pool(
+            url, min_size=1, max_size=2, timeout=10, **connect_args()
         )
         try:
-            async with pool.acquire() as conn:
+            async with write_pool.acquire() as conn:
                 await migrate(conn)
+            pool = await asyncpg.create_pool(
+                url, min_size=1, max_size=pool_size, timeout=10, **connect_args()
+            )
         except BaseException:
-            await pool.close()
+            await write_pool.close()
             raise
-        return cls(url, pool)
+        return cls(url, pool, write_pool)
 
     @property
     def listening(self) -> bool:
@@ -110,24 +137,11 @@ class PostgresBackend:
     # -- writes ---------------------------------------------------------------------------
 
     async def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
-        results: list[AppendResult] = []
-        newest: dict[int, int] = {}
-        async with self._pool.acquire() as conn, conn.transaction():
-            await conn.execute("SELECT pg_advisory_xact_lock($1)", APPEND_LOCK)
-            routes: dict[tuple[str, str], int | None] = {}
-            for ev in events:
-                key = (ev.channel, ev.account_id)
-                if key not in routes:
-                    routes[key] = await conn.fetchval(
-                        "SELECT store_id FROM store_accounts WHERE channel = $1 "
-                        "AND account_id = $2",
-                        ev.channel,
-                        ev.account_id,
-                    )
-                store_id = routes[key]
-                event_id = await conn.fetchval(
-                    _INSERT,
-                    store_id,
+        columns: list[list[str | None]] = [[] for _ in range(8)]
+        for ev in events:
+            for column, value in zip(
+                columns,
+                (
                     ev.channel,
                     ev.topic,
                     ev.resource,
@@ -136,15 +150,21 @@ class PostgresBackend:
                     ev.payload_json,
                     ev.dedupe_id,
                     ev.dedupe_content,
-                )
-                if event_id is None:
-                    row = await conn.fetchrow(
-                        "SELECT id, store_id FROM events WHERE dedupe_id = $1 "
-                        "OR dedupe_content = $2",
-                        ev.dedupe_id,
-                        ev.dedupe_content,
-                    )
-                    results.append(AppendResult(int(row[0]), row[1], duplicate=True))
+                ),
+                strict=True,
+            ):
+                column.append(value)
+        results: list[AppendResult] = []
+        newest: dict[int, int] = {}
+        async with self._write_pool.acquire() as conn, conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock($1)", APPEND_LOCK)
+            rows = await conn.fetch(_INSERT_BATCH, *columns)
+            earlier: dict[tuple[str | None, str | None], AppendResult] = {}
+            if not all(row[2] for row in rows):
+                earlier = await self._earlier_copies(conn, events, rows)
+            for ev, (event_id, store_id, fresh) in zip(events, rows, strict=True):
+                if not fresh:
+                    results.append(earlier[(ev.dedupe_id, ev.dedupe_content)])
                     continue
                 results.append(AppendResult(int(event_id), store_id, duplicate=False))
                 if store_id is not None:
@@ -153,8 +173,32 @@ class PostgresBackend:
                 await conn.execute("SELECT pg_notify($1, $2)", NOTIFY_CHANNEL, payload)
         return results
 
+    @staticmethod
+    async def _earlier_copies(
+        conn: asyncpg.Connection, events: Sequence[IncomingEvent], rows: Sequence[Any]
+    ) -> dict[tuple[str | None, str | None], AppendResult]:
+        """The stored event each duplicate in the batch stands for (stored earlier, or
+        by the same batch), keyed by its dedupe keys."""
+        dupes = [ev for ev, row in zip(events, rows, strict=True) if not row[2]]
+        found = await conn.fetch(
+            _EXISTING,
+            [ev.dedupe_id for ev in dupes if ev.dedupe_id is not None],
+            [ev.dedupe_content for ev in dupes if ev.dedupe_content is not None],
+        )
+        by_id = {r[2]: r for r in found if r[2] is not None}
+        by_content = {r[3]: r for r in found if r[3] is not None}
+        earlier: dict[tuple[str | None, str | None], AppendResult] = {}
+        for ev in dupes:
+            row = by_id.get(ev.dedupe_id) or by_content.get(ev.dedupe_content)
+            if row is None:  # removed meanwhile (retention): fail the batch, 503, retried
+                raise RuntimeError("a duplicate's stored copy vanished during the commit")
+            earlier[(ev.dedupe_id, ev.dedupe_content)] = AppendResult(
+                int(row[0]), row[1], duplicate=True
+            )
+        return earlier
+
     async def prune(self, older_than: str, limit: int) -> tuple[dict[int, int], int]:
-        async with self._pool.acquire() as conn, conn.transaction():
+        async with self._write_pool.acquire() as conn, conn.transaction():
             # No append lock: only old events are removed, never one still being committed,
             # so webhooks keep committing while a chunk is deleted.
             bound = await conn.fetchval(
@@ -189,7 +233,7 @@ class PostgresBackend:
         return pruned, removed
 
     async def probe_write(self) -> None:
-        async with self._pool.acquire() as conn:
+        async with self._write_pool.acquire() as conn:
             await conn.execute(
                 "INSERT INTO health (id, probed_at) VALUES (1, $1) "
                 "ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at",
@@ -296,7 +340,8 @@ class PostgresBackend:
         if self._listener is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self._listener.close(), 5)
-        try:
-            await asyncio.wait_for(self._pool.close(), 10)
-        except (TimeoutError, Exception):
-            self._pool.terminate()
+        for pool in (self._pool, self._write_pool):
+            try:
+                await asyncio.wait_for(pool.close(), 10)
+            except (TimeoutError, Exception):
+                pool.terminate()

@@ -43,6 +43,7 @@ import time
 import uuid
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 SECRET = "bench-webhook-secret"
 FIRST_USER_ID = 100_000
@@ -220,6 +221,22 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _database_cpu(database: str) -> float:
+    """CPU seconds used so far by the PostgreSQL backends serving ``database`` (their
+    process titles name it)."""
+    total = 0.0
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            title = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if title.startswith("postgres: ") and f" {database} " in title:
+                total += _cpu_seconds(int(proc.name))
+        except (OSError, ValueError):
+            continue  # gone meanwhile
+    return total
+
+
 def _rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -357,6 +374,8 @@ def run_once(
             assert desks_proc.stdout is not None
             if desks_proc.stdout.readline().strip() != "ready":
                 raise SystemExit("desks process failed")
+            database = urlsplit(target).path.strip("/") if isinstance(target, str) else ""
+            db_cpu_before = _database_cpu(database) if database else 0.0
             cpu_before = sum(_cpu_seconds(r.pid) for r in relays)
             load_args = ["--role", "load", "--stores", str(desks), "--seconds", str(seconds)]
             load = subprocess.run(
@@ -367,6 +386,7 @@ def run_once(
             )
             load_result = json.loads(load.stdout.strip().splitlines()[-1])
             relay_cpu = sum(_cpu_seconds(r.pid) for r in relays) - cpu_before
+            db_cpu = _database_cpu(database) - db_cpu_before if database else 0.0
             rss = max(_rss_mib(r.pid) for r in relays)  # the desks are still connected
             desk_out, _ = desks_proc.communicate(timeout=seconds + 60)
             desk_result = json.loads(desk_out.strip().splitlines()[-1])
@@ -388,6 +408,7 @@ def run_once(
             "relay_cpu_share": relay_cpu / load_result["elapsed"],
             "relay_cpu_ms_per_webhook": 1000 * relay_cpu / max(1, load_result["acked"]),
             "relay_rss_mib": rss,
+            "db_cpu_ms_per_webhook": 1000 * db_cpu / max(1, load_result["acked"]),
             "load_cpu_share": load_result["cpu"] / load_result["elapsed"],
             "desks_cpu_share": desk_result["cpu"] / (seconds + 5),
         }
@@ -425,7 +446,8 @@ def _run_line(label: str, n: int, r: dict[str, float]) -> str:
         f"lost {r['lost']:.0f} of {r['acked']:.0f}, desks received {r['desk_events']:.0f} "
         f"events ({r['desk_errors']:.0f} desk errors); relay CPU "
         f"{r['relay_cpu_ms_per_webhook']:.3f} ms/webhook ({100 * r['relay_cpu_share']:.0f}% "
-        f"of a core), RSS {r['relay_rss_mib']:.0f} MiB; load "
+        f"of a core), RSS {r['relay_rss_mib']:.0f} MiB; PostgreSQL backends "
+        f"{r['db_cpu_ms_per_webhook']:.3f} ms/webhook; load "
         f"{100 * r['load_cpu_share']:.0f}%, desks {100 * r['desks_cpu_share']:.0f}% of a core"
     )
 

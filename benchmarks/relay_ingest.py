@@ -22,7 +22,9 @@ as the tests start one; needs the postgresql package). --processes N: N relay pr
 that database, each on its own port; the load and the desks are spread over them, so most
 wake-ups cross processes. --matrix: in the same run, one SQLite relay, one PostgreSQL relay
 and two PostgreSQL relays, interleaved, printed as ratios against the SQLite one.
---relay-src DIR: run the relay from another checkout's src/ (e.g. main's) to compare.
+--relay-src DIR: run the relay from another checkout's src/. --compare-src DIR: first run an
+SQLite relay from that src/ (e.g. main's) as the baseline of the ratios; --compare-without
+httptools,uvloop hides those modules from it when that checkout does not install them.
 """
 
 from __future__ import annotations
@@ -326,6 +328,7 @@ def run_once(
     database_url: str | None = None,
     processes: int = 1,
     relay_src: Path | None = None,
+    hidden: tuple[str, ...] = (),
 ) -> dict[str, float]:
     from kitchen_app.serving import free_port
 
@@ -340,8 +343,17 @@ def run_once(
         acked_file = tmpdir / "acked.txt"
         ports = [free_port() for _ in range(processes)]
         env = dict(os.environ, KITCHEN_MP_WEBHOOK_SECRET=SECRET)
-        if relay_src is not None:
-            env["PYTHONPATH"] = str(relay_src)
+        python_path = [str(relay_src)] if relay_src is not None else []
+        if hidden:
+            # Modules the compared checkout does not install: each import fails as if the
+            # package were absent, so uvicorn picks what that checkout would get.
+            shadow = tmpdir / "hidden"
+            shadow.mkdir()
+            for name in hidden:
+                (shadow / f"{name}.py").write_text(f"raise ImportError('{name} hidden')\n")
+            python_path.insert(0, str(shadow))
+        if python_path:
+            env["PYTHONPATH"] = os.pathsep.join(python_path)
         storage = ["--database-url", target] if isinstance(target, str) else ["--db", str(target)]
         relays = [
             subprocess.Popen(
@@ -419,7 +431,10 @@ def _config_list(args: argparse.Namespace) -> list[tuple[str, bool, int, Path | 
     first is the baseline the others are compared with."""
     configs: list[tuple[str, bool, int, Path | None]] = []
     if args.compare_src is not None:
-        configs.append((f"SQLite x1 from {args.compare_src}", False, 1, args.compare_src))
+        label = f"SQLite x1 from {args.compare_src}"
+        if args.compare_without:
+            label += f" without {args.compare_without}"
+        configs.append((label, False, 1, args.compare_src))
     if args.matrix:
         configs += [
             ("SQLite x1", False, 1, args.relay_src),
@@ -469,6 +484,11 @@ def main() -> None:
         default=None,
         help="also run an SQLite relay from this src/ (e.g. main's) as baseline",
     )
+    parser.add_argument(
+        "--compare-without",
+        default="",
+        help="modules the --compare-src relay runs without (e.g. httptools,uvloop)",
+    )
     parser.add_argument("--ports")
     parser.add_argument("--tokens", type=Path)
     parser.add_argument("--stores", type=int)
@@ -501,6 +521,9 @@ def main() -> None:
                         database_url=url,
                         processes=processes,
                         relay_src=src,
+                        hidden=tuple(args.compare_without.split(","))
+                        if src is not None and src == args.compare_src and args.compare_without
+                        else (),
                     )
                 finally:
                     if url is not None and server is not None:

@@ -541,6 +541,7 @@ def main() -> None:
     def cpu(label: str) -> float:
         return median(label, "relay_cpu_ms_per_webhook")
 
+    references = [base_label] + [lbl for lbl, *_ in configs if lbl == "SQLite x1"]
     for label, *_ in configs:
         line = (
             f"{label}, median of {args.runs} runs with {args.desks} desks long-polling: "
@@ -550,12 +551,14 @@ def main() -> None:
             f"{median(label, 'relay_cpu_ms_per_webhook'):.3f} ms/webhook, "
             f"RSS {max(r['relay_rss_mib'] for r in results[label]):.0f} MiB per process"
         )
-        if label != base_label:
-            line += (
-                f"; vs {base_label}: throughput x"
-                f"{median(label, 'webhooks_per_s') / median(base_label, 'webhooks_per_s'):.2f}, "
-                f"CPU/webhook x{cpu(label) / cpu(base_label):.2f}"
-            )
+        pairs = [*references, "PostgreSQL x1"] if label == "PostgreSQL x2" else references
+        for reference in dict.fromkeys(pairs):
+            if label != reference:
+                line += (
+                    f"; vs {reference}: throughput x"
+                    f"{median(label, 'webhooks_per_s') / median(reference, 'webhooks_per_s'):.2f}"
+                    f", CPU/webhook x{cpu(label) / cpu(reference):.2f}"
+                )
         print(line, flush=True)
     print("(targets, one SQLite process: >= 2000/s, p99 <= 50 ms, 0 lost, RSS <= 150 MiB)")
 

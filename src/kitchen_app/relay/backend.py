@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, StoredEvent, StoreInfo
 from kitchen_app.relay.sqlite_log import SQLiteEventLog
@@ -30,13 +30,21 @@ def is_postgres_url(url: str) -> bool:
 
 
 def redact_url(url: str) -> str:
-    """The URL without its password, for logs and messages."""
+    """The URL without its password (in the user part or a ``password=`` parameter), for
+    logs and messages."""
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[-1]}"))
+    if parts.password is None and "password" not in parts.query:
+        return url  # (urlunsplit would turn postgresql:///db into postgresql:/db)
+    if parts.password is not None:
+        host = parts.netloc.rsplit("@", 1)[-1]
+        parts = parts._replace(netloc=f"{parts.username or ''}:***@{host}")
+    if "password" in parts.query:
+        query = [
+            (k, "***" if k == "password" else v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        ]
+        parts = parts._replace(query=urlencode(query, safe="/*"))
+    return urlunsplit(parts)
 
 
 class LogBackend(Protocol):

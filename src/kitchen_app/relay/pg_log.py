@@ -245,14 +245,21 @@ class PostgresBackend:
     # -- reads ----------------------------------------------------------------------------
 
     async def read(self, store_id: int, after: int, limit: int) -> list[StoredEvent]:
+        # The store's pruned-through mark comes in the same statement (one snapshot): when
+        # retention ran since the hub last heard of it, the hub learns it now, and the
+        # route tells the desk its cursor was pruned instead of serving events past a gap.
         rows = await self._pool.fetch(
-            "SELECT id, channel, topic, resource, received_at, payload FROM events "
-            "WHERE store_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+            "SELECT s.pruned_through, e.id, e.channel, e.topic, e.resource, e.received_at, "
+            "e.payload FROM stores s LEFT JOIN LATERAL (SELECT * FROM events "
+            "WHERE store_id = s.id AND id > $2 ORDER BY id LIMIT $3) e ON true "
+            "WHERE s.id = $1 ORDER BY e.id",
             store_id,
             after,
             limit,
         )
-        return [StoredEvent(*row) for row in rows]
+        if rows and rows[0][0] > 0 and self._on_change is not None:
+            self._on_change("pruned", {store_id: int(rows[0][0])})
+        return [StoredEvent(*row[1:]) for row in rows if row[1] is not None]
 
     async def store_for_token(self, digest: str) -> StoreInfo | None:
         row = await self._pool.fetchrow(

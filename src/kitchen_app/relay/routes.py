@@ -179,6 +179,10 @@ class Handlers:
             if hub.latest(store.id) <= after and not await self._hold(request, wake, wait):
                 return Response(status_code=204)  # the desk hung up; nobody reads this
             found = await hub.read(store.id, after, MAX_BATCH)
+        if after < hub.pruned_through(store.id):  # retention ran during the read
+            return _error(
+                CURSOR_PRUNED_STATUS, CURSOR_PRUNED_ERROR, cursor=hub.pruned_through(store.id)
+            )
         cursor = found[-1].id if found else after
         return Response(_events_body(found, cursor), media_type="application/json")
 

@@ -337,3 +337,25 @@ def test_a_lost_listen_connection_is_restored(
         waiter.join(timeout=20)
         assert not waiter.is_alive()
         assert [e["resource"] for e in result["answer"]["events"]] == ["/shipments/321"]
+
+
+def test_retention_unheard_of_is_caught_by_the_read(
+    relay_factory: Callable[..., Relay], database_url: str
+) -> None:
+    relay = relay_factory()
+    for n in range(3):
+        assert post_mp(relay.client, mp_body(shipment=n)).status_code == 200
+    ids = [r["id"] for r in relay.rows()]
+    # Another relay's retention pass, whose NOTIFY this relay has not had yet.
+    pg_query(
+        database_url,
+        "WITH gone AS (DELETE FROM events WHERE id <= $1 RETURNING id) "
+        "UPDATE stores SET pruned_through = $1 WHERE id = 1",
+        ids[1],
+    )
+    headers = {"Authorization": f"Bearer {relay.token_a}"}
+    answer = relay.client.get("/v1/events", params={"after": 0}, headers=headers)
+    assert answer.status_code == 410, answer.text  # not event 3 served past a gap
+    assert answer.json() == {"error": "cursor_pruned", "cursor": ids[1]}
+    rest = relay.client.get("/v1/events", params={"after": ids[1]}, headers=headers).json()
+    assert [e["id"] for e in rest["events"]] == [ids[2]]

@@ -53,6 +53,11 @@ _PRUNE_CHUNK = 2000  # events removed per retention transaction
 
 _MAX_COMMIT_BATCH = 2000
 
+# After a failed commit /healthz reports it for this long whatever the probe says: a full
+# disk may still take the probe's in-place update while every new event is refused. Later
+# (no webhook has come to fail again) the probe decides, so health recovers by itself.
+_COMMIT_FAILURE_SHOWN = 5.0
+
 
 class Overloaded(RuntimeError):
     """The relay cannot store this webhook now (→ 503, the marketplace retries)."""
@@ -87,6 +92,7 @@ class EventHub:
         self._tasks: list[asyncio.Task[None]] = []
         self._commit_started: float | None = None  # monotonic start of the running commit
         self._commit_error: str | None = None  # the last commit's failure, until one works
+        self._commit_failed_at = 0.0  # monotonic time of that failure
 
     async def start(self) -> None:
         self._latest = await self._log.latest_ids()
@@ -151,6 +157,7 @@ class EventHub:
             except Exception as exc:
                 log.error("could not commit %d webhook events: %s", len(batch), exc)
                 self._commit_error = f"the last commit failed: {exc}"
+                self._commit_failed_at = time.monotonic()
                 for p in batch:
                     if not p.done.done():
                         p.done.set_exception(exc)
@@ -198,6 +205,9 @@ class EventHub:
     async def probe_write(self) -> None:
         """For /healthz: raises Overloaded naming what keeps webhooks from being stored."""
         problem = self._overload()
+        recent = time.monotonic() - self._commit_failed_at < _COMMIT_FAILURE_SHOWN
+        if problem is None and self._commit_error is not None and recent:
+            problem = self._commit_error
         if problem is not None:
             raise Overloaded(problem)
         try:

@@ -116,3 +116,37 @@ def _fill_the_queue(relay: Relay) -> None:
         t.join(timeout=30)
     assert answers == {1: 200, 2: 200, 3: 200}
     assert sorted(r["resource"] for r in relay.rows()) == [f"/shipments/{n}" for n in (1, 2, 3)]
+
+
+def test_a_database_refusing_new_events_gets_503_and_health_says_so(
+    tmp_path: Path, pg_database: str
+) -> None:
+    """PostgreSQL out of space refuses new rows while an in-place update (the health
+    probe's) may still go through: a trigger stands in for the full disk."""
+    server, relay = start_relay(tmp_path, database_url=pg_database)
+    try:
+        pg_query(
+            pg_database,
+            "CREATE FUNCTION full_disk() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "RAISE EXCEPTION 'could not extend file: No space left on device' "
+            "USING ERRCODE = 'disk_full'; END $$",
+        )
+        pg_query(
+            pg_database,
+            "CREATE TRIGGER full_disk BEFORE INSERT ON events "
+            "FOR EACH ROW EXECUTE FUNCTION full_disk()",
+        )
+        refused = mp_body(shipment=1)
+        answer = post_mp(relay.client, refused)
+        assert answer.status_code == 503 and answer.json()["error"] == "not_stored"
+        health = relay.client.get("/healthz")
+        assert health.status_code == 503
+        assert "No space left on device" in health.json()["problem"]
+        assert relay.rows() == []
+        pg_query(pg_database, "DROP TRIGGER full_disk ON events")
+        assert post_mp(relay.client, refused).status_code == 200  # the marketplace's retry
+        assert relay.client.get("/healthz").status_code == 200
+        assert [r["resource"] for r in relay.rows()] == ["/shipments/1"]
+    finally:
+        relay.client.close()
+        server.stop()

@@ -10,9 +10,11 @@ from typing import TypedDict
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from kitchen_app.relay.backend import LogBackend, SQLiteBackend
+from kitchen_app.relay.backend import BackendUnavailable, LogBackend, SQLiteBackend
 from kitchen_app.relay.config import RelayConfig
 from kitchen_app.relay.hub import EventHub
 from kitchen_app.relay.middleware import BodyLimitMiddleware
@@ -70,7 +72,17 @@ def build_app(config: RelayConfig) -> Starlette:
         Route(HEALTH_PATH, handlers.healthz, methods=["GET"]),
     ]
     middleware = [Middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)]
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    return Starlette(
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={BackendUnavailable: _unavailable},
+    )
+
+
+async def _unavailable(request: Request, exc: Exception) -> Response:
+    log.error("database unavailable: %s", exc)
+    return JSONResponse({"error": "unavailable"}, status_code=503)
 
 
 async def _open_backend(config: RelayConfig) -> LogBackend:

@@ -18,11 +18,23 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, StoredEvent, StoreInfo
 from kitchen_app.relay.sqlite_log import SQLiteEventLog
 
-__all__ = ["LogBackend", "OnChange", "SQLiteBackend", "is_postgres_url", "redact_url"]
+__all__ = [
+    "BackendUnavailable",
+    "LogBackend",
+    "OnChange",
+    "SQLiteBackend",
+    "is_postgres_url",
+    "redact_url",
+]
 
 # (kind, {store id: event id}): kind "events" = newest committed event per store,
 # "pruned" = highest event id removed by retention per store.
 OnChange = Callable[[str, dict[int, int]], None]
+
+
+class BackendUnavailable(RuntimeError):
+    """The database cannot answer a read now (connection lost, server down): the request
+    gets 503, never a 500 or a reset connection."""
 
 
 def is_postgres_url(url: str) -> bool:

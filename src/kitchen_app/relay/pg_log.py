@@ -21,7 +21,7 @@ from typing import Any
 
 import asyncpg
 
-from kitchen_app.relay.backend import OnChange, redact_url
+from kitchen_app.relay.backend import BackendUnavailable, OnChange, redact_url
 from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, StoredEvent, StoreInfo
 from kitchen_app.relay.pg_schema import (
     APPEND_LOCK,
@@ -35,6 +35,14 @@ __all__ = ["PostgresBackend", "format_change", "parse_change"]
 
 log = logging.getLogger(__name__)
 
+# What a dropped connection raises (rather than an error in the statement itself).
+_CONNECTION_LOST = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.AdminShutdownError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+)
 _NOTIFY_MAX = 7000  # bytes per NOTIFY payload (PostgreSQL's limit is 8000)
 _KINDS = {"e": "events", "p": "pruned"}
 # The whole batch in one statement (one round trip, however many webhooks joined the
@@ -244,11 +252,25 @@ class PostgresBackend:
 
     # -- reads ----------------------------------------------------------------------------
 
+    async def _fetch(self, method: str, sql: str, *args: object) -> Any:
+        """One read through the pool. A connection the database dropped (a restart, a
+        failover) is retried once on a fresh one; past that, BackendUnavailable (→ 503)."""
+        for attempt in (1, 2):
+            try:
+                return await getattr(self._pool, method)(sql, *args)
+            except _CONNECTION_LOST as exc:
+                if attempt == 2:
+                    raise BackendUnavailable(f"PostgreSQL connection lost: {exc}") from exc
+            except (asyncpg.PostgresError, TimeoutError) as exc:
+                raise BackendUnavailable(f"PostgreSQL read failed: {exc}") from exc
+        raise AssertionError("unreachable")
+
     async def read(self, store_id: int, after: int, limit: int) -> list[StoredEvent]:
         # The store's pruned-through mark comes in the same statement (one snapshot): when
         # retention ran since the hub last heard of it, the hub learns it now, and the
         # route tells the desk its cursor was pruned instead of serving events past a gap.
-        rows = await self._pool.fetch(
+        rows = await self._fetch(
+            "fetch",
             "SELECT s.pruned_through, e.id, e.channel, e.topic, e.resource, e.received_at, "
             "e.payload FROM stores s LEFT JOIN LATERAL (SELECT * FROM events "
             "WHERE store_id = s.id AND id > $2 ORDER BY id LIMIT $3) e ON true "
@@ -262,39 +284,44 @@ class PostgresBackend:
         return [StoredEvent(*row[1:]) for row in rows if row[1] is not None]
 
     async def store_for_token(self, digest: str) -> StoreInfo | None:
-        row = await self._pool.fetchrow(
-            "SELECT id, name FROM stores WHERE token_sha256 = $1", digest
+        row = await self._fetch(
+            "fetchrow", "SELECT id, name FROM stores WHERE token_sha256 = $1", digest
         )
         return None if row is None else StoreInfo(int(row[0]), str(row[1]))
 
     async def latest_ids(self) -> dict[int, int]:
-        rows = await self._pool.fetch(
-            "SELECT store_id, MAX(id) FROM events WHERE store_id IS NOT NULL GROUP BY store_id"
+        rows = await self._fetch(
+            "fetch",
+            "SELECT store_id, MAX(id) FROM events WHERE store_id IS NOT NULL GROUP BY store_id",
         )
         return {int(s): int(i) for s, i in rows}
 
     async def latest_id(self, store_id: int) -> int:
-        found = await self._pool.fetchval(
-            "SELECT MAX(id) FROM events WHERE store_id = $1", store_id
+        found = await self._fetch(
+            "fetchval", "SELECT MAX(id) FROM events WHERE store_id = $1", store_id
         )
         return int(found or 0)
 
     async def pruned_through(self) -> dict[int, int]:
-        rows = await self._pool.fetch(
-            "SELECT id, pruned_through FROM stores WHERE pruned_through > 0"
+        rows = await self._fetch(
+            "fetch", "SELECT id, pruned_through FROM stores WHERE pruned_through > 0"
         )
         return {int(s): int(p) for s, p in rows}
 
     async def last_received_at(self, store_id: int) -> str | None:
-        found = await self._pool.fetchval(
+        found = await self._fetch(
+            "fetchval",
             "SELECT received_at FROM events WHERE store_id = $1 ORDER BY id DESC LIMIT 1",
             store_id,
         )
         return None if found is None else str(found)
 
     async def count_after(self, store_id: int, after: int) -> int:
-        found = await self._pool.fetchval(
-            "SELECT COUNT(*) FROM events WHERE store_id = $1 AND id > $2", store_id, after
+        found = await self._fetch(
+            "fetchval",
+            "SELECT COUNT(*) FROM events WHERE store_id = $1 AND id > $2",
+            store_id,
+            after,
         )
         return int(found)
 
@@ -333,7 +360,7 @@ class PostgresBackend:
                     self._on_change("pruned", await self.pruned_through())
                 log.info("LISTEN connection to PostgreSQL restored")
                 return
-            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            except (BackendUnavailable, *_CONNECTION_LOST, asyncpg.PostgresError) as exc:
                 log.warning("PostgreSQL LISTEN reconnect failed: %s", exc)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)

@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
-from relay_testkit import SECRET, Relay, mp_body, mp_headers, pg_query, post_mp
+from relay_testkit import MP_USER_A, SECRET, Relay, mp_body, mp_headers, pg_query, post_mp
 
 from kitchen_app.cli import main
 from kitchen_app.relay import RelayConfig, build_app
@@ -359,3 +359,30 @@ def test_retention_unheard_of_is_caught_by_the_read(
     assert answer.json() == {"error": "cursor_pruned", "cursor": ids[1]}
     rest = relay.client.get("/v1/events", params={"after": ids[1]}, headers=headers).json()
     assert [e["id"] for e in rest["events"]] == [ids[2]]
+
+
+def test_lost_database_connections_are_never_a_500(
+    relay_factory: Callable[..., Relay], database_url: str
+) -> None:
+    relay = relay_factory()
+    assert post_mp(relay.client, mp_body(shipment=1)).status_code == 200
+    headers = {"Authorization": f"Bearer {relay.token_b}"}  # a token not cached yet
+    # PostgreSQL drops every connection of the relay (a restart, a failover).
+    pg_query(
+        database_url,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE application_name = 'kitchen-relay'",
+    )
+    codes: list[int] = []
+    deadline = time.monotonic() + 20
+    while not codes or codes[-1] != 200:
+        assert time.monotonic() < deadline, codes
+        answer = relay.client.get("/v1/events", params={"after": 0}, headers=headers)
+        codes.append(answer.status_code)
+        status = relay.client.get("/v1/status", headers=headers)
+        codes.append(status.status_code)
+        webhook = post_mp(relay.client, mp_body(user_id=MP_USER_A, shipment=2))
+        codes.append(webhook.status_code)
+    assert set(codes) <= {200, 503}, codes
+    events = relay.client.get("/v1/events", params={"after": 0}, headers=headers)
+    assert events.status_code == 200

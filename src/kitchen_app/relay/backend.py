@@ -10,6 +10,7 @@ wake for webhooks taken there.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -65,6 +66,10 @@ class LogBackend(Protocol):
     # cursor "ahead of the log".
     shared: bool
     description: str  # for logs: a file path or a URL without its password
+    # What ``append`` raises for an event it cannot take because of what the event holds
+    # (a value the database cannot encode), as opposed to a fault of the database itself
+    # (disk full, I/O, a lock, a lost connection): the hub fails such an event alone.
+    input_errors: tuple[type[Exception], ...]
 
     async def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
         """Store all events in ONE durable transaction; one result per event, in order."""
@@ -73,6 +78,8 @@ class LogBackend(Protocol):
     async def read(self, store_id: int, after: int, limit: int) -> list[StoredEvent]: ...
 
     async def store_for_token(self, digest: str) -> StoreInfo | None: ...
+
+    async def store_for_account(self, channel: str, account_id: str) -> int | None: ...
 
     async def latest_ids(self) -> dict[int, int]: ...
 
@@ -104,6 +111,13 @@ class SQLiteBackend:
     the event loop's thread."""
 
     shared = False
+    input_errors: tuple[type[Exception], ...] = (
+        UnicodeError,
+        OverflowError,
+        sqlite3.DataError,
+        sqlite3.IntegrityError,
+        sqlite3.InterfaceError,
+    )
 
     def __init__(self, path: Path, *, writer_busy_timeout: float) -> None:
         self.description = str(path)
@@ -118,6 +132,9 @@ class SQLiteBackend:
 
     async def store_for_token(self, digest: str) -> StoreInfo | None:
         return self._reader.store_for_token(digest)
+
+    async def store_for_account(self, channel: str, account_id: str) -> int | None:
+        return self._reader.store_for_account(channel, account_id)
 
     async def latest_ids(self) -> dict[int, int]:
         return self._reader.latest_ids()

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import asyncpg
+from asyncpg.exceptions import _base as asyncpg_base
 
 from kitchen_app.relay.backend import BackendUnavailable, OnChange, redact_url
 from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, StoredEvent, StoreInfo
@@ -105,6 +106,15 @@ def parse_change(payload: str) -> tuple[str, dict[int, int]] | None:
 
 class PostgresBackend:
     shared = True
+    # A value PostgreSQL (or asyncpg's encoder before it) cannot take: a NUL character in
+    # text, a lone surrogate, a number out of range. Connection faults are not among them.
+    input_errors: tuple[type[Exception], ...] = (
+        UnicodeError,
+        OverflowError,
+        asyncpg.DataError,
+        asyncpg_base.DataError,
+        asyncpg.IntegrityConstraintViolationError,
+    )
 
     def __init__(self, url: str, pool: asyncpg.Pool, write_pool: asyncpg.Pool) -> None:
         self.description = redact_url(url)
@@ -288,6 +298,15 @@ class PostgresBackend:
             "fetchrow", "SELECT id, name FROM stores WHERE token_sha256 = $1", digest
         )
         return None if row is None else StoreInfo(int(row[0]), str(row[1]))
+
+    async def store_for_account(self, channel: str, account_id: str) -> int | None:
+        found = await self._fetch(
+            "fetchval",
+            "SELECT store_id FROM store_accounts WHERE channel = $1 AND account_id = $2",
+            channel,
+            account_id,
+        )
+        return None if found is None else int(found)
 
     async def latest_ids(self) -> dict[int, int]:
         rows = await self._fetch(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 from collections.abc import Sequence
 from typing import Any
@@ -49,23 +50,36 @@ _KINDS = {"e": "events", "p": "pruned"}
 # The whole batch in one statement (one round trip, however many webhooks joined the
 # commit): ids are drawn first, so the answer says which rows went in and which were
 # duplicates (ON CONFLICT DO NOTHING skips them), in the batch's order. A CTE that calls
-# nextval() is always materialised: both uses see the same ids.
-_COLUMNS = "channel, topic, resource, account_id, received_at, payload, dedupe_id, dedupe_content"
+# nextval() is always materialised: both uses see the same ids. A replayed signature's
+# event (``skip``) is not inserted; its row still says which store it was for.
+_COLUMNS = (
+    "channel, topic, resource, account_id, received_at, payload, dedupe_id, dedupe_content, "
+    "verified"
+)
 _INSERT_BATCH = f"""
 WITH input AS MATERIALIZED (
     SELECT nextval('events_id_seq') AS id, a.store_id, i.*
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                $7::text[], $8::text[]) WITH ORDINALITY AS i({_COLUMNS}, ord)
+                $7::text[], $8::text[], $9::boolean[], $10::boolean[])
+         WITH ORDINALITY AS i({_COLUMNS}, skip, ord)
     LEFT JOIN store_accounts a ON a.channel = i.channel AND a.account_id = i.account_id
 ), inserted AS (
     INSERT INTO events (id, store_id, {_COLUMNS}) OVERRIDING SYSTEM VALUE
-    SELECT id, store_id, {_COLUMNS} FROM input ORDER BY ord
+    SELECT id, store_id, {_COLUMNS} FROM input WHERE NOT skip ORDER BY ord
     ON CONFLICT DO NOTHING
     RETURNING id
 )
 SELECT input.id, input.store_id, inserted.id IS NOT NULL AS fresh
 FROM input LEFT JOIN inserted ON inserted.id = input.id
 ORDER BY input.ord
+"""
+# Verified signatures' request ids, the first of each in batch order (an earlier commit's
+# row stays): what is stored afterwards is the fingerprint each key is bound to.
+_REMEMBER_SIGNED = """
+INSERT INTO signed_requests (request_key, fingerprint, seen_at)
+SELECT k, f, t FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS s(k, f, t, ord)
+ORDER BY ord
+ON CONFLICT (request_key) DO NOTHING
 """
 _EXISTING = (
     "SELECT id, store_id, dedupe_id, dedupe_content FROM events "
@@ -155,7 +169,7 @@ class PostgresBackend:
     # -- writes ---------------------------------------------------------------------------
 
     async def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
-        columns: list[list[str | None]] = [[] for _ in range(8)]
+        columns: list[list[str | bool | None]] = [[] for _ in range(9)]
         for ev in events:
             for column, value in zip(
                 columns,
@@ -168,6 +182,7 @@ class PostgresBackend:
                     ev.payload_json,
                     ev.dedupe_id,
                     ev.dedupe_content,
+                    ev.verified,
                 ),
                 strict=True,
             ):
@@ -176,11 +191,18 @@ class PostgresBackend:
         newest: dict[int, int] = {}
         async with self._write_pool.acquire() as conn, conn.transaction():
             await conn.execute("SELECT pg_advisory_xact_lock($1)", APPEND_LOCK)
-            rows = await conn.fetch(_INSERT_BATCH, *columns)
+            replayed = await self._replayed(conn, events)
+            rows = await conn.fetch(_INSERT_BATCH, *columns, replayed)
             earlier: dict[tuple[str | None, str | None], AppendResult] = {}
-            if not all(row[2] for row in rows):
-                earlier = await self._earlier_copies(conn, events, rows)
-            for ev, (event_id, store_id, fresh) in zip(events, rows, strict=True):
+            dupes = [
+                ev for ev, row, r in zip(events, rows, replayed, strict=True) if not (row[2] or r)
+            ]
+            if dupes:
+                earlier = await self._earlier_copies(conn, dupes)
+            for ev, (event_id, store_id, fresh), skip in zip(events, rows, replayed, strict=True):
+                if skip:
+                    results.append(AppendResult(0, store_id, duplicate=False, replayed=True))
+                    continue
                 if not fresh:
                     results.append(earlier[(ev.dedupe_id, ev.dedupe_content)])
                     continue
@@ -192,12 +214,36 @@ class PostgresBackend:
         return results
 
     @staticmethod
+    async def _replayed(conn: asyncpg.Connection, events: Sequence[IncomingEvent]) -> list[bool]:
+        """Remember each verified signature's request id with its body's fingerprint (in
+        the caller's transaction, so an event and its request id are stored together or
+        not at all); True for an event whose request id came before, in an earlier commit
+        or earlier in this batch, with another body."""
+        signed = [ev for ev in events if ev.request_key is not None]
+        if not signed:
+            return [False] * len(events)
+        await conn.execute(
+            _REMEMBER_SIGNED,
+            [ev.request_key for ev in signed],
+            [ev.fingerprint for ev in signed],
+            [ev.received_at for ev in signed],
+        )
+        rows = await conn.fetch(
+            "SELECT request_key, fingerprint FROM signed_requests WHERE request_key = ANY($1)",
+            list({ev.request_key for ev in signed}),
+        )
+        bound = {str(r[0]): r[1] for r in rows}
+        return [
+            ev.request_key is not None and bound.get(ev.request_key) != ev.fingerprint
+            for ev in events
+        ]
+
+    @staticmethod
     async def _earlier_copies(
-        conn: asyncpg.Connection, events: Sequence[IncomingEvent], rows: Sequence[Any]
+        conn: asyncpg.Connection, dupes: Sequence[IncomingEvent]
     ) -> dict[tuple[str | None, str | None], AppendResult]:
         """The stored event each duplicate in the batch stands for (stored earlier, or
         by the same batch), keyed by its dedupe keys."""
-        dupes = [ev for ev, row in zip(events, rows, strict=True) if not row[2]]
         found = await conn.fetch(
             _EXISTING,
             [ev.dedupe_id for ev in dupes if ev.dedupe_id is not None],
@@ -218,7 +264,15 @@ class PostgresBackend:
     async def prune(self, older_than: str, limit: int) -> tuple[dict[int, int], int]:
         async with self._write_pool.acquire() as conn, conn.transaction():
             # No append lock: only old events are removed, never one still being committed,
-            # so webhooks keep committing while a chunk is deleted.
+            # so webhooks keep committing while a chunk is deleted. Signed request ids are
+            # forgotten with the events of their time (a replay older than the window is
+            # refused by its signature's ts anyway).
+            await conn.execute(
+                "DELETE FROM signed_requests WHERE request_key IN (SELECT request_key FROM "
+                "signed_requests WHERE seen_at < $1 LIMIT $2)",
+                older_than,
+                limit,
+            )
             bound = await conn.fetchval(
                 "SELECT MAX(id) FROM (SELECT id FROM events WHERE received_at < $1 "
                 "ORDER BY id LIMIT $2) AS oldest",
@@ -282,7 +336,7 @@ class PostgresBackend:
         rows = await self._fetch(
             "fetch",
             "SELECT s.pruned_through, e.id, e.channel, e.topic, e.resource, e.received_at, "
-            "e.payload FROM stores s LEFT JOIN LATERAL (SELECT * FROM events "
+            "e.payload, e.verified FROM stores s LEFT JOIN LATERAL (SELECT * FROM events "
             "WHERE store_id = s.id AND id > $2 ORDER BY id LIMIT $3) e ON true "
             "WHERE s.id = $1 ORDER BY e.id",
             store_id,
@@ -295,9 +349,12 @@ class PostgresBackend:
 
     async def store_for_token(self, digest: str) -> StoreInfo | None:
         row = await self._fetch(
-            "fetchrow", "SELECT id, name FROM stores WHERE token_sha256 = $1", digest
+            "fetchrow", "SELECT id, name, token_sha256 FROM stores WHERE token_sha256 = $1", digest
         )
-        return None if row is None else StoreInfo(int(row[0]), str(row[1]))
+        # the index found it; the constant-time compare is what decides
+        if row is None or not hmac.compare_digest(str(row[2]), digest):
+            return None
+        return StoreInfo(int(row[0]), str(row[1]))
 
     async def store_for_account(self, channel: str, account_id: str) -> int | None:
         found = await self._fetch(

@@ -13,9 +13,9 @@ from kitchen_app.relay.backend import redact_url
 from kitchen_app.relay.eventlog import token_digest
 from kitchen_app.relay.pg_schema import connect_args, migrate
 from kitchen_app.relay.sqlite_log import utc_now_iso
-from kitchen_app.relay.stores import account_taken, check_new_store, new_token
+from kitchen_app.relay.stores import account_taken, check_new_store, new_token, store_to_rotate
 
-__all__ = ["add_store_pg", "check_database"]
+__all__ = ["add_store_pg", "check_database", "rotate_token_pg"]
 
 log = logging.getLogger(__name__)
 
@@ -90,3 +90,40 @@ def add_store_pg(url: str, name: str, **accounts_given: str | int | None) -> str
     store_id = asyncio.run(run())
     log.info("registered store %r (id %s) for %s", name, store_id, sorted(accounts))
     return token
+
+
+def rotate_token_pg(url: str, store: str) -> tuple[str, str]:
+    """``relay rotate-token --database-url``: the same rules as on the SQLite file
+    (stores.rotate_token), in one transaction; every relay process sharing the database
+    stops accepting the old token at once (tokens are read per request)."""
+    wanted = store.strip()
+    if not wanted:
+        raise UserError("the store name is empty")
+    token = new_token()
+
+    async def run() -> tuple[int, str]:
+        conn = await _connect(url)
+        try:
+            async with conn.transaction():
+                rows = await conn.fetch(
+                    "SELECT id, name FROM stores WHERE name = $1 FOR UPDATE", wanted
+                )
+                if not rows and wanted.isascii() and wanted.isdigit() and len(wanted) < 19:
+                    rows = await conn.fetch(
+                        "SELECT id, name FROM stores WHERE id = $1 FOR UPDATE", int(wanted)
+                    )
+                store_id, name = store_to_rotate(
+                    wanted, [(int(r[0]), str(r[1])) for r in rows], redact_url(url)
+                )
+                await conn.execute(
+                    "UPDATE stores SET token_sha256 = $1 WHERE id = $2",
+                    token_digest(token),
+                    store_id,
+                )
+            return store_id, name
+        finally:
+            await conn.close()
+
+    store_id, name = asyncio.run(run())
+    log.info("rotated the desk token of store %r (id %s)", name, store_id)
+    return name, token

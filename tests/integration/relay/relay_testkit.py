@@ -112,16 +112,22 @@ def start_relay(
 
 @contextmanager
 def relay_process(
-    db: Path, port: int, env: dict[str, str] | None = None
+    db: Path, port: int, env: dict[str, str] | None = None, database_url: str | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """`kitchen-app relay serve` as its own process (with the MP secret), healthy on return.
-    Its log goes to a file beside the database (a pipe nobody reads would block it)."""
+    """`kitchen-app relay serve` as its own process (with the MP secret), healthy on return,
+    on the SQLite file ``db`` or, given ``database_url``, on PostgreSQL. Its log goes to a
+    file beside ``db`` (a pipe nobody reads would block it)."""
     full_env = dict(os.environ, KITCHEN_MP_WEBHOOK_SECRET=SECRET, **(env or {}))
     command = [sys.executable, "-m", "kitchen_app", "relay", "serve"]
     log_path = db.with_suffix(".log")
     log_file = log_path.open("ab")
     proc = subprocess.Popen(
-        [*command, "--port", str(port), "--db", str(db)],
+        [
+            *command,
+            "--port",
+            str(port),
+            *(["--database-url", database_url] if database_url else ["--db", str(db)]),
+        ],
         env=full_env,
         stdout=subprocess.DEVNULL,
         stderr=log_file,

@@ -23,6 +23,7 @@ from relay_testkit import MP_USER_A, SECRET, Relay, mp_body, mp_headers, pg_quer
 
 from kitchen_app.cli import main
 from kitchen_app.relay import RelayConfig, build_app
+from kitchen_app.relay.pg_schema import SCHEMA_VERSION
 from kitchen_app.serving import ServerThread, free_port
 
 
@@ -116,7 +117,7 @@ def test_cli_on_a_unix_socket_url(pg_database: str, capsys: pytest.CaptureFixtur
     assert main(taken) == 2
     assert "already belongs to store 'Store 42'" in capsys.readouterr().err
     assert [r["name"] for r in pg_query(pg_database, "SELECT name FROM stores")] == ["Store 42"]
-    assert pg_query(pg_database, "SELECT version FROM relay_schema")[0][0] == 1
+    assert pg_query(pg_database, "SELECT version FROM relay_schema")[0][0] == SCHEMA_VERSION
     port = free_port()
     with relay_process(pg_database, port) as proc:
         base = f"http://127.0.0.1:{port}"

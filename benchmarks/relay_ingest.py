@@ -9,10 +9,22 @@ Three processes besides this one, all on 127.0.0.1:
     keep-alive connections) to random stores, as fast as the relay answers, for --seconds.
 
 Printed: durable webhooks/s (acknowledged / elapsed), ACK latency p50/p99 (request sent →
-200 read), events the desks received, and lost = acknowledged webhooks whose notification
-id is missing from the relay's SQLite file after the run (must be 0).
+200 read), events the desks received, lost = acknowledged webhooks whose notification id is
+missing from the relay's log after the run (must be 0), the relay's CPU per webhook (less
+sensitive to other load on the machine than throughput) and its RSS with the desks held.
 
     .venv/bin/python benchmarks/relay_ingest.py [--seconds 10] [--desks 500] [--connections 32]
+        [--database-url URL|auto] [--processes N] [--matrix] [--relay-src DIR]
+
+--database-url: run the relay on PostgreSQL. The benchmark creates a throwaway database on
+that server for each run and drops it afterwards (``auto``: a throwaway server of its own,
+as the tests start one; needs the postgresql package). --processes N: N relay processes on
+that database, each on its own port; the load and the desks are spread over them, so most
+wake-ups cross processes. --matrix: in the same run, one SQLite relay, one PostgreSQL relay
+and two PostgreSQL relays, interleaved, printed as ratios against the SQLite one.
+--relay-src DIR: run the relay from another checkout's src/. --compare-src DIR: first run an
+SQLite relay from that src/ (e.g. main's) as the baseline of the ratios; --compare-without
+httptools,uvloop hides those modules from it when that checkout does not install them.
 """
 
 from __future__ import annotations
@@ -32,6 +44,8 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 SECRET = "bench-webhook-secret"
 FIRST_USER_ID = 100_000
@@ -81,10 +95,13 @@ async def _desk(port: int, token: str, stop_at: float, counts: list[int]) -> Non
         writer.close()
 
 
-async def _desks_main(port: int, tokens: list[str], seconds: float) -> None:
+async def _desks_main(ports: list[int], tokens: list[str], seconds: float) -> None:
     counts = [0]
     stop_at = time.monotonic() + seconds
-    tasks = [asyncio.create_task(_desk(port, t, stop_at, counts)) for t in tokens]
+    tasks = [
+        asyncio.create_task(_desk(ports[n % len(ports)], t, stop_at, counts))
+        for n, t in enumerate(tokens)
+    ]
     await asyncio.sleep(0.5)
     print("ready", flush=True)
     results = await asyncio.gather(*tasks, return_exceptions=True)
@@ -150,13 +167,18 @@ async def _sender(
         writer.close()
 
 
-async def _load_main(port: int, stores: int, seconds: float, connections: int, out: Path) -> None:
+async def _load_main(
+    ports: list[int], stores: int, seconds: float, connections: int, out: Path
+) -> None:
     latencies: list[float] = []
     acked: list[str] = []
     started = time.monotonic()
     stop_at = started + seconds
     await asyncio.gather(
-        *(_sender(port, stores, stop_at, latencies, acked) for _ in range(connections))
+        *(
+            _sender(ports[n % len(ports)], stores, stop_at, latencies, acked)
+            for n in range(connections)
+        )
     )
     elapsed = time.monotonic() - started
     out.write_text("\n".join(acked))
@@ -201,34 +223,160 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _make_stores(db: Path, count: int) -> list[str]:
+def _database_cpu(database: str) -> float:
+    """CPU seconds used so far by the PostgreSQL backends serving ``database`` (their
+    process titles name it)."""
+    total = 0.0
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            title = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if title.startswith("postgres: ") and f" {database} " in title:
+                total += _cpu_seconds(int(proc.name))
+        except (OSError, ValueError):
+            continue  # gone meanwhile
+    return total
+
+
+def _rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _make_stores(target: Path | str, count: int) -> list[str]:
     from kitchen_app.relay import add_store
 
-    return [add_store(db, f"Store {n}", mp_user_id=FIRST_USER_ID + n) for n in range(count)]
+    if isinstance(target, str):
+        return _make_stores_pg(target, count)
+    return [add_store(target, f"Store {n}", mp_user_id=FIRST_USER_ID + n) for n in range(count)]
 
 
-def run_once(seconds: float, desks: int, connections: int) -> dict[str, float]:
+def _make_stores_pg(url: str, count: int) -> list[str]:
+    """Hundreds of stores in one transaction (add-store connects once per store)."""
+    import asyncpg
+
+    from kitchen_app.relay.eventlog import token_digest
+    from kitchen_app.relay.pg_schema import connect_args, migrate
+    from kitchen_app.relay.sqlite_log import utc_now_iso
+    from kitchen_app.relay.stores import new_token
+
+    tokens = [new_token() for _ in range(count)]
+
+    async def run() -> None:
+        conn = await asyncpg.connect(url, **connect_args())
+        try:
+            await migrate(conn)
+            async with conn.transaction():
+                for n, token in enumerate(tokens):
+                    store_id = await conn.fetchval(
+                        "INSERT INTO stores (name, token_sha256, created_at) "
+                        "VALUES ($1, $2, $3) RETURNING id",
+                        f"Store {n}",
+                        token_digest(token),
+                        utc_now_iso(),
+                    )
+                    await conn.execute(
+                        "INSERT INTO store_accounts (channel, account_id, store_id) "
+                        "VALUES ('mp_delivery', $1, $2)",
+                        str(FIRST_USER_ID + n),
+                        store_id,
+                    )
+        finally:
+            await conn.close()
+
+    asyncio.run(run())
+    return tokens
+
+
+def _stored_ids(target: Path | str) -> set[str]:
+    if isinstance(target, str):
+        import asyncpg
+
+        async def run() -> set[str]:
+            conn = await asyncpg.connect(target)
+            try:
+                rows = await conn.fetch("SELECT payload FROM events")
+            finally:
+                await conn.close()
+            return {json.loads(r[0])["_id"] for r in rows}
+
+        return asyncio.run(run())
+    conn = sqlite3.connect(target)
+    try:
+        return {json.loads(p)["_id"] for (p,) in conn.execute("SELECT payload FROM events")}
+    finally:
+        conn.close()
+
+
+def _pg_server(url: str) -> Any:
+    """A PostgreSQL server to make throwaway databases on (tests/pg.py's helper);
+    ``auto``: start one of our own."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.pg import PgCluster, start_cluster
+
+    return start_cluster() if url == "auto" else PgCluster(admin_url=url)
+
+
+def run_once(
+    seconds: float,
+    desks: int,
+    connections: int,
+    *,
+    database_url: str | None = None,
+    processes: int = 1,
+    relay_src: Path | None = None,
+    hidden: tuple[str, ...] = (),
+) -> dict[str, float]:
     from kitchen_app.serving import free_port
 
     with tempfile.TemporaryDirectory(prefix="relay-bench-") as tmp:
         tmpdir = Path(tmp)
-        db = tmpdir / "relay.sqlite3"
-        tokens = _make_stores(db, desks)
+        target: Path | str = database_url or tmpdir / "relay.sqlite3"
+        if database_url is None and processes != 1:
+            raise SystemExit("several relay processes need --database-url")
+        tokens = _make_stores(target, desks)
         tokens_file = tmpdir / "tokens.txt"
         tokens_file.write_text("\n".join(tokens))
         acked_file = tmpdir / "acked.txt"
-        port = free_port()
+        ports = [free_port() for _ in range(processes)]
         env = dict(os.environ, KITCHEN_MP_WEBHOOK_SECRET=SECRET)
-        serve = [sys.executable, "-m", "kitchen_app", "relay", "serve", "--port", str(port)]
-        relay = subprocess.Popen(
-            [*serve, "--db", str(db)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        me = [sys.executable, __file__, "--port", str(port)]
+        python_path = [str(relay_src)] if relay_src is not None else []
+        if hidden:
+            # Modules the compared checkout does not install: each import fails as if the
+            # package were absent, so uvicorn picks what that checkout would get.
+            shadow = tmpdir / "hidden"
+            shadow.mkdir()
+            for name in hidden:
+                (shadow / f"{name}.py").write_text(f"raise ImportError('{name} hidden')\n")
+            python_path.insert(0, str(shadow))
+        if python_path:
+            env["PYTHONPATH"] = os.pathsep.join(python_path)
+        storage = ["--database-url", target] if isinstance(target, str) else ["--db", str(target)]
+        relays = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "kitchen_app",
+                    "relay",
+                    "serve",
+                    "--port",
+                    str(port),
+                    *storage,
+                ],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for port in ports
+        ]
+        me = [sys.executable, __file__, "--ports", ",".join(map(str, ports))]
         try:
-            _wait_healthy(port, relay)
+            for port, relay in zip(ports, relays, strict=True):
+                _wait_healthy(port, relay)
             desks_args = ["--role", "desks", "--tokens", str(tokens_file)]
             desks_proc = subprocess.Popen(
                 [*me, *desks_args, "--seconds", str(seconds + 5)],
@@ -238,7 +386,9 @@ def run_once(seconds: float, desks: int, connections: int) -> dict[str, float]:
             assert desks_proc.stdout is not None
             if desks_proc.stdout.readline().strip() != "ready":
                 raise SystemExit("desks process failed")
-            cpu_before = _cpu_seconds(relay.pid)
+            database = urlsplit(target).path.strip("/") if isinstance(target, str) else ""
+            db_cpu_before = _database_cpu(database) if database else 0.0
+            cpu_before = sum(_cpu_seconds(r.pid) for r in relays)
             load_args = ["--role", "load", "--stores", str(desks), "--seconds", str(seconds)]
             load = subprocess.run(
                 [*me, *load_args, "--connections", str(connections), "--out", str(acked_file)],
@@ -247,21 +397,17 @@ def run_once(seconds: float, desks: int, connections: int) -> dict[str, float]:
                 check=True,
             )
             load_result = json.loads(load.stdout.strip().splitlines()[-1])
-            relay_cpu = _cpu_seconds(relay.pid) - cpu_before
+            relay_cpu = sum(_cpu_seconds(r.pid) for r in relays) - cpu_before
+            db_cpu = _database_cpu(database) - db_cpu_before if database else 0.0
+            rss = max(_rss_mib(r.pid) for r in relays)  # the desks are still connected
             desk_out, _ = desks_proc.communicate(timeout=seconds + 60)
             desk_result = json.loads(desk_out.strip().splitlines()[-1])
         finally:
-            relay.kill()  # no graceful shutdown: what is in the file is what was durable
-            relay.wait(timeout=10)
+            for relay in relays:
+                relay.kill()  # no graceful shutdown: what is in the log is what was durable
+                relay.wait(timeout=10)
         acked = [line for line in acked_file.read_text().splitlines() if line]
-        conn = sqlite3.connect(db)
-        try:
-            stored = {
-                json.loads(payload)["_id"]
-                for (payload,) in conn.execute("SELECT payload FROM events")
-            }
-        finally:
-            conn.close()
+        stored = _stored_ids(target)
         lost = sum(1 for a in acked if a not in stored)
         return {
             "webhooks_per_s": load_result["acked"] / load_result["elapsed"],
@@ -272,9 +418,53 @@ def run_once(seconds: float, desks: int, connections: int) -> dict[str, float]:
             "desk_events": desk_result["events_received"],
             "desk_errors": len(desk_result["errors"]),
             "relay_cpu_share": relay_cpu / load_result["elapsed"],
+            "relay_cpu_ms_per_webhook": 1000 * relay_cpu / max(1, load_result["acked"]),
+            "relay_rss_mib": rss,
+            "db_cpu_ms_per_webhook": 1000 * db_cpu / max(1, load_result["acked"]),
             "load_cpu_share": load_result["cpu"] / load_result["elapsed"],
             "desks_cpu_share": desk_result["cpu"] / (seconds + 5),
         }
+
+
+def _config_list(args: argparse.Namespace) -> list[tuple[str, bool, int, Path | None]]:
+    """(label, on PostgreSQL, relay processes, relay source dir) per configuration; the
+    first is the baseline the others are compared with."""
+    configs: list[tuple[str, bool, int, Path | None]] = []
+    if args.compare_src is not None:
+        label = f"SQLite x1 from {args.compare_src}"
+        if args.compare_without:
+            label += f" without {args.compare_without}"
+        configs.append((label, False, 1, args.compare_src))
+    if args.matrix:
+        configs += [
+            ("SQLite x1", False, 1, args.relay_src),
+            ("PostgreSQL x1", True, 1, args.relay_src),
+            ("PostgreSQL x2", True, 2, args.relay_src),
+        ]
+    else:
+        backend = "PostgreSQL" if args.database_url else "SQLite"
+        configs.append(
+            (
+                f"{backend} x{args.processes}",
+                bool(args.database_url),
+                args.processes,
+                args.relay_src,
+            )
+        )
+    return configs
+
+
+def _run_line(label: str, n: int, r: dict[str, float]) -> str:
+    return (
+        f"{label} run {n}: {r['webhooks_per_s']:.0f} durable webhooks/s, "
+        f"ACK p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, "
+        f"lost {r['lost']:.0f} of {r['acked']:.0f}, desks received {r['desk_events']:.0f} "
+        f"events ({r['desk_errors']:.0f} desk errors); relay CPU "
+        f"{r['relay_cpu_ms_per_webhook']:.3f} ms/webhook ({100 * r['relay_cpu_share']:.0f}% "
+        f"of a core), RSS {r['relay_rss_mib']:.0f} MiB; PostgreSQL backends "
+        f"{r['db_cpu_ms_per_webhook']:.3f} ms/webhook; load "
+        f"{100 * r['load_cpu_share']:.0f}%, desks {100 * r['desks_cpu_share']:.0f}% of a core"
+    )
 
 
 def main() -> None:
@@ -284,41 +474,93 @@ def main() -> None:
     parser.add_argument("--desks", type=int, default=500)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--port", type=int)
+    parser.add_argument("--database-url", default=None, help="a PostgreSQL server, or auto")
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--matrix", action="store_true")
+    parser.add_argument("--relay-src", type=Path, default=None)
+    parser.add_argument(
+        "--compare-src",
+        type=Path,
+        default=None,
+        help="also run an SQLite relay from this src/ (e.g. main's) as baseline",
+    )
+    parser.add_argument(
+        "--compare-without",
+        default="",
+        help="modules the --compare-src relay runs without (e.g. httptools,uvloop)",
+    )
+    parser.add_argument("--ports")
     parser.add_argument("--tokens", type=Path)
     parser.add_argument("--stores", type=int)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
+    ports = [int(p) for p in args.ports.split(",")] if args.ports else []
     if args.role == "desks":
-        asyncio.run(_desks_main(args.port, args.tokens.read_text().split(), args.seconds))
+        asyncio.run(_desks_main(ports, args.tokens.read_text().split(), args.seconds))
         return
     if args.role == "load":
-        asyncio.run(_load_main(args.port, args.stores, args.seconds, args.connections, args.out))
+        asyncio.run(_load_main(ports, args.stores, args.seconds, args.connections, args.out))
         return
+    configs = _config_list(args)
+    server = None
+    if any(on_pg for _, on_pg, _, _ in configs):
+        server = _pg_server(args.database_url or "auto")
     # The figure depends on free CPU: say how busy the machine was.
     load1, _, _ = os.getloadavg()
     print(f"{os.cpu_count()} cores, load average {load1:.2f} before the runs", flush=True)
-    results = []
-    for n in range(args.runs):
-        result = run_once(args.seconds, args.desks, args.connections)
-        results.append(result)
-        print(
-            f"run {n + 1}: {result['webhooks_per_s']:.0f} durable webhooks/s, "
-            f"ACK p50 {result['p50_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
-            f"lost {result['lost']} of {result['acked']:.0f}, desks received "
-            f"{result['desk_events']:.0f} events ({result['desk_errors']:.0f} desk errors); "
-            f"CPU: relay {100 * result['relay_cpu_share']:.0f}%, load "
-            f"{100 * result['load_cpu_share']:.0f}%, desks {100 * result['desks_cpu_share']:.0f}%"
-            " of a core",
-            flush=True,
+    results: dict[str, list[dict[str, float]]] = {label: [] for label, *_ in configs}
+    try:
+        for n in range(args.runs):
+            for label, on_pg, processes, src in configs:  # interleaved: same machine load
+                url = server.create_database() if on_pg and server else None
+                try:
+                    result = run_once(
+                        args.seconds,
+                        args.desks,
+                        args.connections,
+                        database_url=url,
+                        processes=processes,
+                        relay_src=src,
+                        hidden=tuple(args.compare_without.split(","))
+                        if src is not None and src == args.compare_src and args.compare_without
+                        else (),
+                    )
+                finally:
+                    if url is not None and server is not None:
+                        server.drop_database(url)
+                results[label].append(result)
+                print(_run_line(label, n + 1, result), flush=True)
+    finally:
+        if server is not None:
+            server.stop()
+    base_label = configs[0][0]
+
+    def median(label: str, key: str) -> float:
+        return statistics.median(r[key] for r in results[label])
+
+    def cpu(label: str) -> float:
+        return median(label, "relay_cpu_ms_per_webhook")
+
+    references = [base_label] + [lbl for lbl, *_ in configs if lbl == "SQLite x1"]
+    for label, *_ in configs:
+        line = (
+            f"{label}, median of {args.runs} runs with {args.desks} desks long-polling: "
+            f"{median(label, 'webhooks_per_s'):.0f} durable webhooks/s, "
+            f"ACK p50 {median(label, 'p50_ms'):.1f} ms, p99 {median(label, 'p99_ms'):.1f} ms, "
+            f"lost {max(r['lost'] for r in results[label]):.0f}, relay CPU "
+            f"{median(label, 'relay_cpu_ms_per_webhook'):.3f} ms/webhook, "
+            f"RSS {max(r['relay_rss_mib'] for r in results[label]):.0f} MiB per process"
         )
-    print(
-        f"median of {len(results)} runs with {args.desks} desks long-polling: "
-        f"{statistics.median(r['webhooks_per_s'] for r in results):.0f} durable webhooks/s, "
-        f"ACK p50 {statistics.median(r['p50_ms'] for r in results):.1f} ms, "
-        f"p99 {statistics.median(r['p99_ms'] for r in results):.1f} ms, "
-        f"lost {max(r['lost'] for r in results):.0f} (target >= 2000/s, p99 <= 50 ms, 0 lost)"
-    )
+        pairs = [*references, "PostgreSQL x1"] if label == "PostgreSQL x2" else references
+        for reference in dict.fromkeys(pairs):
+            if label != reference:
+                line += (
+                    f"; vs {reference}: throughput x"
+                    f"{median(label, 'webhooks_per_s') / median(reference, 'webhooks_per_s'):.2f}"
+                    f", CPU/webhook x{cpu(label) / cpu(reference):.2f}"
+                )
+        print(line, flush=True)
+    print("(targets, one SQLite process: >= 2000/s, p99 <= 50 ms, 0 lost, RSS <= 150 MiB)")
 
 
 if __name__ == "__main__":

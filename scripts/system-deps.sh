@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1
           libxkbcommon-x11-0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-cursor0
           libegl1 libgl1 libfontconfig1 libdbus-1-3 libpulse0 poppler-utils zbar-tools
-          fonts-dejavu-core pulseaudio pulseaudio-utils)
+          fonts-dejavu-core pulseaudio pulseaudio-utils postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

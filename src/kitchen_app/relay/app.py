@@ -10,13 +10,15 @@ from typing import TypedDict
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from kitchen_app.relay.backend import BackendUnavailable, LogBackend, SQLiteBackend
 from kitchen_app.relay.config import RelayConfig
 from kitchen_app.relay.hub import EventHub
 from kitchen_app.relay.middleware import BodyLimitMiddleware
 from kitchen_app.relay.routes import Handlers
-from kitchen_app.relay.sqlite_log import SQLiteEventLog
 from kitchen_app.relay_protocol import (
     CHANNEL_MERCADOLIBRE,
     CHANNEL_MP_DELIVERY,
@@ -45,24 +47,22 @@ def build_app(config: RelayConfig) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[_State]:
-        # Both connections live on the event loop's thread (see hub.py for why).
-        writer = SQLiteEventLog(config.db_path, busy_timeout=_WRITER_BUSY_TIMEOUT)
-        reader = SQLiteEventLog(config.db_path)
+        backend = await _open_backend(config)
         hub = EventHub(
-            writer,
-            reader,
+            backend,
             retention_seconds=config.retention_seconds,
             prune_interval_seconds=config.prune_interval_seconds,
+            max_pending=config.max_pending_webhooks,
+            commit_timeout=config.commit_timeout_seconds,
             health_probe_interval_seconds=config.health_probe_interval_seconds,
         )
-        await hub.start()
-        log.info("relay storing events in %s", config.db_path)
         try:
+            await hub.start()
+            log.info("relay storing events in %s", backend.description)
             yield {"hub": hub}
         finally:
             await hub.stop()
-            reader.close()
-            writer.close()
+            await backend.close()
 
     routes = [
         Route(WEBHOOK_PATHS[CHANNEL_MP_DELIVERY], handlers.mercadopago, methods=["POST"]),
@@ -73,4 +73,23 @@ def build_app(config: RelayConfig) -> Starlette:
         Route(HEALTH_PATH, handlers.healthz, methods=["GET"]),
     ]
     middleware = [Middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)]
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    return Starlette(
+        routes=routes,
+        middleware=middleware,
+        lifespan=lifespan,
+        exception_handlers={BackendUnavailable: _unavailable},
+    )
+
+
+async def _unavailable(request: Request, exc: Exception) -> Response:
+    log.error("database unavailable: %s", exc)
+    return JSONResponse({"error": "unavailable"}, status_code=503)
+
+
+async def _open_backend(config: RelayConfig) -> LogBackend:
+    if config.database_url:
+        from kitchen_app.relay.pg_log import PostgresBackend  # asyncpg only when used
+
+        return await PostgresBackend.open(config.database_url)
+    # Both SQLite connections live on the event loop's thread (see hub.py for why).
+    return SQLiteBackend(config.db_path, writer_busy_timeout=_WRITER_BUSY_TIMEOUT)

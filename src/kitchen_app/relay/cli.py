@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from kitchen_app.errors import UserError
+from kitchen_app.relay.backend import is_postgres_url, redact_url
 from kitchen_app.relay.config import (
     DEFAULT_DB,
     ENV_MP_SECRET,
@@ -25,18 +26,26 @@ __all__ = ["add_store", "rotate_token", "serve"]
 log = logging.getLogger(__name__)
 
 
-def _db_path(args: argparse.Namespace) -> Path:
-    if getattr(args, "database_url", None):
-        raise UserError(
-            "the PostgreSQL backend is not available yet; use --db PATH (an SQLite file)"
-        )
+def _db_path(args: argparse.Namespace) -> Path | str:
+    """The SQLite file (a Path) or the PostgreSQL URL (a str) the command works on."""
+    url: str | None = getattr(args, "database_url", None)
+    if url:
+        if not is_postgres_url(url):
+            raise UserError("--database-url must start with postgresql:// (or postgres://)")
+        return url
     db: Path | None = getattr(args, "db", None)
     return db if db is not None else DEFAULT_DB
 
 
-def _check_db(path: Path) -> None:
+def _check_db(path: Path | str) -> None:
     """One clear line for a database the relay cannot use (garbage, truncated, a newer
-    schema), with what to do, instead of a traceback at the first webhook."""
+    schema, a PostgreSQL server that cannot be reached), with what to do, instead of a
+    traceback at the first webhook."""
+    if isinstance(path, str):
+        from kitchen_app.relay.pg_stores import check_database
+
+        check_database(path)
+        return
     if path.exists() and path.is_dir():
         raise UserError(f"relay database {path} is a directory; give --db a file path")
     try:
@@ -59,6 +68,10 @@ def _check_db(path: Path) -> None:
         )
 
 
+def _shown(path: Path | str) -> str:
+    return redact_url(path) if isinstance(path, str) else str(path)
+
+
 def serve(args: argparse.Namespace) -> int:
     from kitchen_app.relay.app import build_app
     from kitchen_app.serving import serve_forever
@@ -66,7 +79,8 @@ def serve(args: argparse.Namespace) -> int:
     path = _db_path(args)
     _check_db(path)
     config = RelayConfig(
-        db_path=path,
+        db_path=path if isinstance(path, Path) else DEFAULT_DB,
+        database_url=path if isinstance(path, str) else None,
         mp_webhook_secret=args.mp_webhook_secret or os.environ.get(ENV_MP_SECRET) or None,
         shopee_partner_key=os.environ.get(ENV_SHOPEE_PARTNER_KEY) or None,
         shopee_callback_url=getattr(args, "shopee_callback_url", None)
@@ -78,7 +92,7 @@ def serve(args: argparse.Namespace) -> int:
         "relay on http://%s:%d, database %s, MP signatures %s",
         args.host,
         args.port,
-        path,
+        _shown(path),
         "checked" if config.mp_webhook_secret else "not checked (no secret)",
     )
     app = build_app(config)
@@ -110,7 +124,7 @@ def add_store(args: argparse.Namespace) -> int:
         shopee_shop_id=args.shopee_shop_id,
     )
     # The token is the last word: scripts take it with `| awk '{print $NF}'`.
-    print(f"store {args.name.strip()!r} registered in {path}; desk token: {token}")
+    print(f"store {args.name.strip()!r} registered in {_shown(path)}; desk token: {token}")
     return 0
 
 

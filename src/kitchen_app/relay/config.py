@@ -34,6 +34,8 @@ ENV_RETENTION_HOURS = "KITCHEN_RELAY_RETENTION_HOURS"
 @dataclass(frozen=True)
 class RelayConfig:
     db_path: Path = DEFAULT_DB
+    # postgresql://… (several relay processes on one database); None: the SQLite db_path.
+    database_url: str | None = None
     # HMAC secret of the Mercado Pago application; None: unsigned webhooks are accepted.
     mp_webhook_secret: str | None = None
     # Shopee partner key; None: push signatures are not checked.
@@ -45,6 +47,11 @@ class RelayConfig:
     prune_interval_seconds: float = 600.0
     max_wait_seconds: float = MAX_WAIT_SECONDS
     max_body_bytes: int = MAX_WEBHOOK_BODY
+    health_probe_timeout_seconds: float = 5.0
+    # Backpressure: past this many webhooks waiting for a commit, or a commit this slow,
+    # webhooks get 503 (never 200 for something not stored) and /healthz says why.
+    max_pending_webhooks: int = 10_000
+    commit_timeout_seconds: float = 10.0
     # /healthz does a real durable write at most this often and answers from it meanwhile
     health_probe_interval_seconds: float = 1.0
     # Per client address: /healthz requests, and webhook requests the relay refuses (valid
@@ -57,6 +64,7 @@ class RelayConfig:
     def __repr__(self) -> str:  # secrets never reach logs
         return (
             f"RelayConfig(db_path={str(self.db_path)!r}, "
+            f"database_url={'set' if self.database_url else None}, "
             f"mp_webhook_secret={'set' if self.mp_webhook_secret else None}, "
             f"shopee_partner_key={'set' if self.shopee_partner_key else None}, "
             f"retention_seconds={self.retention_seconds}, "

@@ -1,9 +1,9 @@
 """The relay's storage seam: what any event log backend stores and answers.
 
 Methods are synchronous; the relay calls them from its event loop thread, one writer
-instance (batched commits) and one reader instance. A PostgreSQL backend (several relay
-instances, LISTEN/NOTIFY for wake-ups) would implement the same protocol, with its own
-notifications feeding the hub's wake-ups.
+instance (batched commits) and one reader instance, through backend.SQLiteBackend. The hub
+itself talks to backend.LogBackend (async), which the PostgreSQL log (pg_log.py: several
+relay instances, LISTEN/NOTIFY for wake-ups) implements directly with the same data types.
 """
 
 from __future__ import annotations

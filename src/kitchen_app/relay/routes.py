@@ -8,7 +8,6 @@ import contextlib
 import json
 import logging
 import math
-import sqlite3
 import time
 
 from starlette.requests import Request
@@ -116,7 +115,7 @@ class Handlers:
 
     # -- webhooks -------------------------------------------------------------------------
 
-    def _refuse(
+    async def _refuse(
         self, request: Request, channel: str, status: int, code: str, detail: str, body: bytes
     ) -> Response:
         """A refused webhook: 400/401 with the reason, or 429 once the sending client has
@@ -128,8 +127,8 @@ class Handlers:
             hub: EventHub = request.state.hub
             account = _account_hint(channel, body)
             try:
-                store_id = hub.store_for_account(channel, account) if account else None
-            except sqlite3.Error as exc:  # the count is a courtesy; the answer is still 401
+                store_id = await hub.store_for_account(channel, account) if account else None
+            except Exception as exc:  # the count is a courtesy; the answer is still 401
                 log.error("refusal not counted: %s", exc)
                 store_id = None
             if store_id is not None:
@@ -143,7 +142,9 @@ class Handlers:
         try:
             result = await hub.ingest(event)
         except UnstorableEvent as exc:
-            response = self._refuse(request, event.channel, 400, "bad_request", str(exc), body)
+            response = await self._refuse(
+                request, event.channel, 400, "bad_request", str(exc), body
+            )
             # Shopee gets its 2xx whatever happens (it disables failing endpoints)
             return Response(status_code=200) if event.channel == CHANNEL_SHOPEE else response
         except Exception as exc:
@@ -151,7 +152,7 @@ class Handlers:
             log.error("webhook not stored: %s", exc)
             return _error(503, "not_stored")
         if result.replayed:
-            return self._refuse(
+            return await self._refuse(
                 request,
                 event.channel,
                 401,
@@ -186,7 +187,7 @@ class Handlers:
                     max_age_seconds=self.config.retention_seconds,
                 )
             except BadSignature as exc:
-                return self._refuse(
+                return await self._refuse(
                     request, CHANNEL_MP_DELIVERY, 401, "bad_signature", str(exc), body
                 )
         return await self._marketplace(request, CHANNEL_MP_DELIVERY, body, signature, data_id)
@@ -210,12 +211,12 @@ class Handlers:
                 channel, body, utc_now_iso(), signature, signed_data_id=data_id
             )
         except BadWebhook as exc:
-            return self._refuse(request, channel, 400, "bad_request", str(exc), body)
+            return await self._refuse(request, channel, 400, "bad_request", str(exc), body)
         except BadSignature as exc:
-            return self._refuse(request, channel, 401, "bad_signature", str(exc), body)
+            return await self._refuse(request, channel, 401, "bad_signature", str(exc), body)
         except Exception as exc:  # a reading rule missed a case: still the body's fault
             log.error("unexpected error reading a %s webhook: %r", channel, exc)
-            return self._refuse(request, channel, 400, "bad_request", "unreadable body", body)
+            return await self._refuse(request, channel, 400, "bad_request", "unreadable body", body)
         return await self._store(request, event, body)
 
     async def shopee(self, request: Request) -> Response:
@@ -227,7 +228,9 @@ class Handlers:
             try:
                 check_shopee_signature(key, url, body, request.headers.get("authorization", ""))
             except BadSignature as exc:
-                return self._refuse(request, CHANNEL_SHOPEE, 401, "bad_signature", str(exc), body)
+                return await self._refuse(
+                    request, CHANNEL_SHOPEE, 401, "bad_signature", str(exc), body
+                )
             signature = SignatureCheck(verified=True)
         try:
             event = parse_shopee_push(body, utc_now_iso(), signature)
@@ -242,15 +245,15 @@ class Handlers:
 
     # -- desks ----------------------------------------------------------------------------
 
-    def _desk(self, request: Request) -> StoreInfo | None:
+    async def _desk(self, request: Request) -> StoreInfo | None:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != AUTH_SCHEME.lower() or not token.strip():
             return None
         hub: EventHub = request.state.hub
-        return hub.store_for_token(token.strip())
+        return await hub.store_for_token(token.strip())
 
     async def events(self, request: Request) -> Response:
-        store = self._desk(request)
+        store = await self._desk(request)
         if store is None:
             return _error(401, "unauthorized")
         try:
@@ -267,17 +270,24 @@ class Handlers:
             after = pruned
         elif after < pruned:
             return _error(CURSOR_PRUNED_STATUS, CURSOR_PRUNED_ERROR, cursor=pruned)
-        elif after > max(hub.latest(store.id), pruned):
+        elif after > max(await hub.latest_known(store.id, after), pruned):
             # Beyond anything this log ever gave the store: the log was replaced or restored
             # from an older copy. Same answer as a pruned cursor: the desk reconciles and
             # starts again from the oldest event kept (handling an event twice is harmless).
             return _error(CURSOR_PRUNED_STATUS, CURSOR_PRUNED_ERROR, cursor=pruned)
-        found = hub.read(store.id, after, MAX_BATCH)
+        found = await hub.read(store.id, after, MAX_BATCH)
         if not found and wait > 0:
-            # no await between the read above and taking the wake-up: nothing slips through
-            if not await self._hold(request, hub.wakeup(store.id), wait):
+            # A commit during the read moved the store's high-water mark: read again rather
+            # than wait. Otherwise no await lies between that look and taking the wake-up,
+            # so no commit slips through.
+            wake = hub.wakeup(store.id)
+            if hub.latest(store.id) <= after and not await self._hold(request, wake, wait):
                 return Response(status_code=204)  # the desk hung up; nobody reads this
-            found = hub.read(store.id, after, MAX_BATCH)
+            found = await hub.read(store.id, after, MAX_BATCH)
+        if after < hub.pruned_through(store.id):  # retention ran during the read
+            return _error(
+                CURSOR_PRUNED_STATUS, CURSOR_PRUNED_ERROR, cursor=hub.pruned_through(store.id)
+            )
         cursor = found[-1].id if found else after
         return Response(_events_body(found, cursor), media_type="application/json")
 
@@ -295,7 +305,7 @@ class Handlers:
         return not (gone.done() and not gone.cancelled())
 
     async def status(self, request: Request) -> Response:
-        store = self._desk(request)
+        store = await self._desk(request)
         if store is None:
             return _error(401, "unauthorized")
         try:
@@ -306,9 +316,9 @@ class Handlers:
         refused, last_refused = hub.refused(store.id)
         answer: StatusAnswerJSON = {
             "store": store.name,
-            "last_webhook_at": hub.last_received_at(store.id),
+            "last_webhook_at": await hub.last_received_at(store.id),
             "cursor": hub.latest(store.id),
-            "backlog": hub.count_after(store.id, after or 0),
+            "backlog": await hub.count_after(store.id, after or 0),
             "refused_signatures": refused,
             "last_refused_at": last_refused,
         }
@@ -318,6 +328,9 @@ class Handlers:
         if not self._health_limit.allow(_client(request)):
             return _error(429, "too_many_requests")
         hub: EventHub = request.state.hub
-        if hub.healthy() is not None:
-            return JSONResponse({"ok": False}, status_code=503)
+        try:
+            await asyncio.wait_for(hub.probe_write(), self.config.health_probe_timeout_seconds)
+        except Exception as exc:
+            log.error("health probe failed: %s", exc)
+            return JSONResponse({"ok": False, "problem": str(exc) or "timeout"}, status_code=503)
         return JSONResponse({"ok": True})

@@ -9,11 +9,20 @@ import sqlite3
 from pathlib import Path
 
 from kitchen_app.errors import UserError
+from kitchen_app.relay.backend import is_postgres_url
 from kitchen_app.relay.eventlog import token_digest
 from kitchen_app.relay.sqlite_log import connect, utc_now_iso
 from kitchen_app.relay_protocol import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
 
-__all__ = ["add_store", "new_token", "normalise_account_id", "rotate_token"]
+__all__ = [
+    "account_taken",
+    "add_store",
+    "check_new_store",
+    "new_token",
+    "normalise_account_id",
+    "rotate_token",
+    "store_to_rotate",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,29 +68,17 @@ def add_store(
     shopee_shop_id: str | int | None = None,
 ) -> str:
     """Register a store and return its new desk token (shown once, stored hashed).
+    ``db_path``: the SQLite file, or a ``postgresql://`` URL (a str).
 
     Raises UserError, writing nothing, when the name is empty, an id is not a positive
     integer or an account already belongs to another store.
     """
-    name = name.strip()
-    if not name:
-        raise UserError("the store name is empty")
-    wanted = {
-        CHANNEL_MP_DELIVERY: mp_user_id,
-        CHANNEL_MERCADOLIBRE: ml_seller_id,
-        CHANNEL_SHOPEE: shopee_shop_id,
-    }
-    accounts: dict[str, str] = {}
-    for channel, raw in wanted.items():
-        if raw is None:
-            continue
-        account = normalise_account_id(raw)
-        if account is None:
-            raise UserError(f"{_ACCOUNT_LABELS[channel]} must be a positive integer: {raw!r}")
-        accounts[channel] = account
-    if not accounts:
-        # A store with no marketplace account would never receive an event.
-        raise UserError("give at least one of --mp-user-id, --ml-seller-id, --shopee-shop-id")
+    if isinstance(db_path, str) and is_postgres_url(db_path):
+        from kitchen_app.relay.pg_stores import add_store_pg  # asyncpg only when used
+
+        ids = {"mp_user_id": mp_user_id, "ml_seller_id": ml_seller_id}
+        return add_store_pg(db_path, name, shopee_shop_id=shopee_shop_id, **ids)
+    name, accounts = check_new_store(name, mp_user_id, ml_seller_id, shopee_shop_id)
     token = new_token()
     try:
         conn = connect(Path(db_path))
@@ -97,9 +94,7 @@ def add_store(
                     (channel, account),
                 ).fetchone()
                 if row is not None:
-                    raise UserError(
-                        f"{_ACCOUNT_LABELS[channel]} {account} already belongs to store {row[0]!r}"
-                    )
+                    raise account_taken(channel, account, row[0])
             cur = conn.execute(
                 "INSERT INTO stores (name, token_sha256, created_at) VALUES (?, ?, ?)",
                 (name, token_digest(token), utc_now_iso()),
@@ -119,10 +114,47 @@ def add_store(
     return token
 
 
+def account_taken(channel: str, account: str, owner: str) -> UserError:
+    return UserError(f"{_ACCOUNT_LABELS[channel]} {account} already belongs to store {owner!r}")
+
+
+def check_new_store(
+    name: str,
+    mp_user_id: str | int | None,
+    ml_seller_id: str | int | None,
+    shopee_shop_id: str | int | None,
+) -> tuple[str, dict[str, str]]:
+    """The store's name and {channel: account id}, or UserError (any backend)."""
+    name = name.strip()
+    if not name:
+        raise UserError("the store name is empty")
+    wanted = {
+        CHANNEL_MP_DELIVERY: mp_user_id,
+        CHANNEL_MERCADOLIBRE: ml_seller_id,
+        CHANNEL_SHOPEE: shopee_shop_id,
+    }
+    accounts: dict[str, str] = {}
+    for channel, raw in wanted.items():
+        if raw is None:
+            continue
+        account = normalise_account_id(raw)
+        if account is None:
+            raise UserError(f"{_ACCOUNT_LABELS[channel]} must be a positive integer: {raw!r}")
+        accounts[channel] = account
+    if not accounts:
+        # A store with no marketplace account would never receive an event.
+        raise UserError("give at least one of --mp-user-id, --ml-seller-id, --shopee-shop-id")
+    return name, accounts
+
+
 def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
     """Give the store named ``store`` (or with that id) a new desk token, revoking the old
     one in the same transaction; returns (store name, new token). A running relay stops
     accepting the old token at once (it reads tokens from the database per request)."""
+    if isinstance(db_path, str) and is_postgres_url(db_path):
+        from kitchen_app.relay.pg_stores import rotate_token_pg  # asyncpg only when used
+
+        return rotate_token_pg(db_path, store)
     wanted = store.strip()
     if not wanted:
         raise UserError("the store name is empty")
@@ -135,16 +167,13 @@ def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             rows = conn.execute("SELECT id, name FROM stores WHERE name = ?", (wanted,)).fetchall()
-            if not rows and wanted.isascii() and wanted.isdigit():
+            if not rows and wanted.isascii() and wanted.isdigit() and len(wanted) < 19:
                 rows = conn.execute(
                     "SELECT id, name FROM stores WHERE id = ?", (int(wanted),)
                 ).fetchall()
-            if not rows:
-                raise UserError(f"no store named {wanted!r} in {db_path}")
-            if len(rows) > 1:
-                ids = ", ".join(str(r[0]) for r in rows)
-                raise UserError(f"several stores are named {wanted!r} (ids {ids}); give the id")
-            store_id, name = int(rows[0][0]), str(rows[0][1])
+            store_id, name = store_to_rotate(
+                wanted, [(int(r[0]), str(r[1])) for r in rows], str(db_path)
+            )
             conn.execute(
                 "UPDATE stores SET token_sha256 = ? WHERE id = ?", (token_digest(token), store_id)
             )
@@ -156,3 +185,14 @@ def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
         conn.close()
     log.info("rotated the desk token of store %r (id %s)", name, store_id)
     return name, token
+
+
+def store_to_rotate(wanted: str, rows: list[tuple[int, str]], where: str) -> tuple[int, str]:
+    """The one store (id, name) ``rotate-token`` found by name (or by id), or UserError
+    (any backend)."""
+    if not rows:
+        raise UserError(f"no store named {wanted!r} in {where}")
+    if len(rows) > 1:
+        ids = ", ".join(str(r[0]) for r in rows)
+        raise UserError(f"several stores are named {wanted!r} (ids {ids}); give the id")
+    return rows[0]

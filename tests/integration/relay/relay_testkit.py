@@ -1,7 +1,9 @@
-"""Helpers for the relay tests: a real relay on 127.0.0.1 over a real SQLite file."""
+"""Helpers for the relay tests: a real relay on 127.0.0.1 over a real SQLite file, or over a
+real PostgreSQL database (tests/pg.py starts a throwaway server)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import sqlite3
@@ -33,9 +35,12 @@ class Relay:
     token_a: str
     token_b: str
     client: httpx.Client
+    database_url: str | None = None  # set: the relay runs on PostgreSQL, not on ``db``
 
-    def rows(self, where: str = "1=1") -> list[sqlite3.Row]:
+    def rows(self, where: str = "1=1") -> list[Any]:
         """Read the log from a second, independent connection (what a crash would leave)."""
+        if self.database_url is not None:
+            return pg_query(self.database_url, f"SELECT * FROM events WHERE {where} ORDER BY id")
         conn = sqlite3.connect(self.db)
         conn.row_factory = sqlite3.Row
         try:
@@ -77,29 +82,52 @@ def post_mp(client: httpx.Client, body: dict[str, Any], secret: str = SECRET) ->
     )
 
 
-def start_relay(tmp_path: Path, **config: Any) -> tuple[ServerThread, Relay]:
+def pg_query(database_url: str, sql: str, *args: Any) -> list[Any]:
+    """Rows (asyncpg Records: by name or index) of one statement, on a fresh connection."""
+    import asyncpg
+
+    async def run() -> list[Any]:
+        conn = await asyncpg.connect(database_url)
+        try:
+            return list(await conn.fetch(sql, *args))
+        finally:
+            await conn.close()
+
+    return asyncio.run(run())
+
+
+def start_relay(
+    tmp_path: Path, *, database_url: str | None = None, **config: Any
+) -> tuple[ServerThread, Relay]:
     db = tmp_path / "relay.sqlite3"
-    token_a = add_store(db, "Cantina A", mp_user_id=MP_USER_A, ml_seller_id=3430803000)
-    token_b = add_store(db, "Bistro B", mp_user_id=MP_USER_B, shopee_shop_id=727720655)
-    cfg = replace(RelayConfig(db_path=db, mp_webhook_secret=SECRET), **config)
-    server = ServerThread(build_app(cfg))
+    target: Path | str = database_url or db
+    token_a = add_store(target, "Cantina A", mp_user_id=MP_USER_A, ml_seller_id=3430803000)
+    token_b = add_store(target, "Bistro B", mp_user_id=MP_USER_B, shopee_shop_id=727720655)
+    base = RelayConfig(db_path=db, database_url=database_url, mp_webhook_secret=SECRET)
+    server = ServerThread(build_app(replace(base, **config)))
     url = server.start()
     client = httpx.Client(base_url=url, timeout=httpx.Timeout(5.0, read=90.0))
-    return server, Relay(url, db, token_a, token_b, client)
+    return server, Relay(url, db, token_a, token_b, client, database_url)
 
 
 @contextmanager
 def relay_process(
-    db: Path, port: int, env: dict[str, str] | None = None
+    db: Path, port: int, env: dict[str, str] | None = None, database_url: str | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """`kitchen-app relay serve` as its own process (with the MP secret), healthy on return.
-    Its log goes to a file beside the database (a pipe nobody reads would block it)."""
+    """`kitchen-app relay serve` as its own process (with the MP secret), healthy on return,
+    on the SQLite file ``db`` or, given ``database_url``, on PostgreSQL. Its log goes to a
+    file beside ``db`` (a pipe nobody reads would block it)."""
     full_env = dict(os.environ, KITCHEN_MP_WEBHOOK_SECRET=SECRET, **(env or {}))
     command = [sys.executable, "-m", "kitchen_app", "relay", "serve"]
     log_path = db.with_suffix(".log")
     log_file = log_path.open("ab")
     proc = subprocess.Popen(
-        [*command, "--port", str(port), "--db", str(db)],
+        [
+            *command,
+            "--port",
+            str(port),
+            *(["--database-url", database_url] if database_url else ["--db", str(db)]),
+        ],
         env=full_env,
         stdout=subprocess.DEVNULL,
         stderr=log_file,

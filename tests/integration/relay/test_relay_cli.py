@@ -53,11 +53,19 @@ def test_add_store_refuses_a_taken_account(
         conn.close()
 
 
-def test_database_url_is_not_available_yet(capsys: pytest.CaptureFixture[str]) -> None:
-    url = "postgresql://relay@localhost/relay"
-    assert main(["relay", "serve", "--database-url", url]) == 2
-    assert "PostgreSQL backend is not available yet" in capsys.readouterr().err
-    assert main(["relay", "add-store", "X", "--database-url", url]) == 2
+def test_database_url_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    nobody = f"postgresql://relay:s3cret@127.0.0.1:{free_port()}/relay"  # nothing listens
+    assert main(["relay", "serve", "--database-url", nobody]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot open relay database" in err
+    assert "s3cret" not in err  # the password never reaches the screen or the log
+    assert main(["relay", "add-store", "X", "--database-url", nobody, "--mp-user-id", "1"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert main(["relay", "rotate-token", "X", "--database-url", nobody]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "s3cret" not in err
+    assert main(["relay", "serve", "--database-url", "mysql://relay@localhost/relay"]) == 2
+    assert "postgresql://" in capsys.readouterr().err
 
 
 @contextmanager

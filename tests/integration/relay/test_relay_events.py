@@ -6,11 +6,12 @@ import socket
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
-from relay_testkit import MP_USER_A, MP_USER_B, Relay, mp_body, post_mp, start_relay
+from relay_testkit import MP_USER_A, MP_USER_B, Relay, mp_body, pg_query, post_mp, start_relay
 
 
 def poll(relay: Relay, token: str, **params: Any) -> httpx.Response:
@@ -90,18 +91,14 @@ def test_wakes_when_a_webhook_lands(relay: Relay) -> None:
     assert woke_after < 5
 
 
-def test_wait_is_clamped(tmp_path: Path) -> None:
-    server, relay = start_relay(tmp_path, max_wait_seconds=0.5)
-    try:
-        started = time.monotonic()
-        answer = poll(relay, relay.token_a, after=0, wait=3600)
-        assert answer.status_code == 200
-        assert time.monotonic() - started < 30
-        assert poll(relay, relay.token_a, wait="soon").status_code == 400
-        assert poll(relay, relay.token_a, after=-1).status_code == 400
-    finally:
-        relay.client.close()
-        server.stop()
+def test_wait_is_clamped(relay_factory: Callable[..., Relay]) -> None:
+    relay = relay_factory(max_wait_seconds=0.5)
+    started = time.monotonic()
+    answer = poll(relay, relay.token_a, after=0, wait=3600)
+    assert answer.status_code == 200
+    assert time.monotonic() - started < 30
+    assert poll(relay, relay.token_a, wait="soon").status_code == 400
+    assert poll(relay, relay.token_a, after=-1).status_code == 400
 
 
 def test_a_token_sees_only_its_own_store(relay: Relay) -> None:
@@ -126,21 +123,34 @@ def test_missing_or_wrong_token_is_401(relay: Relay) -> None:
 
 
 def test_tokens_are_stored_hashed(relay: Relay) -> None:
-    raw = relay.db.read_bytes()
+    if relay.database_url is not None:
+        rows = pg_query(relay.database_url, "SELECT * FROM stores")
+        raw = repr([tuple(r) for r in rows]).encode()
+        assert len(rows) == 2 and all(len(r["token_sha256"]) == 64 for r in rows)
+    else:
+        raw = relay.db.read_bytes()
     assert relay.token_a.encode() not in raw
     assert relay.token_b.encode() not in raw
 
 
 def test_batch_is_limited(relay: Relay) -> None:
-    conn = sqlite3.connect(relay.db)
-    with conn:
-        conn.executemany(
-            "INSERT INTO events (store_id, channel, topic, resource, account_id, received_at, "
-            "payload) VALUES (1, 'mp_delivery', 'delivery', ?, '1', '2026-11-23T00:00:00.000000Z',"
-            " '{}')",
-            [(f"/shipments/{n}",) for n in range(620)],
+    values = [(f"/shipments/{n}",) for n in range(620)]
+    columns = "store_id, channel, topic, resource, account_id, received_at, payload"
+    constants = "1, 'mp_delivery', 'delivery', {}, '1', '2026-11-23T00:00:00.000000Z', '{{}}'"
+    if relay.database_url is not None:
+        pg_query(
+            relay.database_url,
+            f"INSERT INTO events ({columns}) SELECT {constants.format('r')} "
+            "FROM unnest($1::text[]) AS r",
+            [v[0] for v in values],
         )
-    conn.close()
+    else:
+        conn = sqlite3.connect(relay.db)
+        with conn:
+            conn.executemany(
+                f"INSERT INTO events ({columns}) VALUES ({constants.format('?')})", values
+            )
+        conn.close()
     # The relay learns of rows only through its own writer; a webhook updates its high-water.
     assert post_mp(relay.client, mp_body(shipment=9999)).status_code == 200
     first = poll(relay, relay.token_a, after=0).json()
@@ -193,32 +203,28 @@ def test_healthz_probes_a_real_write(tmp_path: Path) -> None:
         server.stop()
 
 
-def test_pruned_cursor_answer(tmp_path: Path) -> None:
-    server, relay = start_relay(tmp_path, retention_seconds=1.0, prune_interval_seconds=0.1)
-    try:
-        for n in range(3):
-            assert post_mp(relay.client, mp_body(shipment=n)).status_code == 200
-        deadline = time.monotonic() + 20
-        while True:  # until retention removed all three (it may take them one prune at a time)
-            answer = poll(relay, relay.token_a, after=0)
-            if answer.status_code == 410 and answer.json()["cursor"] >= 3:
-                break
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-        body = answer.json()
-        assert body["error"] == "cursor_pruned"
-        assert body["cursor"] >= 3
-        assert relay.rows() == []
-        # Resuming from the answer's cursor works, and new events flow.
-        assert poll(relay, relay.token_a, after=body["cursor"]).status_code == 200
-        assert post_mp(relay.client, mp_body(shipment=42)).status_code == 200
-        fresh = poll(relay, relay.token_a, after=body["cursor"]).json()["events"]
-        assert [e["resource"] for e in fresh] == ["/shipments/42"]
-        # Store B lost nothing, so its cursor 0 is still good.
-        assert poll(relay, relay.token_b, after=0).status_code == 200
-    finally:
-        relay.client.close()
-        server.stop()
+def test_pruned_cursor_answer(relay_factory: Callable[..., Relay]) -> None:
+    relay = relay_factory(retention_seconds=1.0, prune_interval_seconds=0.1)
+    for n in range(3):
+        assert post_mp(relay.client, mp_body(shipment=n)).status_code == 200
+    deadline = time.monotonic() + 20
+    while True:  # until retention removed all three (it may take them one prune at a time)
+        answer = poll(relay, relay.token_a, after=0)
+        if answer.status_code == 410 and answer.json()["cursor"] >= 3:
+            break
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    body = answer.json()
+    assert body["error"] == "cursor_pruned"
+    assert body["cursor"] >= 3
+    assert relay.rows() == []
+    # Resuming from the answer's cursor works, and new events flow.
+    assert poll(relay, relay.token_a, after=body["cursor"]).status_code == 200
+    assert post_mp(relay.client, mp_body(shipment=42)).status_code == 200
+    fresh = poll(relay, relay.token_a, after=body["cursor"]).json()["events"]
+    assert [e["resource"] for e in fresh] == ["/shipments/42"]
+    # Store B lost nothing, so its cursor 0 is still good.
+    assert poll(relay, relay.token_b, after=0).status_code == 200
 
 
 def test_long_poll_ends_when_the_desk_hangs_up(tmp_path: Path) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 
 from relay_testkit import (
     MP_USER_A,
@@ -15,7 +14,6 @@ from relay_testkit import (
     mp_body,
     mp_headers,
     post_mp,
-    start_relay,
 )
 
 from kitchen_app.relay_protocol import MAX_WEBHOOK_BODY
@@ -72,33 +70,31 @@ def test_missing_signature_is_stored_and_served_unverified(relay: Relay) -> None
     assert [e["verified"] for e in events] == [False]
 
 
-def test_routes_with_nothing_to_check_serve_their_events_as_verified(tmp_path: Path) -> None:
+def test_routes_with_nothing_to_check_serve_their_events_as_verified(
+    relay_factory: Callable[..., Relay],
+) -> None:
     # "Unverified" means a signature was expected and is missing (DESIGN §5). A relay run
     # without a webhook secret accepts unsigned webhooks by the operator's choice, and Mercado
     # Libre signs nothing: the desk must take those events as announcements, not mere hints.
-    server, relay = start_relay(tmp_path, mp_webhook_secret="")
-    try:
-        assert relay.client.post("/webhooks/mercadopago", json=mp_body()).status_code == 200
-        ml = {
-            "_id": "ml-1",
-            "topic": "orders_v2",
-            "resource": "/orders/2000016796107272",
-            "user_id": 3430803000,
-            "application_id": 6456467593802500,
-            "sent": "2026-06-05T21:44:02.627Z",
-            "attempts": 1,
-        }
-        assert relay.client.post("/webhooks/mercadolibre", json=ml).status_code == 200
-        events = relay.client.get(
-            "/v1/events", headers={"Authorization": f"Bearer {relay.token_a}"}
-        ).json()["events"]
-        assert [(e["channel"], e["verified"]) for e in events] == [
-            ("mp_delivery", True),
-            ("mercadolibre", True),
-        ]
-    finally:
-        relay.client.close()
-        server.stop()
+    relay = relay_factory(mp_webhook_secret="")
+    assert relay.client.post("/webhooks/mercadopago", json=mp_body()).status_code == 200
+    ml = {
+        "_id": "ml-1",
+        "topic": "orders_v2",
+        "resource": "/orders/2000016796107272",
+        "user_id": 3430803000,
+        "application_id": 6456467593802500,
+        "sent": "2026-06-05T21:44:02.627Z",
+        "attempts": 1,
+    }
+    assert relay.client.post("/webhooks/mercadolibre", json=ml).status_code == 200
+    events = relay.client.get(
+        "/v1/events", headers={"Authorization": f"Bearer {relay.token_a}"}
+    ).json()["events"]
+    assert [(e["channel"], e["verified"]) for e in events] == [
+        ("mp_delivery", True),
+        ("mercadolibre", True),
+    ]
 
 
 def test_signature_with_data_id_query_parameter(relay: Relay) -> None:
@@ -216,32 +212,28 @@ def test_shopee_push_answers_empty_2xx_and_dedupes(relay: Relay) -> None:
     )
 
 
-def test_shopee_signature_checked_when_partner_key_set(tmp_path: Path) -> None:
-    server, relay = start_relay(tmp_path, shopee_partner_key="partner-key")
-    try:
-        body = json.dumps(SHOPEE_PUSH).encode()
-        url = relay.url + "/webhooks/shopee"
-        good = hmac.new(b"partner-key", url.encode() + b"|" + body, hashlib.sha256).hexdigest()
-        bad = relay.client.post(url, content=body, headers={"Authorization": "0" * 64})
-        assert bad.status_code == 401
-        assert relay.rows() == []
-        ok = relay.client.post(url, content=body, headers={"Authorization": good})
-        assert ok.status_code == 200
-        assert len(relay.rows()) == 1
-    finally:
-        relay.client.close()
-        server.stop()
+def test_shopee_signature_checked_when_partner_key_set(
+    relay_factory: Callable[..., Relay],
+) -> None:
+    relay = relay_factory(shopee_partner_key="partner-key")
+    body = json.dumps(SHOPEE_PUSH).encode()
+    url = relay.url + "/webhooks/shopee"
+    good = hmac.new(b"partner-key", url.encode() + b"|" + body, hashlib.sha256).hexdigest()
+    bad = relay.client.post(url, content=body, headers={"Authorization": "0" * 64})
+    assert bad.status_code == 401
+    assert relay.rows() == []
+    ok = relay.client.post(url, content=body, headers={"Authorization": good})
+    assert ok.status_code == 200
+    assert len(relay.rows()) == 1
 
 
-def test_without_secret_unsigned_webhooks_are_accepted(tmp_path: Path) -> None:
-    server, relay = start_relay(tmp_path, mp_webhook_secret=None)
-    try:
-        answer = relay.client.post("/webhooks/mercadopago", json=mp_body(user_id=MP_USER_A))
-        assert answer.status_code == 200
-        assert len(relay.rows()) == 1
-    finally:
-        relay.client.close()
-        server.stop()
+def test_without_secret_unsigned_webhooks_are_accepted(
+    relay_factory: Callable[..., Relay],
+) -> None:
+    relay = relay_factory(mp_webhook_secret=None)
+    answer = relay.client.post("/webhooks/mercadopago", json=mp_body(user_id=MP_USER_A))
+    assert answer.status_code == 200
+    assert len(relay.rows()) == 1
 
 
 def test_secret_is_not_in_config_repr() -> None:

@@ -48,8 +48,8 @@ class FilterBar(QWidget):
             # Shortened with "…" when the row is tight (Spanish and Portuguese filter names
             # are long): the row must fit a 1366-pixel screen; the whole text is its tooltip.
             badge = ElidedLabel(self)
+            badge.setObjectName("demoBadge")  # before the text: setText polishes the style
             badge.setText(self.tr("DEMO — orders are simulated"))
-            badge.setObjectName("demoBadge")
             layout.addWidget(badge)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")

@@ -158,13 +158,13 @@ def _closed_port() -> int:
 def child(db: Path, launched: float) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    from kitchen_app.app.wiring import build_engine
     from kitchen_app.engine.engine import EngineConfig
     from kitchen_app.store import DeskReader, DeskStore
     from kitchen_app.ui.alert import AlertPlayer
     from kitchen_app.ui.app import create_app
     from kitchen_app.ui.bridge import EngineBridge
     from kitchen_app.ui.main_window import MainWindow
-    from kitchen_app.wiring import build_engine
 
     app = create_app(sys.argv[:1], language="es")
     bridge = EngineBridge()

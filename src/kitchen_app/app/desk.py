@@ -88,13 +88,17 @@ def open_desk(
     ``window_options`` go to the window (the demo passes the sandbox's clock)."""
     from PySide6.QtWidgets import QMessageBox
 
+    from kitchen_app.app.plugins import registry
     from kitchen_app.app.wiring import build_engine
     from kitchen_app.engine.engine import EngineConfig
     from kitchen_app.store import DeskReader, StoreError
+    from kitchen_app.ui import labels
     from kitchen_app.ui.alert import AlertPlayer
     from kitchen_app.ui.bridge import EngineBridge
     from kitchen_app.ui.main_window import MainWindow
     from kitchen_app.ui.single_instance import SingleInstance
+
+    labels.use_plugins(registry())  # the marketplaces' words, before any window
 
     guard = SingleInstance(instance_name(data_dir))
     if not guard.start():

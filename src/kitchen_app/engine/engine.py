@@ -18,8 +18,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from kitchen_app.channels.base import CancelReason, ChannelClient
-from kitchen_app.domain import Channel, Stage
+from kitchen_app.channels.base import (
+    ActionSpec,
+    CancelReason,
+    ChannelClient,
+    Marketplace,
+    Params,
+)
+from kitchen_app.channels.registry import PluginRegistry
+from kitchen_app.domain import Channel, Choice, Stage
 from kitchen_app.engine.actions import ActionRunner
 from kitchen_app.engine.api import (
     ActionOutcome,
@@ -36,7 +43,13 @@ from kitchen_app.engine.printing import PrintService
 from kitchen_app.engine.reconcile import Reconciler
 from kitchen_app.engine.relay_feed import RelayFeed
 from kitchen_app.engine.stores import CHECK_INTERVAL_S, StoreWatch
-from kitchen_app.settings import canonical_key, validate
+from kitchen_app.settings import (
+    LEGACY_NAMES,
+    SETTINGS,
+    canonical_key,
+    effective_time_zone,
+    validate,
+)
 from kitchen_app.store import DeskStore
 
 __all__ = ["Engine", "EngineConfig"]
@@ -48,20 +61,15 @@ T = TypeVar("T")
 # Orders stored this little before the feed said it was back were read by the reconnect too.
 _STORE_SLACK = timedelta(seconds=5)
 
-# Settings whose change means new marketplace clients or a new relay connection.
-_CONNECTION_SETTINGS = frozenset(
-    {
-        "relay_url",
-        "relay_token",
-        "mp_delivery.base_url",
-        "mp_delivery.access_token",
-        "mp_delivery.user_id",
-        "time_zone",
-        "country",
-    }
-)
+# The desk's settings whose change means new marketplace clients or a new relay connection;
+# every plug-in setting (``<channel>.<name>``) is one too.
+_DESK_CONNECTION_SETTINGS = frozenset({"relay_url", "relay_token", "time_zone", "country"})
 
-ClientsFactory = Callable[[Mapping[str, Any]], Mapping[Channel, ChannelClient]]
+# The clients the store watch still speaks to, from the settings and the plug-ins just
+# built (the plug-ins' own clients: the engine closes the plug-ins, not these).
+ClientsFactory = Callable[
+    [Mapping[str, Any], Mapping[str, Marketplace]], Mapping[Channel, ChannelClient]
+]
 FeedFactory = Callable[[Mapping[str, Any]], RelayFeed | None]
 
 
@@ -93,10 +101,18 @@ class Engine:
         occurred_at: Mapping[Channel, OccurredAt] | None = None,
         feed_factory: FeedFactory = default_feed,
         clock: Callable[[], datetime] = utc_now,
+        plugins: PluginRegistry | None = None,
     ) -> None:
         """``clients_factory`` builds the marketplace clients from the connection settings
-        (the composition root, ``kitchen_app.wiring``, passes the real ones in)."""
+        (the composition root, ``kitchen_app.app.wiring``, passes the real ones in); ``plugins``
+        are the marketplaces the desk serves (``app/plugins.py``), built into
+        ``EngineContext.marketplaces`` from their settings on every connect."""
         self._config = config
+        self._plugins = plugins if plugins is not None else PluginRegistry(())
+        # Channel settings are the declared ones named "<channel>.<name>".
+        self._connection_settings = _DESK_CONNECTION_SETTINGS | {
+            name for name in SETTINGS if "." in name
+        }
         self._health = HealthMonitor(listener, clock)
         # Every part talks to this one, which keeps the health up to date and forwards.
         self._listener: EngineListener = HealthListener(listener, self._health)
@@ -151,7 +167,7 @@ class Engine:
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stopping = asyncio.Event()
-        store = DeskStore.open(self._config.db_path)
+        store = DeskStore.open(self._config.db_path, renamed_settings=LEGACY_NAMES)
         self._health.attach(store, self._loop)
         try:
             for key, value in self._config.initial_settings.items():
@@ -200,11 +216,14 @@ class Engine:
             await asyncio.gather(self._feed_task, return_exceptions=True)
         if self._feed_loop is not None:
             await self._feed_loop.close()
-        for client in ctx.clients.values():
-            await client.aclose()
-        settings = {key: ctx.setting(key) for key in _CONNECTION_SETTINGS}
-        ctx.clients = dict(self._clients_factory(settings))
-        self._health.reset_apis(ctx.clients)
+        for marketplace in ctx.marketplaces.values():
+            await marketplace.aclose()
+        settings = {key: ctx.setting(key) for key in self._connection_settings}
+        time_zone = effective_time_zone(settings["time_zone"], settings["country"])
+        ctx.marketplaces = self._plugins.create(settings, time_zone=time_zone)
+        ctx.clients = dict(self._clients_factory(settings, ctx.marketplaces))
+        self._health.channel_names = {p.channel: p.display.name.source for p in self._plugins}
+        self._health.reset_apis(ctx.marketplaces)
         if self._stores is not None:
             # Reads the stores' status and, with it, tells at once whether the marketplace
             # takes this address and token.
@@ -247,8 +266,8 @@ class Engine:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         if self._ctx is not None:
-            for client in self._ctx.clients.values():
-                await client.aclose()
+            for marketplace in self._ctx.marketplaces.values():
+                await marketplace.aclose()
         if self._feed_loop is not None:
             await self._feed_loop.close()
         store.close()
@@ -279,12 +298,23 @@ class Engine:
             return
         summary = self._ctx.store.order_summary(key)
         if summary is not None and summary.stage is Stage.NEW and not summary.accepted:
-            log.info("auto-accepting %s", key)
-            self._spawn(self._actions.run(key, "accept", {}))
+            # The plug-in's accepting action that needs nothing from staff (not one that
+            # answers a document: that one prints the marketplace's PDF).
+            accept = next(
+                (
+                    a
+                    for a in self._actions.offered(key)
+                    if a.accepts and not a.returns_document and not a.params
+                ),
+                None,
+            )
+            if accept is not None:
+                log.info("auto-accepting %s (%s)", key, accept.name)
+                self._spawn(self._actions.run(key, accept.name, {}))
 
     async def _on_action_confirmed(self, key: str, kind: str) -> None:
-        assert self._printing is not None
-        if kind == "accept":
+        assert self._printing is not None and self._actions is not None
+        if self._actions.accepts(key, kind):
             await self._printing.auto_print(key)
 
     def _check_missed(self, since: datetime, back_at: datetime) -> None:
@@ -315,17 +345,39 @@ class Engine:
             return failed
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
 
+    def run_action(self, key: str, action: str, params: Params) -> Future[ActionOutcome]:
+        """The one action path: any action the order's plug-in offers, with its parameters."""
+        return self._submit(self._action(key, action, params))
+
+    def available_actions(self, key: str) -> Future[tuple[ActionSpec, ...]]:
+        """What may be done with the order now, as its plug-in says."""
+
+        async def offered() -> tuple[ActionSpec, ...]:
+            assert self._actions is not None
+            return self._actions.offered(key)
+
+        return self._submit(offered())
+
+    def action_choices(self, key: str, action: str, param: str) -> Future[tuple[Choice, ...]]:
+        """The choices a parameter offers now (asked of the marketplace where it says)."""
+
+        async def choices() -> tuple[Choice, ...]:
+            assert self._actions is not None
+            return await self._actions.choices(key, action, param)
+
+        return self._submit(choices())
+
+    # The window's buttons of before the plug-ins: each one the action path with its name.
     def accept(self, key: str) -> Future[ActionOutcome]:
-        return self._submit(self._action(key, "accept", {}))
+        return self.run_action(key, "accept", {})
 
     def cancel(self, key: str, reason: CancelReason | None) -> Future[ActionOutcome]:
-        params = {"reason": reason.as_json()} if reason else {}
-        return self._submit(self._action(key, "cancel", params))
+        return self.run_action(key, "cancel", {"reason": reason.id} if reason else {})
 
     def mark_ready(self, key: str) -> Future[ActionOutcome]:
-        return self._submit(self._action(key, "mark_ready", {}))
+        return self.run_action(key, "mark_ready", {})
 
-    async def _action(self, key: str, kind: str, params: dict[str, Any]) -> ActionOutcome:
+    async def _action(self, key: str, kind: str, params: Params) -> ActionOutcome:
         assert self._actions is not None
         return await self._actions.run(key, kind, params)
 
@@ -372,7 +424,7 @@ class Engine:
             validate(key, value)
             name = canonical_key(key)
             self._ctx.store.set_setting(name, value)
-            if name in _CONNECTION_SETTINGS:
+            if name in self._connection_settings:
                 await self._connect()
             if name == "printers":
                 self._printing.reload_printers()

@@ -5,12 +5,23 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from kitchen_app.domain import Flow, Order, TimelineEntry, merge, order_to_dict
+from kitchen_app.domain import (
+    ACCEPT_WINDOW,
+    Flow,
+    Order,
+    Stage,
+    TimelineEntry,
+    TrackState,
+    merge,
+    order_to_dict,
+    tracks,
+)
+from kitchen_app.domain.timeline import AnyFlow, is_final_state, stage_of_state, track_states
 
 from .connection import connect_writer
 from .errors import StoreError
@@ -45,6 +56,8 @@ _DETAIL_COLUMNS = (
     "total_cents",
     "currency",
     "accept_deadline",
+    "pack_id",
+    "ship_by",
     "order_json",
     "raw_json",
 )
@@ -77,15 +90,24 @@ class DeskStore(JournalWriter):
         tz: tzinfo | None = None,
         clock: Callable[[], datetime] = utc_now,
         migrations: Sequence[Migration] = MIGRATIONS,
+        renamed_settings: Mapping[str, str] | None = None,
     ) -> DeskStore:
         """Create or upgrade the database at ``path``.
 
         ``tz`` is the desk's zone for the stored local_day (default: the machine's); ``clock``
-        gives the aware "now" for journal times; ``migrations`` is for tests of upgrades.
+        gives the aware "now" for journal times; ``migrations`` is for tests of upgrades;
+        ``renamed_settings`` (old name -> new) are carried over at once (``rename_settings``).
         """
         conn = connect_writer(path, clock(), migrations)
         log.info("desk database open at %s", path)
-        return cls(conn, path, tz if tz is not None else local_timezone(), clock)
+        store = cls(conn, path, tz if tz is not None else local_timezone(), clock)
+        if renamed_settings:
+            try:
+                store.rename_settings(renamed_settings)
+            except BaseException:
+                store.close()
+                raise
+        return store
 
     @property
     def path(self) -> Path:
@@ -103,6 +125,7 @@ class DeskStore(JournalWriter):
         observations: Sequence[TimelineEntry],
         *,
         accept_deadline: datetime | None = None,
+        flow: AnyFlow | None = None,
     ) -> OrderChange:
         """Store a fetched order and what was observed of its status, in one transaction.
 
@@ -112,24 +135,29 @@ class DeskStore(JournalWriter):
         store's clock. The row takes the merged current state, so a late fetch never moves it
         back, and the fetch's details (items, customer, raw JSON…) replace the stored ones.
         ``accept_deadline`` replaces the order's own (createdAt + window) when the engine
-        knows better (the notification came first: see engine/deadline.py).
+        knows better (the notification came first: see engine/deadline.py). ``flow`` is the
+        plug-in's (the engine passes it; the store never asks a marketplace); without it,
+        the order's channel must have one of domain/flows.py's.
         """
-        flow = self._flow(order)
+        flow = flow if flow is not None else self._flow(order)
         now = self._clock()
         key = order.key
         with self.transaction():
             stored = self._rows(
                 f"SELECT {', '.join(_DETAIL_COLUMNS)} FROM orders WHERE key = ?", (key,)
             )
+            timeline = self.timeline(key)
             result = merge(
-                flow,
-                self.timeline(key),
-                [*observations, TimelineEntry(order.status, now, now, FETCH_SOURCE)],
+                flow, timeline, [*observations, TimelineEntry(order.status, now, now, FETCH_SOURCE)]
             )
             current = result.current if result.current is not None else order.status
+            state = result.state or (TrackState("order", current),)
             accepted = self._is_accepted(key)
             row = self._order_row(
-                dataclasses.replace(order, status=current), flow, accepted, accept_deadline
+                dataclasses.replace(order, status=current, state=state),
+                flow,
+                accepted,
+                accept_deadline,
             )
             if not stored:
                 columns = (*_DETAIL_COLUMNS, "key", "first_seen_at", "updated_at")
@@ -143,15 +171,22 @@ class DeskStore(JournalWriter):
                 self._exec(
                     f"UPDATE orders SET {assignments} WHERE key = ?", (*row, to_db(now), key)
                 )
+            # Numbered 1, 2, 3… per order (schema 4 numbered the older rows so): the next
+            # number follows the timeline just read; UNIQUE (order_key, seq) refuses a
+            # second writer's append of the same number.
+            seq = len(timeline)
             for entry in result.added:
+                seq += 1
                 self._exec(
                     "INSERT INTO status_events "
-                    "(order_key, status, substatus, occurred_at, learnt_at, source) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    "(order_key, seq, track, status, substatus, occurred_at, learnt_at, source) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         key,
+                        seq,
+                        entry.track,
                         entry.pair.status,
-                        entry.pair.substatus or "",
+                        entry.pair.substatus or None,
                         to_db(entry.occurred_at),
                         to_db(entry.learnt_at),
                         entry.source,
@@ -181,8 +216,8 @@ class DeskStore(JournalWriter):
             return order.flow
         except KeyError:
             raise StoreError(
-                f"no status flow for {order.channel.value} orders with "
-                f"{order.logistics.value} logistics ({order.key})"
+                f"no status flow for {order.channel} orders with "
+                f"{order.logistics} logistics ({order.key})"
             ) from None
 
     def _is_accepted(self, key: str) -> bool:
@@ -190,27 +225,34 @@ class DeskStore(JournalWriter):
         return bool(rows and rows[0][0])
 
     def _order_row(
-        self, order: Order, flow: Flow, accepted: bool, accept_deadline: datetime | None
+        self, order: Order, flow: AnyFlow, accepted: bool, accept_deadline: datetime | None
     ) -> tuple[Any, ...]:
-        """The values of _DETAIL_COLUMNS for an order already carrying its merged status."""
+        """The values of _DETAIL_COLUMNS for an order already carrying its merged state."""
         total = order.totals.total
+        state = order.state or (TrackState("order", order.status),)
+        stage = stage_of_state(flow, state, accepted=accepted) or Stage.NEW
+        if accept_deadline is None:
+            window = flow.accept_window if isinstance(flow, tracks.Flow) else ACCEPT_WINDOW
+            accept_deadline = order.created_at + window if window is not None else None
         return (
-            order.channel.value,
+            order.channel,
             order.order_id,
             order.display_id,
             to_db(order.created_at),
             local_day(order.created_at, self._tz),
             order.status.status,
             order.status.substatus,
-            flow.stage_of(order.status, accepted=accepted).value,
-            int(flow.is_final(order.status)),
-            order.logistics.value,
+            stage.value,
+            int(is_final_state(flow, state)),
+            order.logistics,
             order.store_id,
             order.customer.name if order.customer else None,
             order.item_count,
             total.cents,
             total.currency,
-            to_db(accept_deadline if accept_deadline is not None else order.accept_deadline),
+            to_db(accept_deadline) if accept_deadline is not None else None,
+            order.pack_id,
+            to_db(order.ship_by) if order.ship_by is not None else None,
             to_json(order_to_dict(order), f"order {order.key}"),
             to_json(order.raw, f"the raw JSON of order {order.key}"),
         )
@@ -220,14 +262,17 @@ class DeskStore(JournalWriter):
         rows = self._rows("SELECT key FROM orders WHERE is_final = 0 ORDER BY created_at, key")
         return [row[0] for row in rows]
 
-    def set_accepted(self, key: str) -> None:
-        """Record that the marketplace confirmed our accept (the substatus cannot tell)."""
+    def set_accepted(self, key: str, *, flow: AnyFlow | None = None) -> None:
+        """Record that the marketplace confirmed our accept (the substatus cannot tell), or
+        that staff took an order that has no accept ("seen"). ``flow`` as in apply_order."""
         with self.transaction():
             order = self.get_order(key)
             if order is None:
                 self._require_order(key)
                 return
-            stage = self._flow(order).stage_of(order.status, accepted=True)
+            flow = flow if flow is not None else self._flow(order)
+            state = track_states(flow, self.timeline(key)) or (TrackState("order", order.status),)
+            stage = stage_of_state(flow, state, accepted=True) or Stage.NEW
             cursor = self._exec(
                 "UPDATE orders SET accepted = 1, stage = ?, updated_at = ? "
                 "WHERE key = ? AND accepted = 0",
@@ -341,6 +386,26 @@ class DeskStore(JournalWriter):
         """When the feed's cursor last moved (the desk last took events from it)."""
         rows = self._rows("SELECT updated_at FROM feed_cursors WHERE feed = ?", (feed,))
         return from_db(rows[0][0]) if rows else None
+
+    def list_cursor(self, channel: str) -> tuple[datetime | None, str | None]:
+        """Where listing a marketplace's recent orders got to: the time the last complete
+        pass started from (None: never listed) and the opaque cursor of a pass under way."""
+        rows = self._rows("SELECT since, cursor FROM list_cursors WHERE channel = ?", (channel,))
+        if not rows:
+            return None, None
+        return from_db(rows[0][0]), rows[0][1]
+
+    def set_list_cursor(self, channel: str, since: datetime, cursor: str | None) -> None:
+        # Plain SQL, not sqlite-utils' upsert: that one wraps itself in ``with conn:``, which
+        # would commit a transaction the store has open.
+        with self.transaction():
+            self._exec(
+                "INSERT INTO list_cursors (channel, since, cursor, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (channel) DO UPDATE SET "
+                "since = excluded.since, cursor = excluded.cursor, "
+                "updated_at = excluded.updated_at",
+                (channel, to_db(since), cursor, to_db(self._clock())),
+            )
 
     def set_cursor(self, feed: str, cursor: int) -> None:
         """Call it inside the transaction that stored the events' effects (DESIGN §6.2)."""

@@ -17,6 +17,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from kitchen_app.channels.mercadolibre.sandbox import routes as ml_routes
+
 from . import api_routes, control_routes, oauth
 from .api_errors import ApiError, error_body
 from .clock import SandboxClock, Scheduler
@@ -60,6 +62,14 @@ def build_app(config: SandboxConfig | None = None) -> Starlette:
     world = World(config, scheduler)
     sender = WebhookSender(config, scheduler, world.shapes)
     world.notify = sender.notify
+    ml_world, ml_sender = ml_routes.build(
+        now=clock.now,
+        at=scheduler.at,
+        token=config.token,
+        relay_url=config.relay_url,
+        seed=config.seed,
+        ack_deadline_s=config.ack_deadline_s,
+    )
     waker: list[asyncio.Event] = []  # the running loop's event (made there, at start)
 
     def wake() -> None:
@@ -72,6 +82,7 @@ def build_app(config: SandboxConfig | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         waker[:] = [asyncio.Event()]
         await sender.start()
+        await ml_sender.start()
         ticker = asyncio.get_running_loop().create_task(_ticker(scheduler, waker[0]))
         world.start_auto_orders()
         log.info("sandbox up (speed %g, %d store(s))", clock.speed, len(world.stores))
@@ -82,15 +93,24 @@ def build_app(config: SandboxConfig | None = None) -> Starlette:
             with contextlib.suppress(asyncio.CancelledError):
                 await ticker
             await sender.stop()
+            await ml_sender.stop()
 
     app = Starlette(
-        routes=[*api_routes.routes, *oauth.routes, *control_routes.routes],
+        routes=[
+            *api_routes.routes,
+            *oauth.routes,
+            *ml_routes.api_routes,
+            *ml_routes.control_routes,
+            *control_routes.routes,
+        ],
         exception_handlers={ApiError: _api_error, HTTPException: _http_error},
         lifespan=lifespan,
     )
     app.state.config = config
     app.state.world = world
     app.state.webhooks = sender
+    app.state.ml_world = ml_world
+    app.state.ml_webhooks = ml_sender
     app.state.faults = Faults()
     app.state.wake = wake
     app.state.oauth_refresh = {}

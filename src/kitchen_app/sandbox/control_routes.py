@@ -12,6 +12,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from kitchen_app.channels.mercadolibre.sandbox import routes as ml_routes
+
 from .api_errors import ApiError, bad_request, not_found
 from .clock import iso
 from .orders import parse_item_overrides
@@ -49,6 +51,8 @@ async def create_order(request: Request) -> Response:
     body = await json_body(request)
     w = world(request)
     channel = body.get("channel", "mp_delivery")
+    if channel == "mercadolibre":
+        return await ml_routes.control_create(request, body)
     if channel != "mp_delivery":
         raise bad_request(f"channel {channel!r} is not simulated here; use mp_delivery")
     logistics = body.get("logistics", "flex")

@@ -33,10 +33,8 @@ from typing import Any
 
 from kitchen_app.domain import (
     Address,
-    Channel,
     Customer,
     Fee,
-    Logistics,
     Money,
     MoneyError,
     Order,
@@ -44,10 +42,12 @@ from kitchen_app.domain import (
     Payment,
     StatusPair,
     Totals,
+    TrackState,
 )
 
 from ..errors import BadResponse
 from ..mp_mapping import parse_timestamp
+from . import CHANNEL
 from .client import is_no_substatus
 
 __all__ = [
@@ -472,7 +472,8 @@ def read_order(
 
 
 def to_domain(ml: MlOrder) -> Order:
-    """The desk's ``Order`` (primary status = the order's; the shipment rides in ``raw``)."""
+    """The desk's ``Order``: primary status = the order's, the shipment as a second track;
+    ``handles`` carries the ids and facts later calls and ``actions`` need."""
     items = tuple(
         OrderItem(
             name=item.title,
@@ -480,8 +481,9 @@ def to_domain(ml: MlOrder) -> Order:
             unit_price=item.unit_price,
             total_price=item.unit_price * item.quantity,
             notes=item.variation,
-            external_code=item.ref,
+            external_code=item.item_id,
             id=item.item_id,
+            ref=item.ref,
         )
         for item in ml.items
     )
@@ -491,14 +493,25 @@ def to_domain(ml: MlOrder) -> Order:
         else ()
     )
     zero = Money.zero(ml.currency)
-    logistics = Logistics.ME2 if ml.logistics == "me2" else Logistics.ME1
+    handles: dict[str, str] = {"sale_feedback": "yes" if ml.sale_feedback else "no"}
+    if ml.shipment_id is not None:
+        handles["shipment_id"] = ml.shipment_id
+    if ml.site_id is not None:
+        handles["site_id"] = ml.site_id
+    if ml.seller_id is not None:
+        handles["seller_id"] = ml.seller_id
+    if ml.shipment is not None and ml.shipment.tracking_number:
+        handles["tracking_number"] = ml.shipment.tracking_number
+    state = [TrackState("order", ml.status)]
+    if ml.shipment is not None:
+        state.append(TrackState("shipment", ml.shipment.status))
     return Order(
-        channel=Channel.MERCADOLIBRE,
+        channel=CHANNEL,
         order_id=ml.id,
         display_id=ml.id,
         created_at=ml.created_at,
         status=ml.status,
-        logistics=logistics,
+        logistics=ml.logistics,
         store_id=ml.seller_id,
         store_name=None,
         items=items,
@@ -511,4 +524,8 @@ def to_domain(ml: MlOrder) -> Order:
         address=ml.shipment.address if ml.shipment is not None else None,
         notes=ml.shipping_note,
         raw=ml.raw,
+        pack_id=ml.pack_id,
+        ship_by=ml.ship_by,
+        handles=handles,
+        state=tuple(state),
     )

@@ -13,7 +13,7 @@ import pytest
 
 from kitchen_app.channels.errors import BadResponse
 from kitchen_app.channels.mercadolibre.mapping import read_order, read_shipment, to_domain
-from kitchen_app.domain import Channel, Money, StatusPair
+from kitchen_app.domain import Money, StatusPair
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "mercadolibre"
 
@@ -40,11 +40,14 @@ def test_new_format_cart_order_with_its_shipment() -> None:
     assert ml.total == Money.parse(Decimal("9.99"), "BRL")
     assert ml.shipping_note is None
     order = to_domain(ml)
-    assert order.channel is Channel.MERCADOLIBRE
+    assert order.channel == "mercadolibre"
+    assert order.pack_id == "2000000101334825"
+    assert order.handles["shipment_id"] == "27987243797"
+    assert [s.track for s in order.state] == ["order", "shipment"]
     assert order.order_id == "2053577644"
     assert order.customer is not None and order.customer.name == "Test Test"
     assert order.address is not None and order.address.city == "São Paulo"
-    assert order.items[0].external_code == "MLB1226730704"
+    assert order.items[0].ref == "MLB1226730704"
 
 
 def test_previous_format_embeds_the_shipment_and_shipping_cost() -> None:

@@ -98,6 +98,7 @@ KNOWN_SHIPMENT_STATUSES = frozenset(
 )
 _logged_unknown: set[str] = set()
 _MAX_QUANTITY = Decimal(9999)
+_MODES = frozenset({"me1", "me2", "custom", "not_specified"})
 
 
 def _bad(what: str, field_name: str, problem: str) -> BadResponse:
@@ -223,8 +224,11 @@ class MlOrder:
 
     @property
     def logistics(self) -> str:
+        """``me1``, ``me2``, ``custom``, ``not_specified``, or ``none`` (no shipment). A mode
+        not listed in A.4 reads as ``not_specified``: the ticket labels each of these."""
         if self.shipment is not None and self.shipment.mode:
-            return self.shipment.mode
+            mode = self.shipment.mode.lower()
+            return mode if mode in _MODES else "not_specified"
         return "me1" if self.shipment_id is not None else "none"
 
     @property

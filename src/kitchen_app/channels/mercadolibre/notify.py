@@ -79,7 +79,7 @@ class MercadoLibreNotify:
     ack_status = 200
     ack_body = b""
     keep_malformed = False
-    relay_settings = (
+    relay_settings: tuple[SettingSpec, ...] = (
         SettingSpec(
             "app_id",
             SettingKind.TEXT,

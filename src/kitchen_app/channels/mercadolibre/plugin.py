@@ -32,6 +32,7 @@ from kitchen_app.channels.base import (
     FetchResult,
     OrderRef,
     Params,
+    Plugin,
     PluginContext,
     RecentPage,
     RelayEvent,
@@ -49,10 +50,11 @@ from .client import SERVICE_IDS, FeedbackRequest, MercadoLibreClient
 from .display import DISPLAY
 from .flows import FLOW, actions_for, shipment_pair
 from .mapping import MlOrder, read_order, to_domain
-from .notify import ORDER_TOPICS, SHIPMENT_TOPICS, id_from_resource
+from .notify import ORDER_TOPICS, SHIPMENT_TOPICS, MercadoLibreNotify, id_from_resource
+from .sandbox.part import sandbox_part
 from .settings import LEGACY_SETTINGS, SETTINGS
 
-__all__ = ["MercadoLibrePlugin", "observations", "parse_cursor"]
+__all__ = ["PLUGIN", "MercadoLibrePlugin", "observations", "parse_cursor"]
 
 log = logging.getLogger(__name__)
 
@@ -360,3 +362,15 @@ class MercadoLibrePlugin:
 
 def factory(ctx: PluginContext) -> MercadoLibrePlugin:
     return MercadoLibrePlugin(ctx)
+
+
+PLUGIN = Plugin(
+    channel=CHANNEL,
+    display=DISPLAY,
+    settings=SETTINGS,
+    legacy_settings=LEGACY_SETTINGS,
+    create=factory,
+    lists_orders=True,
+    notify=MercadoLibreNotify(),
+    sandbox=sandbox_part,
+)

@@ -1,7 +1,7 @@
 """Mercado Libre's HTTP paths in the sandbox, plus its control routes.
 
-The world is ``request.app.state.ml_world`` and the sender ``app.state.ml_webhooks`` (the
-sandbox shell builds both, ``build``). Errors answer in the generic shape of A.0
+The world and the sender belong to the ``MlSandboxPart`` the sandbox shell mounted
+(``app.state.parts["mercadolibre"]``, ``part.py``). Errors answer in the generic shape of A.0
 (``{message, error, status, cause: []}``).
 
 ``GET /orders/{id}`` answers the new JSON when asked with ``x-format-new: true`` and the
@@ -19,38 +19,26 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from .. import CHANNEL
 from .sender import MlWebhookSender
 from .shapes import order_json, pack_json, shipment_json
 from .world import MlError, MlSeller, MlWorld, ml_iso, parse_date
 
-__all__ = ["api_routes", "build", "control_create", "control_routes"]
+__all__ = ["api_routes", "control_routes", "create_from_body", "summary"]
 
 
-def build(
-    *,
-    now: Callable[[], float],
-    at: Callable[[float, Callable[[float], None]], None],
-    token: str,
-    relay_url: str | None,
-    seed: int | None,
-    ack_deadline_s: float = 0.5,
-) -> tuple[MlWorld, MlWebhookSender]:
-    """The world and its notification sender, tied together."""
-    world = MlWorld(now=now, at=at, token=token, seed=seed)
-    sender = MlWebhookSender(
-        relay_url=relay_url,
-        application_id=world.application_id,
-        now=now,
-        at=at,
-        ack_deadline_s=ack_deadline_s,
-    )
-    world.notify = sender.notify
-    return world, sender
+def _part(request: Request) -> Any:
+    return request.app.state.parts[CHANNEL]
 
 
 def _world(request: Request) -> MlWorld:
-    w: MlWorld = request.app.state.ml_world
+    w: MlWorld = _part(request).world
     return w
+
+
+def _sender(request: Request) -> MlWebhookSender:
+    s: MlWebhookSender = _part(request).sender
+    return s
 
 
 def _error(exc: MlError) -> JSONResponse:
@@ -221,7 +209,7 @@ async def missed_feeds(request: Request, world: MlWorld, seller: MlSeller) -> Re
         raise MlError(403, "forbidden", "app_id is not the caller's application")
     if request.query_params.get("topic") == "items" and not request.query_params.get("site_id"):
         raise MlError(400, "bad_request", "site_id is required for topic items")
-    sender: MlWebhookSender = request.app.state.ml_webhooks
+    sender = _sender(request)
     lost = [e for e in sender.log if e["outcome"] != "delivered"]
     offset, limit = _int(request, "offset", 0), _int(request, "limit", 10)
     return JSONResponse(
@@ -309,50 +297,41 @@ def summary(world: MlWorld, order_id: int) -> dict[str, Any]:
     }
 
 
-async def control_create(request: Request, body: dict[str, Any]) -> Response:
+def create_from_body(world: MlWorld, body: dict[str, Any]) -> dict[str, Any]:
     """``POST /_sandbox/orders`` with ``"channel": "mercadolibre"``: ``cart`` (orders in the
     cart, default 1), ``logistics`` ``me1``/``me2``, ``shipping`` ``agree``/``later`` (null
     shipping ids), ``seller``, ``site`` (MLB, MLA, MLM), ``topic`` ``orders_v2``/``orders``,
-    ``items`` ``[{title, price, quantity}]``."""
-    world = _world(request)
-    try:
-        cart = body.get("cart", 1)
-        if isinstance(cart, bool) or not isinstance(cart, int):
-            raise ValueError("cart must be a whole number")
-        shipping = body.get("shipping") or body.get("logistics") or "me1"
-        seller = world.default_seller
-        if body.get("seller") is not None or body.get("store") is not None:
-            ref = body.get("seller", body.get("store"))
-            try:
-                seller_id = int(str(ref))
-            except ValueError:
-                raise ValueError(f"seller {ref!r} is not a number") from None
-            site = str(body.get("site", "MLB"))
-            seller = world.sellers.setdefault(seller_id, MlSeller(seller_id, site))
-        elif body.get("site") is not None:
-            site = str(body["site"])
-            if site not in ("MLB", "MLA", "MLM"):
-                raise ValueError("site must be MLB, MLA or MLM")
-            seller.site = site
-        orders = world.create(
-            cart=cart,
-            shipping=str(shipping),
-            seller=seller,
-            topic=str(body.get("topic", "orders_v2")),
-            items=_items_override(body.get("items")),
-        )
-    except ValueError as exc:
-        return _error(MlError(400, "bad_request", str(exc)))
-    request.app.state.wake()
-    first = summary(world, orders[0].id)
-    return JSONResponse(
-        first
-        | {
-            "order_ids": [str(o.id) for o in orders],
-            "orders": [order_json(world, o) for o in orders],
-        },
-        status_code=201,
+    ``items`` ``[{title, price, quantity}]``. Raises ValueError for bad input (→ 400)."""
+    cart = body.get("cart", 1)
+    if isinstance(cart, bool) or not isinstance(cart, int):
+        raise ValueError("cart must be a whole number")
+    shipping = body.get("shipping") or body.get("logistics") or "me1"
+    site = body.get("site")
+    if site is not None and site not in ("MLB", "MLA", "MLM"):
+        raise ValueError("site must be MLB, MLA or MLM")
+    seller = world.default_seller
+    ref = body.get("seller", body.get("store"))
+    if ref is not None:
+        try:
+            seller_id = int(str(ref))
+        except ValueError:
+            raise ValueError(f"seller {ref!r} is not a number") from None
+        seller = world.sellers.setdefault(seller_id, MlSeller(seller_id, str(site or "MLB")))
+    if site is not None:
+        seller.site = str(site)
+    orders = world.create(
+        cart=cart,
+        shipping=str(shipping),
+        seller=seller,
+        topic=str(body.get("topic", "orders_v2")),
+        items=_items_override(body.get("items")),
     )
+    first = summary(world, orders[0].id)
+    return first | {
+        "order_id": first["id"],
+        "order_ids": [str(o.id) for o in orders],
+        "orders": [order_json(world, o) for o in orders],
+    }
 
 
 async def control_list(request: Request) -> Response:
@@ -393,8 +372,7 @@ async def control_partial(request: Request) -> Response:
 
 
 async def control_webhooks(request: Request) -> Response:
-    sender: MlWebhookSender = request.app.state.ml_webhooks
-    return JSONResponse(list(sender.log))
+    return JSONResponse(list(_sender(request).log))
 
 
 control_routes = [

@@ -262,3 +262,15 @@ def test_unknown_or_foreign_resources(sandbox: Sandbox) -> None:
     r = sandbox.client.get("/orders/1", params={"access_token": "APP_USR-sandbox"})
     assert r.status_code == 404
     assert httpx.get(sandbox.url + "/orders/1?access_token=APP_USR-sandbox").status_code == 401
+
+
+def test_orders_on_their_own_at_a_rate(start_sandbox: Callable[..., Sandbox]) -> None:
+    sb = start_sandbox(speed=600.0)
+    assert sb.anon.post("/_sandbox/mercadolibre/rate", json={"rate_per_min": -1}).status_code == 400
+    r = sb.anon.post("/_sandbox/mercadolibre/rate", json={"rate_per_min": 30})
+    assert r.status_code == 200
+    wait_until(
+        lambda: len(sb.anon.get("/_sandbox/mercadolibre/orders").json()) >= 3,
+        what="orders made on their own",
+    )
+    sb.anon.post("/_sandbox/mercadolibre/rate", json={"rate_per_min": 0})

@@ -371,6 +371,20 @@ async def control_partial(request: Request) -> Response:
     return JSONResponse({"partial_searches": world.partial_searches})
 
 
+async def control_rate(request: Request) -> Response:
+    """``{"rate_per_min": N}``: Mercado Libre orders the sandbox makes on its own."""
+    world = _world(request)
+    try:
+        body = json.loads(await request.body() or b"{}")
+        rate = body.get("rate_per_min") if isinstance(body, dict) else None
+        if isinstance(rate, bool) or not isinstance(rate, int | float):
+            raise ValueError("rate_per_min must be a number")
+        world.set_rate(float(rate))
+    except ValueError as exc:
+        return _error(MlError(400, "bad_request", str(exc)))
+    return JSONResponse({"rate_per_min": world.rate_per_min})
+
+
 async def control_webhooks(request: Request) -> Response:
     return JSONResponse(list(_sender(request).log))
 
@@ -381,4 +395,5 @@ control_routes = [
     Route("/_sandbox/mercadolibre/token", control_token, methods=["POST"]),
     Route("/_sandbox/mercadolibre/partial_searches", control_partial, methods=["POST"]),
     Route("/_sandbox/mercadolibre/webhooks", control_webhooks, methods=["GET"]),
+    Route("/_sandbox/mercadolibre/rate", control_rate, methods=["POST"]),
 ]

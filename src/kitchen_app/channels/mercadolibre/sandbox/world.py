@@ -270,6 +270,8 @@ class MlWorld:
         self.tokens: dict[str, _Token] = {}
         self.refresh_tokens: dict[str, MlSeller] = {}
         self.partial_searches = 0  # the next N searches answer 206
+        self.rate_per_min = 0.0  # orders made on its own (the demo), per sandbox minute
+        self._auto_chain = 0
         self.notify: Notify = lambda topic, resource, user_id, extra: None
         self._order_ids = itertools.count(2000000000000001)
         self._pack_ids = itertools.count(2000005000000001)
@@ -390,6 +392,34 @@ class MlWorld:
             extra = {"attempts": 0} if topic == "orders" else {}
             self.notify(topic, f"/orders/{order.id}", seller.user_id, extra)
         return orders
+
+    def set_rate(self, rate_per_min: float) -> None:
+        """Make orders on its own at this mean rate (exponential gaps): mostly single ME1
+        orders, some carts of 2-3, some whose shipment comes later (the demo's mix)."""
+        if rate_per_min < 0:
+            raise ValueError("rate_per_min must be 0 or more")
+        self.rate_per_min = rate_per_min
+        self._auto_chain += 1
+        self._schedule_auto(self.now(), self._auto_chain)
+
+    def _schedule_auto(self, after: float, chain: int) -> None:
+        if self.rate_per_min <= 0:
+            return
+        gap = self.rng.expovariate(self.rate_per_min / 60.0)
+
+        def fire(due: float) -> None:
+            if chain != self._auto_chain:  # a rate change started a new chain
+                return
+            roll = self.rng.random()
+            if roll < 0.2:
+                self.create(cart=self.rng.randint(2, 3))
+            elif roll < 0.3:
+                self.create(shipping="later")
+            else:
+                self.create()
+            self._schedule_auto(due, chain)
+
+        self.at(after + gap, fire)
 
     def _ship(self, orders: list[MlOrder], mode: str, at: float, notify: bool) -> MlShipment:
         first = orders[0]

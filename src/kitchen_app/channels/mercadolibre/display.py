@@ -5,66 +5,63 @@ from __future__ import annotations
 
 from kitchen_app.channels.base import Display
 from kitchen_app.domain.flows import StatusPair
-from kitchen_app.domain.text import QT_TRANSLATE_NOOP, Text
-
-from . import CHANNEL
+from kitchen_app.domain.text import QT_TRANSLATE_NOOP
 
 __all__ = ["DISPLAY", "NO_SHIPMENT"]
 
 
-def _t(source: str) -> Text:
-    return QT_TRANSLATE_NOOP(CHANNEL, source)
-
-
 _P = StatusPair
-NO_SHIPMENT = _t(
-    "No shipment yet: arrange delivery with the buyer, or wait for Mercado Libre to create it"
+NO_SHIPMENT = QT_TRANSLATE_NOOP(
+    "mercadolibre",
+    "No shipment yet: arrange delivery with the buyer, or wait for Mercado Libre to create it",
 )
 
 DISPLAY = Display(
-    name=_t("Mercado Libre"),
+    name=QT_TRANSLATE_NOOP("mercadolibre", "Mercado Libre"),
     badge="ML",
     color="#FFE600",
     statuses={
-        _P("confirmed"): _t("Confirmed, not paid yet"),
-        _P("payment_required"): _t("Waiting for payment"),
-        _P("payment_in_process"): _t("Payment in process"),
-        _P("partially_paid"): _t("Partially paid"),
-        _P("paid"): _t("Paid — prepare it"),
-        _P("partially_refunded"): _t("Partially refunded"),
-        _P("pending_cancel"): _t("Being cancelled"),
-        _P("cancelled"): _t("Cancelled by Mercado Libre"),
-        _P("invalid"): _t("Invalid"),
-        _P("pending"): _t("Shipment pending"),
-        _P("handling"): _t("Shipment being prepared"),
-        _P("ready_to_ship"): _t("Ready to ship"),
-        _P("shipped"): _t("Shipped"),
-        _P("shipped", "out_for_delivery"): _t("Out for delivery"),
-        _P("delivered"): _t("Delivered"),
-        _P("not_delivered", "returning_to_sender"): _t("Not delivered — returning to us"),
-        _P("not_delivered"): _t("Not delivered"),
+        _P("confirmed"): QT_TRANSLATE_NOOP("mercadolibre", "Confirmed, not paid yet"),
+        _P("payment_required"): QT_TRANSLATE_NOOP("mercadolibre", "Waiting for payment"),
+        _P("payment_in_process"): QT_TRANSLATE_NOOP("mercadolibre", "Payment in process"),
+        _P("partially_paid"): QT_TRANSLATE_NOOP("mercadolibre", "Partially paid"),
+        _P("paid"): QT_TRANSLATE_NOOP("mercadolibre", "Paid — prepare it"),
+        _P("partially_refunded"): QT_TRANSLATE_NOOP("mercadolibre", "Partially refunded"),
+        _P("pending_cancel"): QT_TRANSLATE_NOOP("mercadolibre", "Being cancelled"),
+        _P("cancelled"): QT_TRANSLATE_NOOP("mercadolibre", "Cancelled by Mercado Libre"),
+        _P("invalid"): QT_TRANSLATE_NOOP("mercadolibre", "Invalid"),
+        _P("pending"): QT_TRANSLATE_NOOP("mercadolibre", "Shipment pending"),
+        _P("handling"): QT_TRANSLATE_NOOP("mercadolibre", "Shipment being prepared"),
+        _P("ready_to_ship"): QT_TRANSLATE_NOOP("mercadolibre", "Ready to ship"),
+        _P("shipped"): QT_TRANSLATE_NOOP("mercadolibre", "Shipped"),
+        _P("shipped", "out_for_delivery"): QT_TRANSLATE_NOOP("mercadolibre", "Out for delivery"),
+        _P("delivered"): QT_TRANSLATE_NOOP("mercadolibre", "Delivered"),
+        _P("not_delivered", "returning_to_sender"): QT_TRANSLATE_NOOP(
+            "mercadolibre", "Not delivered — returning to us"
+        ),
+        _P("not_delivered"): QT_TRANSLATE_NOOP("mercadolibre", "Not delivered"),
     },
     chips={
-        _P("paid"): _t("Paid"),
-        _P("cancelled"): _t("Cancelled"),
-        _P("pending"): _t("To ship"),
-        _P("shipped"): _t("Shipped"),
-        _P("delivered"): _t("Delivered"),
-        _P("not_delivered"): _t("Returned"),
+        _P("paid"): QT_TRANSLATE_NOOP("mercadolibre", "Paid"),
+        _P("cancelled"): QT_TRANSLATE_NOOP("mercadolibre", "Cancelled"),
+        _P("pending"): QT_TRANSLATE_NOOP("mercadolibre", "To ship"),
+        _P("shipped"): QT_TRANSLATE_NOOP("mercadolibre", "Shipped"),
+        _P("delivered"): QT_TRANSLATE_NOOP("mercadolibre", "Delivered"),
+        _P("not_delivered"): QT_TRANSLATE_NOOP("mercadolibre", "Returned"),
     },
     logistics={
-        "me1": _t("ME1 (own carrier)"),
-        "me2": _t("Mercado Envios"),
-        "custom": _t("Own shipping"),
-        "not_specified": _t("Shipping not specified"),
-        "none": _t("Arrange with the buyer"),
+        "me1": QT_TRANSLATE_NOOP("mercadolibre", "ME1 (own carrier)"),
+        "me2": QT_TRANSLATE_NOOP("mercadolibre", "Mercado Envios"),
+        "custom": QT_TRANSLATE_NOOP("mercadolibre", "Own shipping"),
+        "not_specified": QT_TRANSLATE_NOOP("mercadolibre", "Shipping not specified"),
+        "none": QT_TRANSLATE_NOOP("mercadolibre", "Arrange with the buyer"),
     },
     payment_methods={
-        "account_money": _t("Mercado Pago balance"),
-        "pix": _t("Pix"),
-        "master": _t("Mastercard"),
-        "visa": _t("Visa"),
-        "bolbradesco": _t("Boleto"),
+        "account_money": QT_TRANSLATE_NOOP("mercadolibre", "Mercado Pago balance"),
+        "pix": QT_TRANSLATE_NOOP("mercadolibre", "Pix"),
+        "master": QT_TRANSLATE_NOOP("mercadolibre", "Mastercard"),
+        "visa": QT_TRANSLATE_NOOP("mercadolibre", "Visa"),
+        "bolbradesco": QT_TRANSLATE_NOOP("mercadolibre", "Boleto"),
     },
     document=None,
 )

@@ -22,10 +22,8 @@ from datetime import datetime
 from kitchen_app.channels.base import ActionSpec, ParamKind, ParamSpec
 from kitchen_app.domain import Order, Stage, StatusPair
 from kitchen_app.domain.settings import Choice
-from kitchen_app.domain.text import QT_TRANSLATE_NOOP, Text
+from kitchen_app.domain.text import QT_TRANSLATE_NOOP
 from kitchen_app.domain.tracks import DeadlineKind, Flow, Step, Track
-
-from . import CHANNEL
 
 __all__ = [
     "FEEDBACK_REASONS",
@@ -34,10 +32,6 @@ __all__ = [
     "actions_for",
     "shipment_pair",
 ]
-
-
-def _t(source: str) -> Text:
-    return QT_TRANSLATE_NOOP(CHANNEL, source)
 
 
 _P = StatusPair
@@ -90,46 +84,82 @@ FLOW = Flow(tracks=(ORDER_TRACK, SHIPMENT_TRACK), accept_window=None)
 
 # Seller reasons for a sale not fulfilled (A.6; the source's list is truncated: UNKNOWN tail).
 FEEDBACK_REASONS = (
-    Choice("OUT_OF_STOCK", _t("Out of stock")),
-    Choice("BUYER_NOT_ENOUGH_MONEY", _t("Buyer did not have the money")),
-    Choice("BUYER_REGRETS", _t("Buyer changed their mind")),
-    Choice("SELLER_REGRETS", _t("We changed our mind")),
-    Choice("BUYER_DID_NOT_ANSWER", _t("Buyer did not answer")),
-    Choice("THEY_NOT_HONORING_POLICIES", _t("Buyer did not follow the policies")),
-    Choice("OTHER_MY_RESPONSIBILITY", _t("Other (our responsibility)")),
-    Choice("OTHER_THEIR_RESPONSIBILITY", _t("Other (the buyer's responsibility)")),
-    Choice("DUBIOUS_BUYER", _t("Dubious buyer")),
-    Choice("SELLER_HOLIDAY", _t("We are on holiday")),
+    Choice("OUT_OF_STOCK", QT_TRANSLATE_NOOP("mercadolibre", "Out of stock")),
+    Choice(
+        "BUYER_NOT_ENOUGH_MONEY", QT_TRANSLATE_NOOP("mercadolibre", "Buyer did not have the money")
+    ),
+    Choice("BUYER_REGRETS", QT_TRANSLATE_NOOP("mercadolibre", "Buyer changed their mind")),
+    Choice("SELLER_REGRETS", QT_TRANSLATE_NOOP("mercadolibre", "We changed our mind")),
+    Choice("BUYER_DID_NOT_ANSWER", QT_TRANSLATE_NOOP("mercadolibre", "Buyer did not answer")),
+    Choice(
+        "THEY_NOT_HONORING_POLICIES",
+        QT_TRANSLATE_NOOP("mercadolibre", "Buyer did not follow the policies"),
+    ),
+    Choice(
+        "OTHER_MY_RESPONSIBILITY", QT_TRANSLATE_NOOP("mercadolibre", "Other (our responsibility)")
+    ),
+    Choice(
+        "OTHER_THEIR_RESPONSIBILITY",
+        QT_TRANSLATE_NOOP("mercadolibre", "Other (the buyer's responsibility)"),
+    ),
+    Choice("DUBIOUS_BUYER", QT_TRANSLATE_NOOP("mercadolibre", "Dubious buyer")),
+    Choice("SELLER_HOLIDAY", QT_TRANSLATE_NOOP("mercadolibre", "We are on holiday")),
 )
-_YES_NO = (Choice("yes", _t("Yes")), Choice("no", _t("No")))
-_COMMENT = ParamSpec("comment", ParamKind.TEXT, _t("Comment"), required=False, max_length=200)
+_YES_NO = (
+    Choice("yes", QT_TRANSLATE_NOOP("mercadolibre", "Yes")),
+    Choice("no", QT_TRANSLATE_NOOP("mercadolibre", "No")),
+)
+_COMMENT = ParamSpec(
+    "comment",
+    ParamKind.TEXT,
+    QT_TRANSLATE_NOOP("mercadolibre", "Comment"),
+    required=False,
+    max_length=200,
+)
 
 SET_TRACKING = ActionSpec(
     "set_tracking",
-    _t("Set tracking number"),
-    (ParamSpec("tracking_number", ParamKind.TEXT, _t("Tracking number"), max_length=60),),
+    QT_TRANSLATE_NOOP("mercadolibre", "Set tracking number"),
+    (
+        ParamSpec(
+            "tracking_number",
+            ParamKind.TEXT,
+            QT_TRANSLATE_NOOP("mercadolibre", "Tracking number"),
+            max_length=60,
+        ),
+    ),
 )
-MARK_SHIPPED = ActionSpec("mark_shipped", _t("Mark shipped"), (_COMMENT,))
+MARK_SHIPPED = ActionSpec(
+    "mark_shipped", QT_TRANSLATE_NOOP("mercadolibre", "Mark shipped"), (_COMMENT,)
+)
 MARK_NOT_DELIVERED = ActionSpec(
     "mark_not_delivered",
-    _t("Not delivered (returning to us)"),
+    QT_TRANSLATE_NOOP("mercadolibre", "Not delivered (returning to us)"),
     (_COMMENT,),
     confirm=True,
-    warning=_t("This is final: Mercado Libre starts the return and refund. It cannot be undone."),
+    warning=QT_TRANSLATE_NOOP(
+        "mercadolibre",
+        "This is final: Mercado Libre starts the return and refund. It cannot be undone.",
+    ),
 )
 MARK_DELIVERED = ActionSpec(
     "mark_delivered",
-    _t("Mark delivered"),
+    QT_TRANSLATE_NOOP("mercadolibre", "Mark delivered"),
     (_COMMENT,),
     confirm=True,
-    warning=_t("This is final and cannot be undone."),
+    warning=QT_TRANSLATE_NOOP("mercadolibre", "This is final and cannot be undone."),
 )
 SET_STOCK = ActionSpec(
     "set_stock",
-    _t("Set available stock"),
+    QT_TRANSLATE_NOOP("mercadolibre", "Set available stock"),
     (
-        ParamSpec("item", ParamKind.ITEMS, _t("Item")),
-        ParamSpec("quantity", ParamKind.NUMBER, _t("Available quantity"), minimum=0),
+        ParamSpec("item", ParamKind.ITEMS, QT_TRANSLATE_NOOP("mercadolibre", "Item")),
+        ParamSpec(
+            "quantity",
+            ParamKind.NUMBER,
+            QT_TRANSLATE_NOOP("mercadolibre", "Available quantity"),
+            minimum=0,
+        ),
     ),
 )
 
@@ -137,29 +167,34 @@ SET_STOCK = ActionSpec(
 def _feedback(fulfilled_allowed: bool) -> ActionSpec:
     return ActionSpec(
         "feedback",
-        _t("Sale feedback"),
+        QT_TRANSLATE_NOOP("mercadolibre", "Sale feedback"),
         (
             ParamSpec(
                 "fulfilled",
                 ParamKind.CHOICE,
-                _t("Was the sale fulfilled?"),
+                QT_TRANSLATE_NOOP("mercadolibre", "Was the sale fulfilled?"),
                 choices=_YES_NO if fulfilled_allowed else _YES_NO[1:],
             ),
             ParamSpec(
                 "rating",
                 ParamKind.CHOICE,
-                _t("Rating"),
+                QT_TRANSLATE_NOOP("mercadolibre", "Rating"),
                 choices=(
-                    Choice("positive", _t("Positive")),
-                    Choice("neutral", _t("Neutral")),
-                    Choice("negative", _t("Negative")),
+                    Choice("positive", QT_TRANSLATE_NOOP("mercadolibre", "Positive")),
+                    Choice("neutral", QT_TRANSLATE_NOOP("mercadolibre", "Neutral")),
+                    Choice("negative", QT_TRANSLATE_NOOP("mercadolibre", "Negative")),
                 ),
             ),
-            ParamSpec("message", ParamKind.TEXT, _t("Message to the buyer"), max_length=159),
+            ParamSpec(
+                "message",
+                ParamKind.TEXT,
+                QT_TRANSLATE_NOOP("mercadolibre", "Message to the buyer"),
+                max_length=159,
+            ),
             ParamSpec(
                 "reason",
                 ParamKind.CHOICE,
-                _t("Reason"),
+                QT_TRANSLATE_NOOP("mercadolibre", "Reason"),
                 required=False,
                 required_when=("fulfilled", "no"),
                 choices=FEEDBACK_REASONS,
@@ -167,14 +202,14 @@ def _feedback(fulfilled_allowed: bool) -> ActionSpec:
             ParamSpec(
                 "restock_item",
                 ParamKind.CHOICE,
-                _t("Put the items back in stock?"),
+                QT_TRANSLATE_NOOP("mercadolibre", "Put the items back in stock?"),
                 required=False,
                 required_when=("fulfilled", "no"),
                 choices=_YES_NO,
             ),
         ),
         confirm=True,
-        warning=_t("Feedback can be given once per sale."),
+        warning=QT_TRANSLATE_NOOP("mercadolibre", "Feedback can be given once per sale."),
     )
 
 

@@ -84,13 +84,13 @@ class MercadoLibreNotify:
             "app_id",
             SettingKind.TEXT,
             "",
-            QT_TRANSLATE_NOOP(CHANNEL, "Mercado Libre application id"),
+            QT_TRANSLATE_NOOP("mercadolibre", "Mercado Libre application id"),
         ),
         SettingSpec(
             "path_token",
             SettingKind.SECRET,
             "",
-            QT_TRANSLATE_NOOP(CHANNEL, "Secret token in the callback URL"),
+            QT_TRANSLATE_NOOP("mercadolibre", "Secret token in the callback URL"),
         ),
     )
 

@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from kitchen_app.domain.settings import Choice, SettingKind, SettingSpec
 from kitchen_app.domain.text import QT_TRANSLATE_NOOP
 
-from . import CHANNEL
-
 __all__ = ["LEGACY_SETTINGS", "SETTINGS"]
 
 SETTINGS: tuple[SettingSpec, ...] = (
@@ -21,32 +19,33 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "base_url",
         SettingKind.URL,
         "https://api.mercadolibre.com",
-        QT_TRANSLATE_NOOP(CHANNEL, "Mercado Libre API address"),
-        QT_TRANSLATE_NOOP(CHANNEL, "Mercado Libre API"),
+        QT_TRANSLATE_NOOP("mercadolibre", "Mercado Libre API address"),
+        QT_TRANSLATE_NOOP("mercadolibre", "Mercado Libre API"),
     ),
     SettingSpec(
         "access_token",
         SettingKind.SECRET,
         "",
-        QT_TRANSLATE_NOOP(CHANNEL, "Mercado Libre access token"),
+        QT_TRANSLATE_NOOP("mercadolibre", "Mercado Libre access token"),
         QT_TRANSLATE_NOOP(
-            CHANNEL, "Lasts 6 hours; leave empty when the relay hands out the store's token"
+            "mercadolibre",
+            "Lasts 6 hours; leave empty when the relay hands out the store's token",
         ),
     ),
     SettingSpec(
         "user_id",
         SettingKind.TEXT,
         "",
-        QT_TRANSLATE_NOOP(CHANNEL, "Mercado Libre seller id"),
-        QT_TRANSLATE_NOOP(CHANNEL, "The seller's user id (lists its recent orders)"),
+        QT_TRANSLATE_NOOP("mercadolibre", "Mercado Libre seller id"),
+        QT_TRANSLATE_NOOP("mercadolibre", "The seller's user id (lists its recent orders)"),
         required=True,
     ),
     SettingSpec(
         "me1_api",
         SettingKind.CHOICE,
         "v1",
-        QT_TRANSLATE_NOOP(CHANNEL, "ME1 shipment updates"),
-        QT_TRANSLATE_NOOP(CHANNEL, "Which Mercado Libre API reports ME1 shipments"),
+        QT_TRANSLATE_NOOP("mercadolibre", "ME1 shipment updates"),
+        QT_TRANSLATE_NOOP("mercadolibre", "Which Mercado Libre API reports ME1 shipments"),
         choices=(Choice("v1", "V1"), Choice("v2", "V2")),
     ),
 )

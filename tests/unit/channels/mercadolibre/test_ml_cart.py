@@ -69,3 +69,40 @@ def test_a_lone_order_is_its_own_cart_and_mixed_packs_are_refused() -> None:
     with pytest.raises(ValueError):
         cart_order([])
     assert other.order_id == single.order_id
+
+
+def test_ticket_command_prints_a_whole_cart(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    base: dict[str, Any] = json.loads((FIXTURES / "order_new_cart.json").read_text("utf-8"))
+    second = copy.deepcopy(base)
+    second["id"] = 2053577645
+    second["order_items"][0]["item"]["title"] = "Segundo produto"
+    cart_file = tmp_path / "cart.json"
+    cart_file.write_text(
+        json.dumps(
+            {
+                "orders": [base, second],
+                "shipment": json.loads((FIXTURES / "shipment_me1.json").read_text("utf-8")),
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "kitchen.txt"
+    argv = [sys.executable, "-m", "kitchen_app", "ticket", str(cart_file)]
+    argv += ["--channel", "mercadolibre", "--kind", "kitchen", "--format", "text"]
+    done = subprocess.run([*argv, "--out", str(out)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "#2000000101334825" in text
+    assert "Produto Teste" in text and "Segundo produto" in text
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"orders": [base, {"id": 1}]}), encoding="utf-8")
+    done = subprocess.run(
+        [*argv[:3], str(broken), *argv[4:], "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr

@@ -243,9 +243,13 @@ class MercadoLibrePlugin:
             for o in page.results
             if isinstance(o.get("id"), int | str) and not isinstance(o.get("id"), bool)
         )
-        if page.partial:
-            return RecentPage(refs, f"{phase}:{offset}")  # ask for this page again
         following = page.next_offset
+        if page.partial:
+            # Still partial after the client asked again: move on rather than loop; the
+            # next pass (and the notifications) bring what this page left out.
+            log.warning("orders search stayed partial at %s:%d", phase, offset)
+            after = offset + _PAGE
+            following = after if after < page.total and after + _PAGE <= 10_000 else None
         if following is not None:
             return RecentPage(refs, f"{phase}:{following}")
         return RecentPage(refs, "cancelled:0" if phase == "all" else None)
@@ -356,7 +360,12 @@ class MercadoLibrePlugin:
             return await work
         except AuthError as exc:
             if exc.status == 401:
-                await self._credentials.rejected()
+                # The relay's custody refreshes; pasted settings cannot and say so with their
+                # own error: Mercado Libre's "link expired — relink" is the one staff read.
+                try:
+                    await self._credentials.rejected()
+                except ChannelError as why:
+                    log.info("credentials after a 401: %s", why.message)
             raise
 
 

@@ -16,10 +16,17 @@ import httpx
 import pytest
 
 from kitchen_app.app.plugins import registry
-from kitchen_app.channels.base import FetchedOrder, OrderRef, PluginContext, RelayEvent
+from kitchen_app.channels.base import (
+    FetchedOrder,
+    FetchFailure,
+    OrderRef,
+    PluginContext,
+    RelayEvent,
+)
 from kitchen_app.channels.credentials import SettingsCredentials
+from kitchen_app.channels.errors import AuthError
 from kitchen_app.channels.mercadolibre.plugin import MercadoLibrePlugin
-from kitchen_app.domain import StatusPair
+from kitchen_app.domain import OrderKey, StatusPair
 from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
@@ -64,11 +71,15 @@ class Pipe:
         data: dict[str, Any] = r.json()
         return data
 
-    def plugin(self, work: Callable[[MercadoLibrePlugin], Coroutine[Any, Any, T]]) -> T:
+    def plugin(
+        self,
+        work: Callable[[MercadoLibrePlugin], Coroutine[Any, Any, T]],
+        token: str = "APP_USR-sandbox",
+    ) -> T:
         async def go() -> T:
             settings = {
                 "base_url": self.sandbox_url,
-                "access_token": "APP_USR-sandbox",
+                "access_token": token,
                 "user_id": str(SELLER),
                 "me1_api": "v1",
             }
@@ -209,3 +220,15 @@ def test_me1_actions_through_the_plugin(pipe: Pipe) -> None:
     assert "feedback" not in offered[4]
     status = pipe.control.get("/_sandbox/mercadolibre/orders").json()
     assert status[0]["shipment_status"] == "delivered" and status[0]["id"] == made["id"]
+
+
+def test_an_expired_pasted_token_says_relink(pipe: Pipe) -> None:
+    made = pipe.create()
+
+    async def work(p: MercadoLibrePlugin) -> Any:
+        ref = OrderRef(OrderKey("mercadolibre", made["id"]))
+        return (await p.fetch([ref]))[0]
+
+    result = pipe.plugin(work, token="APP_USR-expired-long-ago")
+    assert isinstance(result, FetchFailure) and isinstance(result.error, AuthError)
+    assert "relink" in result.error.message

@@ -51,6 +51,7 @@ class StandIn:
     shipments: dict[str, dict[str, Any]] = field(default_factory=dict)
     packs: dict[str, dict[str, Any]] = field(default_factory=dict)
     not_found_first: set[str] = field(default_factory=set)  # a 404 right after the webhook
+    always_partial: bool = False  # every search page answers 206
     seen: list[tuple[str, str, dict[str, str], Any]] = field(default_factory=list)
     url: str = ""
 
@@ -89,11 +90,13 @@ class StandIn:
                 if (o["status"] == "cancelled") == (statuses == "cancelled")
             ]
             offset, limit = int(q["offset"]), int(q["limit"])
+            page = found[offset : offset + limit]
             return JSONResponse(
                 {
-                    "results": found[offset : offset + limit],
+                    "results": page[: len(page) // 2] if self.always_partial else page,
                     "paging": {"total": len(found), "offset": offset, "limit": limit},
-                }
+                },
+                status_code=206 if self.always_partial else 200,
             )
         if parts[0] == "orders" and len(parts) == 2:
             if parts[1] in self.not_found_first:
@@ -299,6 +302,30 @@ def test_listing_pages_then_asks_for_cancelled(standin: StandIn) -> None:
     first_query = standin.seen[0][1]
     assert "seller=419059118" in first_query
     assert "order.date_last_updated.from=2026-12-01T09%3A30%3A00.000%2B00%3A00" in first_query
+
+
+def test_a_page_that_stays_partial_does_not_hold_the_listing(standin: StandIn) -> None:
+    base = load("order_new_cart.json")
+    for n in range(120):
+        order = copy.deepcopy(base)
+        order["id"] = 5000 + n
+        standin.orders[str(order["id"])] = order
+    standin.always_partial = True
+
+    async def work(p: MercadoLibrePlugin) -> list[str | None]:
+        cursors: list[str | None] = []
+        cursor: str | None = None
+        for _ in range(10):
+            page = await p.list_recent(datetime(2026, 12, 1, tzinfo=UTC), cursor)
+            cursor = page.cursor
+            cursors.append(cursor)
+            if cursor is None:
+                break
+        return cursors
+
+    assert with_plugin(standin, work) == ["all:50", "all:100", "cancelled:0", None]
+    searches = [s for s in standin.seen if s[1].startswith("/orders/search")]
+    assert len(searches) == 4 * 3  # each page asked three times (206, then twice again)
 
 
 def test_me1_actions_in_order_and_their_calls(standin: StandIn) -> None:

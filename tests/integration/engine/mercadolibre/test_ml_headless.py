@@ -47,14 +47,16 @@ class Services:
 class Headless:
     """``kitchen-app headless`` in its own process, its stdout lines collected."""
 
-    def __init__(self, services: Services, data_dir: Path) -> None:
+    def __init__(
+        self, services: Services, data_dir: Path, *, token: str = TOKEN, seller: int = SELLER
+    ) -> None:
         self.data_dir = data_dir
         self.lines: list[str] = []
         self._cond = threading.Condition()
         sets = [
             f"mercadolibre.base_url={services.sandbox_url}",
-            f"mercadolibre.access_token={TOKEN}",
-            f"mercadolibre.user_id={SELLER}",
+            f"mercadolibre.access_token={token}",
+            f"mercadolibre.user_id={seller}",
             "time_zone=GMT-3",
             "auto_print=no",
         ]

@@ -46,7 +46,7 @@ from kitchen_app.domain.tracks import Flow, Observation
 from ..errors import AuthError, BadResponse, ChannelError, NotFound
 from ..mp_mapping import parse_timestamp
 from . import CHANNEL
-from .client import SERVICE_IDS, FeedbackRequest, MercadoLibreClient
+from .client import SERVICE_IDS, FeedbackRequest, MercadoLibreClient, is_no_substatus
 from .display import DISPLAY
 from .flows import FLOW, actions_for, shipment_pair
 from .mapping import MlOrder, read_order, to_domain
@@ -102,8 +102,14 @@ def _param_text(params: Params, name: str) -> str | None:
 
 
 def _seen(order: dict[str, Any]) -> StatusPair | None:
+    """The status a listed order shows, as the desk stores it (so an unchanged order is not
+    read again on every pass)."""
     status = order.get("status")
-    return StatusPair(status) if isinstance(status, str) and status else None
+    if not isinstance(status, str) or not status.strip():
+        return None
+    detail = order.get("status_detail")
+    sub = None if is_no_substatus(detail) or not isinstance(detail, str) else detail.strip()
+    return StatusPair(status.strip(), sub)
 
 
 class MercadoLibrePlugin:

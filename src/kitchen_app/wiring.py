@@ -10,8 +10,8 @@ from typing import Any
 
 from kitchen_app.app.plugins import registry
 from kitchen_app.channels.base import ChannelClient, FetchedOrder
-from kitchen_app.channels.mp_delivery import MpDeliveryClient
-from kitchen_app.channels.mp_mapping import observed_at
+from kitchen_app.channels.mercadopago.client import MpDeliveryClient
+from kitchen_app.channels.mercadopago.mapping import observed_at
 from kitchen_app.domain import Channel
 from kitchen_app.engine.api import EngineListener
 from kitchen_app.engine.context import OccurredAt, utc_now

@@ -22,8 +22,8 @@ from kitchen_app.channels.base import (
     RelayEvent,
 )
 from kitchen_app.channels.errors import NotFound, StateConflict
+from kitchen_app.channels.mercadopago.client import MpDeliveryClient
 from kitchen_app.channels.mercadopago.plugin import MercadoPagoMarketplace
-from kitchen_app.channels.mp_delivery import MpDeliveryClient
 from kitchen_app.domain import OrderKey, StatusPair
 from kitchen_app.domain.actions import Evidence
 from kitchen_app.domain.tracks import Observation
@@ -162,11 +162,14 @@ def test_cancel_sends_the_reason_mercado_pago_offered() -> None:
 
     async def go(mp: MercadoPagoMarketplace) -> Any:
         choices = await mp.choices("cancel", "reason", order)
-        await mp.run("cancel", order, {"reason": "7"})
+        await mp.run("cancel", order, {"reason": "no_stock"})
         return choices
 
     choices = run_with(server, go)
-    assert [(c.value, c.label) for c in choices] == [("7", "Sin stock"), ("9", "closing")]
+    assert [(c.value, c.label) for c in choices] == [
+        ("no_stock", "Sin stock"),
+        ("closing", "closing"),
+    ]
     body = json.loads(server.requests[-1].content)
     assert body == {
         "status": "cancelled",

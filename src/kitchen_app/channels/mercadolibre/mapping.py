@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -46,7 +46,6 @@ from kitchen_app.domain import (
 )
 
 from ..errors import BadResponse
-from ..mp_mapping import parse_timestamp
 from . import CHANNEL
 from .client import is_no_substatus
 
@@ -57,6 +56,7 @@ __all__ = [
     "MlOrder",
     "MlShipment",
     "ShipmentVisit",
+    "parse_timestamp",
     "read_order",
     "read_shipment",
     "to_domain",
@@ -101,6 +101,22 @@ _MAX_QUANTITY = Decimal(9999)
 _MODES = frozenset({"me1", "me2", "custom", "not_specified"})
 
 
+def parse_timestamp(value: object) -> datetime | None:
+    """A Mercado Libre date (ISO-8601 with milliseconds and an offset, or ``Z``) as an aware
+    datetime; None when it is not one. A date without an offset (never documented) is read
+    as UTC, the zone of Mercado Libre's notification times (A.0)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
 def _bad(what: str, field_name: str, problem: str) -> BadResponse:
     return BadResponse(f"{what} JSON: {field_name} {problem}")
 
@@ -132,7 +148,7 @@ def _note_unknown(kind: str, status: str, known: frozenset[str]) -> None:
 def _time(value: object, what: str, field_name: str) -> datetime | None:
     if value is None or value == "":
         return None
-    parsed = parse_timestamp(value, warn_z=False)
+    parsed = parse_timestamp(value)
     if parsed is None:
         log.warning("%s JSON: %s is not a date-time, ignored", what, field_name)
     return parsed
@@ -385,7 +401,7 @@ def read_order(
         raise _bad("order", "status", "is missing")
     _note_unknown("order", status.strip(), KNOWN_ORDER_STATUSES)
     detail = raw.get("status_detail")
-    created = parse_timestamp(raw.get("date_created"), warn_z=False)
+    created = parse_timestamp(raw.get("date_created"))
     if created is None:
         raise _bad("order", "date_created", "is missing or not a date-time")
     currency_raw = raw.get("currency_id")

@@ -44,12 +44,11 @@ from kitchen_app.domain.settings import Choice, SettingSpec
 from kitchen_app.domain.tracks import Flow, Observation
 
 from ..errors import AuthError, BadResponse, ChannelError, NotFound
-from ..mp_mapping import parse_timestamp
 from . import CHANNEL
 from .client import SERVICE_IDS, FeedbackRequest, MercadoLibreClient, is_no_substatus
 from .display import DISPLAY
 from .flows import FLOW, actions_for, shipment_pair
-from .mapping import MlOrder, read_order, to_domain
+from .mapping import MlOrder, parse_timestamp, read_order, to_domain
 from .notify import ORDER_TOPICS, SHIPMENT_TOPICS, MercadoLibreNotify, id_from_resource
 from .sandbox.part import sandbox_part
 from .settings import LEGACY_SETTINGS, SETTINGS
@@ -80,7 +79,7 @@ def observations(ml: MlOrder) -> tuple[Observation, ...]:
     raw = ml.raw.get("order") or {}
     when = ml.last_updated
     if ml.status.status == "paid":
-        when = parse_timestamp(raw.get("date_closed"), warn_z=False) or ml.created_at
+        when = parse_timestamp(raw.get("date_closed")) or ml.created_at
     out = [Observation("order", ml.status, when)]
     shipment = ml.shipment
     if shipment is not None:

@@ -94,7 +94,7 @@ class Engine:
         plugins: PluginRegistry | None = None,
     ) -> None:
         """``clients_factory`` builds the marketplace clients from the connection settings
-        (the composition root, ``kitchen_app.wiring``, passes the real ones in); ``plugins``
+        (the composition root, ``kitchen_app.app.wiring``, passes the real ones in); ``plugins``
         are the marketplaces the desk serves (``app/plugins.py``), built into
         ``EngineContext.marketplaces`` from their settings on every connect."""
         self._config = config

@@ -286,4 +286,5 @@ PLUGIN = Plugin(
     legacy_settings=LEGACY_SETTINGS,
     create=MercadoPagoMarketplace.from_context,
     lists_orders=False,
+    actions=tuple(ACTIONS.values()),
 )

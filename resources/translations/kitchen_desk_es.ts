@@ -1709,28 +1709,28 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="53"/>
-        <source>ME1 (own carrier)</source>
-        <translation>ME1 (transporte propio)</translation>
+        <source>ME1</source>
+        <translation>ME1</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="54"/>
-        <source>Mercado Envios</source>
-        <translation>Mercado Envíos</translation>
+        <source>ME2</source>
+        <translation>ME2</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="55"/>
-        <source>Own shipping</source>
-        <translation>Envío propio</translation>
+        <source>Own</source>
+        <translation>Propio</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="56"/>
-        <source>Shipping not specified</source>
-        <translation>Envío sin definir</translation>
+        <source>To define</source>
+        <translation>A definir</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="57"/>
-        <source>Arrange with the buyer</source>
-        <translation>A coordinar con el comprador</translation>
+        <source>Arrange</source>
+        <translation>A coordinar</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="60"/>

@@ -1709,28 +1709,28 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="53"/>
-        <source>ME1 (own carrier)</source>
-        <translation>ME1 (transportadora própria)</translation>
+        <source>ME1</source>
+        <translation>ME1</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="54"/>
-        <source>Mercado Envios</source>
-        <translation>Mercado Envios</translation>
+        <source>ME2</source>
+        <translation>ME2</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="55"/>
-        <source>Own shipping</source>
-        <translation>Envio próprio</translation>
+        <source>Own</source>
+        <translation>Próprio</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="56"/>
-        <source>Shipping not specified</source>
-        <translation>Envio não definido</translation>
+        <source>To define</source>
+        <translation>A definir</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="57"/>
-        <source>Arrange with the buyer</source>
-        <translation>A combinar com o comprador</translation>
+        <source>Arrange</source>
+        <translation>A combinar</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="60"/>

@@ -50,11 +50,11 @@ DISPLAY = Display(
         _P("not_delivered"): QT_TRANSLATE_NOOP("mercadolibre", "Returned"),
     },
     logistics={
-        "me1": QT_TRANSLATE_NOOP("mercadolibre", "ME1 (own carrier)"),
-        "me2": QT_TRANSLATE_NOOP("mercadolibre", "Mercado Envios"),
-        "custom": QT_TRANSLATE_NOOP("mercadolibre", "Own shipping"),
-        "not_specified": QT_TRANSLATE_NOOP("mercadolibre", "Shipping not specified"),
-        "none": QT_TRANSLATE_NOOP("mercadolibre", "Arrange with the buyer"),
+        "me1": QT_TRANSLATE_NOOP("mercadolibre", "ME1"),
+        "me2": QT_TRANSLATE_NOOP("mercadolibre", "ME2"),
+        "custom": QT_TRANSLATE_NOOP("mercadolibre", "Own"),
+        "not_specified": QT_TRANSLATE_NOOP("mercadolibre", "To define"),
+        "none": QT_TRANSLATE_NOOP("mercadolibre", "Arrange"),
     },
     payment_methods={
         "account_money": QT_TRANSLATE_NOOP("mercadolibre", "Mercado Pago balance"),

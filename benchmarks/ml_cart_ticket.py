@@ -17,9 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kitchen_app.channels.mercadolibre.cart import cart_order
 from kitchen_app.channels.mercadolibre.mapping import read_order, to_domain
 from kitchen_app.domain import Order
+from kitchen_app.domain.carts import cart_order
 from kitchen_app.printing.escpos import render_escpos
 from kitchen_app.printing.layout import Paper
 from kitchen_app.printing.pdf import render_pdf

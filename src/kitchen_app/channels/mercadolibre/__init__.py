@@ -24,8 +24,8 @@ def map_order(raw: dict[str, Any]) -> Order:
     answer (new or previous JSON), ``{"order", "shipment"?, "pack"?}``, or a whole cart
     ``{"orders": [...], "shipment"?}`` (one ticket for all its orders). Raises BadResponse."""
     from kitchen_app.channels.errors import BadResponse
+    from kitchen_app.domain.carts import cart_order
 
-    from .cart import cart_order
     from .mapping import read_order, to_domain
 
     if isinstance(raw.get("orders"), list):

@@ -17,6 +17,7 @@ from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.api import ActionOutcomeState
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
+from kitchen_app.printing.settings import PrinterSettings
 from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
@@ -47,6 +48,7 @@ class Desk:
         )
         self.listener = RecordingListener()
         self.db = tmp / "desk.sqlite3"
+        self.paper = tmp / "counter.escpos"
         self.engine: Engine = build_engine(
             EngineConfig(
                 db_path=self.db,
@@ -57,6 +59,14 @@ class Desk:
                     "mercadolibre.access_token": TOKEN,
                     "mercadolibre.user_id": str(SELLER),
                     "auto_print": False,
+                    "printers": [
+                        PrinterSettings(
+                            name="Counter",
+                            kind="file",
+                            address=str(tmp / "counter.escpos"),
+                            copies={"kitchen": 1, "receipt": 1},
+                        ).to_dict()
+                    ],
                 },
                 poll_wait_s=5.0,
             ),
@@ -157,3 +167,27 @@ def test_a_final_state_reached_elsewhere_fails_with_the_reason(desk: Desk) -> No
     assert outcome.state is ActionOutcomeState.FAILED
     assert outcome.message
     assert desk.api.get(f"/shipments/{sid}").json()["status"] == "not_delivered"
+
+
+def test_a_cart_prints_one_kitchen_ticket_for_all_its_orders(desk: Desk) -> None:
+    made = desk.create(
+        cart=2,
+        items=[{"title": "Brigadeiro gourmet", "price": 4.5, "quantity": 3}],
+    )
+    first, second = (f"mercadolibre:{i}" for i in made["order_ids"])
+    assert desk.listener.wait_for(
+        lambda: {first, second} <= set(desk.listener.keys("order_added")), 20
+    )
+    jobs = desk.engine.print_ticket(second, "kitchen").result(timeout=20)
+    assert len(jobs) == 1
+    wait_until(lambda: desk.paper.exists() and desk.paper.stat().st_size > 0, 20)
+    paper = desk.paper.read_bytes()
+    assert paper.count(b"Brigadeiro gourmet") == 2  # both orders' items on one ticket
+    assert made["pack_id"].encode() in paper
+    reader = DeskReader.open(desk.db)
+    try:
+        # Journaled once, under the cart's first order, whichever order it was asked from.
+        assert [j.kind for j in reader.print_jobs(first)] == ["kitchen"]
+        assert reader.print_jobs(second) == []
+    finally:
+        reader.close()

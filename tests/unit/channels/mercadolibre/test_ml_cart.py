@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from kitchen_app.channels.mercadolibre.cart import cart_order, cart_totals
 from kitchen_app.channels.mercadolibre.mapping import read_order, to_domain
 from kitchen_app.domain import Money, Order
+from kitchen_app.domain.carts import cart_order, cart_totals
 from kitchen_app.printing.escpos import render_escpos
 from kitchen_app.printing.layout import Paper
 from kitchen_app.printing.pdf import render_pdf

@@ -1,4 +1,4 @@
-"""A Mercado Libre cart (``pack_id``) as one purchase (#12.2): one kitchen ticket and one
+"""A cart (orders sharing ``Order.pack_id``) as one purchase: one kitchen ticket and one
 receipt for all its orders, with totals per order and per cart.
 
 ``cart_order`` folds the cart's orders into one ``Order`` that the ticket renderer prints as
@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from kitchen_app.domain import Money, Order, Totals
+from .money import Money
+from .order import Order, Totals
 
 __all__ = ["CartTotals", "cart_order", "cart_totals"]
 

@@ -26,7 +26,7 @@ _HANDLERS: dict[str, str] = {
     "relay serve": "kitchen_app.relay.cli:serve",
     "relay add-store": "kitchen_app.relay.cli:add_store",
     "relay rotate-token": "kitchen_app.relay.cli:rotate_token",
-    "sandbox serve": "kitchen_app.sandbox.cli:serve",
+    "sandbox serve": "kitchen_app.app.sandbox_cli:serve",
     "ticket": "kitchen_app.printing.cli:ticket",
     "orders": "kitchen_app.store.cli:orders",
     "headless": "kitchen_app.app.headless:run",

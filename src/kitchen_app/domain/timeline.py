@@ -64,7 +64,7 @@ class MergeResult:
 
 
 def _as_tracks(flow: AnyFlow) -> tracks.Flow:
-    return flow if isinstance(flow, tracks.Flow) else as_tracks(flow)
+    return flow if type(flow) is tracks.Flow else as_tracks(flow)  # type: ignore[arg-type]
 
 
 def _track(flow: tracks.Flow, name: str) -> Track:

@@ -60,6 +60,14 @@ class Track:
     # status). Their pair is ignored; rank, stage, terminal, alert and deadline are used.
     unknown: Mapping[str, Step] = field(default_factory=dict)
     fallback: Step | None = None
+    # The steps by pair (every stored order's state is looked up here: no scan).
+    _by_pair: Mapping[StatusPair, Step] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_pair: dict[StatusPair, Step] = {}
+        for step in self.steps:
+            by_pair.setdefault(step.pair, step)
+        object.__setattr__(self, "_by_pair", by_pair)
 
     def place(self, pair: StatusPair) -> Step:
         """The step a pair stands at, listed or not."""
@@ -85,11 +93,7 @@ class Track:
         return pair if status is None else StatusPair(status, pair.substatus)
 
     def step(self, pair: StatusPair) -> Step | None:
-        wanted = self.normalized(pair)
-        for step in self.steps:
-            if step.pair == wanted:
-                return step
-        return None
+        return self._by_pair.get(self.normalized(pair))
 
     def stage_of(self, pair: StatusPair) -> Stage:
         return self.place(pair).stage

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+from collections.abc import Sequence
 
+from kitchen_app.channels.base import SandboxFactory
 from kitchen_app.errors import UserError
 from kitchen_app.serving import free_port, serve_forever
 
@@ -17,7 +19,9 @@ __all__ = ["serve"]
 log = logging.getLogger(__name__)
 
 
-def serve(args: argparse.Namespace) -> int:
+def serve(args: argparse.Namespace, parts: Sequence[SandboxFactory] = ()) -> int:
+    """``parts``: the simulators of the plug-ins that bring their own (the composition root,
+    ``app/sandbox_cli.py``, passes them)."""
     relay_url = args.relay_url
     if relay_url is not None and not relay_url.startswith(("http://", "https://")):
         raise UserError(f"--relay-url must start with http:// or https://: {relay_url!r}")
@@ -42,9 +46,7 @@ def serve(args: argparse.Namespace) -> int:
         strict_time_zone=getattr(args, "strict_time_zone", False),
         not_found_for_s=not_found_for,
     )
-    from kitchen_app.app.plugins import registry
-
-    app = build_app(config, [p.sandbox for p in registry() if p.sandbox is not None])
+    app = build_app(config, parts)
     port = args.port or free_port(args.host)
     store = app.state.world.default_store
     print(f"Mercado Pago Delivery sandbox at http://{args.host}:{port}", flush=True)

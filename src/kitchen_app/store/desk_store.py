@@ -146,10 +146,9 @@ class DeskStore(JournalWriter):
             stored = self._rows(
                 f"SELECT {', '.join(_DETAIL_COLUMNS)} FROM orders WHERE key = ?", (key,)
             )
+            timeline = self.timeline(key)
             result = merge(
-                flow,
-                self.timeline(key),
-                [*observations, TimelineEntry(order.status, now, now, FETCH_SOURCE)],
+                flow, timeline, [*observations, TimelineEntry(order.status, now, now, FETCH_SOURCE)]
             )
             current = result.current if result.current is not None else order.status
             state = result.state or (TrackState("order", current),)
@@ -172,7 +171,10 @@ class DeskStore(JournalWriter):
                 self._exec(
                     f"UPDATE orders SET {assignments} WHERE key = ?", (*row, to_db(now), key)
                 )
-            seq = self._last_seq(key)
+            # Numbered 1, 2, 3… per order (schema 4 numbered the older rows so): the next
+            # number follows the timeline just read; UNIQUE (order_key, seq) refuses a
+            # second writer's append of the same number.
+            seq = len(timeline)
             for entry in result.added:
                 seq += 1
                 self._exec(
@@ -217,12 +219,6 @@ class DeskStore(JournalWriter):
                 f"no status flow for {order.channel} orders with "
                 f"{order.logistics} logistics ({order.key})"
             ) from None
-
-    def _last_seq(self, key: str) -> int:
-        """The order's last timeline number (0: none); UNIQUE (order_key, seq) refuses a
-        second writer's append of the same number."""
-        rows = self._rows("SELECT max(seq) FROM status_events WHERE order_key = ?", (key,))
-        return int(rows[0][0] or 0)
 
     def _is_accepted(self, key: str) -> bool:
         rows = self._rows("SELECT accepted FROM orders WHERE key = ?", (key,))

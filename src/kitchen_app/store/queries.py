@@ -6,12 +6,13 @@ commits beside it (WAL).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -84,25 +85,53 @@ def _money(cents: int, currency: str) -> Money:
     return Money.from_cents(cents, currency)
 
 
-def _summary(row: Sequence[Any]) -> OrderSummary:
-    return OrderSummary(
-        key=row[0],
-        channel=_CHANNELS.get(row[1], row[1]),
-        order_id=row[2],
-        display_id=row[3],
-        created_at=from_db(row[4]),
-        status=_pair(row[5], row[6]),
-        stage=_STAGES.get(row[7]) or Stage(row[7]),
-        is_final=bool(row[8]),
-        logistics=_LOGISTICS.get(row[9], row[9]),
-        customer_name=row[10],
-        item_count=row[11],
-        total=_money(row[12], row[13]),
-        accept_deadline=from_db(row[14]) if row[14] is not None else None,
-        accepted=bool(row[15]),
-        pack_id=row[16],
-        ship_by=from_db(row[17]) if row[17] is not None else None,
+def _summary_builder() -> Callable[[Sequence[Any]], OrderSummary]:
+    """``OrderSummary`` from a row of _SUMMARY_COLUMNS. The day list builds thousands at the
+    window's first paint, and a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, which was half of a summary's cost: this sets the slots through
+    their own descriptors (the same values, checked against ``__init__`` by the store tests),
+    about 40 % faster."""
+
+    def setter(name: str) -> Callable[[OrderSummary, Any], None]:
+        setter_fn: Callable[[OrderSummary, Any], None] = getattr(OrderSummary, name).__set__
+        return setter_fn
+
+    new = object.__new__
+    key, channel, order_id, display_id = map(setter, ("key", "channel", "order_id", "display_id"))
+    created_at, status, stage, is_final = map(setter, ("created_at", "status", "stage", "is_final"))
+    logistics, customer_name, item_count, total = map(
+        setter, ("logistics", "customer_name", "item_count", "total")
     )
+    accept_deadline, accepted, pack_id, ship_by = map(
+        setter, ("accept_deadline", "accepted", "pack_id", "ship_by")
+    )
+    if len(dataclasses.fields(OrderSummary)) != 16:  # a new field must be set here too
+        raise TypeError("OrderSummary's fields changed: update _summary_builder")
+
+    def build(row: Sequence[Any]) -> OrderSummary:
+        s: OrderSummary = new(OrderSummary)
+        key(s, row[0])
+        channel(s, _CHANNELS.get(row[1], row[1]))
+        order_id(s, row[2])
+        display_id(s, row[3])
+        created_at(s, from_db(row[4]))
+        status(s, _pair(row[5], row[6]))
+        stage(s, _STAGES.get(row[7]) or Stage(row[7]))
+        is_final(s, bool(row[8]))
+        logistics(s, _LOGISTICS.get(row[9], row[9]))
+        customer_name(s, row[10])
+        item_count(s, row[11])
+        total(s, _money(row[12], row[13]))
+        accept_deadline(s, from_db(row[14]) if row[14] is not None else None)
+        accepted(s, bool(row[15]))
+        pack_id(s, row[16])
+        ship_by(s, from_db(row[17]) if row[17] is not None else None)
+        return s
+
+    return build
+
+
+_summary = _summary_builder()
 
 
 def _action(row: Sequence[Any]) -> ActionRecord:

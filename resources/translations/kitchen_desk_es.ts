@@ -1588,4 +1588,389 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
         <translation>No se descartó: %1</translation>
     </message>
 </context>
+<context>
+    <name>mercadolibre</name>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="14"/>
+        <source>No shipment yet: arrange delivery with the buyer, or wait for Mercado Libre to create it</source>
+        <translation>Sin envío todavía: coordiná la entrega con el comprador, o esperá a que Mercado Libre lo cree</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="20"/>
+        <source>Mercado Libre</source>
+        <translation>Mercado Libre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="24"/>
+        <source>Confirmed, not paid yet</source>
+        <translation>Confirmada, sin pagar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="25"/>
+        <source>Waiting for payment</source>
+        <translation>Esperando el pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="26"/>
+        <source>Payment in process</source>
+        <translation>Pago en proceso</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="27"/>
+        <source>Partially paid</source>
+        <translation>Pagada en parte</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="28"/>
+        <source>Paid — prepare it</source>
+        <translation>Pagada — preparala</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="29"/>
+        <source>Partially refunded</source>
+        <translation>Reembolsada en parte</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="30"/>
+        <source>Being cancelled</source>
+        <translation>Cancelándose</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="31"/>
+        <source>Cancelled by Mercado Libre</source>
+        <translation>Cancelada por Mercado Libre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="32"/>
+        <source>Invalid</source>
+        <translation>Inválida</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="33"/>
+        <source>Shipment pending</source>
+        <translation>Envío pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="34"/>
+        <source>Shipment being prepared</source>
+        <translation>Envío en preparación</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="35"/>
+        <source>Ready to ship</source>
+        <translation>Lista para enviar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="36"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="48"/>
+        <source>Shipped</source>
+        <translation>Despachada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="37"/>
+        <source>Out for delivery</source>
+        <translation>En reparto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="38"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="49"/>
+        <source>Delivered</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="39"/>
+        <source>Not delivered — returning to us</source>
+        <translation>No entregada — vuelve a nosotros</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="42"/>
+        <source>Not delivered</source>
+        <translation>No entregada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="45"/>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="46"/>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="47"/>
+        <source>To ship</source>
+        <translation>Para enviar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="50"/>
+        <source>Returned</source>
+        <translation>Devuelta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="53"/>
+        <source>ME1</source>
+        <translation>ME1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="54"/>
+        <source>ME2</source>
+        <translation>ME2</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="55"/>
+        <source>Own</source>
+        <translation>Propio</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="56"/>
+        <source>To define</source>
+        <translation>A definir</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="57"/>
+        <source>Arrange</source>
+        <translation>A coordinar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="60"/>
+        <source>Mercado Pago balance</source>
+        <translation>Dinero en Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="61"/>
+        <source>Pix</source>
+        <translation>Pix</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="62"/>
+        <source>Mastercard</source>
+        <translation>Mastercard</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="63"/>
+        <source>Visa</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="64"/>
+        <source>Boleto</source>
+        <translation>Boleto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="87"/>
+        <source>Out of stock</source>
+        <translation>Sin stock</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="89"/>
+        <source>Buyer did not have the money</source>
+        <translation>El comprador no tenía el dinero</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="91"/>
+        <source>Buyer changed their mind</source>
+        <translation>El comprador se arrepintió</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="92"/>
+        <source>We changed our mind</source>
+        <translation>Nos arrepentimos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="93"/>
+        <source>Buyer did not answer</source>
+        <translation>El comprador no respondió</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="96"/>
+        <source>Buyer did not follow the policies</source>
+        <translation>El comprador no respetó las políticas</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="99"/>
+        <source>Other (our responsibility)</source>
+        <translation>Otro (responsabilidad nuestra)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="103"/>
+        <source>Other (the buyer&apos;s responsibility)</source>
+        <translation>Otro (responsabilidad del comprador)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="105"/>
+        <source>Dubious buyer</source>
+        <translation>Comprador dudoso</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="106"/>
+        <source>We are on holiday</source>
+        <translation>Estamos de vacaciones</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="109"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="110"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="115"/>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="122"/>
+        <source>Set tracking number</source>
+        <translation>Cargar número de seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="127"/>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="133"/>
+        <source>Mark shipped</source>
+        <translation>Marcar despachada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="137"/>
+        <source>Not delivered (returning to us)</source>
+        <translation>No entregada (vuelve a nosotros)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="140"/>
+        <source>This is final: Mercado Libre starts the return and refund. It cannot be undone.</source>
+        <translation>Es definitivo: Mercado Libre inicia la devolución y el reembolso. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="147"/>
+        <source>Mark delivered</source>
+        <translation>Marcar entregada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="150"/>
+        <source>This is final and cannot be undone.</source>
+        <translation>Es definitivo y no se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="154"/>
+        <source>Set available stock</source>
+        <translation>Cargar stock disponible</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="156"/>
+        <source>Item</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="160"/>
+        <source>Available quantity</source>
+        <translation>Cantidad disponible</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="170"/>
+        <source>Sale feedback</source>
+        <translation>Calificar la venta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="175"/>
+        <source>Was the sale fulfilled?</source>
+        <translation>¿Se concretó la venta?</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="181"/>
+        <source>Rating</source>
+        <translation>Calificación</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="183"/>
+        <source>Positive</source>
+        <translation>Positiva</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="184"/>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="185"/>
+        <source>Negative</source>
+        <translation>Negativa</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="191"/>
+        <source>Message to the buyer</source>
+        <translation>Mensaje para el comprador</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="197"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="205"/>
+        <source>Put the items back in stock?</source>
+        <translation>¿Devolver los productos al stock?</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="212"/>
+        <source>Feedback can be given once per sale.</source>
+        <translation>Cada venta se califica una sola vez.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="22"/>
+        <source>Mercado Libre API address</source>
+        <translation>Dirección de la API de Mercado Libre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="23"/>
+        <source>Mercado Libre API</source>
+        <translation>API de Mercado Libre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="29"/>
+        <source>Mercado Libre access token</source>
+        <translation>Token de acceso de Mercado Libre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="30"/>
+        <source>Lasts 6 hours; leave empty when the relay hands out the store&apos;s token</source>
+        <translation>Dura 6 horas; dejalo vacío si el relay entrega el token de la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="39"/>
+        <source>Mercado Libre seller id</source>
+        <translation>ID de vendedor de Mercado Libre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="40"/>
+        <source>The seller&apos;s user id (lists its recent orders)</source>
+        <translation>El ID de usuario del vendedor (lista sus ventas recientes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="47"/>
+        <source>ME1 shipment updates</source>
+        <translation>Actualizaciones de envíos ME1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="48"/>
+        <source>Which Mercado Libre API reports ME1 shipments</source>
+        <translation>Qué API de Mercado Libre informa los envíos ME1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="87"/>
+        <source>Mercado Libre application id</source>
+        <translation>ID de la aplicación de Mercado Libre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="93"/>
+        <source>Secret token in the callback URL</source>
+        <translation>Token secreto en la URL de notificaciones</translation>
+    </message>
+</context>
 </TS>

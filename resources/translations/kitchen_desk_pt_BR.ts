@@ -1588,4 +1588,389 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <translation>Não descartada: %1</translation>
     </message>
 </context>
+<context>
+    <name>mercadolibre</name>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="14"/>
+        <source>No shipment yet: arrange delivery with the buyer, or wait for Mercado Libre to create it</source>
+        <translation>Ainda sem envio: combine a entrega com o comprador, ou aguarde o Mercado Livre criá-lo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="20"/>
+        <source>Mercado Libre</source>
+        <translation>Mercado Livre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="24"/>
+        <source>Confirmed, not paid yet</source>
+        <translation>Confirmado, ainda não pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="25"/>
+        <source>Waiting for payment</source>
+        <translation>Aguardando pagamento</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="26"/>
+        <source>Payment in process</source>
+        <translation>Pagamento em processamento</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="27"/>
+        <source>Partially paid</source>
+        <translation>Pago parcialmente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="28"/>
+        <source>Paid — prepare it</source>
+        <translation>Pago — prepare o pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="29"/>
+        <source>Partially refunded</source>
+        <translation>Reembolsado parcialmente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="30"/>
+        <source>Being cancelled</source>
+        <translation>Sendo cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="31"/>
+        <source>Cancelled by Mercado Libre</source>
+        <translation>Cancelado pelo Mercado Livre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="32"/>
+        <source>Invalid</source>
+        <translation>Inválido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="33"/>
+        <source>Shipment pending</source>
+        <translation>Envio pendente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="34"/>
+        <source>Shipment being prepared</source>
+        <translation>Envio em preparação</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="35"/>
+        <source>Ready to ship</source>
+        <translation>Pronto para enviar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="36"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="48"/>
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="37"/>
+        <source>Out for delivery</source>
+        <translation>Saiu para entrega</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="38"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="49"/>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="39"/>
+        <source>Not delivered — returning to us</source>
+        <translation>Não entregue — retornando para nós</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="42"/>
+        <source>Not delivered</source>
+        <translation>Não entregue</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="45"/>
+        <source>Paid</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="46"/>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="47"/>
+        <source>To ship</source>
+        <translation>A enviar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="50"/>
+        <source>Returned</source>
+        <translation>Devolvido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="53"/>
+        <source>ME1</source>
+        <translation>ME1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="54"/>
+        <source>ME2</source>
+        <translation>ME2</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="55"/>
+        <source>Own</source>
+        <translation>Próprio</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="56"/>
+        <source>To define</source>
+        <translation>A definir</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="57"/>
+        <source>Arrange</source>
+        <translation>A combinar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="60"/>
+        <source>Mercado Pago balance</source>
+        <translation>Saldo no Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="61"/>
+        <source>Pix</source>
+        <translation>Pix</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="62"/>
+        <source>Mastercard</source>
+        <translation>Mastercard</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="63"/>
+        <source>Visa</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/display.py" line="64"/>
+        <source>Boleto</source>
+        <translation>Boleto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="87"/>
+        <source>Out of stock</source>
+        <translation>Sem estoque</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="89"/>
+        <source>Buyer did not have the money</source>
+        <translation>O comprador não tinha o dinheiro</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="91"/>
+        <source>Buyer changed their mind</source>
+        <translation>O comprador desistiu</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="92"/>
+        <source>We changed our mind</source>
+        <translation>Nós desistimos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="93"/>
+        <source>Buyer did not answer</source>
+        <translation>O comprador não respondeu</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="96"/>
+        <source>Buyer did not follow the policies</source>
+        <translation>O comprador não respeitou as políticas</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="99"/>
+        <source>Other (our responsibility)</source>
+        <translation>Outro (responsabilidade nossa)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="103"/>
+        <source>Other (the buyer&apos;s responsibility)</source>
+        <translation>Outro (responsabilidade do comprador)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="105"/>
+        <source>Dubious buyer</source>
+        <translation>Comprador duvidoso</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="106"/>
+        <source>We are on holiday</source>
+        <translation>Estamos de férias</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="109"/>
+        <source>Yes</source>
+        <translation>Sim</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="110"/>
+        <source>No</source>
+        <translation>Não</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="115"/>
+        <source>Comment</source>
+        <translation>Comentário</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="122"/>
+        <source>Set tracking number</source>
+        <translation>Informar código de rastreio</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="127"/>
+        <source>Tracking number</source>
+        <translation>Código de rastreio</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="133"/>
+        <source>Mark shipped</source>
+        <translation>Marcar como enviado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="137"/>
+        <source>Not delivered (returning to us)</source>
+        <translation>Não entregue (retornando para nós)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="140"/>
+        <source>This is final: Mercado Libre starts the return and refund. It cannot be undone.</source>
+        <translation>É definitivo: o Mercado Livre inicia a devolução e o reembolso. Não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="147"/>
+        <source>Mark delivered</source>
+        <translation>Marcar como entregue</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="150"/>
+        <source>This is final and cannot be undone.</source>
+        <translation>É definitivo e não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="154"/>
+        <source>Set available stock</source>
+        <translation>Informar estoque disponível</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="156"/>
+        <source>Item</source>
+        <translation>Produto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="160"/>
+        <source>Available quantity</source>
+        <translation>Quantidade disponível</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="170"/>
+        <source>Sale feedback</source>
+        <translation>Avaliar a venda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="175"/>
+        <source>Was the sale fulfilled?</source>
+        <translation>A venda foi concretizada?</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="181"/>
+        <source>Rating</source>
+        <translation>Avaliação</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="183"/>
+        <source>Positive</source>
+        <translation>Positiva</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="184"/>
+        <source>Neutral</source>
+        <translation>Neutra</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="185"/>
+        <source>Negative</source>
+        <translation>Negativa</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="191"/>
+        <source>Message to the buyer</source>
+        <translation>Mensagem para o comprador</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="197"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="205"/>
+        <source>Put the items back in stock?</source>
+        <translation>Devolver os produtos ao estoque?</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/flows.py" line="212"/>
+        <source>Feedback can be given once per sale.</source>
+        <translation>Cada venda só pode ser avaliada uma vez.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="22"/>
+        <source>Mercado Libre API address</source>
+        <translation>Endereço da API do Mercado Livre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="23"/>
+        <source>Mercado Libre API</source>
+        <translation>API do Mercado Livre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="29"/>
+        <source>Mercado Libre access token</source>
+        <translation>Token de acesso do Mercado Livre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="30"/>
+        <source>Lasts 6 hours; leave empty when the relay hands out the store&apos;s token</source>
+        <translation>Dura 6 horas; deixe vazio quando o relay fornece o token da loja</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="39"/>
+        <source>Mercado Libre seller id</source>
+        <translation>ID de vendedor do Mercado Livre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="40"/>
+        <source>The seller&apos;s user id (lists its recent orders)</source>
+        <translation>O ID de usuário do vendedor (lista as vendas recentes)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="47"/>
+        <source>ME1 shipment updates</source>
+        <translation>Atualizações de envios ME1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="48"/>
+        <source>Which Mercado Libre API reports ME1 shipments</source>
+        <translation>Qual API do Mercado Livre informa os envios ME1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="87"/>
+        <source>Mercado Libre application id</source>
+        <translation>ID do aplicativo do Mercado Livre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="93"/>
+        <source>Secret token in the callback URL</source>
+        <translation>Token secreto na URL de notificações</translation>
+    </message>
+</context>
 </TS>

@@ -24,8 +24,14 @@ def test_demo_services_feed_a_desk_and_its_printer(tmp_path: Path) -> None:
         )
         engine.start()
         try:
-            assert listener.wait_for(lambda: len(listener.keys("order_added")) == 2, 20)
-            key = listener.keys("order_added")[0]
+
+            def added(channel: str) -> list[str]:
+                return [k for k in listener.keys("order_added") if k.startswith(f"{channel}:")]
+
+            assert listener.wait_for(lambda: len(added("mp_delivery")) == 2, 20)
+            # Mercado Libre beside Mercado Pago: the demo's first cart (two orders) arrives too.
+            assert listener.wait_for(lambda: len(added("mercadolibre")) == 2, 20)
+            key = added("mp_delivery")[0]
             outcome = engine.accept(key).result(timeout=20)
             assert outcome.state is ActionOutcomeState.CONFIRMED
             # auto-print is on by default: the kitchen ticket and the receipt reach the printer

@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 
 DEMO_TOKEN = "APP_USR-sandbox"
 DEMO_STORE_USER_ID = 1070421029
+# The sandbox's Mercado Libre seller: the demo store sells there too (one counter, one
+# printer); its orders come at a third of the Mercado Pago rate.
+DEMO_ML_SELLER_ID = 3430803000
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,9 @@ class DemoServices:
             "relay_token": self.desk_token,
             mp_setting("base_url"): self.sandbox_url,
             mp_setting("access_token"): DEMO_TOKEN,
+            "mercadolibre.base_url": self.sandbox_url,
+            "mercadolibre.access_token": DEMO_TOKEN,
+            "mercadolibre.user_id": str(DEMO_ML_SELLER_ID),
             "demo_mode": True,
             "printers": [printer.to_dict()],
         }
@@ -87,7 +93,12 @@ def demo_services(
     relay_db = data_dir / "relay.sqlite3"
     for stale in data_dir.glob("relay.sqlite3*"):
         stale.unlink()
-    token = add_store(relay_db, "Demo — La Parrilla", mp_user_id=DEMO_STORE_USER_ID)
+    token = add_store(
+        relay_db,
+        "Demo — La Parrilla",
+        mp_user_id=DEMO_STORE_USER_ID,
+        ml_seller_id=DEMO_ML_SELLER_ID,
+    )
     relay = ServerThread(build_relay(RelayConfig(db_path=relay_db)))
     relay_url = relay.start()
     sandbox = ServerThread(
@@ -110,6 +121,9 @@ def demo_services(
                 control.post(
                     "/_sandbox/orders", json={"logistics": "flex" if i % 2 == 0 else "dropoff"}
                 )
+            # Mercado Libre beside Mercado Pago: a cart at once, then orders now and then.
+            control.post("/_sandbox/orders", json={"channel": "mercadolibre", "cart": 2})
+            control.post("/_sandbox/mercadolibre/rate", json={"rate_per_min": rate_per_min / 3})
             anchor = datetime.fromisoformat(control.get("/_sandbox/clock").json()["now"])
             started = time.monotonic()
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 from functools import cache
 
 from kitchen_app.channels.base import Plugin
+from kitchen_app.channels.mercadolibre.plugin import PLUGIN as MERCADOLIBRE
 from kitchen_app.channels.mercadopago.plugin import PLUGIN as MERCADOPAGO
 from kitchen_app.channels.registry import PluginRegistry
 
 __all__ = ["PLUGINS", "registry"]
 
-PLUGINS: tuple[Plugin, ...] = (MERCADOPAGO,)
+PLUGINS: tuple[Plugin, ...] = (MERCADOPAGO, MERCADOLIBRE)
 
 
 @cache

@@ -12,6 +12,7 @@ from datetime import tzinfo
 from kitchen_app.channels.base import ActionSpec, Marketplace
 from kitchen_app.channels.errors import ChannelError
 from kitchen_app.domain import Order
+from kitchen_app.domain.carts import cart_order
 from kitchen_app.engine.api import PrinterStatus
 from kitchen_app.engine.context import EngineContext
 from kitchen_app.printing.documents import (
@@ -92,11 +93,26 @@ class PrintService:
 
     # ---- requests -------------------------------------------------------------------------
 
+    def _ticketed(self, order: Order) -> Order:
+        """What a ticket of ``order`` prints: the whole cart when it belongs to one (the
+        orders sharing its ``pack_id``: one kitchen ticket, one receipt, journaled under the
+        cart's first order), else the order itself."""
+        if order.pack_id is None:
+            return order
+        orders = self._ctx.store.orders_of_pack(order.pack_id)
+        if len(orders) < 2 or order.key not in {o.key for o in orders}:
+            return order
+        try:
+            return cart_order(orders)
+        except ValueError as exc:  # mixed currencies: each order prints alone
+            log.warning("cart %s printed order by order: %s", order.pack_id, exc)
+            return order
+
     def _document(self, key: str, kind: str) -> Document:
         order = self._ctx.store.get_order(key)
         if order is None:
             raise PrintError(f"unknown order {key}")
-        return ticket_document(order, kind, locale=self._locale, tz=self._tz)
+        return ticket_document(self._ticketed(order), kind, locale=self._locale, tz=self._tz)
 
     async def print_ticket(
         self, key: str, kind: str, *, reprint: bool, printer: str | None
@@ -106,6 +122,8 @@ class PrintService:
         order = self._ctx.store.get_order(key)
         if order is None:
             raise PrintError(f"unknown order {key}")
+        order = self._ticketed(order)
+        key = order.key
         # A second print of a ticket kind that already printed is a reprint, said so on paper.
         if not reprint and self._already_printed(key, kind):
             reprint = True
@@ -197,6 +215,8 @@ class PrintService:
         order = self._ctx.store.get_order(key)
         if order is None:
             return []
+        order = self._ticketed(order)
+        key = order.key
         existing = {job.kind for job in self._ctx.store.print_jobs(key)}
         copies = {
             "kitchen": int(self._ctx.setting("kitchen_copies")),

@@ -244,6 +244,21 @@ class StoreQueries:
         except (ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"the stored order {key} cannot be read: {exc}") from exc
 
+    def orders_of_pack(self, pack_id: str) -> list[Order]:
+        """Every stored order of one cart (``pack_id``), oldest first: they print as one."""
+        rows = self._rows(
+            "SELECT key, order_json, raw_json FROM orders INDEXED BY orders_by_pack "
+            "WHERE pack_id = ? ORDER BY created_at, key",
+            (pack_id,),
+        )
+        out = []
+        for key, order_json, raw_json in rows:
+            try:
+                out.append(order_from_dict(json.loads(order_json), raw=json.loads(raw_json)))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise StoreError(f"the stored order {key} cannot be read: {exc}") from exc
+        return out
+
     def timeline(self, key: str) -> list[TimelineEntry]:
         """Every pair the order passed through, in the order the desk recorded them (what
         domain.merge() expects). Not re-sorted by occurred_at: those times come from different

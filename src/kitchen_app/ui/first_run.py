@@ -106,7 +106,13 @@ class FirstRunDialog(QDialog):
         if self.choice() == "demo":
             return {}
         out: dict[str, str] = {}
-        for key, value in self.values().items():
+        values = self.values()
+        # A marketplace whose token is left empty is simply off (DESIGN §5): the desk needs
+        # the relay and at least one marketplace, not every plug-in's token.
+        tokens = [key for key in values if "." in key]
+        for key, value in values.items():
+            if not value and key in tokens and any(values[k] for k in tokens):
+                continue
             if not value:
                 out[key] = self.tr("Required to connect.")
                 continue

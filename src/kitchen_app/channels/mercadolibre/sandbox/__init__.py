@@ -1,0 +1,1 @@
+"""The simulated Mercado Libre: its world, JSON shapes, routes and notifications."""

@@ -1,0 +1,162 @@
+"""Mercado Libre end to end: the sandbox's notifications go to the relay
+(``/webhooks/mercadolibre``, routed by the store's ``--ml-seller-id``), ``kitchen-app
+headless --set mercadolibre.…`` reads them and the orders, asserted through ``kitchen-app
+orders --json``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from kitchen_app.app.plugins import registry
+from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import build_app as build_relay
+from kitchen_app.sandbox import SandboxConfig
+from kitchen_app.sandbox import build_app as build_sandbox
+from kitchen_app.serving import ServerThread
+
+from ..standin import orders_json, wait_until
+
+SELLER = 3430803000
+TOKEN = "APP_USR-sandbox"
+
+
+@dataclass
+class Services:
+    relay_url: str
+    sandbox_url: str
+    desk_token: str
+    control: httpx.Client
+
+    def create(self, **body: Any) -> dict[str, Any]:
+        r = self.control.post("/_sandbox/orders", json={"channel": "mercadolibre", **body})
+        assert r.status_code == 201, r.text
+        data: dict[str, Any] = r.json()
+        return data
+
+
+class Headless:
+    """``kitchen-app headless`` in its own process, its stdout lines collected."""
+
+    def __init__(
+        self, services: Services, data_dir: Path, *, token: str = TOKEN, seller: int = SELLER
+    ) -> None:
+        self.data_dir = data_dir
+        self.lines: list[str] = []
+        self._cond = threading.Condition()
+        sets = [
+            f"mercadolibre.base_url={services.sandbox_url}",
+            f"mercadolibre.access_token={token}",
+            f"mercadolibre.user_id={seller}",
+            "time_zone=GMT-3",
+            "auto_print=no",
+        ]
+        argv = [sys.executable, "-m", "kitchen_app", "headless", "--data-dir", str(data_dir)]
+        argv += ["--relay-url", services.relay_url, "--relay-token", services.desk_token]
+        for item in sets:
+            argv += ["--set", item]
+        argv += ["--poll-wait", "5"]
+        self.proc = subprocess.Popen(
+            argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            with self._cond:
+                self.lines.append(line.strip())
+                self._cond.notify_all()
+
+    def wait_line(self, line: str, timeout: float = 30.0) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while line not in self.lines:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
+            return True
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+        try:
+            code = self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            code = self.proc.wait(5)
+        self._reader.join(5)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+        return code
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    db = tmp_path / "relay.sqlite3"
+    relay = ServerThread(build_relay(RelayConfig(db_path=db)))
+    relay_url = relay.start()
+    token = add_store(db, "Loja", ml_seller_id=SELLER)
+    parts = [p.sandbox for p in registry() if p.sandbox is not None]
+    sandbox = ServerThread(
+        build_sandbox(SandboxConfig(relay_url=relay_url, seed=5, ack_deadline_s=5.0), parts)
+    )
+    sandbox_url = sandbox.start()
+    control = httpx.Client(base_url=sandbox_url, timeout=10)
+    try:
+        yield Services(relay_url, sandbox_url, token, control)
+    finally:
+        control.close()
+        sandbox.stop()
+        relay.stop()
+
+
+@pytest.fixture
+def headless(services: Services, tmp_path: Path) -> Iterator[Headless]:
+    h = Headless(services, tmp_path / "desk")
+    try:
+        assert h.wait_line("engine ready")
+        yield h
+    finally:
+        assert h.stop() == 0
+
+
+def listed(h: Headless) -> dict[str, dict[str, Any]]:
+    return {str(o["order_id"]): o for o in orders_json(h.data_dir)}
+
+
+def test_a_cart_arrives_as_orders_of_one_pack(services: Services, headless: Headless) -> None:
+    made = services.create(cart=2)
+    single = services.create()
+    for order_id in [*made["order_ids"], single["id"]]:
+        assert headless.wait_line(f"order_added mercadolibre:{order_id}"), order_id
+    orders = listed(headless)
+    for order_id in made["order_ids"]:
+        row = orders[order_id]
+        assert row["channel"] == "mercadolibre"
+        assert row["key"] == f"mercadolibre:{order_id}"
+        assert row["pack_id"] == made["pack_id"]
+        assert row["status"] == "paid" and row["substatus"] is None
+        assert row["accept_deadline"] is None
+        assert row["total"]["currency"] == "BRL"
+    assert orders[single["id"]]["pack_id"] is None
+
+
+def test_a_shipment_created_later_reaches_the_order(services: Services, headless: Headless) -> None:
+    made = services.create(shipping="later")
+    assert headless.wait_line(f"order_added mercadolibre:{made['id']}")
+    services.control.post("/_sandbox/clock", json={"advance_s": 10})
+    assert wait_until(lambda: listed(headless)[made["id"]].get("stage") == "preparing", timeout=30)
+    r = services.control.get("/_sandbox/mercadolibre/orders")
+    assert r.json()[0]["shipment_id"] is not None

@@ -17,6 +17,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from kitchen_app.channels.shopee import sandbox as shopee
+
 from . import api_routes, control_routes, oauth
 from .api_errors import ApiError, error_body
 from .clock import SandboxClock, Scheduler
@@ -53,13 +55,22 @@ async def _ticker(scheduler: Scheduler, wake: asyncio.Event) -> None:
             await asyncio.wait_for(wake.wait(), timeout=min(max(timeout, 0.001), _MAX_TICK_S))
 
 
-def build_app(config: SandboxConfig | None = None) -> Starlette:
+def build_app(
+    config: SandboxConfig | None = None, shopee_config: shopee.ShopeeSandboxConfig | None = None
+) -> Starlette:
     config = config or SandboxConfig()
     clock = SandboxClock(config.speed)
     scheduler = Scheduler(clock)
     world = World(config, scheduler)
     sender = WebhookSender(config, scheduler, world.shapes)
     world.notify = sender.notify
+    # Shopee's part: its own world and pushes, on the same clock and scheduler.
+    shopee_config = shopee_config or shopee.ShopeeSandboxConfig()
+    shopee_world = shopee.ShopeeWorld(
+        shopee_config, now=clock.now, at=scheduler.at, seed=config.seed
+    )
+    shopee_pushes = shopee.ShopeePushSender(config.relay_url, shopee_config.partner_key)
+    shopee_world.push = shopee_pushes.push
     waker: list[asyncio.Event] = []  # the running loop's event (made there, at start)
 
     def wake() -> None:
@@ -72,6 +83,7 @@ def build_app(config: SandboxConfig | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         waker[:] = [asyncio.Event()]
         await sender.start()
+        await shopee_pushes.start()
         ticker = asyncio.get_running_loop().create_task(_ticker(scheduler, waker[0]))
         world.start_auto_orders()
         log.info("sandbox up (speed %g, %d store(s))", clock.speed, len(world.stores))
@@ -82,14 +94,23 @@ def build_app(config: SandboxConfig | None = None) -> Starlette:
             with contextlib.suppress(asyncio.CancelledError):
                 await ticker
             await sender.stop()
+            await shopee_pushes.stop()
 
     app = Starlette(
-        routes=[*api_routes.routes, *oauth.routes, *control_routes.routes],
+        routes=[
+            *api_routes.routes,
+            *oauth.routes,
+            *shopee.routes,
+            *shopee.control_routes,
+            *control_routes.routes,
+        ],
         exception_handlers={ApiError: _api_error, HTTPException: _http_error},
         lifespan=lifespan,
     )
     app.state.config = config
     app.state.world = world
+    app.state.shopee = shopee_world
+    app.state.shopee_pushes = shopee_pushes
     app.state.webhooks = sender
     app.state.faults = Faults()
     app.state.wake = wake

@@ -12,6 +12,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from kitchen_app.channels.shopee import sandbox as shopee_sandbox
+
 from .api_errors import ApiError, bad_request, not_found
 from .clock import iso
 from .orders import parse_item_overrides
@@ -49,8 +51,14 @@ async def create_order(request: Request) -> Response:
     body = await json_body(request)
     w = world(request)
     channel = body.get("channel", "mp_delivery")
+    if channel == "shopee":
+        try:
+            made = shopee_sandbox.create_from_control(request.app.state.shopee, body)
+        except ValueError as exc:
+            raise bad_request(str(exc)) from None
+        return JSONResponse(made, status_code=201)
     if channel != "mp_delivery":
-        raise bad_request(f"channel {channel!r} is not simulated here; use mp_delivery")
+        raise bad_request(f"channel {channel!r} is not simulated here; use mp_delivery or shopee")
     logistics = body.get("logistics", "flex")
     store_ref = body.get("store")
     if store_ref is None:

@@ -1,0 +1,1 @@
+"""Shopee Open Platform v2: client, mapping, flows, push, sandbox (api notes Part B)."""

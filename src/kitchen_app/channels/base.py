@@ -1,17 +1,68 @@
-"""The one small protocol every marketplace client implements (DESIGN §3).
+"""What the engine and the relay know of a marketplace (DESIGN §3): the ``Marketplace``
+protocol every plug-in under ``channels/<name>/`` implements, and the relay's ``Notify``.
 
-The engine only ever talks to a ``ChannelClient``; each channel module maps its own JSON
-into ``domain.Order`` and keeps the raw JSON beside it.
+A plug-in turns a relay event into order refs (the one place an event is decoded), fetches
+orders (several calls if it must), lists recent orders where the marketplace offers a list,
+says which actions an order allows now (the one place that decides), runs them, and gives
+the flow (tracks, deadlines, terminal states) the store merges the timeline with. Its words
+(names, labels, settings, help) are ``domain.Text``s, translated by the ui.
+
+``ChannelClient`` is the older client protocol (Mercado Pago's verbs); it goes once the engine
+talks to plug-ins only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol, TypeAlias, runtime_checkable
+
+import httpx
 
 from kitchen_app.domain import Channel, Order
+from kitchen_app.domain.actions import Evidence, StorePause
+from kitchen_app.domain.flows import StatusPair
+from kitchen_app.domain.json import JSONObject
+from kitchen_app.domain.keys import OrderKey
+from kitchen_app.domain.settings import Choice, SettingSpec, SettingValue
+from kitchen_app.domain.text import Text
+from kitchen_app.domain.tracks import Flow, Observation
 
-__all__ = ["CancelReason", "ChannelClient", "FetchedOrder", "StoreInfo", "StoreStatusClient"]
+from .errors import ChannelError
+
+__all__ = [
+    "ActionResult",
+    "ActionSpec",
+    "BadWebhook",
+    "CancelReason",
+    "ChannelClient",
+    "Check",
+    "Credentials",
+    "Display",
+    "EventRefs",
+    "FetchFailure",
+    "FetchResult",
+    "FetchedOrder",
+    "Marketplace",
+    "Notification",
+    "Notify",
+    "OrderRef",
+    "ParamKind",
+    "ParamSpec",
+    "ParamValue",
+    "Params",
+    "PluginContext",
+    "PluginFactory",
+    "RecentPage",
+    "RelayEvent",
+    "StoreInfo",
+    "StoreStatusClient",
+    "Unresolved",
+    "Verdict",
+    "WebhookRequest",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +78,12 @@ class CancelReason:
 @dataclass(frozen=True, slots=True)
 class FetchedOrder:
     order: Order
+    # Every answer that composed it, by call: {"order": …, "shipment": …, "pack": …}.
     raw: dict[str, Any] = field(repr=False)
+    # At least each track's current pair, with the marketplace's time of it when it gave one.
+    # Empty: the engine takes the order's status, undated (what older clients give).
+    observations: tuple[Observation, ...] = ()
+    related: tuple[OrderRef, ...] = ()  # fetch these too (the other orders of a cart)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +139,252 @@ class StoreStatusClient(Protocol):
     async def list_stores(self, user_id: str) -> list[StoreInfo]: ...
 
     async def set_store_status(self, store_id: str, status: str = "enabled") -> StoreInfo: ...
+
+
+# ---- the desk's side: the Marketplace protocol ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RelayEvent:
+    """One entry of the relay's GET /v1/events, decoded once by the engine's relay feed."""
+
+    id: int
+    channel: str
+    topic: str
+    resource: str
+    received_at: datetime
+    payload: JSONObject
+    verified: bool = True  # False: an id hint only (a signature was expected and missing)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRef:
+    key: OrderKey
+    seen_status: StatusPair | None = None  # what the event said, shown until fetched
+    seen_at: datetime | None = None  # the marketplace's time of that status (Shopee update_time)
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    reason: str  # one line for the "unresolved notifications" list (the raw body goes with it)
+    retryable: bool  # True: the call that would resolve it failed for a passing reason
+
+
+@dataclass(frozen=True, slots=True)
+class EventRefs:
+    """What an event is about. ``refs == ()`` and ``unresolved is None``: about no order (a
+    Mercado Libre ``items`` topic); it is passed over, never listed."""
+
+    refs: tuple[OrderRef, ...] = ()
+    unresolved: Unresolved | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchFailure:
+    key: OrderKey
+    error: ChannelError
+
+
+FetchResult: TypeAlias = FetchedOrder | FetchFailure
+
+
+@dataclass(frozen=True, slots=True)
+class RecentPage:
+    refs: tuple[OrderRef, ...]
+    cursor: str | None  # opaque; None: this listing pass is complete
+
+
+class ParamKind(StrEnum):
+    CHOICE = "choice"  # one of ParamSpec.choices, or of Marketplace.choices() (from_network)
+    ITEMS = "items"  # some of the order's items, by OrderItem.ref
+    TEXT = "text"
+    NUMBER = "number"  # a whole number
+
+
+@dataclass(frozen=True, slots=True)
+class ParamSpec:
+    name: str
+    kind: ParamKind
+    label: Text
+    required: bool = True
+    required_when: tuple[str, str] | None = None  # (other param, value): required only then
+    choices: tuple[Choice, ...] = ()
+    from_network: bool = False  # CHOICE: ask Marketplace.choices() when the dialog opens
+    multiple: bool = False  # ITEMS: more than one
+    max_length: int | None = None  # TEXT
+    minimum: int | None = None  # NUMBER
+    maximum: int | None = None  # NUMBER
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    name: str  # stable: journaled as actions.kind
+    label: Text
+    params: tuple[ParamSpec, ...] = ()
+    confirm: bool = False  # ask "are you sure?" first (irreversible or order-ending)
+    warning: Text | None = None  # shown in the dialog
+    network: bool = True  # False: the desk does it alone
+    accepts: bool = False  # once confirmed the order counts as accepted
+    returns_document: bool = False  # run() answers a PDF that the engine queues for printing
+
+
+ParamValue: TypeAlias = str | int | tuple[str, ...]
+Params: TypeAlias = Mapping[str, ParamValue]
+
+
+@dataclass(frozen=True, slots=True)
+class ActionResult:
+    document: bytes | None = None  # returns_document actions only
+    note: str | None = None  # the marketplace's words worth showing ("tracking OP123…")
+
+
+@dataclass(frozen=True, slots=True)
+class Display:
+    """How the desk shows a marketplace and its values: all words are translatable."""
+
+    name: Text  # "Mercado Pago Delivery"
+    badge: str  # "MP": short, not translated
+    color: str  # badge colour, "#RRGGBB"
+    statuses: Mapping[StatusPair, Text]  # long labels; lookup (status, sub), then (status, None)
+    chips: Mapping[StatusPair, Text]  # short labels for the list; same lookup
+    logistics: Mapping[str, Text]  # Order.logistics -> label
+    payment_methods: Mapping[str, Text]
+    document: Text | None = None  # what a returns_document PDF is called
+
+    def status_label(self, pair: StatusPair, *, short: bool = False) -> Text | None:
+        table = self.chips if short else self.statuses
+        return table.get(pair) or table.get(StatusPair(pair.status, None))
+
+
+class Credentials(Protocol):
+    """Where a client gets its secrets: pasted settings, or the relay (token custody)."""
+
+    async def access_token(self) -> str: ...
+
+    async def rejected(self) -> None:
+        """After a 401: refresh through the relay, else show "link expired"."""
+        ...
+
+    async def sign(self, base_string: str) -> str:
+        """Hex HMAC-SHA256 of ``base_string`` with the partner key (Shopee)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PluginContext:
+    settings: Mapping[str, SettingValue]  # this plug-in's settings, names without the prefix
+    credentials: Credentials
+    http: httpx.AsyncClient | None  # shared, owned and closed by the engine; None: make one
+    time_zone: str  # the desk's `time_zone` setting (Mercado Pago's x-time-zone)
+
+
+class Marketplace(Protocol):
+    channel: str  # "mp_delivery" | "mercadolibre" | "shopee"
+    display: Display
+    settings: tuple[SettingSpec, ...]
+    legacy_settings: Mapping[str, str]  # old flat name -> name under the prefix
+    lists_orders: bool  # list_recent means something (Mercado Libre, Shopee)
+
+    def flow(self, order: Order) -> Flow: ...
+
+    def order_from_json(self, raw: JSONObject) -> FetchedOrder:
+        """Pure: what `kitchen-app ticket ORDER.json` and the tests use."""
+        ...
+
+    async def refs_from_event(self, event: RelayEvent) -> EventRefs:
+        """The one decode of an event: the orders it names (a call if it must)."""
+        ...
+
+    async def fetch(self, refs: Sequence[OrderRef]) -> list[FetchResult]:
+        """One result per ref, in any order; a failure never hides another ref's order."""
+        ...
+
+    async def list_recent(self, since: datetime, cursor: str | None) -> RecentPage: ...
+
+    def actions(self, order: Order, *, accepted: bool, now: datetime) -> tuple[ActionSpec, ...]:
+        """The one place that decides what may be done now (engine and ui both ask)."""
+        ...
+
+    async def choices(self, action: str, param: str, order: Order) -> tuple[Choice, ...]: ...
+
+    async def run(self, action: str, order: Order, params: Params) -> ActionResult:
+        """Raises the typed errors of channels/errors.py."""
+        ...
+
+    def evidence(self, action: str, order: Order) -> Evidence:
+        """From a fresh read: did an action whose answer was lost take effect?"""
+        ...
+
+    async def store_pauses(self) -> tuple[StorePause, ...]: ...
+
+    async def reopen_store(self, store_id: str) -> None: ...
+
+    async def aclose(self) -> None: ...
+
+
+class PluginFactory(Protocol):
+    def __call__(self, ctx: PluginContext) -> Marketplace: ...
+
+
+# ---- the relay's side: Notify ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookRequest:
+    url: str  # as the marketplace called it (behind a proxy: the configured public URL)
+    query: Mapping[str, str]
+    headers: Mapping[str, str]  # lower-case names
+    body: bytes
+
+
+class Verdict(StrEnum):
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"  # stored and served flagged: an id hint only
+    REFUSED = "refused"  # 401, nothing stored, counted for /v1/status
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    verdict: Verdict
+    reason: str | None = None
+
+
+class BadWebhook(ValueError):
+    """Not JSON, or a required field missing or of the wrong type."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    topic: str
+    resource: str
+    payload: JSONObject
+
+
+class Notify(Protocol):
+    """A marketplace's webhook rules, as the relay applies them. The relay's order for one
+    webhook: body ≤ 64 KiB → ``verify`` (REFUSED → 401) → ``replay_key`` seen with another body
+    → 401 → ``parse`` (BadWebhook → 400, or 2xx kept unrouted when ``keep_malformed``) →
+    ``route_key`` → store, or unrouted → ``dedupe_key`` → durable append → the ack."""
+
+    channel: str
+    path: str  # "/webhooks/mercadopago"
+    ack_status: int  # 200
+    ack_body: bytes  # b"" (Shopee: must be empty)
+    keep_malformed: bool  # True: an unparsable body is still answered 2xx and kept unrouted
+    relay_settings: tuple[SettingSpec, ...]  # secrets the relay needs for this channel
+
+    def verify(self, request: WebhookRequest, secrets: Mapping[str, str]) -> Check: ...
+
+    def parse(self, request: WebhookRequest) -> Notification:
+        """Raises BadWebhook."""
+        ...
+
+    def route_key(self, notification: Notification) -> str | None:
+        """The marketplace account the relay maps to a store; None → kept as unrouted."""
+        ...
+
+    def dedupe_key(self, notification: Notification, request: WebhookRequest) -> str: ...
+
+    def replay_key(self, request: WebhookRequest) -> str | None:
+        """An id the marketplace never reuses for another body (x-request-id), else None."""
+        ...

@@ -290,14 +290,14 @@ MP_DROPOFF = _mp_flow(
 # the Flex steps (no courier steps, no mark ready) rather than failing to load.
 _STORED_TAKEOUT = replace(MP_FLEX, logistics=Logistics.TAKEOUT)
 
-_FLOWS: dict[tuple[Channel, Logistics], Flow] = {
+_FLOWS: dict[tuple[str, str], Flow] = {
     (Channel.MP_DELIVERY, Logistics.FLEX): MP_FLEX,
     (Channel.MP_DELIVERY, Logistics.DROPOFF): MP_DROPOFF,
     (Channel.MP_DELIVERY, Logistics.TAKEOUT): _STORED_TAKEOUT,
 }
 
 
-def flow_for(channel: Channel, logistics: Logistics) -> Flow:
+def flow_for(channel: str, logistics: str) -> Flow:
     """The flow for a channel and logistics; raises KeyError for a combination we lack."""
     return _FLOWS[(channel, logistics)]
 

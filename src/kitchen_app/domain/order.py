@@ -7,13 +7,16 @@ them); printing, the store and the UI read only these.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from .flows import Channel, Flow, Logistics, Stage, StatusPair, flow_for
+from .flows import Flow, Stage, StatusPair, flow_for
 from .money import Money
+from .text import Text
+from .tracks import TrackState
 
 __all__ = [
     "ACCEPT_WINDOW",
@@ -26,6 +29,7 @@ __all__ = [
     "Order",
     "OrderItem",
     "Payment",
+    "PrintCode",
     "Totals",
 ]
 
@@ -57,6 +61,9 @@ class OrderItem:
     options_price: Money | None = None
     external_code: str | None = None
     id: str | None = None
+    # The marketplace's reference of the sold item, for actions that name items (a Mercado
+    # Libre "item_id#variation_id", a Shopee "item_id/model_id"); None where none is needed.
+    ref: str | None = None
 
     def options_by_group(self) -> list[tuple[str | None, list[Option]]]:
         """Options grouped by their complement group, in first-seen order."""
@@ -158,6 +165,14 @@ class FlexQR:
 
 
 @dataclass(frozen=True, slots=True)
+class PrintCode:
+    """A code the receipt must carry, whatever the marketplace (a Flex QR, a tracking code)."""
+
+    payload: str  # the exact QR text
+    caption: Text | None = None  # printed under it
+
+
+@dataclass(frozen=True, slots=True)
 class Order:
     """One marketplace order as the desk knows it.
 
@@ -165,12 +180,12 @@ class Order:
     marketplace's API takes (the shipment id for Mercado Pago Delivery).
     """
 
-    channel: Channel
+    channel: str  # the plug-in's channel id (OrderKey.channel)
     order_id: str
     display_id: str
     created_at: datetime  # timezone-aware
     status: StatusPair
-    logistics: Logistics
+    logistics: str  # the plug-in's raw value ("flex", "me1", …), labelled by its Display
     store_id: str | None
     store_name: str | None
     items: tuple[OrderItem, ...]
@@ -186,10 +201,17 @@ class Order:
     estimated_delivery_at: datetime | None = None
     delivered_at: datetime | None = None
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # What a plug-in may add (DESIGN §3); every marketplace can leave them at their defaults.
+    pack_id: str | None = None  # a Mercado Libre cart: its orders share one ticket
+    ship_by: datetime | None = None  # the dispatch limit, where the marketplace gives one
+    code: PrintCode | None = None  # a code the receipt carries (Mercado Pago: the Flex QR)
+    handles: Mapping[str, str] = field(default_factory=dict, compare=False)  # ids for calls
+    # Every track's current pair, primary first; () means the one track "order" at `status`.
+    state: tuple[TrackState, ...] = ()
 
     @property
     def key(self) -> str:
-        return f"{self.channel.value}:{self.order_id}"
+        return f"{self.channel}:{self.order_id}"
 
     @property
     def flow(self) -> Flow:

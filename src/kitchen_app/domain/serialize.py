@@ -44,13 +44,13 @@ def _read_dt(v: str | None) -> datetime | None:
 def order_to_dict(order: Order) -> dict[str, Any]:
     """Everything but ``raw`` (the store keeps the raw JSON in its own column)."""
     return {
-        "channel": order.channel.value,
+        "channel": order.channel,
         "order_id": order.order_id,
         "display_id": order.display_id,
         "created_at": _dt(order.created_at),
         "status": order.status.status,
         "substatus": order.status.substatus,
-        "logistics": order.logistics.value,
+        "logistics": order.logistics,
         "store_id": order.store_id,
         "store_name": order.store_name,
         "items": [

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from kitchen_app.channels.base import CancelReason
+from kitchen_app.domain.actions import StorePause
 
 __all__ = [
     "ActionOutcome",
@@ -63,17 +64,6 @@ class ApiHealth:
     ok: bool | None  # None: not tried yet
     message: str | None = None  # one line for staff when not ok (wrong address, token refused…)
     since: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StorePause:
-    """A marketplace store that does not take orders right now."""
-
-    channel: str
-    store_id: str
-    status: str  # raw: "paused", "disabled"…
-    reason: str | None = None  # why, when the desk knows (e.g. "two orders expired")
-    can_reopen: bool = True  # False for a status no call can undo (disabled)
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,10 @@ class EngineContext:
 
     def entry_for(self, fetched: FetchedOrder, source: str) -> TimelineEntry:
         now = self.clock()
-        finder = self.occurred_at.get(fetched.order.channel)
+        finder = next(
+            (f for channel, f in self.occurred_at.items() if channel == fetched.order.channel),
+            None,
+        )
         occurred = finder(fetched) if finder is not None else None
         return TimelineEntry(fetched.order.status, occurred or now, now, source)
 

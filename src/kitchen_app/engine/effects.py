@@ -4,18 +4,10 @@ so that a lost answer never makes the desk send the same action twice (DESIGN §
 
 from __future__ import annotations
 
-from enum import Enum
-
 from kitchen_app.domain import Order, StatusPair
+from kitchen_app.domain.actions import Evidence
 
 __all__ = ["Evidence", "accept_evidence", "cancel_evidence", "possible_after_conflict"]
-
-
-class Evidence(Enum):
-    DONE = "done"  # the order shows the action took effect
-    NOT_DONE = "not_done"  # it shows it did not, and sending it still makes sense
-    IMPOSSIBLE = "impossible"  # too late: the order went where the action cannot apply
-    UNKNOWN = "unknown"  # the order cannot tell (e.g. Dropoff courier assigned before accept)
 
 
 # Substatuses only an accepted order reaches. A Dropoff courier can be assigned before the

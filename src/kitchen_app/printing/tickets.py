@@ -53,7 +53,7 @@ def _reprint_mark(locale: str) -> list[Block]:
 
 
 def _channel_line(order: Order, locale: str) -> str:
-    return f"{label(order.channel.value, locale)} · {label(order.logistics.value, locale)}"
+    return f"{label(order.channel, locale)} · {label(order.logistics, locale)}"
 
 
 def _item_title(item: OrderItem, locale: str) -> tuple[str, int]:

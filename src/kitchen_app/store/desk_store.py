@@ -181,8 +181,8 @@ class DeskStore(JournalWriter):
             return order.flow
         except KeyError:
             raise StoreError(
-                f"no status flow for {order.channel.value} orders with "
-                f"{order.logistics.value} logistics ({order.key})"
+                f"no status flow for {order.channel} orders with "
+                f"{order.logistics} logistics ({order.key})"
             ) from None
 
     def _is_accepted(self, key: str) -> bool:
@@ -195,7 +195,7 @@ class DeskStore(JournalWriter):
         """The values of _DETAIL_COLUMNS for an order already carrying its merged status."""
         total = order.totals.total
         return (
-            order.channel.value,
+            order.channel,
             order.order_id,
             order.display_id,
             to_db(order.created_at),
@@ -204,7 +204,7 @@ class DeskStore(JournalWriter):
             order.status.substatus,
             flow.stage_of(order.status, accepted=accepted).value,
             int(flow.is_final(order.status)),
-            order.logistics.value,
+            order.logistics,
             order.store_id,
             order.customer.name if order.customer else None,
             order.item_count,

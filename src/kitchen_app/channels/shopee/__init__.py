@@ -1,1 +1,11 @@
-"""Shopee Open Platform v2: client, mapping, flows, push, sandbox (api notes Part B)."""
+"""Shopee (Open Platform v2, Brazil) as a plug-in (DESIGN §3; api notes Part B, seed 003).
+
+``client`` (signed Shop API calls and Shopee's error keys), ``mapping`` (``get_order_detail``
+JSON → ``domain.Order``), ``flows`` (the statuses as one repeating track), ``notify`` (pushes on
+the relay's side), ``settings`` (``shopee.*``), ``display`` (its words), ``plugin`` (the
+``Marketplace``) and ``sandbox/`` (its simulator part).
+"""
+
+CHANNEL = "shopee"
+
+__all__ = ["CHANNEL"]

@@ -33,15 +33,19 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from kitchen_app.channels.errors import BadResponse
-from kitchen_app.domain import Channel, Order
-from kitchen_app.domain.flows import Logistics, StatusPair
+from kitchen_app.domain import Order
+from kitchen_app.domain.flows import StatusPair
 from kitchen_app.domain.money import Money, MoneyError
 from kitchen_app.domain.order import Address, Customer, Fee, OrderItem, Payment, Totals
+from kitchen_app.domain.tracks import TrackState
+
+from . import CHANNEL
 
 __all__ = [
     "KNOWN_STATUSES",
     "Package",
     "ShopeeFacts",
+    "handles_of",
     "map_order",
     "read_facts",
     "unix_time",
@@ -182,6 +186,7 @@ def _item(raw: object, where: str, currency: str) -> OrderItem:
         notes=model,  # the variation ("Grande", "Sem cebola"): printed under the item
         external_code=_text(raw.get("model_sku")) or _text(raw.get("item_sku")),
         id=ref,
+        ref=ref,
     )
 
 
@@ -258,11 +263,30 @@ def read_facts(raw: Mapping[str, Any], tracking_number: str | None = None) -> Sh
     )
 
 
-def map_order(raw: Mapping[str, Any]) -> Order:
-    """An ``order_list`` entry of ``get_order_detail`` as the desk's ``Order``."""
+def handles_of(facts: ShopeeFacts) -> dict[str, str]:
+    """What later calls and the actions' rules need: package, tracking number, pay time."""
+    handles = {"order_sn": facts.order_sn}
+    if facts.packages:
+        handles["package_number"] = facts.packages[0].package_number
+        if facts.packages[0].logistics_status:
+            handles["logistics_status"] = facts.packages[0].logistics_status
+    if facts.tracking_number:
+        handles["tracking_number"] = facts.tracking_number
+    if facts.pay_time is not None:
+        handles["pay_time"] = str(int(facts.pay_time.timestamp()))
+    if facts.update_time is not None:
+        handles["update_time"] = str(int(facts.update_time.timestamp()))
+    return handles
+
+
+def map_order(raw: Mapping[str, Any], *, tracking_number: str | None = None) -> Order:
+    """An ``order_list`` entry of ``get_order_detail`` as the desk's ``Order``.
+
+    ``tracking_number``: from ``get_tracking_number`` (``""``/None until the carrier gives one).
+    """
     if not isinstance(raw, dict):
         raise _bad("order", "is not an object")
-    facts = read_facts(raw)
+    facts = read_facts(raw, tracking_number)
     currency = _text(raw.get("currency"))
     if currency is None or len(currency) != 3 or not currency.isalpha():
         raise _bad("currency", "is not a currency code")
@@ -293,13 +317,15 @@ def map_order(raw: Mapping[str, Any]) -> Order:
         if method
         else ()
     )
+    status = StatusPair(facts.status)
     return Order(
-        channel=Channel.SHOPEE,
+        channel=CHANNEL,
         order_id=facts.order_sn,
         display_id=facts.order_sn,
         created_at=created,
-        status=StatusPair(facts.status),
-        logistics=Logistics.SHOPEE,
+        status=status,
+        # The carrier as Shopee names it ("Correios", "Shopee Xpress"…), shown as sent.
+        logistics=facts.shipping_carrier or CHANNEL,
         store_id=None,
         store_name=None,
         items=items,
@@ -310,4 +336,7 @@ def map_order(raw: Mapping[str, Any]) -> Order:
         address=_address(address_raw),
         notes=_text(raw.get("message_to_seller")),
         raw=dict(raw),
+        ship_by=facts.ship_by,
+        handles=handles_of(facts),
+        state=(TrackState("order", status),),
     )

@@ -19,7 +19,8 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 lint: venv
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python scripts/check_layers.py
+	$(BIN)/ruff check src tests benchmarks scripts/check_layers.py
 	$(BIN)/ruff format --check src tests benchmarks
 
 typecheck: venv

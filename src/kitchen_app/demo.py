@@ -77,6 +77,7 @@ def demo_services(
     data_dir: Path, *, speed: float, rate_per_min: float, seed: int | None, first_orders: int = 2
 ) -> Iterator[DemoServices]:
     """Run relay + sandbox until the block ends."""
+    from kitchen_app.app.plugins import registry
     from kitchen_app.relay import RelayConfig, add_store
     from kitchen_app.relay import build_app as build_relay
     from kitchen_app.sandbox import SandboxConfig
@@ -97,7 +98,8 @@ def demo_services(
                 speed=speed,
                 seed=seed,
                 rate_per_min=rate_per_min,
-            )
+            ),
+            [p.sandbox for p in registry() if p.sandbox is not None],
         )
     )
     try:

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from kitchen_app.app.plugins import registry
+from kitchen_app.domain.settings import SettingKind, SettingSpec
+from kitchen_app.domain.text import Text
 from kitchen_app.domain.timezones import default_time_zone, zone_from_setting
 
 __all__ = [
@@ -25,13 +28,10 @@ __all__ = [
     "validate",
 ]
 
-# Flat names of the first releases → their namespaced names (DESIGN §5). The store migrates
-# saved values once; these aliases keep old scripts' ``--set mp_base_url=…`` working.
-LEGACY_NAMES: Mapping[str, str] = {
-    "mp_base_url": "mp_delivery.base_url",
-    "mp_access_token": "mp_delivery.access_token",
-    "mp_user_id": "mp_delivery.user_id",
-}
+# Flat names of the first releases → their namespaced names (DESIGN §5), from each plug-in's
+# ``legacy_settings``. The store migrates saved values once; these aliases keep old scripts'
+# ``--set <old name>=…`` working.
+LEGACY_NAMES: Mapping[str, str] = registry().legacy_names()
 
 COUNTRIES = ("AR", "BR", "MX")
 
@@ -124,12 +124,48 @@ class Setting:
     secret: bool = False  # never logged, never shown in full
     doc: str = ""
     # What staff read in messages and forms (short English; the window translates it through
-    # its own table). Never the key: "Mercado Pago access token", not mp_delivery.access_token.
+    # its own table). Never the key: "API address", not <channel>.base_url.
     label: str = ""
+    # A plug-in setting's translatable label and help (the ui translates them in their
+    # context); None for the desk's own settings, which the ui labels itself.
+    text: Text | None = None
+    help: Text | None = None
 
     @property
     def title(self) -> str:
         return self.label or self.key
+
+
+def _spec_check(spec: SettingSpec) -> Callable[[Any], None]:
+    if spec.kind is SettingKind.URL:
+        return _url
+    if spec.kind is SettingKind.FLAG:
+        return _bool
+    if spec.kind is SettingKind.CHOICE:
+        return _choice(*(c.value for c in spec.choices))
+    if spec.kind is SettingKind.INTEGER:
+        low = spec.minimum if spec.minimum is not None else -(2**63)
+        high = spec.maximum if spec.maximum is not None else 2**63 - 1
+        check = _int_range(low, high)
+        if spec.required:
+            return check
+        # An optional number may stay empty (the channel is then off, DESIGN §5).
+        return lambda value: None if value == "" else check(value)
+    return _text
+
+
+def _plugin_setting(name: str, spec: SettingSpec) -> Setting:
+    """A plug-in's declared setting as the desk stores and checks it, under its prefix."""
+    return Setting(
+        name,
+        spec.default,
+        _spec_check(spec),
+        secret=spec.kind is SettingKind.SECRET,
+        doc=spec.help.source if spec.help is not None else "",
+        label=spec.label.source,
+        text=spec.label,
+        help=spec.help,
+    )
 
 
 class _Declared(dict[str, Setting]):
@@ -160,28 +196,7 @@ SETTINGS: Mapping[str, Setting] = _Declared(
             doc="This desk's token from the relay",
             label="Relay token",
         ),
-        Setting(
-            "mp_delivery.base_url",
-            "https://api.mercadopago.com",
-            _url,
-            doc="Mercado Pago API",
-            label="Mercado Pago API address",
-        ),
-        Setting(
-            "mp_delivery.access_token",
-            "",
-            _text,
-            secret=True,
-            doc="The store's Mercado Pago token",
-            label="Mercado Pago access token",
-        ),
-        Setting(
-            "mp_delivery.user_id",
-            "",
-            _text,
-            doc="The store's Mercado Pago user id (finds its stores)",
-            label="Mercado Pago user id",
-        ),
+        *(_plugin_setting(name, spec) for name, spec in registry().setting_specs()),
         Setting(
             "language",
             "",

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from kitchen_app.app.plugins import registry
 from kitchen_app.channels.base import ChannelClient, FetchedOrder
 from kitchen_app.channels.mp_delivery import MpDeliveryClient
 from kitchen_app.channels.mp_mapping import observed_at
@@ -53,4 +54,5 @@ def build_engine(
         clients_factory=marketplace_clients,
         occurred_at=marketplace_times(),
         clock=clock,
+        plugins=registry(),
     )

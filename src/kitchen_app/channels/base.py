@@ -13,11 +13,11 @@ talks to plug-ins only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol, TypeAlias, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
 import httpx
 
@@ -31,6 +31,9 @@ from kitchen_app.domain.text import Text
 from kitchen_app.domain.tracks import Flow, Observation
 
 from .errors import ChannelError
+
+if TYPE_CHECKING:
+    from starlette.routing import BaseRoute
 
 __all__ = [
     "ActionResult",
@@ -53,10 +56,14 @@ __all__ = [
     "ParamSpec",
     "ParamValue",
     "Params",
+    "Plugin",
     "PluginContext",
     "PluginFactory",
     "RecentPage",
     "RelayEvent",
+    "SandboxFactory",
+    "SandboxPart",
+    "SandboxShell",
     "StoreInfo",
     "StoreStatusClient",
     "Unresolved",
@@ -388,3 +395,64 @@ class Notify(Protocol):
     def replay_key(self, request: WebhookRequest) -> str | None:
         """An id the marketplace never reuses for another body (x-request-id), else None."""
         ...
+
+
+# ---- the sandbox's side --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SandboxShell:
+    """What the sandbox shell lends a plug-in's simulator: its clock and timers, where the
+    relay listens, the bearer token its APIs accept, and its seed."""
+
+    now: Callable[[], float]  # sandbox time, epoch seconds (the clock's speed applies)
+    at: Callable[[float, Callable[[float], None]], None]  # run a callback at a sandbox time
+    relay_url: str | None  # webhooks go to {relay_url}{Notify.path}; None: none are sent
+    token: str  # the bearer token the simulated APIs accept
+    seed: int | None = None  # same seed -> same orders
+
+
+class SandboxPart(Protocol):
+    """One marketplace's simulator inside the sandbox app."""
+
+    channel: str
+
+    def routes(self) -> Sequence[BaseRoute]:
+        """Its marketplace API paths (and any /_sandbox/<channel>/… control routes)."""
+        ...
+
+    def create_order(self, body: JSONObject) -> JSONObject:
+        """``POST /_sandbox/orders`` with this channel: make an order, send its webhook, and
+        answer its summary (at least ``order_id``). Raises ValueError (→ 400) for bad input."""
+        ...
+
+    def list_orders(self) -> list[JSONObject]:
+        """``GET /_sandbox/orders``: every order's summary (with ``channel``)."""
+        ...
+
+    async def start(self) -> None:
+        """On the server's loop: start sending its webhooks."""
+        ...
+
+    async def stop(self) -> None: ...
+
+
+SandboxFactory: TypeAlias = Callable[[SandboxShell], SandboxPart]
+
+
+# ---- a plug-in as the composition root registers it --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Plugin:
+    """Everything the desk, the relay and the sandbox need of one marketplace, without
+    building anything: ``app/plugins.py`` lists these, and is the only place that does."""
+
+    channel: str
+    display: Display
+    settings: tuple[SettingSpec, ...]
+    create: PluginFactory  # the desk's Marketplace, from its settings and credentials
+    legacy_settings: Mapping[str, str] = field(default_factory=dict)
+    lists_orders: bool = False
+    notify: Notify | None = None  # the relay's rules; None: the relay's own (this round)
+    sandbox: SandboxFactory | None = None  # None: the sandbox shell simulates it itself

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from kitchen_app.channels.base import ChannelClient, FetchedOrder
+from kitchen_app.channels.base import ChannelClient, FetchedOrder, Marketplace
 from kitchen_app.channels.errors import ChannelError
 from kitchen_app.domain import Channel, TimelineEntry
 from kitchen_app.engine.api import EngineListener
@@ -41,6 +41,8 @@ class EngineContext:
     store: DeskStore
     clients: Mapping[Channel, ChannelClient]
     listener: EngineListener
+    # The plug-ins' Marketplaces by channel id, rebuilt with the clients on every connect.
+    marketplaces: Mapping[str, Marketplace] = field(default_factory=dict)
     occurred_at: Mapping[Channel, OccurredAt] = field(default_factory=dict)
     clock: Callable[[], datetime] = utc_now
     api_outcome: ApiOutcome = _ignore_outcome
@@ -49,6 +51,10 @@ class EngineContext:
 
     def setting(self, key: str) -> Any:
         return self.store.get_setting(key, SETTINGS[key].default)
+
+    def plugin(self, channel: str) -> Marketplace | None:
+        """The Marketplace serving a channel, None when it is off (no settings)."""
+        return self.marketplaces.get(channel)
 
     def client_for_key(self, key: str) -> tuple[ChannelClient, str]:
         """The client and marketplace order id for a desk order key ("mp_delivery:123")."""

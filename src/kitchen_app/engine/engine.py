@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kitchen_app.channels.base import CancelReason, ChannelClient
+from kitchen_app.channels.registry import PluginRegistry
 from kitchen_app.domain import Channel, Stage
 from kitchen_app.engine.actions import ActionRunner
 from kitchen_app.engine.api import (
@@ -36,7 +37,7 @@ from kitchen_app.engine.printing import PrintService
 from kitchen_app.engine.reconcile import Reconciler
 from kitchen_app.engine.relay_feed import RelayFeed
 from kitchen_app.engine.stores import CHECK_INTERVAL_S, StoreWatch
-from kitchen_app.settings import canonical_key, validate
+from kitchen_app.settings import SETTINGS, canonical_key, effective_time_zone, validate
 from kitchen_app.store import DeskStore
 
 __all__ = ["Engine", "EngineConfig"]
@@ -48,18 +49,9 @@ T = TypeVar("T")
 # Orders stored this little before the feed said it was back were read by the reconnect too.
 _STORE_SLACK = timedelta(seconds=5)
 
-# Settings whose change means new marketplace clients or a new relay connection.
-_CONNECTION_SETTINGS = frozenset(
-    {
-        "relay_url",
-        "relay_token",
-        "mp_delivery.base_url",
-        "mp_delivery.access_token",
-        "mp_delivery.user_id",
-        "time_zone",
-        "country",
-    }
-)
+# The desk's settings whose change means new marketplace clients or a new relay connection;
+# every plug-in setting (``<channel>.<name>``) is one too.
+_DESK_CONNECTION_SETTINGS = frozenset({"relay_url", "relay_token", "time_zone", "country"})
 
 ClientsFactory = Callable[[Mapping[str, Any]], Mapping[Channel, ChannelClient]]
 FeedFactory = Callable[[Mapping[str, Any]], RelayFeed | None]
@@ -93,10 +85,18 @@ class Engine:
         occurred_at: Mapping[Channel, OccurredAt] | None = None,
         feed_factory: FeedFactory = default_feed,
         clock: Callable[[], datetime] = utc_now,
+        plugins: PluginRegistry | None = None,
     ) -> None:
         """``clients_factory`` builds the marketplace clients from the connection settings
-        (the composition root, ``kitchen_app.wiring``, passes the real ones in)."""
+        (the composition root, ``kitchen_app.wiring``, passes the real ones in); ``plugins``
+        are the marketplaces the desk serves (``app/plugins.py``), built into
+        ``EngineContext.marketplaces`` from their settings on every connect."""
         self._config = config
+        self._plugins = plugins if plugins is not None else PluginRegistry(())
+        # Channel settings are the declared ones named "<channel>.<name>".
+        self._connection_settings = _DESK_CONNECTION_SETTINGS | {
+            name for name in SETTINGS if "." in name
+        }
         self._health = HealthMonitor(listener, clock)
         # Every part talks to this one, which keeps the health up to date and forwards.
         self._listener: EngineListener = HealthListener(listener, self._health)
@@ -202,8 +202,12 @@ class Engine:
             await self._feed_loop.close()
         for client in ctx.clients.values():
             await client.aclose()
-        settings = {key: ctx.setting(key) for key in _CONNECTION_SETTINGS}
+        for marketplace in ctx.marketplaces.values():
+            await marketplace.aclose()
+        settings = {key: ctx.setting(key) for key in self._connection_settings}
         ctx.clients = dict(self._clients_factory(settings))
+        time_zone = effective_time_zone(settings["time_zone"], settings["country"])
+        ctx.marketplaces = self._plugins.create(settings, time_zone=time_zone)
         self._health.reset_apis(ctx.clients)
         if self._stores is not None:
             # Reads the stores' status and, with it, tells at once whether the marketplace
@@ -249,6 +253,8 @@ class Engine:
         if self._ctx is not None:
             for client in self._ctx.clients.values():
                 await client.aclose()
+            for marketplace in self._ctx.marketplaces.values():
+                await marketplace.aclose()
         if self._feed_loop is not None:
             await self._feed_loop.close()
         store.close()
@@ -372,7 +378,7 @@ class Engine:
             validate(key, value)
             name = canonical_key(key)
             self._ctx.store.set_setting(name, value)
-            if name in _CONNECTION_SETTINGS:
+            if name in self._connection_settings:
                 await self._connect()
             if name == "printers":
                 self._printing.reload_printers()

@@ -10,14 +10,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from kitchen_app.channels.shopee import sandbox as shopee
+from kitchen_app.channels.base import SandboxFactory, SandboxPart, SandboxShell
 
 from . import api_routes, control_routes, oauth
 from .api_errors import ApiError, error_body
@@ -56,21 +56,17 @@ async def _ticker(scheduler: Scheduler, wake: asyncio.Event) -> None:
 
 
 def build_app(
-    config: SandboxConfig | None = None, shopee_config: shopee.ShopeeSandboxConfig | None = None
+    config: SandboxConfig | None = None, parts: Sequence[SandboxFactory] = ()
 ) -> Starlette:
+    """``parts``: the simulators of the plug-ins that bring their own (``Plugin.sandbox``);
+    each gets the shell's clock, timers, relay address and token, and its routes are mounted
+    beside Mercado Pago's."""
     config = config or SandboxConfig()
     clock = SandboxClock(config.speed)
     scheduler = Scheduler(clock)
     world = World(config, scheduler)
     sender = WebhookSender(config, scheduler, world.shapes)
     world.notify = sender.notify
-    # Shopee's part: its own world and pushes, on the same clock and scheduler.
-    shopee_config = shopee_config or shopee.ShopeeSandboxConfig()
-    shopee_world = shopee.ShopeeWorld(
-        shopee_config, now=clock.now, at=scheduler.at, seed=config.seed
-    )
-    shopee_pushes = shopee.ShopeePushSender(config.relay_url, shopee_config.partner_key)
-    shopee_world.push = shopee_pushes.push
     waker: list[asyncio.Event] = []  # the running loop's event (made there, at start)
 
     def wake() -> None:
@@ -78,12 +74,26 @@ def build_app(
             waker[0].set()
 
     scheduler.on_earlier = wake
+    shell = SandboxShell(
+        now=clock.now,
+        at=scheduler.at,
+        relay_url=config.relay_url,
+        token=config.token,
+        seed=config.seed,
+    )
+    mounted: dict[str, SandboxPart] = {}
+    for factory in parts:
+        part = factory(shell)
+        if part.channel in mounted or part.channel == "mp_delivery":
+            raise ValueError(f"two sandbox parts for channel {part.channel!r}")
+        mounted[part.channel] = part
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         waker[:] = [asyncio.Event()]
         await sender.start()
-        await shopee_pushes.start()
+        for part in mounted.values():
+            await part.start()
         ticker = asyncio.get_running_loop().create_task(_ticker(scheduler, waker[0]))
         world.start_auto_orders()
         log.info("sandbox up (speed %g, %d store(s))", clock.speed, len(world.stores))
@@ -93,24 +103,23 @@ def build_app(
             ticker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await ticker
+            for part in mounted.values():
+                await part.stop()
             await sender.stop()
-            await shopee_pushes.stop()
 
     app = Starlette(
         routes=[
             *api_routes.routes,
             *oauth.routes,
-            *shopee.routes,
-            *shopee.control_routes,
             *control_routes.routes,
+            *(route for part in mounted.values() for route in part.routes()),
         ],
         exception_handlers={ApiError: _api_error, HTTPException: _http_error},
         lifespan=lifespan,
     )
     app.state.config = config
     app.state.world = world
-    app.state.shopee = shopee_world
-    app.state.shopee_pushes = shopee_pushes
+    app.state.parts = mounted
     app.state.webhooks = sender
     app.state.faults = Faults()
     app.state.wake = wake

@@ -42,7 +42,9 @@ def serve(args: argparse.Namespace) -> int:
         strict_time_zone=getattr(args, "strict_time_zone", False),
         not_found_for_s=not_found_for,
     )
-    app = build_app(config)
+    from kitchen_app.app.plugins import registry
+
+    app = build_app(config, [p.sandbox for p in registry() if p.sandbox is not None])
     port = args.port or free_port(args.host)
     store = app.state.world.default_store
     print(f"Mercado Pago Delivery sandbox at http://{args.host}:{port}", flush=True)

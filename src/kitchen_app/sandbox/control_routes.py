@@ -12,8 +12,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from kitchen_app.channels.shopee import sandbox as shopee_sandbox
-
 from .api_errors import ApiError, bad_request, not_found
 from .clock import iso
 from .orders import parse_item_overrides
@@ -51,14 +49,16 @@ async def create_order(request: Request) -> Response:
     body = await json_body(request)
     w = world(request)
     channel = body.get("channel", "mp_delivery")
-    if channel == "shopee":
+    parts = request.app.state.parts
+    if channel in parts:  # a plug-in's own simulator
         try:
-            made = shopee_sandbox.create_from_control(request.app.state.shopee, body)
+            made = parts[channel].create_order(body)
         except ValueError as exc:
             raise bad_request(str(exc)) from None
         return JSONResponse(made, status_code=201)
     if channel != "mp_delivery":
-        raise bad_request(f"channel {channel!r} is not simulated here; use mp_delivery or shopee")
+        known = ", ".join(sorted(["mp_delivery", *parts]))
+        raise bad_request(f"channel {channel!r} is not simulated here; use one of: {known}")
     logistics = body.get("logistics", "flex")
     store_ref = body.get("store")
     if store_ref is None:
@@ -87,6 +87,8 @@ async def list_orders(request: Request) -> Response:
     orders = [
         o.summary() for o in w.orders.values() if store is None or str(o.store.user_id) == store
     ]
+    for part in request.app.state.parts.values():
+        orders.extend(part.list_orders())
     return JSONResponse(orders)
 
 

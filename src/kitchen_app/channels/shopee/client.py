@@ -241,8 +241,6 @@ class ShopeeClient:
         sleep: Sleep | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        if partner_id <= 0 or shop_id <= 0:
-            raise ValueError("Shopee partner id and shop id must be positive numbers")
         self.partner_id = partner_id
         self.shop_id = shop_id
         self._credentials = credentials
@@ -273,6 +271,8 @@ class ShopeeClient:
         safe: bool,
     ) -> dict[str, Any]:
         """One signed Shop API call; the whole answer (``response`` inside) or a typed error."""
+        if self.partner_id <= 0 or self.shop_id <= 0:
+            raise AuthError("Shopee partner id or shop id is not set")
         timestamp = int(self._clock())
         token = await self._credentials.access_token()
         sign = await self._credentials.sign(

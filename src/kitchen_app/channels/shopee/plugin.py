@@ -15,8 +15,8 @@
 * Actions: ``cancel`` (Brazil's reasons; ``OUT_OF_STOCK`` with the items that ran out),
   ``answer_buyer_cancel`` (accept or reject while ``IN_CANCEL``), ``arrange_shipment`` (a slot
   from ``get_shipping_parameter``; a warning within an hour of payment, never a block).
-* Signing: with ``shopee.partner_key`` set the desk signs alone (``KeyCredentials``); without
-  it the context's credentials sign (the relay keeps the key, token custody).
+* Signing: the context's ``Credentials`` sign (the pasted ``shopee.partner_key``, or the relay
+  that keeps it under token custody).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from typing import Any
 from kitchen_app.channels.base import (
     ActionResult,
     ActionSpec,
-    Credentials,
     Display,
     EventRefs,
     FetchedOrder,
@@ -40,6 +39,7 @@ from kitchen_app.channels.base import (
     ParamKind,
     Params,
     ParamSpec,
+    Plugin,
     PluginContext,
     PluginFactory,
     RecentPage,
@@ -61,14 +61,13 @@ from .client import (
     DETAIL_BATCH,
     LIST_WINDOW,
     PAGE_SIZE,
-    KeyCredentials,
     ShopeeClient,
-    ShopeeCredentials,
 )
 from .display import DISPLAY
 from .flows import FLOW, normalized_status
 from .mapping import map_order, unix_time
-from .notify import refs_from_push
+from .notify import NOTIFY, refs_from_push
+from .sandbox import sandbox_part
 from .settings import DEFAULT_BASE_URL, LEGACY_SETTINGS, SETTINGS
 
 __all__ = [
@@ -76,6 +75,7 @@ __all__ = [
     "ARRANGE_SHIPMENT",
     "CANCEL",
     "FACTORY",
+    "PLUGIN",
     "ShopeePlugin",
     "make_plugin",
     "parse_list_cursor",
@@ -492,33 +492,27 @@ def slot_choices(info: Mapping[str, Any]) -> tuple[Choice, ...]:
     return tuple(out)
 
 
-def _int_setting(settings: Mapping[str, SettingValue], name: str) -> int:
+def _id_setting(settings: Mapping[str, SettingValue], name: str) -> int:
+    """A numeric id setting (typed as a number or as digits); 0 when empty or not one."""
     value = settings.get(name, 0)
     if isinstance(value, bool):
         return 0
     if isinstance(value, int):
         return value
-    try:
-        return int(str(value).strip() or 0)
-    except ValueError:
-        return 0
+    text = str(value).strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 19 else 0
 
 
 def make_plugin(ctx: PluginContext) -> ShopeePlugin:
-    """The registry's factory. Raises ValueError when the shop or partner id is missing."""
+    """The registry's factory. The context's credentials sign: the pasted partner key
+    (``SettingsCredentials``) or, with token custody, the relay. A missing partner or shop id
+    never stops the desk: every call then fails with one clear line."""
     settings = ctx.settings
-    base_url = str(settings.get("base_url") or DEFAULT_BASE_URL)
-    partner_key = str(settings.get("partner_key") or "")
-    credentials: ShopeeCredentials | Credentials
-    if partner_key:
-        credentials = KeyCredentials(str(settings.get("access_token") or ""), partner_key)
-    else:
-        credentials = ctx.credentials
     client = ShopeeClient(
-        base_url,
-        partner_id=_int_setting(settings, "partner_id"),
-        shop_id=_int_setting(settings, "shop_id"),
-        credentials=credentials,
+        str(settings.get("base_url") or DEFAULT_BASE_URL),
+        partner_id=_id_setting(settings, "partner_id"),
+        shop_id=_id_setting(settings, "shop_id"),
+        credentials=ctx.credentials,
         http=ctx.http,
     )
     return ShopeePlugin(client)
@@ -526,3 +520,15 @@ def make_plugin(ctx: PluginContext) -> ShopeePlugin:
 
 # What the registry takes; typing it here has mypy check ShopeePlugin against Marketplace.
 FACTORY: PluginFactory = make_plugin
+
+
+PLUGIN = Plugin(
+    channel=CHANNEL,
+    display=DISPLAY,
+    settings=SETTINGS,
+    legacy_settings=LEGACY_SETTINGS,
+    create=make_plugin,
+    lists_orders=True,
+    notify=NOTIFY,
+    sandbox=sandbox_part,
+)

@@ -45,13 +45,14 @@ SETTINGS: tuple[SettingSpec, ...] = (
         QT_TRANSLATE_NOOP("shopee", "Shopee partner key"),
         QT_TRANSLATE_NOOP("shopee", "Signs every call; leave empty when the relay keeps it"),
     ),
+    # Text, not INTEGER: a required setting is "empty" only as "" (the registry's rule),
+    # and an INTEGER's 0 default would switch the channel on. The plug-in reads the digits.
     SettingSpec(
         "shop_id",
-        SettingKind.INTEGER,
-        0,
+        SettingKind.TEXT,
+        "",
         QT_TRANSLATE_NOOP("shopee", "Shopee shop id"),
         QT_TRANSLATE_NOOP("shopee", "The shop's id (Shopee is off while it is empty)"),
-        minimum=0,
         required=True,
     ),
 )

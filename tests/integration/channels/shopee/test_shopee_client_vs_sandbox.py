@@ -25,7 +25,7 @@ from kitchen_app.channels.errors import AuthError, NotFound, StateConflict
 from kitchen_app.channels.http import RetryPolicy
 from kitchen_app.channels.shopee.client import KeyCredentials, ShopeeClient
 from kitchen_app.channels.shopee.mapping import map_order
-from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig
+from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 from kitchen_app.channels.shopee.signing import hmac_hex, public_base_string
 from kitchen_app.sandbox import SandboxConfig, build_app
 from kitchen_app.serving import ServerThread
@@ -63,7 +63,7 @@ def stack() -> Iterator[tuple[str, PushReceiver]]:
         Starlette(routes=[Route("/webhooks/shopee", receiver.handle, methods=["POST"])])
     )
     receiver.url = rserver.start()
-    app = build_app(SandboxConfig(seed=3, relay_url=receiver.url), ShopeeSandboxConfig())
+    app = build_app(SandboxConfig(seed=3, relay_url=receiver.url), [sandbox_part_with(SHOPEE)])
     server = ServerThread(app)
     url = server.start()
     try:

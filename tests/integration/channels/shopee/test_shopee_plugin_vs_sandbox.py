@@ -22,7 +22,7 @@ from kitchen_app.channels.shopee.plugin import (
     CANCEL,
     ShopeePlugin,
 )
-from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig
+from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 from kitchen_app.domain.flows import StatusPair
 from kitchen_app.domain.keys import OrderKey
 from kitchen_app.sandbox import SandboxConfig, build_app
@@ -33,7 +33,7 @@ SHOPEE = ShopeeSandboxConfig()
 
 @pytest.fixture
 def sandbox_url() -> Iterator[str]:
-    server = ServerThread(build_app(SandboxConfig(seed=5), SHOPEE))
+    server = ServerThread(build_app(SandboxConfig(seed=5), [sandbox_part_with(SHOPEE)]))
     url = server.start()
     try:
         yield url

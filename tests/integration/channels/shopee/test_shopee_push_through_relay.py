@@ -20,7 +20,7 @@ import pytest
 from kitchen_app.channels.base import FetchedOrder, RelayEvent
 from kitchen_app.channels.shopee.client import KeyCredentials, ShopeeClient
 from kitchen_app.channels.shopee.plugin import ShopeePlugin
-from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig
+from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 from kitchen_app.channels.shopee.signing import push_signature
 from kitchen_app.domain.flows import StatusPair
 from kitchen_app.relay import RelayConfig, add_store
@@ -42,7 +42,9 @@ def stack(tmp_path: Path) -> Iterator[tuple[str, str, str, str]]:
         build_relay(RelayConfig(db_path=db, shopee_partner_key=SHOPEE.partner_key))
     )
     relay_url = relay.start()
-    sandbox = ServerThread(build_sandbox(SandboxConfig(seed=9, relay_url=relay_url), SHOPEE))
+    sandbox = ServerThread(
+        build_sandbox(SandboxConfig(seed=9, relay_url=relay_url), [sandbox_part_with(SHOPEE)])
+    )
     sandbox_url = sandbox.start()
     try:
         yield relay_url, sandbox_url, token, other

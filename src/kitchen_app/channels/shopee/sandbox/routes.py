@@ -7,7 +7,7 @@ sandbox's speed), ``access_token``, ``shop_id`` and ``sign`` in the query string
 answer HTTP 200 with ``error`` set (B.5: the status on errors is UNKNOWN; sign/auth 403,
 rate limit 429 assumed). Successful answers carry ``error: ""`` and ``message: ""``.
 
-The world lives at ``app.state.shopee`` (a ``ShopeeWorld``).
+The world is the Shopee part's (``app.state.parts["shopee"].world``).
 
 Control (no auth, like the shell's): ``POST /_sandbox/shopee/orders`` (``{"status"?,
 "shop_id"?, "message"?, "paid_ago_s"?}``), ``POST /_sandbox/shopee/orders/{sn}/status``
@@ -38,7 +38,7 @@ __all__ = ["control_routes", "create_from_control", "routes", "summary"]
 
 
 def _world(request: Request) -> ShopeeWorld:
-    world: ShopeeWorld = request.app.state.shopee
+    world: ShopeeWorld = request.app.state.parts["shopee"].world
     return world
 
 

@@ -87,6 +87,7 @@ class ShopeeSandboxConfig:
     shop_ids: tuple[int, ...] = (727720655,)
     access_token: str = field(default="shopee-sandbox-token", repr=False)  # never expires
     tracking_after_s: float = 30.0  # ship_order → tracking number assigned
+    rate_per_min: float = 0.0  # orders made on its own, per sandbox minute (the demo)
     region: str = "BR"
 
 

@@ -1,0 +1,275 @@
+"""Mercado Pago Delivery behind the ``Marketplace`` protocol (channels/base.py).
+
+Each member says what Mercado Pago does (plugins plan §1.1): an event names one shipment and
+needs no call; a fetch is one GET per order; there is no list to poll; the actions are
+accept, cancel (with the reasons Mercado Pago offers for the order now), print_label_pdf
+(the marketplace's own receipt, which also accepts an order in ready_to_print) and
+mark_ready (Dropoff); stores can be paused and reopened.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from kitchen_app.channels.base import (
+    ActionResult,
+    ActionSpec,
+    CancelReason,
+    EventRefs,
+    FetchedOrder,
+    FetchFailure,
+    FetchResult,
+    OrderRef,
+    ParamKind,
+    Params,
+    ParamSpec,
+    Plugin,
+    PluginContext,
+    RecentPage,
+    RelayEvent,
+    Unresolved,
+)
+from kitchen_app.channels.errors import BadResponse, ChannelError, StateConflict
+from kitchen_app.channels.mp_delivery import MpDeliveryClient, order_id_from_event
+from kitchen_app.channels.mp_mapping import map_order, observed_at
+from kitchen_app.domain import Order, StatusPair
+from kitchen_app.domain import flows as legacy
+from kitchen_app.domain.actions import Evidence, StorePause
+from kitchen_app.domain.json import JSONObject
+from kitchen_app.domain.keys import OrderKey
+from kitchen_app.domain.settings import Choice
+from kitchen_app.domain.text import QT_TRANSLATE_NOOP
+from kitchen_app.domain.tracks import Flow, Observation
+
+from . import CHANNEL
+from .display import DISPLAY
+from .flows import flow_for_logistics
+from .settings import LEGACY_SETTINGS, SETTINGS
+
+__all__ = ["ACTIONS", "PLUGIN", "MercadoPagoMarketplace"]
+
+log = logging.getLogger(__name__)
+
+_FETCH_CONCURRENCY = 8
+_TAKING_ORDERS = frozenset({"enabled", "active", "open"})
+_REOPENABLE = frozenset({"paused"})
+
+
+ACCEPT = ActionSpec("accept", QT_TRANSLATE_NOOP("mp_delivery", "Accept"), accepts=True)
+CANCEL = ActionSpec(
+    "cancel",
+    QT_TRANSLATE_NOOP("mp_delivery", "Cancel"),
+    params=(
+        ParamSpec(
+            "reason",
+            ParamKind.CHOICE,
+            QT_TRANSLATE_NOOP("mp_delivery", "Reason"),
+            required=False,
+            from_network=True,
+        ),
+    ),
+    confirm=True,
+)
+PRINT_LABEL = ActionSpec(
+    "print_label_pdf",
+    QT_TRANSLATE_NOOP("mp_delivery", "Mercado Pago receipt"),
+    accepts=True,
+    returns_document=True,
+)
+MARK_READY = ActionSpec("mark_ready", QT_TRANSLATE_NOOP("mp_delivery", "Mark ready"))
+
+ACTIONS: Mapping[str, ActionSpec] = {
+    spec.name: spec for spec in (ACCEPT, CANCEL, MARK_READY, PRINT_LABEL)
+}
+_BY_LEGACY = {
+    legacy.Action.ACCEPT: ACCEPT,
+    legacy.Action.CANCEL: CANCEL,
+    legacy.Action.MARK_READY: MARK_READY,
+    legacy.Action.PRINT_LABEL_PDF: PRINT_LABEL,
+}
+
+# Substatuses only an accepted order reaches. A Dropoff courier can be assigned before the
+# order is accepted, so on_route_to_pickup / picking_up prove nothing (api notes §3).
+_ACCEPTED_SUBSTATUSES = frozenset({"printed", "ready_to_cook"})
+_AFTER_ACCEPT_STATUSES = frozenset({"shipped", "delivered", "not_delivered"})
+
+
+def accept_evidence(order: Order) -> Evidence:
+    pair = order.status
+    if pair.status == "cancelled":
+        return Evidence.IMPOSSIBLE
+    if pair.status in _AFTER_ACCEPT_STATUSES or pair.substatus in _ACCEPTED_SUBSTATUSES:
+        return Evidence.DONE
+    if pair == StatusPair("ready_to_ship", "ready_to_print"):
+        return Evidence.NOT_DONE
+    return Evidence.UNKNOWN
+
+
+def cancel_evidence(order: Order) -> Evidence:
+    if order.status.status == "cancelled":
+        return Evidence.DONE
+    if order.is_final or order.status.status != "ready_to_ship":
+        return Evidence.IMPOSSIBLE
+    return Evidence.NOT_DONE
+
+
+class MercadoPagoMarketplace:
+    channel = CHANNEL
+    display = DISPLAY
+    settings = SETTINGS
+    legacy_settings = LEGACY_SETTINGS
+    lists_orders = False
+
+    def __init__(self, client: MpDeliveryClient, *, user_id: str = "") -> None:
+        self.client = client
+        self._user_id = user_id.strip()
+        # Reasons offered when the cancel dialog opened, by (order id, reason id): cancel
+        # sends the reason object Mercado Pago gave, not one rebuilt from its id.
+        self._reasons: dict[tuple[str, str], CancelReason] = {}
+
+    @classmethod
+    def from_context(cls, ctx: PluginContext) -> MercadoPagoMarketplace:
+        def text(name: str) -> str:
+            value = ctx.settings.get(name, "")
+            return value if isinstance(value, str) else str(value)
+
+        # The token is read from the settings this round; the relay's token custody will
+        # hand it through ctx.credentials.
+        client = MpDeliveryClient(
+            text("base_url"), text("access_token"), http=ctx.http, time_zone=ctx.time_zone
+        )
+        return cls(client, user_id=text("user_id"))
+
+    # ---- status model --------------------------------------------------------------------
+
+    def flow(self, order: Order) -> Flow:
+        return flow_for_logistics(order.logistics)
+
+    def order_from_json(self, raw: JSONObject) -> FetchedOrder:
+        inner = raw.get("order", raw)
+        if not isinstance(inner, dict):
+            raise BadResponse("order JSON: not an object")
+        order = map_order(inner)
+        return self._fetched(order, inner)
+
+    def _fetched(self, order: Order, raw: JSONObject | dict[str, object]) -> FetchedOrder:
+        at = observed_at(order, dict(raw), order.status)
+        return FetchedOrder(
+            order=order,
+            raw=dict(raw),
+            observations=(Observation("order", order.status, at),),
+        )
+
+    # ---- events, fetching, listing -------------------------------------------------------
+
+    async def refs_from_event(self, event: RelayEvent) -> EventRefs:
+        order_id = order_id_from_event(event.topic, event.resource)
+        if order_id is None:
+            return EventRefs(
+                unresolved=Unresolved(
+                    f"no Mercado Pago shipment id in topic {event.topic!r}, "
+                    f"resource {event.resource!r}",
+                    retryable=False,
+                )
+            )
+        return EventRefs(refs=(OrderRef(OrderKey(CHANNEL, order_id)),))
+
+    async def fetch(self, refs: Sequence[OrderRef]) -> list[FetchResult]:
+        gate = asyncio.Semaphore(_FETCH_CONCURRENCY)
+
+        async def one(ref: OrderRef) -> FetchResult:
+            async with gate:
+                try:
+                    fetched = await self.client.fetch_order(ref.key.order_id)
+                except ChannelError as exc:
+                    return FetchFailure(ref.key, exc)
+            return self._fetched(fetched.order, fetched.raw)
+
+        return list(await asyncio.gather(*(one(ref) for ref in refs)))
+
+    async def list_recent(self, since: datetime, cursor: str | None) -> RecentPage:
+        return RecentPage((), None)  # Mercado Pago has no list or search endpoint (§9)
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def actions(self, order: Order, *, accepted: bool, now: datetime) -> tuple[ActionSpec, ...]:
+        try:
+            flow = legacy.flow_for(order.channel, order.logistics)
+        except KeyError:
+            flow = legacy.MP_FLEX
+        allowed = flow.allowed_actions(order.status, accepted=accepted)
+        return tuple(spec for kind, spec in _BY_LEGACY.items() if kind in allowed)
+
+    async def choices(self, action: str, param: str, order: Order) -> tuple[Choice, ...]:
+        if (action, param) != ("cancel", "reason"):
+            return ()
+        reasons = await self.client.cancellation_reasons(order.order_id)
+        for reason in reasons:
+            self._reasons[(order.order_id, reason.id)] = reason
+        return tuple(Choice(reason.id, reason.message) for reason in reasons)
+
+    async def _reason(self, order: Order, reason_id: str) -> CancelReason:
+        known = self._reasons.get((order.order_id, reason_id))
+        if known is None:
+            await self.choices("cancel", "reason", order)
+            known = self._reasons.get((order.order_id, reason_id))
+        if known is None:
+            raise StateConflict("that cancellation reason is no longer offered for this order")
+        return known
+
+    async def run(self, action: str, order: Order, params: Params) -> ActionResult:
+        order_id = order.order_id
+        if action == "accept":
+            await self.client.accept(order_id)
+        elif action == "cancel":
+            reason_id = params.get("reason")
+            reason = await self._reason(order, reason_id) if isinstance(reason_id, str) else None
+            await self.client.cancel(order_id, reason)
+        elif action == "print_label_pdf":
+            return ActionResult(document=await self.client.receipt_pdf(order_id))
+        elif action == "mark_ready":
+            await self.client.mark_ready(order_id)
+        else:
+            raise ValueError(f"Mercado Pago has no action {action!r}")
+        return ActionResult()
+
+    def evidence(self, action: str, order: Order) -> Evidence:
+        if action in ("accept", "print_label_pdf"):
+            return accept_evidence(order)
+        if action == "cancel":
+            return cancel_evidence(order)
+        return Evidence.UNKNOWN
+
+    # ---- stores --------------------------------------------------------------------------
+
+    async def store_pauses(self) -> tuple[StorePause, ...]:
+        if not self._user_id:
+            return ()
+        pauses = []
+        for store in await self.client.list_stores(self._user_id):
+            info = await self.client.get_store(store.store_id)
+            status = info.status.lower()
+            if status and status not in _TAKING_ORDERS:
+                pauses.append(
+                    StorePause(CHANNEL, info.store_id, status, can_reopen=status in _REOPENABLE)
+                )
+        return tuple(pauses)
+
+    async def reopen_store(self, store_id: str) -> None:
+        await self.client.set_store_status(store_id, "enabled")
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+
+PLUGIN = Plugin(
+    channel=CHANNEL,
+    display=DISPLAY,
+    settings=SETTINGS,
+    legacy_settings=LEGACY_SETTINGS,
+    create=MercadoPagoMarketplace.from_context,
+    lists_orders=False,
+)

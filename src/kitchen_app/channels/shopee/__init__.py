@@ -8,4 +8,7 @@ the relay's side), ``settings`` (``shopee.*``), ``display`` (its words), ``plugi
 
 CHANNEL = "shopee"
 
-__all__ = ["CHANNEL"]
+# What `kitchen-app ticket --channel shopee` reads an order file with.
+from .mapping import map_any as map_order  # noqa: E402 - needs CHANNEL defined first
+
+__all__ = ["CHANNEL", "map_order"]

@@ -8,7 +8,7 @@ What is read, and why:
   order is shown with it (B.3: never parked or dropped).
 * Times are unix seconds (``create_time``, ``update_time``, ``pay_time``, ``ship_by_date``).
   ``update_time`` moves on any change, and is the time of the status observed with it.
-* Items: ``item_name`` with the ``model_name`` (the variation the buyer chose), the
+* Items: ``item_name`` with the ``model_name`` in brackets (the variation the buyer chose), the
   ``model_quantity_purchased``, the price paid (``model_discounted_price``, else
   ``model_original_price``). ``OrderItem.id`` is ``"<item_id>/<model_id>"``: what
   ``cancel_order``'s ``item_list`` needs back for ``OUT_OF_STOCK``.
@@ -46,6 +46,7 @@ __all__ = [
     "Package",
     "ShopeeFacts",
     "handles_of",
+    "map_any",
     "map_order",
     "read_facts",
     "unix_time",
@@ -179,11 +180,11 @@ def _item(raw: object, where: str, currency: str) -> OrderItem:
     item_id, model_id = _text(raw.get("item_id")), _text(raw.get("model_id"))
     ref = f"{item_id}/{model_id or '0'}" if item_id else None
     return OrderItem(
-        name=name,
+        # The variation the buyer chose is part of what to make: "Marmita (Grande)".
+        name=f"{name} ({model})" if model else name,
         quantity=quantity,
         unit_price=unit,
         total_price=unit * quantity,
-        notes=model,  # the variation ("Grande", "Sem cebola"): printed under the item
         external_code=_text(raw.get("model_sku")) or _text(raw.get("item_sku")),
         id=ref,
         ref=ref,
@@ -340,3 +341,20 @@ def map_order(raw: Mapping[str, Any], *, tracking_number: str | None = None) -> 
         handles=handles_of(facts),
         state=(TrackState("order", status),),
     )
+
+
+def map_any(raw: Mapping[str, Any]) -> Order:
+    """An order as a file may hold it (``kitchen-app ticket``): one ``get_order_detail``
+    entry, ``{"order": entry}``, or a whole answer ``{"response": {"order_list": [entry]}}``."""
+    entry: object = raw
+    if isinstance(raw.get("response"), dict):
+        listed = raw["response"].get("order_list")
+        if not isinstance(listed, list) or len(listed) != 1:
+            raise _bad("response.order_list", "does not hold exactly one order")
+        entry = listed[0]
+    elif isinstance(raw.get("order"), dict):
+        entry = raw["order"]
+    if not isinstance(entry, dict):
+        raise _bad("order", "is not an object")
+    tracking = raw.get("tracking_number")
+    return map_order(entry, tracking_number=tracking if isinstance(tracking, str) else None)

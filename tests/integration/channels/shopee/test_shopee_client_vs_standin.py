@@ -409,7 +409,7 @@ def test_the_documented_order_maps_with_model_names_and_the_buyers_message() -> 
     assert str(order.status) == "READY_TO_SHIP"
     assert order.notes == "Sem cebola, por favor"
     (item,) = order.items
-    assert (item.name, item.notes, str(item.quantity)) == ("Marmita", "Grande", "2")
+    assert (item.name, str(item.quantity)) == ("Marmita (Grande)", "2")
     assert str(item.total_price.amount) == "65.80"
     assert item.id == "1680783/327890123"
     assert str(order.totals.total.amount) == "75.70"

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from kitchen_app.channels.shopee import CHANNEL as DEMO_SHOPEE_CHANNEL
+from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 from kitchen_app.paths import (
     default_data_dir,
     demo_data_dir,
@@ -38,6 +40,8 @@ log = logging.getLogger(__name__)
 
 DEMO_TOKEN = "APP_USR-sandbox"
 DEMO_STORE_USER_ID = 1070421029
+# The sandbox's Shopee shop and keys (channels/shopee/sandbox/world.py defaults).
+DEMO_SHOPEE = ShopeeSandboxConfig()
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,11 @@ class DemoServices:
             "relay_token": self.desk_token,
             mp_setting("base_url"): self.sandbox_url,
             mp_setting("access_token"): DEMO_TOKEN,
+            "shopee.base_url": self.sandbox_url,
+            "shopee.access_token": DEMO_SHOPEE.access_token,
+            "shopee.partner_id": DEMO_SHOPEE.partner_id,
+            "shopee.partner_key": DEMO_SHOPEE.partner_key,
+            "shopee.shop_id": str(DEMO_SHOPEE.shop_ids[0]),
             "demo_mode": True,
             "printers": [printer.to_dict()],
         }
@@ -87,8 +96,15 @@ def demo_services(
     relay_db = data_dir / "relay.sqlite3"
     for stale in data_dir.glob("relay.sqlite3*"):
         stale.unlink()
-    token = add_store(relay_db, "Demo — La Parrilla", mp_user_id=DEMO_STORE_USER_ID)
-    relay = ServerThread(build_relay(RelayConfig(db_path=relay_db)))
+    token = add_store(
+        relay_db,
+        "Demo — La Parrilla",
+        mp_user_id=DEMO_STORE_USER_ID,
+        shopee_shop_id=DEMO_SHOPEE.shop_ids[0],
+    )
+    relay = ServerThread(
+        build_relay(RelayConfig(db_path=relay_db, shopee_partner_key=DEMO_SHOPEE.partner_key))
+    )
     relay_url = relay.start()
     sandbox = ServerThread(
         build_sandbox(
@@ -99,7 +115,14 @@ def demo_services(
                 seed=seed,
                 rate_per_min=rate_per_min,
             ),
-            [p.sandbox for p in registry() if p.sandbox is not None],
+            [
+                # Shopee's marketplace sales come a third as often as the delivery orders.
+                sandbox_part_with(DEMO_SHOPEE, rate_per_min=rate_per_min / 3)
+                if p.channel == DEMO_SHOPEE_CHANNEL
+                else p.sandbox
+                for p in registry()
+                if p.sandbox is not None
+            ],
         )
     )
     try:
@@ -110,6 +133,8 @@ def demo_services(
                 control.post(
                     "/_sandbox/orders", json={"logistics": "flex" if i % 2 == 0 else "dropoff"}
                 )
+            if first_orders:
+                control.post("/_sandbox/orders", json={"channel": DEMO_SHOPEE_CHANNEL})
             anchor = datetime.fromisoformat(control.get("/_sandbox/clock").json()["now"])
             started = time.monotonic()
 

@@ -23,6 +23,7 @@ class TimelineEntry:
     occurred_at: datetime  # when it happened (marketplace time if it told us, else learnt_at)
     learnt_at: datetime  # when the desk learnt it
     source: str  # "webhook" | "reconcile" | "action" | "import" ...
+    track: str = "order"  # the status track it belongs to (domain/tracks.py)
 
 
 @dataclass(frozen=True, slots=True)

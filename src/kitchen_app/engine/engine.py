@@ -37,7 +37,13 @@ from kitchen_app.engine.printing import PrintService
 from kitchen_app.engine.reconcile import Reconciler
 from kitchen_app.engine.relay_feed import RelayFeed
 from kitchen_app.engine.stores import CHECK_INTERVAL_S, StoreWatch
-from kitchen_app.settings import SETTINGS, canonical_key, effective_time_zone, validate
+from kitchen_app.settings import (
+    LEGACY_NAMES,
+    SETTINGS,
+    canonical_key,
+    effective_time_zone,
+    validate,
+)
 from kitchen_app.store import DeskStore
 
 __all__ = ["Engine", "EngineConfig"]
@@ -151,7 +157,7 @@ class Engine:
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stopping = asyncio.Event()
-        store = DeskStore.open(self._config.db_path)
+        store = DeskStore.open(self._config.db_path, renamed_settings=LEGACY_NAMES)
         self._health.attach(store, self._loop)
         try:
             for key, value in self._config.initial_settings.items():

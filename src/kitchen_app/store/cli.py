@@ -96,7 +96,7 @@ def summary_to_json(summary: OrderSummary) -> dict[str, Any]:
     """One order of the list as plain JSON: money as a decimal string, times ISO-8601 UTC."""
     return {
         "key": summary.key,
-        "channel": summary.channel.value,
+        "channel": str(summary.channel),
         "order_id": summary.order_id,
         "display_id": summary.display_id,
         "created_at": summary.created_at.isoformat(),
@@ -104,13 +104,16 @@ def summary_to_json(summary: OrderSummary) -> dict[str, Any]:
         "substatus": summary.status.substatus,
         "stage": summary.stage.value,
         "is_final": summary.is_final,
-        "logistics": summary.logistics.value,
+        "logistics": str(summary.logistics),
         "customer_name": summary.customer_name,
         "item_count": summary.item_count,
         "total": {"amount": str(summary.total.amount), "currency": summary.total.currency},
-        "accept_deadline": summary.accept_deadline.isoformat(),
+        "accept_deadline": (
+            summary.accept_deadline.isoformat() if summary.accept_deadline is not None else None
+        ),
         "accepted": summary.accepted,
-        "pack_id": None,  # Mercado Libre carts only; Mercado Pago orders have none
+        "pack_id": summary.pack_id,  # a cart's orders share it; null elsewhere
+        "ship_by": summary.ship_by.isoformat() if summary.ship_by is not None else None,
     }
 
 
@@ -124,8 +127,8 @@ def _table(summaries: list[OrderSummary], day: date, tz: tzinfo, locale: str) ->
         (
             format_time(s.created_at, locale, tz),
             s.display_id,
-            s.channel.value,
-            s.logistics.value,
+            str(s.channel),
+            str(s.logistics),
             str(s.status),
             s.stage.value + ("" if s.accepted or s.is_final else texts["waiting"]),
             s.customer_name or "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,8 @@ _DETAIL_COLUMNS = (
     "total_cents",
     "currency",
     "accept_deadline",
+    "pack_id",
+    "ship_by",
     "order_json",
     "raw_json",
 )
@@ -77,15 +79,24 @@ class DeskStore(JournalWriter):
         tz: tzinfo | None = None,
         clock: Callable[[], datetime] = utc_now,
         migrations: Sequence[Migration] = MIGRATIONS,
+        renamed_settings: Mapping[str, str] | None = None,
     ) -> DeskStore:
         """Create or upgrade the database at ``path``.
 
         ``tz`` is the desk's zone for the stored local_day (default: the machine's); ``clock``
-        gives the aware "now" for journal times; ``migrations`` is for tests of upgrades.
+        gives the aware "now" for journal times; ``migrations`` is for tests of upgrades;
+        ``renamed_settings`` (old name -> new) are carried over at once (``rename_settings``).
         """
         conn = connect_writer(path, clock(), migrations)
         log.info("desk database open at %s", path)
-        return cls(conn, path, tz if tz is not None else local_timezone(), clock)
+        store = cls(conn, path, tz if tz is not None else local_timezone(), clock)
+        if renamed_settings:
+            try:
+                store.rename_settings(renamed_settings)
+            except BaseException:
+                store.close()
+                raise
+        return store
 
     @property
     def path(self) -> Path:
@@ -143,15 +154,19 @@ class DeskStore(JournalWriter):
                 self._exec(
                     f"UPDATE orders SET {assignments} WHERE key = ?", (*row, to_db(now), key)
                 )
+            seq = self._last_seq(key)
             for entry in result.added:
+                seq += 1
                 self._exec(
                     "INSERT INTO status_events "
-                    "(order_key, status, substatus, occurred_at, learnt_at, source) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    "(order_key, seq, track, status, substatus, occurred_at, learnt_at, source) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         key,
+                        seq,
+                        entry.track,
                         entry.pair.status,
-                        entry.pair.substatus or "",
+                        entry.pair.substatus or None,
                         to_db(entry.occurred_at),
                         to_db(entry.learnt_at),
                         entry.source,
@@ -185,6 +200,12 @@ class DeskStore(JournalWriter):
                 f"{order.logistics} logistics ({order.key})"
             ) from None
 
+    def _last_seq(self, key: str) -> int:
+        """The order's last timeline number (0: none); UNIQUE (order_key, seq) refuses a
+        second writer's append of the same number."""
+        rows = self._rows("SELECT max(seq) FROM status_events WHERE order_key = ?", (key,))
+        return int(rows[0][0] or 0)
+
     def _is_accepted(self, key: str) -> bool:
         rows = self._rows("SELECT accepted FROM orders WHERE key = ?", (key,))
         return bool(rows and rows[0][0])
@@ -211,6 +232,8 @@ class DeskStore(JournalWriter):
             total.cents,
             total.currency,
             to_db(accept_deadline if accept_deadline is not None else order.accept_deadline),
+            order.pack_id,
+            to_db(order.ship_by) if order.ship_by is not None else None,
             to_json(order_to_dict(order), f"order {order.key}"),
             to_json(order.raw, f"the raw JSON of order {order.key}"),
         )

@@ -14,7 +14,6 @@ from .records import (
     PrintJobKind,
     PrintJobState,
 )
-from .schema import RENAMED_SETTINGS
 from .times import to_db
 from .writer import WriterBase, to_json
 
@@ -148,9 +147,23 @@ class JournalWriter(WriterBase):
 
     # -- settings -----------------------------------------------------------------------
 
+    def rename_settings(self, renamed: Mapping[str, str]) -> None:
+        """Carry saved values from old names to new ones, in one transaction: where both
+        exist the new one wins (it was written later); the old row goes either way. Later
+        reads and writes of an old name use the new one."""
+        with self.transaction():
+            for old, new in renamed.items():
+                self._exec(
+                    "INSERT OR IGNORE INTO settings (key, value_json) "
+                    "SELECT ?, value_json FROM settings WHERE key = ?",
+                    (new, old),
+                )
+                self._exec("DELETE FROM settings WHERE key = ?", (old,))
+        self._setting_aliases = dict(renamed)
+
     def set_setting(self, key: str, value: Any) -> None:
         """Any JSON value. Values are never logged: some settings are tokens."""
-        key = RENAMED_SETTINGS.get(key, key)  # a flat name renamed at schema version 3
+        key = self._setting_aliases.get(key, key)
         value_json = to_json(value, f"setting {key!r}")
         with self.transaction():
             self._exec(

@@ -11,7 +11,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -38,7 +38,6 @@ from .records import (
     PrintJobState,
     UnresolvedNotification,
 )
-from .schema import RENAMED_SETTINGS
 from .times import day_bounds, from_db, to_db
 
 __all__ = ["StoreQueries"]
@@ -47,7 +46,8 @@ log = logging.getLogger(__name__)
 
 _SUMMARY_COLUMNS = (  # the order of OrderSummary, read by _summary()
     "key, channel, order_id, display_id, created_at, status, substatus, stage, is_final, "
-    "logistics, customer_name, item_count, total_cents, currency, accept_deadline, accepted"
+    "logistics, customer_name, item_count, total_cents, currency, accept_deadline, accepted, "
+    "pack_id, ship_by"
 )
 # Read from the covering index alone, already in order (no sort step): see schema.py.
 ORDERS_OF_DAY_SQL = (
@@ -61,7 +61,7 @@ _PRINT_JOB_COLUMNS = (
     "id, order_key, kind, printer, copy, reprint, state, attempts, error, bytes_sent, "
     "created_at, updated_at"
 )
-_TIMELINE_COLUMNS = "status, substatus, occurred_at, learnt_at, source"
+_TIMELINE_COLUMNS = "status, substatus, occurred_at, learnt_at, source, track"
 _UNRESOLVED_COLUMNS = "id, channel, received_at, reason, raw_json, dismissed"
 # Channels whose orders must be accepted within a window after they are announced.
 _ACCEPT_WINDOWS = {Channel.MP_DELIVERY.value: timedelta(minutes=5)}
@@ -87,19 +87,21 @@ def _money(cents: int, currency: str) -> Money:
 def _summary(row: Sequence[Any]) -> OrderSummary:
     return OrderSummary(
         key=row[0],
-        channel=_CHANNELS.get(row[1]) or Channel(row[1]),
+        channel=_CHANNELS.get(row[1], row[1]),
         order_id=row[2],
         display_id=row[3],
         created_at=from_db(row[4]),
         status=_pair(row[5], row[6]),
         stage=_STAGES.get(row[7]) or Stage(row[7]),
         is_final=bool(row[8]),
-        logistics=_LOGISTICS.get(row[9]) or Logistics(row[9]),
+        logistics=_LOGISTICS.get(row[9], row[9]),
         customer_name=row[10],
         item_count=row[11],
         total=_money(row[12], row[13]),
-        accept_deadline=from_db(row[14]),
+        accept_deadline=from_db(row[14]) if row[14] is not None else None,
         accepted=bool(row[15]),
+        pack_id=row[16],
+        ship_by=from_db(row[17]) if row[17] is not None else None,
     )
 
 
@@ -135,12 +137,13 @@ def _print_job(row: Sequence[Any]) -> PrintJobRecord:
 
 
 def _timeline_entry(row: Sequence[Any]) -> TimelineEntry:
-    # '' is the stored form of "no substatus" (see schema.py).
+    # NULL is "no substatus"; '' was its stored form before schema 4 (read the same).
     return TimelineEntry(
         pair=StatusPair(row[0], row[1] or None),
         occurred_at=from_db(row[2]),
         learnt_at=from_db(row[3]),
         source=row[4],
+        track=row[5],
     )
 
 
@@ -174,6 +177,10 @@ def _unresolved(row: Sequence[Any]) -> UnresolvedNotification:
 
 class StoreQueries:
     """Read methods over a connection guarded by a re-entrant lock."""
+
+    # Old setting names -> their current ones (the plug-ins' legacy names, given when the
+    # store is opened): a caller still using an old name reads and writes the current one.
+    _setting_aliases: Mapping[str, str] = {}
 
     def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
@@ -213,7 +220,7 @@ class StoreQueries:
         domain.merge() expects). Not re-sorted by occurred_at: those times come from different
         clocks (the marketplace's when it said, else the desk's), so a late step shows last."""
         rows = self._rows(
-            f"SELECT {_TIMELINE_COLUMNS} FROM status_events WHERE order_key = ? ORDER BY id",
+            f"SELECT {_TIMELINE_COLUMNS} FROM status_events WHERE order_key = ? ORDER BY seq",
             (key,),
         )
         return [_timeline_entry(row) for row in rows]
@@ -333,7 +340,6 @@ class StoreQueries:
         return int(rows[0][0])
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        # A caller still using a flat name renamed at schema version 3 reads the new one.
-        key = RENAMED_SETTINGS.get(key, key)
+        key = self._setting_aliases.get(key, key)
         rows = self._rows("SELECT value_json FROM settings WHERE key = ?", (key,))
         return json.loads(rows[0][0]) if rows else default

@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from kitchen_app.domain import Channel, Logistics, Money, Stage, StatusPair, TimelineEntry
+from kitchen_app.domain import Money, Stage, StatusPair, TimelineEntry
 
 __all__ = [
     "ActionRecord",
@@ -75,19 +75,21 @@ class OrderSummary:
     """One row of the window's order list, read from columns without parsing the order JSON."""
 
     key: str
-    channel: Channel
+    channel: str  # the plug-in's channel id
     order_id: str
     display_id: str
     created_at: datetime
     status: StatusPair
     stage: Stage
     is_final: bool
-    logistics: Logistics
+    logistics: str  # the plug-in's raw value, labelled by its Display
     customer_name: str | None
     item_count: int
     total: Money
-    accept_deadline: datetime
+    accept_deadline: datetime | None  # None where the marketplace has no accept window
     accepted: bool
+    pack_id: str | None = None  # a cart's orders share it
+    ship_by: datetime | None = None  # the dispatch limit, where the marketplace gives one
 
 
 @dataclass(frozen=True, slots=True)

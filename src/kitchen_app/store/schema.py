@@ -16,7 +16,9 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["APPLICATION_ID", "MIGRATIONS", "RENAMED_SETTINGS", "SCHEMA_VERSION", "Migration"]
+import sqlite_utils
+
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "Migration"]
 
 log = logging.getLogger(__name__)
 
@@ -176,14 +178,6 @@ def add_unfetched_orders(conn: sqlite3.Connection) -> None:
     _execute_all(conn, _V2_UNFETCHED)
 
 
-# Settings renamed when marketplace settings got their channel's namespace (DESIGN §5).
-# Frozen here as they were at version 3: a migration must mean the same thing forever.
-RENAMED_SETTINGS: dict[str, str] = {
-    "mp_base_url": "mp_delivery.base_url",
-    "mp_access_token": "mp_delivery.access_token",
-    "mp_user_id": "mp_delivery.user_id",
-}
-
 _V3_NEVER_MISS = [
     # "Details loading": an order stays here from the first event that names it until its
     # details are stored. parked = 1 once the fast retries gave up (reconciliation keeps
@@ -219,22 +213,89 @@ _V3_NEVER_MISS = [
 
 
 def add_never_miss_tables(conn: sqlite3.Connection) -> None:
-    """Version 3: loading/parked orders, first notification times, unresolved notifications,
-    and the flat Mercado Pago settings renamed to their namespace (kept when both exist: the
-    namespaced one was written later)."""
+    """Version 3: loading/parked orders, first notification times, unresolved notifications.
+
+    This step also renamed the flat settings of the first releases to their channel's
+    namespace. The store names no marketplace, so that rename now runs at every start from
+    the plug-ins' ``legacy_settings`` (``DeskStore.rename_settings``, same rule: the
+    namespaced value wins when both exist); a database this step already renamed has nothing
+    left to rename."""
     _execute_all(conn, _V3_NEVER_MISS)
-    for old, new in RENAMED_SETTINGS.items():
-        conn.execute(
-            "INSERT OR IGNORE INTO settings (key, value_json) "
-            "SELECT ?, value_json FROM settings WHERE key = ?",
-            (new, old),
-        )
-        conn.execute("DELETE FROM settings WHERE key = ?", (old,))
+
+
+def timeline_may_repeat(conn: sqlite3.Connection) -> None:
+    """Version 4: a status may come back (Shopee's cycles, a Mercado Libre shipment's
+    substatuses), so the timeline is numbered per order (``seq``) instead of being unique per
+    (status, substatus); ``track`` names the status track ("order", "shipment"); a substatus
+    of none is NULL (``''`` was there only for the old UNIQUE)."""
+    db = sqlite_utils.Database(conn)
+    events = db.table("status_events")
+    events.add_column("seq", int)
+    events.add_column("track", str, not_null_default="order")
+    events.add_column("substatus_v4", str)
+    conn.execute(
+        "UPDATE status_events SET substatus_v4 = NULLIF(substatus, ''), seq = numbered.seq "
+        "FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY order_key ORDER BY id) AS seq "
+        "      FROM status_events) AS numbered WHERE numbered.id = status_events.id"
+    )
+    # transform() carries table-level UNIQUEs over and has no option to drop one; dropping a
+    # column the UNIQUE covers drops the UNIQUE with it.
+    events.transform(
+        drop={"substatus"},
+        rename={"substatus_v4": "substatus"},
+        not_null={"seq"},
+        column_order=[
+            "id",
+            "order_key",
+            "seq",
+            "track",
+            "status",
+            "substatus",
+            "occurred_at",
+            "learnt_at",
+            "source",
+        ],
+    )
+    events.create_index(["order_key", "seq"], index_name="status_events_by_order", unique=True)
+
+
+def orders_for_every_marketplace(conn: sqlite3.Connection) -> None:
+    """Version 5: an accept deadline only where the marketplace has an accept window;
+    ``pack_id`` (a cart whose orders share one ticket) and ``ship_by`` (a dispatch limit)."""
+    db = sqlite_utils.Database(conn)
+    orders = db.table("orders")
+    conn.execute("DROP INDEX orders_by_created_at")
+    orders.add_column("pack_id", str)
+    orders.add_column("ship_by", str)
+    # defaults= keeps `accepted DEFAULT 0` a number (transform would write DEFAULT '0').
+    orders.transform(not_null={"accept_deadline": False}, defaults={"accepted": 0})
+    # The list's read stays covered by the index (see version 1).
+    conn.execute(
+        "CREATE INDEX orders_by_created_at ON orders (created_at, key, channel, order_id, "
+        "display_id, status, substatus, stage, is_final, logistics, customer_name, item_count, "
+        "total_cents, currency, accept_deadline, accepted, pack_id, ship_by)"
+    )
+    orders.create_index(["pack_id"], index_name="orders_by_pack")
+
+
+def add_list_cursors(conn: sqlite3.Connection) -> None:
+    """Version 6: where listing a marketplace's recent orders got to (its opaque cursor and
+    the time the pass started from), for the marketplaces that offer a list."""
+    sqlite_utils.Database(conn).create_table(
+        "list_cursors",
+        {"channel": str, "since": str, "cursor": str, "updated_at": str},
+        pk="channel",
+        not_null={"since", "updated_at"},
+        strict=True,
+    )
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("create_core_tables", create_core_tables),
     Migration("add_unfetched_orders", add_unfetched_orders),
     Migration("add_never_miss_tables", add_never_miss_tables),
+    Migration("timeline_may_repeat", timeline_may_repeat),
+    Migration("orders_for_every_marketplace", orders_for_every_marketplace),
+    Migration("add_list_cursors", add_list_cursors),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -163,8 +163,8 @@ class OrdersModel(QAbstractTableModel):
 
     # ---- data --------------------------------------------------------------------------------
     def time_left(self, summary: Any) -> timedelta | None:
-        if not is_waiting(summary):
-            return None
+        if not is_waiting(summary) or summary.accept_deadline is None:
+            return None  # a marketplace without an accept window counts nothing down
         return summary.accept_deadline - self._now()
 
     def level_of(self, summary: Any) -> AlertLevel:

@@ -11,6 +11,7 @@ import pytest
 from tests.builders import T0
 from tests.unit.store.store_testkit import TIME_EXPIRED, Clock, make_order, open_store, seen
 
+from kitchen_app.settings import LEGACY_NAMES
 from kitchen_app.store import MIGRATIONS, DeskReader, DeskStore, StoreError
 
 
@@ -107,6 +108,8 @@ def test_unresolved_notifications_are_kept_once_and_dismissed(tmp_path: Path) ->
 
 
 def test_flat_mercado_pago_settings_are_renamed_once_on_upgrade(tmp_path: Path) -> None:
+    # The store names no marketplace: the names come from the plug-ins' legacy_settings,
+    # which the engine hands to DeskStore.open.
     path = tmp_path / "desk.db"
     old = DeskStore.open(path, migrations=MIGRATIONS[:2])
     try:  # rows as version 2 wrote them
@@ -120,7 +123,7 @@ def test_flat_mercado_pago_settings_are_renamed_once_on_upgrade(tmp_path: Path) 
         )
     finally:
         old.close()
-    store = DeskStore.open(path)
+    store = DeskStore.open(path, renamed_settings=LEGACY_NAMES)
     try:
         keys = {row[0] for row in store._rows("SELECT key FROM settings")}
         assert "mp_access_token" not in keys and "mp_user_id" not in keys

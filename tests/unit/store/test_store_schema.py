@@ -24,6 +24,7 @@ TABLES = {
     "unfetched_orders",
     "order_notifications",
     "unresolved_notifications",
+    "list_cursors",
 }
 
 
@@ -81,11 +82,12 @@ def test_the_first_step_is_pure_and_runs_on_any_connection() -> None:
     try:
         create_core_tables(conn)
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        # step 2 and 3 add the rest
+        # steps 2, 3 and 6 add the rest
         assert names == TABLES - {
             "unfetched_orders",
             "order_notifications",
             "unresolved_notifications",
+            "list_cursors",
         }
     finally:
         conn.close()

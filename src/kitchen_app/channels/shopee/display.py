@@ -9,13 +9,9 @@ from __future__ import annotations
 
 from kitchen_app.channels.base import Display
 from kitchen_app.domain.flows import StatusPair
-from kitchen_app.domain.text import QT_TRANSLATE_NOOP, Text
+from kitchen_app.domain.text import QT_TRANSLATE_NOOP
 
 __all__ = ["DISPLAY"]
-
-
-def _t(source: str) -> Text:
-    return QT_TRANSLATE_NOOP("shopee", source)
 
 
 _P = StatusPair
@@ -25,43 +21,43 @@ DISPLAY = Display(
     badge="Shopee",
     color="#EE4D2D",
     statuses={
-        _P("UNPAID"): _t("Waiting for payment"),
-        _P("PENDING"): _t("Pending at Shopee"),
-        _P("INVOICE_PENDING"): _t("Waiting for the invoice"),
-        _P("PENDING_INVOICE"): _t("Waiting for the invoice"),
-        _P("READY_TO_SHIP"): _t("Paid — prepare and arrange shipment"),
-        _P("PROCESSED"): _t("Shipment arranged"),
-        _P("RETRY_SHIP"): _t("Pickup failed — arrange again"),
-        _P("SHIPPED"): _t("With the carrier"),
-        _P("TO_CONFIRM_RECEIVE"): _t("Delivered — waiting for the buyer"),
-        _P("IN_CANCEL"): _t("Buyer asks to cancel — answer"),
-        _P("CANCELLED"): _t("Cancelled"),
-        _P("TO_RETURN"): _t("Return requested"),
-        _P("COMPLETED"): _t("Completed"),
+        _P("UNPAID"): QT_TRANSLATE_NOOP("shopee", "Waiting for payment"),
+        _P("PENDING"): QT_TRANSLATE_NOOP("shopee", "Pending at Shopee"),
+        _P("INVOICE_PENDING"): QT_TRANSLATE_NOOP("shopee", "Waiting for the invoice"),
+        _P("PENDING_INVOICE"): QT_TRANSLATE_NOOP("shopee", "Waiting for the invoice"),
+        _P("READY_TO_SHIP"): QT_TRANSLATE_NOOP("shopee", "Paid — prepare and arrange shipment"),
+        _P("PROCESSED"): QT_TRANSLATE_NOOP("shopee", "Shipment arranged"),
+        _P("RETRY_SHIP"): QT_TRANSLATE_NOOP("shopee", "Pickup failed — arrange again"),
+        _P("SHIPPED"): QT_TRANSLATE_NOOP("shopee", "With the carrier"),
+        _P("TO_CONFIRM_RECEIVE"): QT_TRANSLATE_NOOP("shopee", "Delivered — waiting for the buyer"),
+        _P("IN_CANCEL"): QT_TRANSLATE_NOOP("shopee", "Buyer asks to cancel — answer"),
+        _P("CANCELLED"): QT_TRANSLATE_NOOP("shopee", "Cancelled"),
+        _P("TO_RETURN"): QT_TRANSLATE_NOOP("shopee", "Return requested"),
+        _P("COMPLETED"): QT_TRANSLATE_NOOP("shopee", "Completed"),
     },
     chips={
-        _P("UNPAID"): _t("Unpaid"),
-        _P("PENDING"): _t("Pending"),
-        _P("INVOICE_PENDING"): _t("Invoice"),
-        _P("PENDING_INVOICE"): _t("Invoice"),
-        _P("READY_TO_SHIP"): _t("To ship"),
-        _P("PROCESSED"): _t("Arranged"),
-        _P("RETRY_SHIP"): _t("Retry ship"),
-        _P("SHIPPED"): _t("Shipped"),
-        _P("TO_CONFIRM_RECEIVE"): _t("Delivered"),
-        _P("IN_CANCEL"): _t("Cancel asked"),
-        _P("CANCELLED"): _t("Cancelled"),
-        _P("TO_RETURN"): _t("Return"),
-        _P("COMPLETED"): _t("Completed"),
+        _P("UNPAID"): QT_TRANSLATE_NOOP("shopee", "Unpaid"),
+        _P("PENDING"): QT_TRANSLATE_NOOP("shopee", "Pending"),
+        _P("INVOICE_PENDING"): QT_TRANSLATE_NOOP("shopee", "Invoice"),
+        _P("PENDING_INVOICE"): QT_TRANSLATE_NOOP("shopee", "Invoice"),
+        _P("READY_TO_SHIP"): QT_TRANSLATE_NOOP("shopee", "To ship"),
+        _P("PROCESSED"): QT_TRANSLATE_NOOP("shopee", "Arranged"),
+        _P("RETRY_SHIP"): QT_TRANSLATE_NOOP("shopee", "Retry ship"),
+        _P("SHIPPED"): QT_TRANSLATE_NOOP("shopee", "Shipped"),
+        _P("TO_CONFIRM_RECEIVE"): QT_TRANSLATE_NOOP("shopee", "Delivered"),
+        _P("IN_CANCEL"): QT_TRANSLATE_NOOP("shopee", "Cancel asked"),
+        _P("CANCELLED"): QT_TRANSLATE_NOOP("shopee", "Cancelled"),
+        _P("TO_RETURN"): QT_TRANSLATE_NOOP("shopee", "Return"),
+        _P("COMPLETED"): QT_TRANSLATE_NOOP("shopee", "Completed"),
     },
     # Order.logistics is the package's carrier as Shopee names it: shown as sent.
     logistics={},
     payment_methods={
-        "Pix": _t("Pix"),
-        "Boleto": _t("Boleto"),
-        "Credit Card": _t("Credit card"),
-        "Cartão de Crédito": _t("Credit card"),
-        "ShopeePay": _t("ShopeePay"),
+        "Pix": QT_TRANSLATE_NOOP("shopee", "Pix"),
+        "Boleto": QT_TRANSLATE_NOOP("shopee", "Boleto"),
+        "Credit Card": QT_TRANSLATE_NOOP("shopee", "Credit card"),
+        "Cartão de Crédito": QT_TRANSLATE_NOOP("shopee", "Credit card"),
+        "ShopeePay": QT_TRANSLATE_NOOP("shopee", "ShopeePay"),
     },
     document=None,
 )

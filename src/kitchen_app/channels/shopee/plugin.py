@@ -52,7 +52,7 @@ from kitchen_app.domain.flows import StatusPair
 from kitchen_app.domain.json import JSONObject
 from kitchen_app.domain.keys import OrderKey
 from kitchen_app.domain.settings import Choice, SettingSpec, SettingValue
-from kitchen_app.domain.text import QT_TRANSLATE_NOOP, Text
+from kitchen_app.domain.text import QT_TRANSLATE_NOOP
 from kitchen_app.domain.tracks import Flow, Observation
 
 from . import CHANNEL
@@ -95,26 +95,24 @@ _TRACKED = frozenset({"PROCESSED", "SHIPPED", "RETRY_SHIP"})
 _ARRANGED = frozenset({"PROCESSED", "SHIPPED", "TO_CONFIRM_RECEIVE", "COMPLETED", "TO_RETURN"})
 
 
-def _t(source: str) -> Text:
-    return QT_TRANSLATE_NOOP("shopee", source)
-
-
 _REASONS = (
-    Choice("OUT_OF_STOCK", _t("Out of stock")),
-    Choice("CUSTOMER_REQUEST", _t("The buyer asked to cancel")),
-    Choice("UNDELIVERABLE_AREA", _t("Address outside our delivery area")),
+    Choice("OUT_OF_STOCK", QT_TRANSLATE_NOOP("shopee", "Out of stock")),
+    Choice("CUSTOMER_REQUEST", QT_TRANSLATE_NOOP("shopee", "The buyer asked to cancel")),
+    Choice("UNDELIVERABLE_AREA", QT_TRANSLATE_NOOP("shopee", "Address outside our delivery area")),
 )
 assert tuple(c.value for c in _REASONS) == BR_CANCEL_REASONS  # never COD_NOT_SUPPORTED
 
 CANCEL_SPEC = ActionSpec(
     name=CANCEL,
-    label=_t("Cancel order"),
+    label=QT_TRANSLATE_NOOP("shopee", "Cancel order"),
     params=(
-        ParamSpec("reason", ParamKind.CHOICE, _t("Reason"), choices=_REASONS),
+        ParamSpec(
+            "reason", ParamKind.CHOICE, QT_TRANSLATE_NOOP("shopee", "Reason"), choices=_REASONS
+        ),
         ParamSpec(
             "items",
             ParamKind.ITEMS,
-            _t("Items out of stock"),
+            QT_TRANSLATE_NOOP("shopee", "Items out of stock"),
             required=False,
             required_when=("reason", "OUT_OF_STOCK"),
             multiple=True,
@@ -124,26 +122,31 @@ CANCEL_SPEC = ActionSpec(
 )
 ANSWER_SPEC = ActionSpec(
     name=ANSWER_BUYER_CANCEL,
-    label=_t("Answer the buyer's cancellation"),
+    label=QT_TRANSLATE_NOOP("shopee", "Answer the buyer's cancellation"),
     params=(
         ParamSpec(
             "operation",
             ParamKind.CHOICE,
-            _t("Answer"),
+            QT_TRANSLATE_NOOP("shopee", "Answer"),
             choices=(
-                Choice("ACCEPT", _t("Accept: cancel the order")),
-                Choice("REJECT", _t("Reject: keep the order")),
+                Choice("ACCEPT", QT_TRANSLATE_NOOP("shopee", "Accept: cancel the order")),
+                Choice("REJECT", QT_TRANSLATE_NOOP("shopee", "Reject: keep the order")),
             ),
         ),
     ),
     confirm=True,
 )
 _SHIP_PARAMS = (
-    ParamSpec("slot", ParamKind.CHOICE, _t("Pickup or drop-off"), from_network=True),
+    ParamSpec(
+        "slot",
+        ParamKind.CHOICE,
+        QT_TRANSLATE_NOOP("shopee", "Pickup or drop-off"),
+        from_network=True,
+    ),
     ParamSpec(
         "tracking_number",
         ParamKind.TEXT,
-        _t("Tracking number"),
+        QT_TRANSLATE_NOOP("shopee", "Tracking number"),
         required=False,
         required_when=("slot", "non_integrated"),
         max_length=64,
@@ -151,19 +154,23 @@ _SHIP_PARAMS = (
     ParamSpec(
         "sender_real_name",
         ParamKind.TEXT,
-        _t("Sender's full name (drop-off)"),
+        QT_TRANSLATE_NOOP("shopee", "Sender's full name (drop-off)"),
         required=False,
         max_length=100,
     ),
 )
-ARRANGE_SPEC = ActionSpec(name=ARRANGE_SHIPMENT, label=_t("Arrange shipment"), params=_SHIP_PARAMS)
+ARRANGE_SPEC = ActionSpec(
+    name=ARRANGE_SHIPMENT,
+    label=QT_TRANSLATE_NOOP("shopee", "Arrange shipment"),
+    params=_SHIP_PARAMS,
+)
 ARRANGE_EARLY_SPEC = ActionSpec(
     name=ARRANGE_SHIPMENT,
-    label=_t("Arrange shipment"),
+    label=QT_TRANSLATE_NOOP("shopee", "Arrange shipment"),
     params=_SHIP_PARAMS,
-    warning=_t(
-        "Paid less than an hour ago: Shopee advises waiting an hour, because until then the "
-        "buyer can cancel without asking."
+    warning=QT_TRANSLATE_NOOP(
+        "shopee",
+        "Paid less than an hour ago: Shopee advises waiting an hour (until then the buyer can cancel alone).",  # noqa: E501 - one literal for lupdate
     ),
 )
 
@@ -486,9 +493,16 @@ def slot_choices(info: Mapping[str, Any]) -> tuple[Choice, ...]:
                     )
                 )
         if not listed:
-            out.append(Choice("dropoff:", _t("Drop off at any carrier branch")))
+            out.append(
+                Choice("dropoff:", QT_TRANSLATE_NOOP("shopee", "Drop off at any carrier branch"))
+            )
     if "non_integrated" in needed:
-        out.append(Choice("non_integrated", _t("Own carrier (type its tracking number)")))
+        out.append(
+            Choice(
+                "non_integrated",
+                QT_TRANSLATE_NOOP("shopee", "Own carrier (type its tracking number)"),
+            )
+        )
     return tuple(out)
 
 

@@ -6,6 +6,7 @@ with Shopee's text cursors across pages and 15-day windows, and every action run
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -23,6 +24,7 @@ from kitchen_app.channels.shopee.plugin import (
     ShopeePlugin,
 )
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
+from kitchen_app.channels.shopee.signing import hmac_hex, public_base_string
 from kitchen_app.domain.flows import StatusPair
 from kitchen_app.domain.keys import OrderKey
 from kitchen_app.sandbox import SandboxConfig, build_app
@@ -194,3 +196,32 @@ def test_actions_run_end_to_end(sandbox_url: str) -> None:
         assert plugin.actions(fb3.order, accepted=False, now=datetime.now(UTC)) == ()
 
     _run(sandbox_url, shipped)
+
+
+def test_pushes_nobody_took_are_lost_pushes_until_confirmed(sandbox_url: str) -> None:
+    # This sandbox has no relay: every push is lost at once.
+    sn = _create(sandbox_url)["order_id"]
+    path = "/api/v2/push/get_lost_push_message"
+
+    def signed(api_path: str) -> dict[str, Any]:
+        ts = int(time.time())
+        sign = hmac_hex(SHOPEE.partner_key, public_base_string(SHOPEE.partner_id, api_path, ts))
+        return {"partner_id": SHOPEE.partner_id, "timestamp": ts, "sign": sign}
+
+    lost = httpx.get(sandbox_url + path, params=signed(path)).json()["response"]
+    (message,) = lost["push_message_list"]
+    assert message["code"] == 3 and message["data"]["ordersn"] == sn
+    assert message["shop_id"] == SHOPEE.shop_ids[0] and lost["has_next_page"] is False
+    confirm = "/api/v2/push/confirm_consumed_lost_push_message"
+    r = httpx.post(
+        sandbox_url + confirm,
+        params=signed(confirm),
+        json={"last_message_id": lost["last_message_id"]},
+    )
+    assert r.json()["error"] == ""
+    assert (
+        httpx.get(sandbox_url + path, params=signed(path)).json()["response"]["push_message_list"]
+        == []
+    )
+    wrong = httpx.get(sandbox_url + path, params={**signed(path), "sign": "0" * 64})
+    assert wrong.status_code == 403 and wrong.json()["error"] == "error_sign"

@@ -33,6 +33,7 @@ class ShopeeSandboxPart:
         self.world = ShopeeWorld(config, now=shell.now, at=shell.at, seed=shell.seed)
         self.pushes = ShopeePushSender(shell.relay_url, config.partner_key)
         self.world.push = self.pushes.push
+        self.pushes.on_lost = self.world.push_lost
 
     def routes(self) -> Sequence[BaseRoute]:
         return [*routes, *control_routes]

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,8 @@ class ShopeePushSender:
         self._client: httpx.AsyncClient | None = None
         self._early: list[dict[str, Any]] = []  # pushed before start()
         self.records: list[PushRecord] = []
+        # Told of a push given up on (get_lost_push_message keeps it three days).
+        self.on_lost: Callable[[dict[str, Any]], None] | None = None
 
     def __repr__(self) -> str:
         return f"ShopeePushSender({self.relay_url!r})"
@@ -97,6 +100,8 @@ class ShopeePushSender:
         url = self.callback_url
         if url is None or self._client is None:
             self._record(PushRecord(code, sn, 1, "no_relay"))
+            if self.on_lost is not None:
+                self.on_lost(body)
             return
         headers = {
             "content-type": "application/json",
@@ -119,7 +124,11 @@ class ShopeePushSender:
                 else:
                     outcome = "delivered"
             self._record(PushRecord(code, sn, attempt, outcome))
-            if outcome == "delivered" or attempt > len(_RETRY_DELAYS_S):
+            if outcome == "delivered":
+                return
+            if attempt > len(_RETRY_DELAYS_S):
+                if self.on_lost is not None:
+                    self.on_lost(body)
                 return
             await asyncio.sleep(_RETRY_DELAYS_S[attempt - 1])
 

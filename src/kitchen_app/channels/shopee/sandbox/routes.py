@@ -234,6 +234,21 @@ async def access_token_get(request: Request) -> Response:
     return JSONResponse(tokens | {"request_id": secrets.token_hex(16), "error": "", "message": ""})
 
 
+# -- lost pushes (public API, B.4) -----------------------------------------------------------
+@_shopee
+async def get_lost_push_message(request: Request) -> Response:
+    _check_public_call(request)
+    return _ok(_world(request).lost_pushes())
+
+
+@_shopee
+async def confirm_consumed_lost_push_message(request: Request) -> Response:
+    _check_public_call(request)
+    body = await _body(request)
+    _world(request).confirm_lost(body.get("last_message_id"))
+    return _ok()
+
+
 # -- control --------------------------------------------------------------------------------
 def summary(order: SimShopeeOrder) -> dict[str, Any]:
     return {
@@ -356,6 +371,12 @@ routes = [
     Route("/api/v2/logistics/get_tracking_number", get_tracking_number, methods=["GET"]),
     Route("/api/v2/auth/token/get", token_get, methods=["POST"]),
     Route("/api/v2/auth/access_token/get", access_token_get, methods=["POST"]),
+    Route("/api/v2/push/get_lost_push_message", get_lost_push_message, methods=["GET"]),
+    Route(
+        "/api/v2/push/confirm_consumed_lost_push_message",
+        confirm_consumed_lost_push_message,
+        methods=["POST"],
+    ),
 ]
 
 control_routes = [

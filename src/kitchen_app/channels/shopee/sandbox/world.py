@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 ACCESS_TOKEN_S = 4 * 3600
 REFRESH_TOKEN_S = 30 * 24 * 3600
 CODE_S = 600
+LOST_PUSH_S = 3 * 86_400
 
 _CANCELLABLE = frozenset({"READY_TO_SHIP"})
 _SHIPPABLE = frozenset({"READY_TO_SHIP", "RETRY_SHIP"})
@@ -210,6 +211,9 @@ class ShopeeWorld:
         self.access_tokens: dict[str, tuple[int, float]] = {}
         self.refresh_tokens: dict[str, tuple[int, float]] = {}
         self.codes: dict[str, tuple[int, float]] = {}
+        # Pushes given up on, by message id (get_lost_push_message, kept three days).
+        self.lost: dict[int, tuple[float, dict[str, Any]]] = {}
+        self._lost_ids = itertools.count(176_600)
 
     def now(self) -> int:
         return int(self._now())
@@ -247,6 +251,32 @@ class ShopeeWorld:
         if known[1] <= self._now():
             raise ShopeeError("refresh_token_expired", "Refresh token expired", 403)
         return self._tokens(shop_id) | {"partner_id": self.config.partner_id, "shop_id": shop_id}
+
+    # -- lost pushes (B.4) ------------------------------------------------------------------
+    def push_lost(self, body: dict[str, Any]) -> None:
+        self.lost[next(self._lost_ids)] = (self._now(), body)
+
+    def lost_pushes(self) -> dict[str, Any]:
+        """Up to 100 unconfirmed pushes of the last three days, oldest first."""
+        horizon = self._now() - LOST_PUSH_S
+        for message_id in [m for m, (at, _) in self.lost.items() if at < horizon]:
+            del self.lost[message_id]
+        ids = sorted(self.lost)
+        page = ids[:100]
+        return {
+            "push_message_list": [
+                {k: self.lost[m][1].get(k) for k in ("shop_id", "code", "timestamp", "data")}
+                for m in page
+            ],
+            "has_next_page": len(ids) > len(page),
+            "last_message_id": page[-1] if page else 0,
+        }
+
+    def confirm_lost(self, last_message_id: object) -> None:
+        if isinstance(last_message_id, bool) or not isinstance(last_message_id, int):
+            raise ShopeeError("error_param", "Wrong parameters, detail: last_message_id.")
+        for message_id in [m for m in self.lost if m <= last_message_id]:
+            del self.lost[message_id]
 
     # -- orders -----------------------------------------------------------------------------
     def _new_sn(self) -> str:

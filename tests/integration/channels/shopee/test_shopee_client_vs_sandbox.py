@@ -302,3 +302,20 @@ def test_refresh_tokens_are_single_use_and_access_tokens_work(
         await fresh.aclose()
 
     _run(url, flow)
+
+
+def test_paused_pushes_leave_the_order_to_polling(stack: tuple[str, PushReceiver]) -> None:
+    url, receiver = stack
+    assert _control(url, "/_sandbox/shopee/pushes", {"paused": True}) == {"paused": True}
+    sn = _control(url, "/_sandbox/orders", {"channel": "shopee"})["order_id"]
+    _control(url, "/_sandbox/shopee/pushes", {"paused": False})
+    later = _control(url, "/_sandbox/orders", {"channel": "shopee"})["order_id"]
+    pushed = receiver.wait_for(lambda ps: any(p["data"]["ordersn"] == later for p in ps))
+    assert all(p["data"]["ordersn"] != sn for p in pushed)
+
+    async def flow(client: ShopeeClient) -> None:
+        now = int(time.time())
+        page = await client.get_order_list(now - 600, now + 60)
+        assert {e.order_sn for e in page.orders} == {sn, later}
+
+    _run(url, flow)

@@ -13,6 +13,7 @@ Control (no auth, like the shell's): ``POST /_sandbox/shopee/orders`` (``{"statu
 "shop_id"?, "message"?, "paid_ago_s"?}``), ``POST /_sandbox/shopee/orders/{sn}/status``
 (``{"status"}``: any value, documented or not), ``POST /_sandbox/shopee/orders/{sn}/advance``,
 ``POST /_sandbox/shopee/code`` (``{"shop_id"}`` → an authorization ``code``),
+``POST /_sandbox/shopee/pushes`` (``{"paused": bool}``: held pushes become lost pushes),
 ``POST /_sandbox/shopee/orders/{sn}/buyer_cancel`` (``{"reason"?}``), ``GET
 /_sandbox/shopee/orders``. The shell's ``POST /_sandbox/orders`` with ``"channel": "shopee"``
 calls ``create_from_control``.
@@ -321,6 +322,16 @@ async def control_code(request: Request) -> Response:
     return JSONResponse({"code": world.issue_code(shop_id), "shop_id": shop_id})
 
 
+async def control_pushes(request: Request) -> Response:
+    """``{"paused": true}``: hold every push back (they become lost pushes); false: resume."""
+    body = await _control_body(request) or {}
+    paused = body.get("paused")
+    if not isinstance(paused, bool):
+        return _control_error("paused must be true or false")
+    _world(request).pushes_paused = paused
+    return JSONResponse({"paused": paused})
+
+
 async def control_list(request: Request) -> Response:
     return JSONResponse([summary(o) for o in _world(request).orders.values()])
 
@@ -383,6 +394,7 @@ control_routes = [
     Route("/_sandbox/shopee/orders", control_create, methods=["POST"]),
     Route("/_sandbox/shopee/orders", control_list, methods=["GET"]),
     Route("/_sandbox/shopee/code", control_code, methods=["POST"]),
+    Route("/_sandbox/shopee/pushes", control_pushes, methods=["POST"]),
     Route("/_sandbox/shopee/orders/{sn}/status", control_status, methods=["POST"]),
     Route("/_sandbox/shopee/orders/{sn}/advance", control_advance, methods=["POST"]),
     Route("/_sandbox/shopee/orders/{sn}/buyer_cancel", control_buyer_cancel, methods=["POST"]),

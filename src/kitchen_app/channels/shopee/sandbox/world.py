@@ -207,6 +207,9 @@ class ShopeeWorld:
         self._serial = itertools.count(1)
         self.orders: dict[str, SimShopeeOrder] = {}
         self.push: Push | None = None
+        # Pushes held back (a control route): they go straight to the lost pushes, so only
+        # polling finds the orders (the desk must not depend on pushes).
+        self.pushes_paused = False
         # access token -> (shop id, expires at); refresh token -> (shop id, expires at)
         self.access_tokens: dict[str, tuple[int, float]] = {}
         self.refresh_tokens: dict[str, tuple[int, float]] = {}
@@ -549,24 +552,27 @@ class ShopeeWorld:
 
     def _assign_tracking(self, order: SimShopeeOrder) -> None:
         order.tracking_number = f"BR{self._random.randint(10**11, 10**12 - 1)}X"
-        if self.push is not None:
-            self.push(
-                {
-                    "data": {
-                        "ordersn": order.order_sn,
-                        "package_number": order.package_number,
-                        "tracking_no": order.tracking_number,
-                    },
-                    "shop_id": order.shop_id,
-                    "code": 4,
-                    "timestamp": self.now(),
-                }
-            )
+        self._send(
+            {
+                "data": {
+                    "ordersn": order.order_sn,
+                    "package_number": order.package_number,
+                    "tracking_no": order.tracking_number,
+                },
+                "shop_id": order.shop_id,
+                "code": 4,
+                "timestamp": self.now(),
+            }
+        )
+
+    def _send(self, body: dict[str, Any]) -> None:
+        if self.pushes_paused:
+            self.push_lost(body)
+        elif self.push is not None:
+            self.push(body)
 
     def _push_status(self, order: SimShopeeOrder) -> None:
-        if self.push is None:
-            return
-        self.push(
+        self._send(
             {
                 "data": {
                     "items": [],

@@ -292,9 +292,16 @@ class ShopeeClient:
                 method, path, safe=safe, json=dict(body) if body is not None else None
             )
         except AuthError:
-            await self._credentials.rejected()
+            await self._rejected()
             raise
         return await self._read(response, api_path)
+
+    async def _rejected(self) -> None:
+        """Tell the credentials (a relay refreshes); Shopee's own words stay the error."""
+        try:
+            await self._credentials.rejected()
+        except AuthError as exc:
+            log.info("Shopee credentials: %s", exc.message)
 
     async def _read(self, response: httpx.Response, api_path: str) -> dict[str, Any]:
         try:
@@ -309,7 +316,7 @@ class ShopeeClient:
                 key, _message(answer), status=response.status_code, where=api_path
             )
             if isinstance(error, AuthError):
-                await self._credentials.rejected()
+                await self._rejected()
             raise error
         warning = answer.get("warning")
         if warning:

@@ -265,3 +265,37 @@ def test_refs_from_event_is_the_push_decode(plugin: ShopeePlugin) -> None:
     event = _event({"data": {"ordersn": "SN9", "status": "IN_CANCEL"}, "code": 3, "shop_id": 1})
     refs = asyncio.run(plugin.refs_from_event(event))
     assert [r.key for r in refs.refs] == [OrderKey("shopee", "SN9")]
+
+
+def test_settings_credentials_keep_shopees_words_on_a_refusal() -> None:
+    import httpx
+
+    from kitchen_app.channels.credentials import SettingsCredentials
+    from kitchen_app.channels.errors import AuthError
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            403, json={"error": "error_sign", "message": "Wrong sign.", "request_id": "r"}
+        )
+
+    async def main() -> None:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+        client = ShopeeClient(
+            "http://shopee.test",
+            partner_id=1,
+            shop_id=2,
+            credentials=SettingsCredentials({"access_token": "t", "partner_key": "k"}),
+            http=http,
+        )
+        with pytest.raises(AuthError, match="Wrong sign") as caught:
+            await client.get_tracking_number("SN")
+        assert caught.value.code == "error_sign"
+        unset = ShopeeClient(
+            "http://shopee.test", partner_id=0, shop_id=0, credentials=KeyCredentials("t", "k")
+        )
+        with pytest.raises(AuthError, match="not set"):
+            await unset.get_tracking_number("SN")
+        await http.aclose()
+        await unset.aclose()
+
+    asyncio.run(main())

@@ -3,6 +3,7 @@ any channel. Money travels as decimal strings, datetimes as ISO-8601 with offset
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -19,10 +20,18 @@ from .order import (
     Order,
     OrderItem,
     Payment,
+    PrintCode,
     Totals,
 )
+from .text import Text
+from .tracks import TrackState
 
 __all__ = ["order_from_dict", "order_to_dict"]
+
+# Known values come back as their enums (the code written before plug-ins compares them);
+# a plug-in's own values come back as the text they were written as.
+_CHANNELS = {c.value: c for c in Channel}
+_LOGISTICS = {x.value: x for x in Logistics}
 
 
 def _money(m: Money) -> dict[str, str]:
@@ -41,9 +50,50 @@ def _read_dt(v: str | None) -> datetime | None:
     return datetime.fromisoformat(v) if v is not None else None
 
 
+def _extras(order: Order) -> dict[str, Any]:
+    """What a plug-in may add, written only when set: an order that has none keeps the same
+    JSON as before these fields existed (the store compares it to tell a change)."""
+    out: dict[str, Any] = {}
+    if order.pack_id is not None:
+        out["pack_id"] = order.pack_id
+    if order.ship_by is not None:
+        out["ship_by"] = _dt(order.ship_by)
+    if order.code is not None:
+        caption = order.code.caption
+        out["code"] = {
+            "payload": order.code.payload,
+            "caption": [caption.context, caption.source] if caption is not None else None,
+        }
+    if order.handles:
+        out["handles"] = dict(order.handles)
+    if order.state and order.state != (TrackState("order", order.status),):
+        out["state"] = [[s.track, s.pair.status, s.pair.substatus] for s in order.state]
+    refs = [i.ref for i in order.items]
+    if any(r is not None for r in refs):
+        out["item_refs"] = refs
+    return out
+
+
+def _read_extras(d: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if d.get("pack_id") is not None:
+        out["pack_id"] = d["pack_id"]
+    if d.get("ship_by") is not None:
+        out["ship_by"] = _read_dt(d["ship_by"])
+    code = d.get("code")
+    if code:
+        caption = code.get("caption")
+        out["code"] = PrintCode(code["payload"], Text(*caption) if caption else None)
+    if d.get("handles"):
+        out["handles"] = dict(d["handles"])
+    if d.get("state"):
+        out["state"] = tuple(TrackState(t, StatusPair(st, sub)) for t, st, sub in d["state"])
+    return out
+
+
 def order_to_dict(order: Order) -> dict[str, Any]:
     """Everything but ``raw`` (the store keeps the raw JSON in its own column)."""
-    return {
+    return _extras(order) | {
         "channel": order.channel,
         "order_id": order.order_id,
         "display_id": order.display_id,
@@ -147,13 +197,13 @@ def order_from_dict(d: dict[str, Any], raw: dict[str, Any] | None = None) -> Ord
     created = _read_dt(d["created_at"])
     if created is None:
         raise ValueError("order without created_at")
-    return Order(
-        channel=Channel(d["channel"]),
+    order = Order(
+        channel=_CHANNELS.get(d["channel"], d["channel"]),
         order_id=d["order_id"],
         display_id=d["display_id"],
         created_at=created,
         status=StatusPair(d["status"], d.get("substatus")),
-        logistics=Logistics(d["logistics"]),
+        logistics=_LOGISTICS.get(d["logistics"], d["logistics"]),
         store_id=d.get("store_id"),
         store_name=d.get("store_name"),
         items=tuple(
@@ -207,4 +257,10 @@ def order_from_dict(d: dict[str, Any], raw: dict[str, Any] | None = None) -> Ord
         estimated_delivery_at=_read_dt(d.get("estimated_delivery_at")),
         delivered_at=_read_dt(d.get("delivered_at")),
         raw=raw or {},
+        **_read_extras(d),
     )
+    refs = d.get("item_refs")
+    if refs and len(refs) == len(order.items):
+        items = tuple(dataclasses.replace(i, ref=r) for i, r in zip(order.items, refs, strict=True))
+        order = dataclasses.replace(order, items=items)
+    return order

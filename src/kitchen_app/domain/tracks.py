@@ -14,8 +14,11 @@ Every plug-in describes its orders with one ``Flow``:
 * ``accept_window``: how long the marketplace waits for an accept before it cancels (Mercado
   Pago: 5 minutes); ``None`` where there is no accept (Mercado Libre, Shopee).
 
-Values a flow does not list are never refused: ``Track.stage_of`` falls back on the status'
-stage (``status_stage``), then on PREPARING.
+Values a flow does not list are never refused: ``Track.place`` gives them a step of their
+own: the track's ``unknown`` step for their status (an unknown substatus of a known status),
+else its ``fallback``, else one at rank 0 with the status' stage (``status_stage``) or
+PREPARING. The merge rule, the stage and the final state of an order are computed from these
+places (domain/timeline.py).
 """
 
 from __future__ import annotations
@@ -53,6 +56,28 @@ class Track:
     repeats: bool  # a pair may come back: each visit is an entry (needs Observation.at)
     status_stage: Mapping[str, Stage] = field(default_factory=dict)  # for an unknown substatus
     aliases: Mapping[str, str] = field(default_factory=dict)  # raw status -> its step's status
+    # Where a pair the track does not list stands: by status, else `fallback` (an unknown
+    # status). Their pair is ignored; rank, stage, terminal, alert and deadline are used.
+    unknown: Mapping[str, Step] = field(default_factory=dict)
+    fallback: Step | None = None
+
+    def place(self, pair: StatusPair) -> Step:
+        """The step a pair stands at, listed or not."""
+        step = self.step(pair)
+        if step is not None:
+            return step
+        status = self.normalized(pair).status
+        template = self.unknown.get(status) or self.fallback
+        if template is not None:
+            return Step(
+                pair,
+                template.stage,
+                template.rank,
+                template.terminal,
+                template.alert,
+                template.deadline,
+            )
+        return Step(pair, self.status_stage.get(status, Stage.PREPARING))
 
     def normalized(self, pair: StatusPair) -> StatusPair:
         """The pair with an aliased status spelt as its step spells it."""
@@ -67,10 +92,7 @@ class Track:
         return None
 
     def stage_of(self, pair: StatusPair) -> Stage:
-        step = self.step(pair)
-        if step is not None:
-            return step.stage
-        return self.status_stage.get(self.normalized(pair).status, Stage.PREPARING)
+        return self.place(pair).stage
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,7 +179,7 @@ class ActionRunner:
 
     async def _after_confirmed(self, key: str, kind: str, *, refetch: bool = True) -> None:
         if kind == "accept":
-            self._ctx.store.set_accepted(key)
+            self._ctx.set_accepted(key)
             self._ctx.listener.order_changed(key)
         # The ticket is queued first: the kitchen must not wait on a re-read over a slow
         # link. Then the re-read, so the caller's answer comes with the new state recorded.

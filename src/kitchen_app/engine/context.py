@@ -11,7 +11,7 @@ from typing import Any
 
 from kitchen_app.channels.base import ChannelClient, FetchedOrder, Marketplace
 from kitchen_app.channels.errors import ChannelError
-from kitchen_app.domain import Channel, TimelineEntry
+from kitchen_app.domain import ACCEPT_WINDOW, Channel, TimelineEntry
 from kitchen_app.engine.api import EngineListener
 from kitchen_app.engine.deadline import accept_deadline
 from kitchen_app.settings import SETTINGS
@@ -77,19 +77,41 @@ class EngineContext:
         rule of engine/deadline.py."""
         order = fetched.order
         key = order.key
+        plugin = self.plugin(order.channel)
+        flow = plugin.flow(order) if plugin is not None else None
+        window = flow.accept_window if flow is not None else ACCEPT_WINDOW
         first_notified = self.store.first_notification(key)
         deadline = None
-        if first_notified is not None:
+        if first_notified is not None and window is not None:
             deadline = accept_deadline(
                 key,
                 order.created_at,
-                order.accept_deadline - order.created_at,
+                window,
                 first_notified,
                 warn=self.store.order_summary(key) is None,  # once, when the order lands
             )
         return self.store.apply_order(
-            order, [self.entry_for(fetched, source)], accept_deadline=deadline
+            order, self.entries_for(fetched, source), accept_deadline=deadline, flow=flow
         )
+
+    def entries_for(self, fetched: FetchedOrder, source: str) -> list[TimelineEntry]:
+        """The plug-in's observations (every track, dated by the marketplace where it said),
+        else the order's status at the time the channel's finder gives."""
+        if not fetched.observations:
+            return [self.entry_for(fetched, source)]
+        now = self.clock()
+        return [
+            TimelineEntry(obs.pair, obs.at or now, now, source, obs.track)
+            for obs in fetched.observations
+        ]
+
+    def set_accepted(self, key: str) -> None:
+        """The order is taken (accepted at the marketplace, or seen): its stage follows its
+        plug-in's flow."""
+        order = self.store.get_order(key)
+        plugin = self.plugin(order.channel) if order is not None else None
+        flow = plugin.flow(order) if plugin is not None and order is not None else None
+        self.store.set_accepted(key, flow=flow)
 
     def announce(self, change: OrderChange) -> None:
         for observe in self.observers:

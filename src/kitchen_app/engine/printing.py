@@ -133,7 +133,7 @@ class PrintService:
             self._ctx.listener.action_changed(key, action_id)
             raise PrintError(exc.message) from None
         self._ctx.store.set_action_state(action_id, ActionState.CONFIRMED)
-        self._ctx.store.set_accepted(key)
+        self._ctx.set_accepted(key)
         self._ctx.listener.action_changed(key, action_id)
         self._ctx.listener.order_changed(key)
         return raw_document(data, pdf=True)

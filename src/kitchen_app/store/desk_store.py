@@ -10,7 +10,18 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from kitchen_app.domain import Flow, Order, TimelineEntry, merge, order_to_dict
+from kitchen_app.domain import (
+    ACCEPT_WINDOW,
+    Flow,
+    Order,
+    Stage,
+    TimelineEntry,
+    TrackState,
+    merge,
+    order_to_dict,
+    tracks,
+)
+from kitchen_app.domain.timeline import AnyFlow, is_final_state, stage_of_state, track_states
 
 from .connection import connect_writer
 from .errors import StoreError
@@ -114,6 +125,7 @@ class DeskStore(JournalWriter):
         observations: Sequence[TimelineEntry],
         *,
         accept_deadline: datetime | None = None,
+        flow: AnyFlow | None = None,
     ) -> OrderChange:
         """Store a fetched order and what was observed of its status, in one transaction.
 
@@ -123,9 +135,11 @@ class DeskStore(JournalWriter):
         store's clock. The row takes the merged current state, so a late fetch never moves it
         back, and the fetch's details (items, customer, raw JSON…) replace the stored ones.
         ``accept_deadline`` replaces the order's own (createdAt + window) when the engine
-        knows better (the notification came first: see engine/deadline.py).
+        knows better (the notification came first: see engine/deadline.py). ``flow`` is the
+        plug-in's (the engine passes it; the store never asks a marketplace); without it,
+        the order's channel must have one of domain/flows.py's.
         """
-        flow = self._flow(order)
+        flow = flow if flow is not None else self._flow(order)
         now = self._clock()
         key = order.key
         with self.transaction():
@@ -138,9 +152,13 @@ class DeskStore(JournalWriter):
                 [*observations, TimelineEntry(order.status, now, now, FETCH_SOURCE)],
             )
             current = result.current if result.current is not None else order.status
+            state = result.state or (TrackState("order", current),)
             accepted = self._is_accepted(key)
             row = self._order_row(
-                dataclasses.replace(order, status=current), flow, accepted, accept_deadline
+                dataclasses.replace(order, status=current, state=state),
+                flow,
+                accepted,
+                accept_deadline,
             )
             if not stored:
                 columns = (*_DETAIL_COLUMNS, "key", "first_seen_at", "updated_at")
@@ -211,10 +229,15 @@ class DeskStore(JournalWriter):
         return bool(rows and rows[0][0])
 
     def _order_row(
-        self, order: Order, flow: Flow, accepted: bool, accept_deadline: datetime | None
+        self, order: Order, flow: AnyFlow, accepted: bool, accept_deadline: datetime | None
     ) -> tuple[Any, ...]:
-        """The values of _DETAIL_COLUMNS for an order already carrying its merged status."""
+        """The values of _DETAIL_COLUMNS for an order already carrying its merged state."""
         total = order.totals.total
+        state = order.state or (TrackState("order", order.status),)
+        stage = stage_of_state(flow, state, accepted=accepted) or Stage.NEW
+        if accept_deadline is None:
+            window = flow.accept_window if isinstance(flow, tracks.Flow) else ACCEPT_WINDOW
+            accept_deadline = order.created_at + window if window is not None else None
         return (
             order.channel,
             order.order_id,
@@ -223,15 +246,15 @@ class DeskStore(JournalWriter):
             local_day(order.created_at, self._tz),
             order.status.status,
             order.status.substatus,
-            flow.stage_of(order.status, accepted=accepted).value,
-            int(flow.is_final(order.status)),
+            stage.value,
+            int(is_final_state(flow, state)),
             order.logistics,
             order.store_id,
             order.customer.name if order.customer else None,
             order.item_count,
             total.cents,
             total.currency,
-            to_db(accept_deadline if accept_deadline is not None else order.accept_deadline),
+            to_db(accept_deadline) if accept_deadline is not None else None,
             order.pack_id,
             to_db(order.ship_by) if order.ship_by is not None else None,
             to_json(order_to_dict(order), f"order {order.key}"),
@@ -243,14 +266,17 @@ class DeskStore(JournalWriter):
         rows = self._rows("SELECT key FROM orders WHERE is_final = 0 ORDER BY created_at, key")
         return [row[0] for row in rows]
 
-    def set_accepted(self, key: str) -> None:
-        """Record that the marketplace confirmed our accept (the substatus cannot tell)."""
+    def set_accepted(self, key: str, *, flow: AnyFlow | None = None) -> None:
+        """Record that the marketplace confirmed our accept (the substatus cannot tell), or
+        that staff took an order that has no accept ("seen"). ``flow`` as in apply_order."""
         with self.transaction():
             order = self.get_order(key)
             if order is None:
                 self._require_order(key)
                 return
-            stage = self._flow(order).stage_of(order.status, accepted=True)
+            flow = flow if flow is not None else self._flow(order)
+            state = track_states(flow, self.timeline(key)) or (TrackState("order", order.status),)
+            stage = stage_of_state(flow, state, accepted=True) or Stage.NEW
             cursor = self._exec(
                 "UPDATE orders SET accepted = 1, stage = ?, updated_at = ? "
                 "WHERE key = ? AND accepted = 0",

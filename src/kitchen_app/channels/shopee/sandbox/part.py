@@ -8,6 +8,8 @@ Pago, so the demo shows Shopee orders too.
 from __future__ import annotations
 
 import dataclasses
+import logging
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ShopeeSandboxPart", "sandbox_part", "sandbox_part_with"]
 
+log = logging.getLogger(__name__)
+
 
 class ShopeeSandboxPart:
     channel = CHANNEL
@@ -31,6 +35,7 @@ class ShopeeSandboxPart:
         self.shell = shell
         self.config = config
         self.world = ShopeeWorld(config, now=shell.now, at=shell.at, seed=shell.seed)
+        self.world.static_tokens.add(shell.token)
         self.pushes = ShopeePushSender(shell.relay_url, config.partner_key)
         self.world.push = self.pushes.push
         self.pushes.on_lost = self.world.push_lost
@@ -46,6 +51,11 @@ class ShopeeSandboxPart:
 
     async def start(self) -> None:
         await self.pushes.start()
+        log.info(
+            "Shopee sandbox: partner id %s, shop id %s, access token = the sandbox token",
+            self.config.partner_id,
+            ", ".join(str(shop) for shop in self.config.shop_ids),
+        )
         if self.config.rate_per_min > 0:
             self._schedule_next()
 
@@ -63,8 +73,9 @@ class ShopeeSandboxPart:
 
 
 def sandbox_part(shell: SandboxShell) -> ShopeeSandboxPart:
-    """The registry's sandbox factory: the default sandbox shop and keys."""
-    return ShopeeSandboxPart(shell, ShopeeSandboxConfig())
+    """The registry's sandbox factory: the default sandbox shop and keys, or those of
+    ``KITCHEN_SHOPEE_PARTNER_ID`` / ``KITCHEN_SHOPEE_PARTNER_KEY`` / ``KITCHEN_SHOPEE_SHOP_ID``."""
+    return ShopeeSandboxPart(shell, ShopeeSandboxConfig.from_env(os.environ))
 
 
 def sandbox_part_with(config: ShopeeSandboxConfig, **changes: Any) -> SandboxFactory:

@@ -21,17 +21,26 @@ Rules, and the assumption where the docs are silent:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import random
 import secrets
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-__all__ = ["ShopeeError", "ShopeeSandboxConfig", "ShopeeWorld", "SimShopeeOrder"]
+__all__ = [
+    "ENV_PARTNER_ID",
+    "ENV_PARTNER_KEY",
+    "ENV_SHOP_ID",
+    "ShopeeError",
+    "ShopeeSandboxConfig",
+    "ShopeeWorld",
+    "SimShopeeOrder",
+]
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +90,11 @@ class ShopeeError(Exception):
         self.status = status
 
 
+ENV_PARTNER_ID = "KITCHEN_SHOPEE_PARTNER_ID"
+ENV_PARTNER_KEY = "KITCHEN_SHOPEE_PARTNER_KEY"  # the relay reads the same variable
+ENV_SHOP_ID = "KITCHEN_SHOPEE_SHOP_ID"
+
+
 @dataclass(frozen=True, slots=True)
 class ShopeeSandboxConfig:
     partner_id: int = 2001887
@@ -90,6 +104,21 @@ class ShopeeSandboxConfig:
     tracking_after_s: float = 30.0  # ship_order → tracking number assigned
     rate_per_min: float = 0.0  # orders made on its own, per sandbox minute (the demo)
     region: str = "BR"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> ShopeeSandboxConfig:
+        """The defaults, with the partner id, partner key and shop id from the environment
+        when set (so `relay serve` and `sandbox serve` agree on one key)."""
+        config = cls()
+        key = env.get(ENV_PARTNER_KEY, "").strip()
+        partner = env.get(ENV_PARTNER_ID, "").strip()
+        shop = env.get(ENV_SHOP_ID, "").strip()
+        return dataclasses.replace(
+            config,
+            partner_key=key or config.partner_key,
+            partner_id=int(partner) if partner.isdigit() else config.partner_id,
+            shop_ids=(int(shop),) if shop.isdigit() else config.shop_ids,
+        )
 
 
 @dataclass(slots=True)
@@ -206,6 +235,9 @@ class ShopeeWorld:
         self._random = random.Random(seed)
         self._serial = itertools.count(1)
         self.orders: dict[str, SimShopeeOrder] = {}
+        # Tokens that never expire: the configured one, and the shell's (`sandbox serve
+        # --token`), so one demo token opens every simulated marketplace.
+        self.static_tokens: set[str] = {config.access_token}
         self.push: Push | None = None
         # Pushes held back (a control route): they go straight to the lost pushes, so only
         # polling finds the orders (the desk must not depend on pushes).
@@ -225,7 +257,7 @@ class ShopeeWorld:
     def token_shop_ok(self, access_token: str, shop_id: int) -> bool:
         if shop_id not in self.config.shop_ids:
             return False
-        if access_token == self.config.access_token:
+        if access_token in self.static_tokens:
             return True
         known = self.access_tokens.get(access_token)
         return known is not None and known[0] == shop_id and known[1] > self._now()

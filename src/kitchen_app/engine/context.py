@@ -4,14 +4,20 @@ channel clients, the listener, the clock, and the helpers that fetch and commit 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from kitchen_app.channels.base import ChannelClient, FetchedOrder, Marketplace
+from kitchen_app.channels.base import (
+    ChannelClient,
+    FetchedOrder,
+    FetchFailure,
+    Marketplace,
+    OrderRef,
+)
 from kitchen_app.channels.errors import ChannelError
-from kitchen_app.domain import ACCEPT_WINDOW, Channel, TimelineEntry
+from kitchen_app.domain import ACCEPT_WINDOW, Channel, OrderKey, TimelineEntry
 from kitchen_app.engine.api import EngineListener
 from kitchen_app.engine.deadline import accept_deadline
 from kitchen_app.settings import SETTINGS
@@ -25,10 +31,10 @@ log = logging.getLogger(__name__)
 # carries one (e.g. Mercado Pago's createdAt for ready_to_print); None → the time we learnt it.
 OccurredAt = Callable[[FetchedOrder], datetime | None]
 # Told the outcome of every call to a marketplace API (None: it answered), for the health.
-ApiOutcome = Callable[[Channel, ChannelError | None], None]
+ApiOutcome = Callable[[str, ChannelError | None], None]
 
 
-def _ignore_outcome(channel: Channel, error: ChannelError | None) -> None:
+def _ignore_outcome(channel: str, error: ChannelError | None) -> None:
     pass
 
 
@@ -55,6 +61,47 @@ class EngineContext:
     def plugin(self, channel: str) -> Marketplace | None:
         """The Marketplace serving a channel, None when it is off (no settings)."""
         return self.marketplaces.get(channel)
+
+    async def fetch_many(
+        self, keys: Sequence[OrderKey]
+    ) -> dict[OrderKey, FetchedOrder | ChannelError]:
+        """Read orders through their plug-ins (one call per plug-in: a marketplace that
+        reads several orders at once does). Every key gets its order or its error; an error
+        of one never hides another's order. Each outcome is told to the health."""
+        by_channel: dict[str, list[OrderKey]] = {}
+        for key in keys:
+            by_channel.setdefault(key.channel, []).append(key)
+        out: dict[OrderKey, FetchedOrder | ChannelError] = {}
+        for channel, mine in by_channel.items():
+            plugin = self.plugin(channel)
+            if plugin is None:
+                for key in mine:
+                    out[key] = ChannelError(f"no {channel} connection is configured")
+                continue
+            try:
+                results = await plugin.fetch([OrderRef(key) for key in mine])
+            except ChannelError as exc:
+                results = [FetchFailure(key, exc) for key in mine]
+            except Exception as exc:  # a plug-in's bug must not stop intake
+                log.exception("%s: reading %d order(s) failed", channel, len(mine))
+                error = ChannelError(f"{channel}: the desk could not read it ({exc})")
+                results = [FetchFailure(key, error) for key in mine]
+            answered = False
+            for result in results:
+                if isinstance(result, FetchFailure):
+                    out[result.key] = result.error
+                    self.api_outcome(channel, result.error)
+                else:
+                    out[OrderKey(channel, result.order.order_id)] = result
+                    answered = True
+            if answered:
+                self.api_outcome(channel, None)
+            for key in mine:  # a plug-in that left one out
+                out.setdefault(key, ChannelError(f"{channel}: no answer for order {key.order_id}"))
+        return out
+
+    async def fetch_one(self, key: OrderKey) -> FetchedOrder | ChannelError:
+        return (await self.fetch_many([key]))[key]
 
     def client_for_key(self, key: str) -> tuple[ChannelClient, str]:
         """The client and marketplace order id for a desk order key ("mp_delivery:123")."""

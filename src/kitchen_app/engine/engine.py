@@ -214,7 +214,8 @@ class Engine:
         ctx.clients = dict(self._clients_factory(settings))
         time_zone = effective_time_zone(settings["time_zone"], settings["country"])
         ctx.marketplaces = self._plugins.create(settings, time_zone=time_zone)
-        self._health.reset_apis(ctx.clients)
+        self._health.channel_names = {p.channel: p.display.name.source for p in self._plugins}
+        self._health.reset_apis(ctx.marketplaces)
         if self._stores is not None:
             # Reads the stores' status and, with it, tells at once whether the marketplace
             # takes this address and token.

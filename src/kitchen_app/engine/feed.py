@@ -19,9 +19,10 @@ from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from kitchen_app.channels.base import FetchedOrder
+from kitchen_app.channels.base import EventRefs, FetchedOrder, Unresolved
+from kitchen_app.channels.base import RelayEvent as DecodedEvent
 from kitchen_app.channels.errors import ChannelError
-from kitchen_app.domain import Channel
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.api import FeedState, FeedStatus
 from kitchen_app.engine.backoff import Backoff
 from kitchen_app.engine.context import EngineContext
@@ -83,6 +84,7 @@ class FeedLoop:
         self._state = FeedState(FeedStatus.CONNECTING, since=ctx.clock())
         self._last_event_at: datetime | None = None
         self._background: set[asyncio.Task[None]] = set()
+        self._retry_later = False  # an event's order could not be named for now
         self._offline_since: datetime | None = None
         # After a reconnect: (offline since, back at, until when batches are checked).
         self._recovering: tuple[datetime, datetime, datetime] | None = None
@@ -192,78 +194,85 @@ class FeedLoop:
         with the cursor; the others are committed as *loading* and follow their own retry
         schedule (engine/loading.py), so no order waits for another.
         """
-        wanted: dict[tuple[Channel, str], datetime] = {}  # → first notification in the batch
-        unresolved: list[tuple[RelayEvent, Channel, str]] = []
-        for event in batch.events:
-            try:
-                channel = Channel(event.channel)
-                client = self._ctx.clients[channel]
-            except (ValueError, KeyError):
-                log.warning("event %s from channel %r ignored: no client", event.id, event.channel)
+        wanted: dict[OrderKey, datetime] = {}  # → first notification in the batch
+        unresolved: list[tuple[RelayEvent, str]] = []
+        decoded = await asyncio.gather(*(self._refs(event) for event in batch.events))
+        for event, refs in zip(batch.events, decoded, strict=True):
+            if refs is None:
                 continue
             received_at = self._received_at(event)
-            order_id = client.order_id_from_event(event.topic, event.resource)
-            if order_id is None:
+            if refs.unresolved is not None or not refs.refs:
+                if refs.unresolved is None:
+                    continue  # about no order (an item, a question…): nothing to show
                 if event.verified:
-                    unresolved.append((event, channel, "no order could be identified in it"))
+                    unresolved.append((event, refs.unresolved.reason))
+                    if refs.unresolved.retryable:
+                        # The call that would name the order failed for now: the next
+                        # re-read (a listing, where the marketplace has one) finds it.
+                        self._retry_later = True
                 else:
                     log.info("unverified event %s names no order; ignored", event.id)
                 continue
-            if not event.verified:
-                self._fetcher.hint(channel, order_id, received_at)
-                continue
-            earlier = wanted.get((channel, order_id))
-            wanted[(channel, order_id)] = min(earlier or received_at, received_at)
+            for ref in refs.refs:
+                if not event.verified:
+                    self._fetcher.hint(ref.key, received_at)
+                    continue
+                earlier = wanted.get(ref.key)
+                wanted[ref.key] = min(earlier or received_at, received_at)
 
         # Orders already being retried are left to their own task (their effect is recorded).
         reads = {
-            (channel, order_id): self._fetcher.start_fetch(channel, order_id)
-            for (channel, order_id) in wanted
-            if not self._fetcher.is_following(f"{channel.value}:{order_id}")
+            key: self._fetcher.start_fetch(key)
+            for key in wanted
+            if not self._fetcher.is_following(key)
         }
         if reads:
             await asyncio.wait(reads.values(), timeout=FIRST_READ_BUDGET_S)
 
-        loading: list[tuple[Channel, str, datetime, asyncio.Task[FetchResult], bool]] = []
+        loading: list[tuple[OrderKey, datetime, asyncio.Task[FetchResult], bool]] = []
         new_loading = False
         new_unresolved = False
         changes: list[OrderChange] = []
+        landed: list[FetchedOrder] = []
         store = self._ctx.store
         with store.transaction():
-            for (channel, order_id), received_at in wanted.items():
-                store.note_first_notification(f"{channel.value}:{order_id}", received_at)
-            for (channel, order_id), task in reads.items():
-                key = f"{channel.value}:{order_id}"
+            for order, received_at in wanted.items():
+                store.note_first_notification(str(order), received_at)
+            for order, task in reads.items():
+                key = str(order)
                 result = task.result() if task.done() else None
                 if isinstance(result, FetchedOrder):
                     try:  # one order the store refuses must not hold the batch
                         with store.transaction():
                             changes.append(self._ctx.commit(result, "webhook"))
                             store.forget_unfetched(key)
+                        landed.append(result)
                         continue
                     except StoreError as exc:
                         log.error("%s read but not stored: %s", key, exc)
                         result = ChannelError(f"the desk could not store it: {exc}")
-                first_seen = wanted[(channel, order_id)]
+                first_seen = wanted[order]
                 known = store.order_summary(key) is not None
                 if not known:
-                    error = describe(channel, result) if result is not None else None
+                    error = describe(order.channel, result) if result is not None else None
                     new_loading |= store.note_loading(key, first_seen, error, attempts=0)
-                loading.append((channel, order_id, first_seen, task, not known))
-            for event, channel, reason in unresolved:
+                loading.append((order, first_seen, task, not known))
+            for event, reason in unresolved:
                 new_unresolved |= store.add_unresolved(
                     f"{self._name}#{event.id}",
-                    channel.value,
+                    event.channel,
                     self._received_at(event),
                     reason,
                     _raw_body(event),
                 )
             store.set_cursor(self._name, batch.cursor)
         # Announced only now that they are durable.
-        for channel, order_id, first_seen, task, is_new in loading:
-            self._fetcher.follow(channel, order_id, first_seen, in_flight=task, loading=is_new)
+        for order, first_seen, task, is_new in loading:
+            self._fetcher.follow(order, first_seen, in_flight=task, loading=is_new)
         for change in changes:
             self._ctx.announce(change)
+        for fetched in landed:
+            self._fetcher.follow_related(fetched)
         if new_loading:
             self._ctx.listener.loading_orders_changed()
         if new_unresolved:
@@ -272,7 +281,36 @@ class FeedLoop:
         for change in changes:
             if change.is_new:
                 await self._on_new_order(change.key)
+        if self._retry_later:
+            self._retry_later = False
+            self._background.add(
+                asyncio.get_running_loop().create_task(self._reconcile("unresolved event"))
+            )
         return True
+
+    async def _refs(self, event: RelayEvent) -> EventRefs | None:
+        """The plug-in's one decode of an event; None when no plug-in serves its channel."""
+        plugin = self._ctx.plugin(event.channel)
+        if plugin is None:
+            log.warning("event %s from channel %r ignored: not served", event.id, event.channel)
+            return None
+        decoded = DecodedEvent(
+            id=event.id,
+            channel=event.channel,
+            topic=event.topic,
+            resource=event.resource,
+            received_at=self._received_at(event),
+            payload=dict(event.payload or {}),
+            verified=event.verified,
+        )
+        try:
+            return await plugin.refs_from_event(decoded)
+        except ChannelError as exc:  # the call that resolves it failed
+            self._ctx.api_outcome(event.channel, exc)
+            return EventRefs(unresolved=Unresolved(exc.message, retryable=exc.retryable))
+        except Exception as exc:  # a plug-in's bug: the event is listed, never dropped
+            log.exception("event %s could not be decoded", event.id)
+            return EventRefs(unresolved=Unresolved(f"the desk could not read it: {exc}", False))
 
     def _received_at(self, event: RelayEvent) -> datetime:
         """When the relay received the event (its clock); the desk's now when unreadable."""

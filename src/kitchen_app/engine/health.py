@@ -23,7 +23,6 @@ from kitchen_app.channels.errors import (
     RateLimited,
     StateConflict,
 )
-from kitchen_app.domain import Channel
 from kitchen_app.engine.api import (
     ApiHealth,
     DeskHealth,
@@ -39,15 +38,13 @@ __all__ = ["HealthListener", "HealthMonitor", "api_message"]
 
 log = logging.getLogger(__name__)
 
-_NAMES = {Channel.MP_DELIVERY: "Mercado Pago"}
 
-
-def api_message(channel: Channel, error: ChannelError) -> str | None:
+def api_message(channel: str, error: ChannelError, name: str | None = None) -> str | None:
     """What staff should read about a marketplace API after this error; None when the error
     says nothing against the API itself (an order it does not know, a refused action)."""
     if isinstance(error, NotFound | StateConflict | BadResponse):
         return None
-    name = _NAMES.get(channel, channel.value)
+    name = name or str(channel)
     if isinstance(error, AuthError):
         if error.code == "no_token":
             return f"no {name} access token is set: enter it in Settings"
@@ -71,7 +68,9 @@ class HealthMonitor:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._scheduled = False
         self._feed = FeedState(FeedStatus.CONNECTING)
-        self._apis: dict[Channel, ApiHealth] = {}
+        self._apis: dict[str, ApiHealth] = {}
+        # What staff call each marketplace (the plug-ins' display names), by channel id.
+        self.channel_names: dict[str, str] = {}
         self._printers: dict[str, PrinterStatus] = {}
         self._pauses: dict[tuple[str, str], StorePause] = {}
         self._missed: dict[str, None] = {}
@@ -109,8 +108,10 @@ class HealthMonitor:
         self._printers = {n: s for n, s in self._printers.items() if n in names}
         self.mark_dirty()
 
-    def api_outcome(self, channel: Channel, error: ChannelError | None) -> None:
-        message = api_message(channel, error) if error is not None else None
+    def api_outcome(self, channel: str, error: ChannelError | None) -> None:
+        channel = str(channel)
+        name = self.channel_names.get(channel)
+        message = api_message(channel, error, name) if error is not None else None
         if error is not None and message is None:
             return  # the API answered; one order's trouble says nothing of it
         ok = message is None
@@ -118,14 +119,14 @@ class HealthMonitor:
         if previous is not None and previous.ok is ok and previous.message == message:
             return
         since = self._clock()
-        self._apis[channel] = ApiHealth(channel.value, ok, message, since)
+        self._apis[channel] = ApiHealth(channel, ok, message, since)
         if not ok:
-            log.warning("marketplace API %s: %s", channel.value, message)
+            log.warning("marketplace API %s: %s", channel, message)
         self.mark_dirty()
 
-    def reset_apis(self, channels: Iterable[Channel]) -> None:
+    def reset_apis(self, channels: Iterable[str]) -> None:
         """New connection settings: nothing is known of the new clients yet."""
-        self._apis = {c: ApiHealth(c.value, None) for c in channels}
+        self._apis = {str(c): ApiHealth(str(c), None) for c in channels}
         self.mark_dirty()
 
     def set_pauses(self, channel: str, pauses: Iterable[StorePause]) -> None:

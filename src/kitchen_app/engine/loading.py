@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 
 from kitchen_app.channels.base import FetchedOrder
 from kitchen_app.channels.errors import AuthError, ChannelError, NotFound, RateLimited
-from kitchen_app.domain import Channel
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.context import EngineContext
 from kitchen_app.store import StoreError
 
@@ -53,13 +53,13 @@ HINT_TRIES = 3
 FetchResult = FetchedOrder | ChannelError
 
 
-def describe(channel: Channel, error: ChannelError) -> str:
+def describe(channel: str, error: ChannelError) -> str:
     """One line for staff about a failed read."""
     if isinstance(error, AuthError):
-        return f"{channel.value}: the marketplace refused the access token"
+        return f"{channel}: the marketplace refused the access token"
     if isinstance(error, NotFound):
-        return f"{channel.value}: the marketplace does not show this order yet"
-    return f"{channel.value}: {error.message}"
+        return f"{channel}: the marketplace does not show this order yet"
+    return f"{channel}: {error.message}"
 
 
 class OrderFetcher:
@@ -77,41 +77,28 @@ class OrderFetcher:
         self._sleep = sleep
         self._semaphore = asyncio.Semaphore(FETCH_CONCURRENCY)
         self._following: dict[str, asyncio.Task[None]] = {}
-        self._hints: deque[tuple[Channel, str, datetime]] = deque(maxlen=HINT_QUEUE)
+        self._hints: deque[tuple[OrderKey, datetime]] = deque(maxlen=HINT_QUEUE)
         self._hint_wake = asyncio.Event()
         self._hint_task: asyncio.Task[None] | None = None
 
     # ---- reads ---------------------------------------------------------------------------
 
-    async def fetch(self, channel: Channel, order_id: str) -> FetchResult:
-        """One read of one order; the error is returned, not raised."""
+    async def fetch(self, key: OrderKey) -> FetchResult:
+        """One read of one order through its plug-in; the error is returned, not raised."""
         async with self._semaphore:
-            try:
-                client = self._ctx.clients[channel]
-            except KeyError:
-                return ChannelError(f"no {channel.value} connection is configured")
-            try:
-                fetched = await client.fetch_order(order_id)
-            except ChannelError as exc:
-                self._ctx.api_outcome(channel, exc)
-                return exc
-            except ValueError as exc:  # an id the client refuses to put in a URL
-                return ChannelError(str(exc))
-        self._ctx.api_outcome(channel, None)
-        return fetched
+            return await self._ctx.fetch_one(key)
 
-    def start_fetch(self, channel: Channel, order_id: str) -> asyncio.Task[FetchResult]:
-        return asyncio.get_running_loop().create_task(self.fetch(channel, order_id))
+    def start_fetch(self, key: OrderKey) -> asyncio.Task[FetchResult]:
+        return asyncio.get_running_loop().create_task(self.fetch(key))
 
     # ---- following one order -------------------------------------------------------------
 
-    def is_following(self, key: str) -> bool:
-        return key in self._following
+    def is_following(self, key: OrderKey) -> bool:
+        return str(key) in self._following
 
     def follow(
         self,
-        channel: Channel,
-        order_id: str,
+        order: OrderKey,
         first_seen: datetime,
         *,
         in_flight: asyncio.Task[FetchResult] | None = None,
@@ -120,14 +107,14 @@ class OrderFetcher:
         """Keep trying to read this order until it lands. ``loading``: the order is in the
         store's loading list (new); otherwise it is already on screen and only a re-read
         failed. ``in_flight``: a read already started, awaited as the first attempt."""
-        key = f"{channel.value}:{order_id}"
+        key = str(order)
         if key in self._following:
             if in_flight is not None:
                 in_flight.cancel()
             return
         until = first_seen + ACCEPT_WINDOW if loading else self._ctx.clock() + KNOWN_ORDER_RETRY
         task = asyncio.get_running_loop().create_task(
-            self._follow(channel, order_id, until, in_flight, loading)
+            self._follow(order, until, in_flight, loading)
         )
         self._following[key] = task
         task.add_done_callback(functools.partial(self._done, key))
@@ -140,16 +127,15 @@ class OrderFetcher:
 
     async def _follow(
         self,
-        channel: Channel,
-        order_id: str,
+        order: OrderKey,
         until: datetime,
         attempt: asyncio.Task[FetchResult] | None,
         loading: bool,
     ) -> None:
-        key = f"{channel.value}:{order_id}"
+        key, channel = str(order), order.channel
         delays = iter(FAST_SCHEDULE_S)
         while True:
-            result = await (attempt if attempt is not None else self.fetch(channel, order_id))
+            result = await (attempt if attempt is not None else self.fetch(order))
             attempt = None
             if isinstance(result, FetchedOrder):
                 try:
@@ -157,7 +143,7 @@ class OrderFetcher:
                     return
                 except StoreError as exc:  # kept loading (visible) and tried again
                     log.error("%s read but not stored: %s", key, exc)
-                    message = f"{channel.value}: the desk could not store it: {exc}"
+                    message = f"{channel}: the desk could not store it: {exc}"
             else:
                 message = describe(channel, result)
             now = self._ctx.clock()
@@ -190,8 +176,20 @@ class OrderFetcher:
         self._ctx.announce(change)
         if left or was_loading:
             self._ctx.listener.loading_orders_changed()
+        self.follow_related(fetched)
         if change.is_new:
             await self._on_new_order(key)
+
+    def follow_related(self, fetched: FetchedOrder) -> None:
+        """The other orders the plug-in says belong with this one (a cart): read them too,
+        shown as loading until they land."""
+        now = self._ctx.clock()
+        for ref in fetched.related:
+            if self.is_following(ref.key) or self._ctx.store.order_summary(str(ref.key)):
+                continue
+            if self._ctx.store.note_loading(str(ref.key), now, None, attempts=0):
+                self._ctx.listener.loading_orders_changed()
+            self.follow(ref.key, now)
 
     async def resume(self) -> None:
         """After a start: follow again every loading order not yet parked."""
@@ -199,16 +197,16 @@ class OrderFetcher:
             if loading.parked:
                 continue
             try:
-                channel = Channel(loading.channel)
+                key = OrderKey(loading.channel, loading.order_id)
             except ValueError:
                 continue
-            self.follow(channel, loading.order_id, loading.first_seen)
+            self.follow(key, loading.first_seen)
 
     # ---- hints from unverified events ----------------------------------------------------
 
-    def hint(self, channel: Channel, order_id: str, received_at: datetime) -> None:
+    def hint(self, key: OrderKey, received_at: datetime) -> None:
         """An unverified event named this order: read it when the rate allows."""
-        self._hints.append((channel, order_id, received_at))
+        self._hints.append((key, received_at))
         self._hint_wake.set()
         if self._hint_task is None or self._hint_task.done():
             self._hint_task = asyncio.get_running_loop().create_task(self._read_hints())
@@ -219,17 +217,16 @@ class OrderFetcher:
                 self._hint_wake.clear()
                 await self._hint_wake.wait()
                 continue
-            channel, order_id, received_at = self._hints.popleft()
-            key = f"{channel.value}:{order_id}"
-            if key in self._following or self._ctx.store.order_summary(key) is not None:
+            key, received_at = self._hints.popleft()
+            if self.is_following(key) or self._ctx.store.order_summary(str(key)) is not None:
                 continue  # already on screen or being read: a verified event named it
-            await self._try_hint(channel, order_id, received_at)
+            await self._try_hint(key, received_at)
             await self._sleep(HINT_INTERVAL_S)
 
-    async def _try_hint(self, channel: Channel, order_id: str, received_at: datetime) -> None:
-        key = f"{channel.value}:{order_id}"
+    async def _try_hint(self, order: OrderKey, received_at: datetime) -> None:
+        key = str(order)
         for attempt in range(HINT_TRIES):
-            result = await self.fetch(channel, order_id)
+            result = await self.fetch(order)
             if isinstance(result, FetchedOrder):
                 # The marketplace confirms the order: it is real whatever the signature said.
                 self._ctx.store.note_first_notification(key, received_at)

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from kitchen_app.channels.base import FetchedOrder
 from kitchen_app.channels.errors import ChannelError
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.context import EngineContext
 from kitchen_app.store import OrderChange, StoreError
 
@@ -17,7 +18,10 @@ __all__ = ["Reconciler"]
 
 log = logging.getLogger(__name__)
 
-_CONCURRENCY = 4
+# Groups of orders read at once, and groups in flight (a plug-in reads a group with its
+# own concurrency: Mercado Pago 4 at a time, so at most 8 reads as before the plug-ins).
+_CONCURRENCY = 2
+_CHUNK = 8
 # Orders older than this that never reached a final state are left alone: the marketplace
 # closes them on its side, and re-reading them forever would only cost requests.
 _HORIZON = timedelta(days=2)
@@ -44,28 +48,33 @@ class Reconciler:
                 for key in self._ctx.store.open_order_keys()
                 if (s := self._ctx.store.order_summary(key)) is not None and s.created_at > horizon
             ]
+            orders = []
+            for key in keys:
+                try:
+                    order = OrderKey.parse(key)
+                except ValueError:
+                    continue
+                if self._ctx.plugin(order.channel) is not None:  # else: a channel now off
+                    orders.append(order)
             semaphore = asyncio.Semaphore(_CONCURRENCY)
 
-            async def fetch(key: str) -> FetchedOrder | None:
-                try:
-                    client, order_id = self._ctx.client_for_key(key)
-                except (KeyError, ValueError):
-                    return None  # a channel this desk has no client for
+            async def fetch(chunk: list[OrderKey]) -> list[FetchedOrder]:
                 async with semaphore:
-                    try:
-                        fetched = await client.fetch_order(order_id)
-                    except ChannelError as exc:
-                        self._ctx.api_outcome(client.channel, exc)
-                        log.info("reconcile (%s): %s not re-read: %s", reason, key, exc.message)
-                        return None
-                    self._ctx.api_outcome(client.channel, None)
-                    return fetched
+                    answers = await self._ctx.fetch_many(chunk)
+                out = []
+                for order, answer in answers.items():
+                    if isinstance(answer, ChannelError):
+                        log.info("reconcile (%s): %s not re-read: %s", reason, order, answer)
+                    else:
+                        out.append(answer)
+                return out
 
-            results = await asyncio.gather(*(fetch(k) for k in keys))
+            # Small groups, so a plug-in that reads several at once does, and one slow
+            # marketplace holds only its own group.
+            chunks = [orders[i : i + _CHUNK] for i in range(0, len(orders), _CHUNK)]
+            results = [f for group in await asyncio.gather(*map(fetch, chunks)) for f in group]
             changes: list[OrderChange] = []
             for fetched in results:
-                if fetched is None:
-                    continue
                 try:  # one order the store refuses must not undo the others
                     changes.append(self._ctx.commit(fetched, "reconcile"))
                 except StoreError as exc:
@@ -85,16 +94,17 @@ class Reconciler:
         found: list[OrderChange] = []
         for key, first_seen in self._ctx.store.unfetched_keys(parked_only=True):
             try:
-                client, order_id = self._ctx.client_for_key(key)
-            except (KeyError, ValueError):
-                log.error("parked order %s has no client; forgotten", key)
+                order = OrderKey.parse(key)
+            except ValueError:
+                order = None
+            if order is None or self._ctx.plugin(order.channel) is None:
+                log.error("parked order %s has no marketplace connection; forgotten", key)
                 self._ctx.store.forget_unfetched(key)
                 self._ctx.listener.loading_orders_changed()
                 continue
-            try:
-                fetched = await client.fetch_order(order_id)
-            except ChannelError as exc:
-                self._ctx.api_outcome(client.channel, exc)
+            fetched = await self._ctx.fetch_one(order)
+            if isinstance(fetched, ChannelError):
+                exc = fetched
                 if self._ctx.clock() - first_seen > _GIVE_UP:
                     log.error("parked order %s still unreadable after a day: %s", key, exc)
                     self._ctx.store.forget_unfetched(key)
@@ -102,7 +112,6 @@ class Reconciler:
                 else:
                     self._ctx.store.record_fetch_failure(key, exc.message)
                 continue
-            self._ctx.api_outcome(client.channel, None)
             with self._ctx.store.transaction():
                 change = self._ctx.commit(fetched, reason)
                 self._ctx.store.forget_unfetched(key)

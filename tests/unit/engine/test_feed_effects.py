@@ -14,6 +14,7 @@ from tests.unit.store.store_testkit import Clock, make_order, open_store
 
 from kitchen_app.channels.base import FetchedOrder
 from kitchen_app.channels.errors import NotFound, TransientError
+from kitchen_app.channels.mercadopago.plugin import MercadoPagoMarketplace
 from kitchen_app.domain import Channel
 from kitchen_app.engine.context import EngineContext
 from kitchen_app.engine.feed import FeedLoop
@@ -81,7 +82,9 @@ def _run(
     async def main() -> None:
         ctx = EngineContext(
             store=store,
-            clients={Channel.MP_DELIVERY: client},  # type: ignore[dict-item]
+            clients={},
+            # Mercado Pago's plug-in over a client that answers from a table.
+            marketplaces={"mp_delivery": MercadoPagoMarketplace(client)},  # type: ignore[arg-type]
             listener=listener,
             clock=clock,
         )

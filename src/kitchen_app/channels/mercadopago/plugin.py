@@ -53,7 +53,7 @@ __all__ = ["ACTIONS", "PLUGIN", "MercadoPagoMarketplace"]
 
 log = logging.getLogger(__name__)
 
-_FETCH_CONCURRENCY = 8
+_FETCH_CONCURRENCY = 4
 _TAKING_ORDERS = frozenset({"enabled", "active", "open"})
 _REOPENABLE = frozenset({"paused"})
 
@@ -186,6 +186,8 @@ class MercadoPagoMarketplace:
                     fetched = await self.client.fetch_order(ref.key.order_id)
                 except ChannelError as exc:
                     return FetchFailure(ref.key, exc)
+                except ValueError as exc:  # an id the client refuses to put in a URL
+                    return FetchFailure(ref.key, ChannelError(str(exc)))
             return self._fetched(fetched.order, fetched.raw)
 
         return list(await asyncio.gather(*(one(ref) for ref in refs)))

@@ -42,6 +42,7 @@ __all__ = [
     "CancelReason",
     "ChannelClient",
     "Check",
+    "ConflictEvidence",
     "Credentials",
     "Display",
     "EventRefs",
@@ -327,6 +328,16 @@ class Marketplace(Protocol):
     async def reopen_store(self, store_id: str) -> None: ...
 
     async def aclose(self) -> None: ...
+
+
+@runtime_checkable
+class ConflictEvidence(Protocol):
+    """Optional, beside ``Marketplace.evidence``: what a fresh read says after the
+    marketplace refused an action as a state conflict. Mercado Pago refuses an accept of an
+    order still in ready_to_ship only when it was accepted already, which a read before a
+    re-send could not conclude (a courier may be assigned before the accept)."""
+
+    def evidence_after_conflict(self, action: str, order: Order) -> Evidence: ...
 
 
 class PluginFactory(Protocol):

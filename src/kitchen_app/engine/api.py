@@ -14,8 +14,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from kitchen_app.channels.base import CancelReason
+from kitchen_app.channels.base import ActionSpec, CancelReason, Params
 from kitchen_app.domain.actions import StorePause
+from kitchen_app.domain.settings import Choice
 
 __all__ = [
     "ActionOutcome",
@@ -180,6 +181,19 @@ class ActionOutcome:
 
 class EngineCommands(Protocol):
     """What the UI may ask. Every call is thread-safe and returns at once."""
+
+    def run_action(self, key: str, action: str, params: Params) -> Future[ActionOutcome]:
+        """The one action path: an action the order's plug-in offers, with its parameters
+        (checked against its ParamSpecs before anything is journaled)."""
+        ...
+
+    def available_actions(self, key: str) -> Future[tuple[ActionSpec, ...]]:
+        """What may be done with the order now: its plug-in decides."""
+        ...
+
+    def action_choices(self, key: str, action: str, param: str) -> Future[tuple[Choice, ...]]:
+        """The choices of a CHOICE parameter now (``from_network``: asked of the marketplace)."""
+        ...
 
     def accept(self, key: str) -> Future[ActionOutcome]: ...
 

@@ -18,9 +18,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from kitchen_app.channels.base import CancelReason, ChannelClient
+from kitchen_app.channels.base import ActionSpec, CancelReason, ChannelClient, Params
 from kitchen_app.channels.registry import PluginRegistry
-from kitchen_app.domain import Channel, Stage
+from kitchen_app.domain import Channel, Choice, Stage
 from kitchen_app.engine.actions import ActionRunner
 from kitchen_app.engine.api import (
     ActionOutcome,
@@ -292,12 +292,23 @@ class Engine:
             return
         summary = self._ctx.store.order_summary(key)
         if summary is not None and summary.stage is Stage.NEW and not summary.accepted:
-            log.info("auto-accepting %s", key)
-            self._spawn(self._actions.run(key, "accept", {}))
+            # The plug-in's accepting action that needs nothing from staff (not one that
+            # answers a document: that one prints the marketplace's PDF).
+            accept = next(
+                (
+                    a
+                    for a in self._actions.offered(key)
+                    if a.accepts and not a.returns_document and not a.params
+                ),
+                None,
+            )
+            if accept is not None:
+                log.info("auto-accepting %s (%s)", key, accept.name)
+                self._spawn(self._actions.run(key, accept.name, {}))
 
     async def _on_action_confirmed(self, key: str, kind: str) -> None:
-        assert self._printing is not None
-        if kind == "accept":
+        assert self._printing is not None and self._actions is not None
+        if self._actions.accepts(key, kind):
             await self._printing.auto_print(key)
 
     def _check_missed(self, since: datetime, back_at: datetime) -> None:
@@ -328,17 +339,39 @@ class Engine:
             return failed
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
 
+    def run_action(self, key: str, action: str, params: Params) -> Future[ActionOutcome]:
+        """The one action path: any action the order's plug-in offers, with its parameters."""
+        return self._submit(self._action(key, action, params))
+
+    def available_actions(self, key: str) -> Future[tuple[ActionSpec, ...]]:
+        """What may be done with the order now, as its plug-in says."""
+
+        async def offered() -> tuple[ActionSpec, ...]:
+            assert self._actions is not None
+            return self._actions.offered(key)
+
+        return self._submit(offered())
+
+    def action_choices(self, key: str, action: str, param: str) -> Future[tuple[Choice, ...]]:
+        """The choices a parameter offers now (asked of the marketplace where it says)."""
+
+        async def choices() -> tuple[Choice, ...]:
+            assert self._actions is not None
+            return await self._actions.choices(key, action, param)
+
+        return self._submit(choices())
+
+    # The window's buttons of before the plug-ins: each one the action path with its name.
     def accept(self, key: str) -> Future[ActionOutcome]:
-        return self._submit(self._action(key, "accept", {}))
+        return self.run_action(key, "accept", {})
 
     def cancel(self, key: str, reason: CancelReason | None) -> Future[ActionOutcome]:
-        params = {"reason": reason.as_json()} if reason else {}
-        return self._submit(self._action(key, "cancel", params))
+        return self.run_action(key, "cancel", {"reason": reason.id} if reason else {})
 
     def mark_ready(self, key: str) -> Future[ActionOutcome]:
-        return self._submit(self._action(key, "mark_ready", {}))
+        return self.run_action(key, "mark_ready", {})
 
-    async def _action(self, key: str, kind: str, params: dict[str, Any]) -> ActionOutcome:
+    async def _action(self, key: str, kind: str, params: Params) -> ActionOutcome:
         assert self._actions is not None
         return await self._actions.run(key, kind, params)
 

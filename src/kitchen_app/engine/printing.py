@@ -9,7 +9,9 @@ import locale as pylocale
 import logging
 from datetime import tzinfo
 
+from kitchen_app.channels.base import ActionSpec, Marketplace
 from kitchen_app.channels.errors import ChannelError
+from kitchen_app.domain import Order
 from kitchen_app.engine.api import PrinterStatus
 from kitchen_app.engine.context import EngineContext
 from kitchen_app.printing.documents import (
@@ -119,30 +121,51 @@ class PrintService:
         except PrintQueueError as exc:
             raise PrintError(str(exc)) from None
 
+    def _document_action(self, key: str) -> tuple[Marketplace, Order, ActionSpec]:
+        """The order's plug-in and the action of it that answers the marketplace's own PDF
+        (the stored job kind ``label_pdf``)."""
+        order = self._ctx.store.get_order(key)
+        if order is None:
+            raise PrintError(f"unknown order {key}")
+        plugin = self._ctx.plugin(order.channel)
+        if plugin is None:
+            raise PrintError(f"no {order.channel} connection")
+        offered = plugin.actions(order, accepted=True, now=self._ctx.clock())
+        spec = next((a for a in offered if a.returns_document), None)
+        if spec is None:
+            raise PrintError(f"no document of the marketplace for this order ({order.status})")
+        return plugin, order, spec
+
     async def _label_document(self, key: str) -> Document:
-        """Mercado Pago's own receipt PDF. Asking for it also accepts a new order at the
-        marketplace (api notes §4), so it is journaled as an action like an accept."""
-        client, order_id = self._ctx.client_for_key(key)
-        action_id = self._ctx.store.add_action(key, "print_label_pdf", {})
+        """The marketplace's own PDF. Asking for it may also accept a new order (Mercado
+        Pago's receipt, api notes §4), so it is journaled as an action like an accept."""
+        plugin, order, spec = self._document_action(key)
+        action_id = self._ctx.store.add_action(key, spec.name, {})
         self._ctx.store.set_action_state(action_id, ActionState.SENT, attempts=1)
         self._ctx.listener.action_changed(key, action_id)
         try:
-            data = await client.receipt_pdf(order_id)
+            result = await plugin.run(spec.name, order, {})
+            if result.document is None:
+                raise ChannelError("the marketplace answered no document")
         except ChannelError as exc:
             self._ctx.store.set_action_state(action_id, ActionState.FAILED, error=exc.message)
             self._ctx.listener.action_changed(key, action_id)
             raise PrintError(exc.message) from None
         self._ctx.store.set_action_state(action_id, ActionState.CONFIRMED)
-        self._ctx.set_accepted(key)
+        if spec.accepts:
+            self._ctx.set_accepted(key)
         self._ctx.listener.action_changed(key, action_id)
         self._ctx.listener.order_changed(key)
-        return raw_document(data, pdf=True)
+        return raw_document(result.document, pdf=True)
 
     async def _print_label(self, key: str, printer: str | None) -> list[int]:
-        """Mercado Pago's own receipt PDF, fetched and sent to a system printer."""
+        """The marketplace's own PDF, fetched and sent to a system printer."""
         target = printer or self._default_printer("receipt")
         if target is None:
-            raise PrintError("choose a system printer for Mercado Pago's receipt")
+            plugin = self._ctx.plugin(key.partition(":")[0])
+            named = plugin.display.document if plugin is not None else None
+            what = named.source if named is not None else "the marketplace's document"
+            raise PrintError(f"choose a system printer for {what}")
         document = await self._label_document(key)
         try:
             return await self._queue.submit(key, "label_pdf", document, printer=target)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 
-from kitchen_app.channels.base import FetchedOrder
+from kitchen_app.channels.base import FetchedOrder, OrderRef
 from kitchen_app.channels.errors import ChannelError
 from kitchen_app.domain import OrderKey
 from kitchen_app.engine.context import EngineContext
@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 # own concurrency: Mercado Pago 4 at a time, so at most 8 reads as before the plug-ins).
 _CONCURRENCY = 2
 _CHUNK = 8
+# Pages of a marketplace's recent-orders list read per run (a pass may span runs), and how
+# far back the next pass starts before this one did (lists are filtered to the hour).
+_LIST_PAGES = 20
+_LIST_OVERLAP = timedelta(hours=1)
 # Orders older than this that never reached a final state are left alone: the marketplace
 # closes them on its side, and re-reading them forever would only cost requests.
 _HORIZON = timedelta(days=2)
@@ -83,6 +87,7 @@ class Reconciler:
             for change in changed:
                 self._ctx.announce(change)
             changed += await self._retry_parked(reason)
+            changed += await self._list_recent(reason)
             self.runs += 1
             if changed:
                 log.info("reconcile (%s): %d of %d orders changed", reason, len(changed), len(keys))
@@ -120,6 +125,62 @@ class Reconciler:
             self._ctx.listener.loading_orders_changed()
             if change.is_new and self._on_new_order is not None:
                 await self._on_new_order(key)
+            found.append(change)
+        return found
+
+    async def _list_recent(self, reason: str) -> list[OrderChange]:
+        """Where the marketplace offers a list of recent orders (Mercado Libre, Shopee):
+        page through the orders changed since the last complete pass, and read those the
+        desk does not have, or whose status the list shows moved. A pass may span several
+        runs: its opaque cursor is kept in the store (list_cursors)."""
+        found: list[OrderChange] = []
+        for channel, plugin in list(self._ctx.marketplaces.items()):
+            if not plugin.lists_orders:
+                continue
+            started = self._ctx.clock()
+            since, cursor = self._ctx.store.list_cursor(channel)
+            since = since or started - _HORIZON
+            for _ in range(_LIST_PAGES):
+                try:
+                    page = await plugin.list_recent(since, cursor)
+                except ChannelError as exc:
+                    self._ctx.api_outcome(channel, exc)
+                    log.info("listing %s (%s) stopped: %s", channel, reason, exc.message)
+                    break
+                found += await self._read_listed(page.refs, reason)
+                cursor = page.cursor
+                if cursor is None:  # the pass is complete: the next one starts from here
+                    self._ctx.store.set_list_cursor(channel, started - _LIST_OVERLAP, None)
+                    break
+                self._ctx.store.set_list_cursor(channel, since, cursor)
+        return found
+
+    async def _read_listed(self, refs: Sequence[OrderRef], reason: str) -> list[OrderChange]:
+        wanted = []
+        for ref in refs:
+            summary = self._ctx.store.order_summary(str(ref.key))
+            if summary is None or (
+                ref.seen_status is not None and summary.status != ref.seen_status
+            ):
+                wanted.append(ref.key)
+        if not wanted:
+            return []
+        answers = await self._ctx.fetch_many(wanted)
+        found = []
+        for key, answer in answers.items():
+            if isinstance(answer, ChannelError):
+                log.info("listed order %s not read: %s", key, answer.message)
+                continue
+            try:
+                with self._ctx.store.transaction():
+                    change = self._ctx.commit(answer, "list")
+                    self._ctx.store.forget_unfetched(str(key))
+            except StoreError as exc:
+                log.error("listed order %s not stored: %s", key, exc)
+                continue
+            self._ctx.announce(change)
+            if change.is_new and self._on_new_order is not None:
+                await self._on_new_order(change.key)
             found.append(change)
         return found
 

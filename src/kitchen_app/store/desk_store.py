@@ -391,6 +391,26 @@ class DeskStore(JournalWriter):
         rows = self._rows("SELECT updated_at FROM feed_cursors WHERE feed = ?", (feed,))
         return from_db(rows[0][0]) if rows else None
 
+    def list_cursor(self, channel: str) -> tuple[datetime | None, str | None]:
+        """Where listing a marketplace's recent orders got to: the time the last complete
+        pass started from (None: never listed) and the opaque cursor of a pass under way."""
+        rows = self._rows("SELECT since, cursor FROM list_cursors WHERE channel = ?", (channel,))
+        if not rows:
+            return None, None
+        return from_db(rows[0][0]), rows[0][1]
+
+    def set_list_cursor(self, channel: str, since: datetime, cursor: str | None) -> None:
+        # Plain SQL, not sqlite-utils' upsert: that one wraps itself in ``with conn:``, which
+        # would commit a transaction the store has open.
+        with self.transaction():
+            self._exec(
+                "INSERT INTO list_cursors (channel, since, cursor, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (channel) DO UPDATE SET "
+                "since = excluded.since, cursor = excluded.cursor, "
+                "updated_at = excluded.updated_at",
+                (channel, to_db(since), cursor, to_db(self._clock())),
+            )
+
     def set_cursor(self, feed: str, cursor: int) -> None:
         """Call it inside the transaction that stored the events' effects (DESIGN §6.2)."""
         if isinstance(cursor, bool) or not isinstance(cursor, int):

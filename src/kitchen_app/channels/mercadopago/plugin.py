@@ -126,8 +126,8 @@ class MercadoPagoMarketplace:
     def __init__(self, client: MpDeliveryClient, *, user_id: str = "") -> None:
         self.client = client
         self._user_id = user_id.strip()
-        # Reasons offered when the cancel dialog opened, by (order id, reason id): cancel
-        # sends the reason object Mercado Pago gave, not one rebuilt from its id.
+        # Reasons offered when the cancel dialog opened, by (order id, reason value): cancel
+        # sends the reason object Mercado Pago gave, not one rebuilt from its value.
         self._reasons: dict[tuple[str, str], CancelReason] = {}
 
     @classmethod
@@ -208,16 +208,18 @@ class MercadoPagoMarketplace:
     async def choices(self, action: str, param: str, order: Order) -> tuple[Choice, ...]:
         if (action, param) != ("cancel", "reason"):
             return ()
+        # The choice's value is Mercado Pago's reason code ("out_of_stock"); its label is the
+        # message Mercado Pago wrote for staff.
         reasons = await self.client.cancellation_reasons(order.order_id)
         for reason in reasons:
-            self._reasons[(order.order_id, reason.id)] = reason
-        return tuple(Choice(reason.id, reason.message) for reason in reasons)
+            self._reasons[(order.order_id, reason.value)] = reason
+        return tuple(Choice(reason.value, reason.message) for reason in reasons)
 
-    async def _reason(self, order: Order, reason_id: str) -> CancelReason:
-        known = self._reasons.get((order.order_id, reason_id))
+    async def _reason(self, order: Order, value: str) -> CancelReason:
+        known = self._reasons.get((order.order_id, value))
         if known is None:
             await self.choices("cancel", "reason", order)
-            known = self._reasons.get((order.order_id, reason_id))
+            known = self._reasons.get((order.order_id, value))
         if known is None:
             raise StateConflict("that cancellation reason is no longer offered for this order")
         return known
@@ -227,8 +229,8 @@ class MercadoPagoMarketplace:
         if action == "accept":
             await self.client.accept(order_id)
         elif action == "cancel":
-            reason_id = params.get("reason")
-            reason = await self._reason(order, reason_id) if isinstance(reason_id, str) else None
+            value = params.get("reason")
+            reason = await self._reason(order, value) if isinstance(value, str) else None
             await self.client.cancel(order_id, reason)
         elif action == "print_label_pdf":
             return ActionResult(document=await self.client.receipt_pdf(order_id))
@@ -244,6 +246,16 @@ class MercadoPagoMarketplace:
         if action == "cancel":
             return cancel_evidence(order)
         return Evidence.UNKNOWN
+
+    def evidence_after_conflict(self, action: str, order: Order) -> Evidence:
+        """An accept refused while the order still waits in ready_to_ship (not
+        ready_to_print) can only mean it was accepted already: Mercado Pago refuses accept
+        only outside ready_to_ship or when already accepted."""
+        evidence = self.evidence(action, order)
+        waiting = action == "accept" and evidence is Evidence.UNKNOWN
+        if waiting and order.status.status == "ready_to_ship":
+            return Evidence.DONE
+        return evidence
 
     # ---- stores --------------------------------------------------------------------------
 

@@ -162,11 +162,14 @@ def test_cancel_sends_the_reason_mercado_pago_offered() -> None:
 
     async def go(mp: MercadoPagoMarketplace) -> Any:
         choices = await mp.choices("cancel", "reason", order)
-        await mp.run("cancel", order, {"reason": "7"})
+        await mp.run("cancel", order, {"reason": "no_stock"})
         return choices
 
     choices = run_with(server, go)
-    assert [(c.value, c.label) for c in choices] == [("7", "Sin stock"), ("9", "closing")]
+    assert [(c.value, c.label) for c in choices] == [
+        ("no_stock", "Sin stock"),
+        ("closing", "closing"),
+    ]
     body = json.loads(server.requests[-1].content)
     assert body == {
         "status": "cancelled",

@@ -1,6 +1,7 @@
 """Shopee end to end: the sandbox's Shopee pushes to a real relay (``/webhooks/shopee``,
 routed by ``--shopee-shop-id``), and ``kitchen-app headless --set shopee.… --reconcile-interval
-S`` puts the order in its database, asserted through ``kitchen-app orders --json``."""
+S`` puts the order in its database, asserted through ``kitchen-app orders --json``. A polled
+order (its pushes held back) arrives within one reconcile interval + 1 s."""
 
 from __future__ import annotations
 
@@ -124,3 +125,20 @@ def test_a_pushed_order_reaches_the_desk(stack: tuple[str, Headless, Path]) -> N
     sn = pushed["order_id"]
     httpx.post(f"{sandbox_url}/_sandbox/shopee/orders/{sn}/buyer_cancel", json={})
     headless.wait_line(lambda line: line == f"order_changed shopee:{sn}", 30)
+
+
+def test_a_polled_order_reaches_the_desk_within_one_interval(
+    stack: tuple[str, Headless, Path],
+) -> None:
+    sandbox_url, headless, data_dir = stack
+    # Pushes held back: only get_order_list finds the order.
+    httpx.post(sandbox_url + "/_sandbox/shopee/pushes", json={"paused": True})
+    made_at = time.monotonic()
+    polled = httpx.post(sandbox_url + "/_sandbox/orders", json={"channel": "shopee"}).json()
+    came = headless.wait_line(
+        lambda line: line == f"order_added shopee:{polled['order_id']}", RECONCILE_S + 20
+    )
+    # One reconcile interval + 1 s (+ the subprocess's line on a busy machine).
+    assert came - made_at <= RECONCILE_S + 1.0 + 0.5
+    by_id = {o["order_id"]: o for o in _orders(data_dir) if o["channel"] == "shopee"}
+    assert polled["order_id"] in by_id

@@ -24,8 +24,11 @@ def test_demo_services_feed_a_desk_and_its_printer(tmp_path: Path) -> None:
         )
         engine.start()
         try:
-            assert listener.wait_for(lambda: len(listener.keys("order_added")) == 2, 20)
-            key = listener.keys("order_added")[0]
+            # Two Mercado Pago orders and the sandbox's first Shopee order.
+            assert listener.wait_for(lambda: len(listener.keys("order_added")) == 3, 20)
+            channels = sorted(k.partition(":")[0] for k in listener.keys("order_added"))
+            assert channels == ["mp_delivery", "mp_delivery", "shopee"]
+            key = next(k for k in listener.keys("order_added") if k.startswith("mp_delivery:"))
             outcome = engine.accept(key).result(timeout=20)
             assert outcome.state is ActionOutcomeState.CONFIRMED
             # auto-print is on by default: the kitchen ticket and the receipt reach the printer

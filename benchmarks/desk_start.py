@@ -158,15 +158,18 @@ def _closed_port() -> int:
 def child(db: Path, launched: float) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    from kitchen_app.app.plugins import registry
+    from kitchen_app.app.wiring import build_engine
     from kitchen_app.engine.engine import EngineConfig
     from kitchen_app.store import DeskReader, DeskStore
+    from kitchen_app.ui import labels
     from kitchen_app.ui.alert import AlertPlayer
     from kitchen_app.ui.app import create_app
     from kitchen_app.ui.bridge import EngineBridge
     from kitchen_app.ui.main_window import MainWindow
-    from kitchen_app.wiring import build_engine
 
     app = create_app(sys.argv[:1], language="es")
+    labels.use_plugins(registry())  # as app/desk.py does before its window
     bridge = EngineBridge()
     settings = {"mp_base_url": f"http://127.0.0.1:{_closed_port()}", "mp_access_token": "x"}
     engine = build_engine(EngineConfig(db_path=db, initial_settings=settings), bridge)

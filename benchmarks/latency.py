@@ -24,6 +24,7 @@ from typing import Any
 
 import httpx
 
+from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.recorder import Announcement, RecordingListener
 from kitchen_app.relay import RelayConfig, add_store
@@ -31,7 +32,6 @@ from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
 from kitchen_app.serving import ServerThread
-from kitchen_app.wiring import build_engine
 
 STORE = 1070421029
 TOKEN = "APP_USR-sandbox"

@@ -34,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.integration.engine.standin import Behaviour, World
 
+from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.api import FeedStatus
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import Announcement, RecordingListener
-from kitchen_app.wiring import build_engine
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -51,6 +51,8 @@ from kitchen_app.engine.api import (  # noqa: E402
     FeedStatus,
     PrinterStatus,
 )
+from kitchen_app.app.plugins import registry  # noqa: E402
+from kitchen_app.ui import labels  # noqa: E402
 from kitchen_app.ui.app import create_app, install_translations  # noqa: E402
 from kitchen_app.ui.bridge import EngineBridge  # noqa: E402
 from kitchen_app.ui.main_window import MainWindow  # noqa: E402
@@ -277,6 +279,7 @@ def trouble(
 
 
 def main() -> int:
+    labels.use_plugins(registry())  # as app/desk.py does before its window
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()

@@ -1,3 +1,3 @@
-from kitchen_app.cli import main
+from kitchen_app.app.cli import main
 
 raise SystemExit(main())

@@ -19,6 +19,15 @@ _IGNORED = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _plugin_words() -> None:
+    """The marketplaces' words, as the desk's composition root hands them to the window."""
+    from kitchen_app.app.plugins import registry
+    from kitchen_app.ui import labels
+
+    labels.use_plugins(registry())
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _HERE in Path(str(item.fspath)).resolve().parents:

@@ -4,11 +4,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from kitchen_app.ui.first_run import FirstRunDialog
-from kitchen_app.ui.setting_labels import MP_ACCESS_TOKEN, MP_BASE_URL
 from kitchen_app.ui.settings_dialog import SettingsDialog
 from kitchen_app.ui.single_instance import SingleInstance
 
 from .fakes import FakeCommands, FakeReader
+
+# Mercado Pago's settings, under its channel's prefix (its plug-in declares them).
+MP_ACCESS_TOKEN = "mp_delivery.access_token"
+MP_BASE_URL = "mp_delivery.base_url"
 
 
 def _dialog(qtbot, reader: FakeReader | None = None) -> tuple[SettingsDialog, FakeCommands]:  # type: ignore[no-untyped-def]

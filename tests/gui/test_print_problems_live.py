@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from kitchen_app.app.wiring import build_engine
 from kitchen_app.domain import StatusPair, TimelineEntry
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.store import DeskReader, DeskStore
 from kitchen_app.ui.bridge import EngineBridge
 from kitchen_app.ui.main_window import MainWindow
-from kitchen_app.wiring import build_engine
 
 from ..integration.printing.fake_printers import SilentPrinter
 from .fakes import flex_order

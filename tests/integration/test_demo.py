@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kitchen_app.cli import main
-from kitchen_app.demo import demo_services
+from kitchen_app.app.cli import main
+from kitchen_app.app.demo import demo_services
+from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.api import ActionOutcomeState
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
 from kitchen_app.store import DeskReader, PrintJobState
-from kitchen_app.wiring import build_engine
 
 
 def test_demo_services_feed_a_desk_and_its_printer(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kitchen_app import demo
-from kitchen_app.desk import mp_setting, saved_settings
+from kitchen_app.app import demo
+from kitchen_app.app.desk import mp_setting, saved_settings
 from kitchen_app.paths import desk_db_path
 from kitchen_app.store import DeskStore
 

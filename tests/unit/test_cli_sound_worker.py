@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from kitchen_app import cli
+from kitchen_app.app import cli
 from kitchen_app.ui import alert
 from kitchen_app.ui.sound_worker import SOUND_WORKER_SWITCH
 

@@ -467,3 +467,6 @@ class Plugin:
     lists_orders: bool = False
     notify: Notify | None = None  # the relay's rules; None: the relay's own (this round)
     sandbox: SandboxFactory | None = None  # None: the sandbox shell simulates it itself
+    # Every action it may offer (what actions() picks from): the journal and the timeline
+    # name an action by it even when the order no longer allows it.
+    actions: tuple[ActionSpec, ...] = ()

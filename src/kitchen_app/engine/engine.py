@@ -18,7 +18,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from kitchen_app.channels.base import ActionSpec, CancelReason, ChannelClient, Params
+from kitchen_app.channels.base import (
+    ActionSpec,
+    CancelReason,
+    ChannelClient,
+    Marketplace,
+    Params,
+)
 from kitchen_app.channels.registry import PluginRegistry
 from kitchen_app.domain import Channel, Choice, Stage
 from kitchen_app.engine.actions import ActionRunner
@@ -59,7 +65,11 @@ _STORE_SLACK = timedelta(seconds=5)
 # every plug-in setting (``<channel>.<name>``) is one too.
 _DESK_CONNECTION_SETTINGS = frozenset({"relay_url", "relay_token", "time_zone", "country"})
 
-ClientsFactory = Callable[[Mapping[str, Any]], Mapping[Channel, ChannelClient]]
+# The clients the store watch still speaks to, from the settings and the plug-ins just
+# built (the plug-ins' own clients: the engine closes the plug-ins, not these).
+ClientsFactory = Callable[
+    [Mapping[str, Any], Mapping[str, Marketplace]], Mapping[Channel, ChannelClient]
+]
 FeedFactory = Callable[[Mapping[str, Any]], RelayFeed | None]
 
 
@@ -94,7 +104,7 @@ class Engine:
         plugins: PluginRegistry | None = None,
     ) -> None:
         """``clients_factory`` builds the marketplace clients from the connection settings
-        (the composition root, ``kitchen_app.wiring``, passes the real ones in); ``plugins``
+        (the composition root, ``kitchen_app.app.wiring``, passes the real ones in); ``plugins``
         are the marketplaces the desk serves (``app/plugins.py``), built into
         ``EngineContext.marketplaces`` from their settings on every connect."""
         self._config = config
@@ -206,14 +216,12 @@ class Engine:
             await asyncio.gather(self._feed_task, return_exceptions=True)
         if self._feed_loop is not None:
             await self._feed_loop.close()
-        for client in ctx.clients.values():
-            await client.aclose()
         for marketplace in ctx.marketplaces.values():
             await marketplace.aclose()
         settings = {key: ctx.setting(key) for key in self._connection_settings}
-        ctx.clients = dict(self._clients_factory(settings))
         time_zone = effective_time_zone(settings["time_zone"], settings["country"])
         ctx.marketplaces = self._plugins.create(settings, time_zone=time_zone)
+        ctx.clients = dict(self._clients_factory(settings, ctx.marketplaces))
         self._health.channel_names = {p.channel: p.display.name.source for p in self._plugins}
         self._health.reset_apis(ctx.marketplaces)
         if self._stores is not None:
@@ -258,8 +266,6 @@ class Engine:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         if self._ctx is not None:
-            for client in self._ctx.clients.values():
-                await client.aclose()
             for marketplace in self._ctx.marketplaces.values():
                 await marketplace.aclose()
         if self._feed_loop is not None:

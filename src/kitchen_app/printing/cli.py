@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 # channel -> "module:function" mapping the API's JSON to a domain Order.
 _MAPPERS = {
-    "mp_delivery": "kitchen_app.channels.mp_delivery:map_order",
+    "mp_delivery": "kitchen_app.channels.mercadopago.mapping:map_order",
     "mercadolibre": "kitchen_app.channels.mercadolibre:map_order",
     "shopee": "kitchen_app.channels.shopee:map_order",
 }

@@ -150,7 +150,14 @@ class JournalWriter(WriterBase):
     def rename_settings(self, renamed: Mapping[str, str]) -> None:
         """Carry saved values from old names to new ones, in one transaction: where both
         exist the new one wins (it was written later); the old row goes either way. Later
-        reads and writes of an old name use the new one."""
+        reads and writes of an old name use the new one. Nothing is written when no old name
+        is saved (every start asks; a write would cost a sync)."""
+        self._setting_aliases = dict(renamed)
+        marks = ", ".join("?" for _ in renamed)
+        if not renamed or not self._rows(
+            f"SELECT 1 FROM settings WHERE key IN ({marks}) LIMIT 1", tuple(renamed)
+        ):
+            return
         with self.transaction():
             for old, new in renamed.items():
                 self._exec(
@@ -159,7 +166,6 @@ class JournalWriter(WriterBase):
                     (new, old),
                 )
                 self._exec("DELETE FROM settings WHERE key = ?", (old,))
-        self._setting_aliases = dict(renamed)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Any JSON value. Values are never logged: some settings are tokens."""

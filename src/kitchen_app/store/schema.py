@@ -15,8 +15,10 @@ import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "Migration"]
 
@@ -223,13 +225,20 @@ def add_never_miss_tables(conn: sqlite3.Connection) -> None:
     _execute_all(conn, _V3_NEVER_MISS)
 
 
+def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils over the migration's connection. Imported here, not at the top: it costs
+    a quarter of a second at every start, and only an upgrade needs it."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn)
+
+
 def timeline_may_repeat(conn: sqlite3.Connection) -> None:
     """Version 4: a status may come back (Shopee's cycles, a Mercado Libre shipment's
     substatuses), so the timeline is numbered per order (``seq``) instead of being unique per
     (status, substatus); ``track`` names the status track ("order", "shipment"); a substatus
     of none is NULL (``''`` was there only for the old UNIQUE)."""
-    db = sqlite_utils.Database(conn)
-    events = db.table("status_events")
+    events = _database(conn).table("status_events")
     events.add_column("seq", int)
     events.add_column("track", str, not_null_default="order")
     events.add_column("substatus_v4", str)
@@ -262,8 +271,7 @@ def timeline_may_repeat(conn: sqlite3.Connection) -> None:
 def orders_for_every_marketplace(conn: sqlite3.Connection) -> None:
     """Version 5: an accept deadline only where the marketplace has an accept window;
     ``pack_id`` (a cart whose orders share one ticket) and ``ship_by`` (a dispatch limit)."""
-    db = sqlite_utils.Database(conn)
-    orders = db.table("orders")
+    orders = _database(conn).table("orders")
     conn.execute("DROP INDEX orders_by_created_at")
     orders.add_column("pack_id", str)
     orders.add_column("ship_by", str)
@@ -281,7 +289,7 @@ def orders_for_every_marketplace(conn: sqlite3.Connection) -> None:
 def add_list_cursors(conn: sqlite3.Connection) -> None:
     """Version 6: where listing a marketplace's recent orders got to (its opaque cursor and
     the time the pass started from), for the marketplaces that offer a list."""
-    sqlite_utils.Database(conn).create_table(
+    _database(conn).create_table(
         "list_cursors",
         {"channel": str, "since": str, "cursor": str, "updated_at": str},
         pk="channel",

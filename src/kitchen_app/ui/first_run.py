@@ -18,20 +18,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitchen_app.settings import SettingError, validate
+from kitchen_app.settings import SETTINGS, SettingError, validate
 
-from .setting_labels import MP_ACCESS_TOKEN, field_problem, setting_label
+from .setting_labels import field_problem, setting_label
 
 log = logging.getLogger(__name__)
 
 __all__ = ["FirstRunDialog"]
 
-_FIELDS = ("relay_url", "relay_token", MP_ACCESS_TOKEN)
+# The relay's address and token, then each marketplace's secrets (its access token): the
+# plug-ins' declared settings "<channel>.<name>" of kind SECRET.
+_FIELDS = (
+    "relay_url",
+    "relay_token",
+    *(key for key, setting in SETTINGS.items() if "." in key and setting.secret),
+)
 
 
 class FirstRunDialog(QDialog):
     """After ``exec()``/``open()`` accepted: ``choice()`` is "demo" or "connect", and for
-    "connect" ``values()`` holds relay_url, relay_token and the Mercado Pago access token
+    "connect" ``values()`` holds relay_url, relay_token and each marketplace's access token
     (under the setting names in force, all checked)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -4,58 +4,58 @@ UI language through Qt translations, and money/time formatting per QLocale."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from kitchen_app.domain import Channel, Logistics, Money, Stage, StatusPair
+from kitchen_app.channels.base import Display, Plugin
+from kitchen_app.domain import Money, Stage, StatusPair
+from kitchen_app.domain.text import Text
 
 log = logging.getLogger(__name__)
 
 _CTX = "Labels"
 
-_STATUS: dict[str, str] = {
-    "pending/creating_route": QT_TRANSLATE_NOOP("Labels", "Being created"),
-    "handling": QT_TRANSLATE_NOOP("Labels", "Waiting for payment"),
-    "ready_to_ship/ready_to_print": QT_TRANSLATE_NOOP("Labels", "New — accept or cancel"),
-    "ready_to_ship/printed": QT_TRANSLATE_NOOP("Labels", "Accepted"),
-    "ready_to_ship/ready_to_cook": QT_TRANSLATE_NOOP("Labels", "Start cooking"),
-    "ready_to_ship/on_route_to_pickup": QT_TRANSLATE_NOOP("Labels", "Courier on the way"),
-    "ready_to_ship/picking_up": QT_TRANSLATE_NOOP("Labels", "Courier at the counter"),
-    "shipped/out_for_delivery": QT_TRANSLATE_NOOP("Labels", "Out for delivery"),
-    "shipped/at_the_door": QT_TRANSLATE_NOOP("Labels", "At the customer's door"),
-    "shipped/delivery_failed": QT_TRANSLATE_NOOP("Labels", "Delivery failed"),
-    "delivered": QT_TRANSLATE_NOOP("Labels", "Delivered"),
-    "not_delivered": QT_TRANSLATE_NOOP("Labels", "Not delivered"),
-    "cancelled/cancelled_manually": QT_TRANSLATE_NOOP("Labels", "Cancelled by the store"),
-    "cancelled/time_expired": QT_TRANSLATE_NOOP("Labels", "Cancelled: not accepted in time"),
-    "cancelled": QT_TRANSLATE_NOOP("Labels", "Cancelled"),
-}
+# The marketplaces' own words (statuses, chips, logistics, payment methods, their names and
+# badges) come from the plug-ins' displays, handed over by the composition root
+# (``use_displays``). They are translated in the plug-in's context; a word not translated
+# there yet falls back to the desk's own contexts of before the plug-ins, where the same
+# English words were translated.
+_DISPLAYS: dict[str, Display] = {}
+_FALLBACK_CONTEXTS = ("Labels", "Chips")
 
-# Stages name the list's filters (groups of orders), so they have their own context: in
-# Spanish and Portuguese they read as plurals, unlike the same English word for one status.
-# Short words for the list's status chips (the detail pane shows the full label).
-_SHORT_STATUS: dict[str, str] = {
-    "ready_to_ship/ready_to_print": QT_TRANSLATE_NOOP("Chips", "New"),
-    "ready_to_ship/printed": QT_TRANSLATE_NOOP("Chips", "Accepted"),
-    "ready_to_ship/ready_to_cook": QT_TRANSLATE_NOOP("Chips", "Cook now"),
-    "ready_to_ship/on_route_to_pickup": QT_TRANSLATE_NOOP("Chips", "Courier coming"),
-    "ready_to_ship/picking_up": QT_TRANSLATE_NOOP("Chips", "Courier here"),
-    "shipped/out_for_delivery": QT_TRANSLATE_NOOP("Chips", "On its way"),
-    "shipped/at_the_door": QT_TRANSLATE_NOOP("Chips", "At the door"),
-    "shipped/delivery_failed": QT_TRANSLATE_NOOP("Chips", "Failed delivery"),
-    "delivered": QT_TRANSLATE_NOOP("Chips", "Delivered"),
-    "not_delivered": QT_TRANSLATE_NOOP("Chips", "Not delivered"),
-    "cancelled/time_expired": QT_TRANSLATE_NOOP("Chips", "Expired"),
-    "cancelled": QT_TRANSLATE_NOOP("Chips", "Cancelled"),
-}
 
-_CHANNEL_SHORT: dict[str, str] = {
-    Channel.MP_DELIVERY: "MP",
-    Channel.MERCADOLIBRE: "ML",
-    Channel.SHOPEE: "Shopee",
-}
+def use_plugins(plugins: Iterable[Plugin]) -> None:
+    """The words of the plug-ins a desk serves: their displays and action catalogues."""
+    plugins = list(plugins)
+    use_displays({p.channel: p.display for p in plugins})
+    use_actions({p.channel: {a.name: a.label for a in p.actions} for p in plugins})
+
+
+def use_displays(displays: Mapping[str, Display]) -> None:
+    """The plug-ins' displays by channel id (``app/`` calls this before any window)."""
+    _DISPLAYS.clear()
+    _DISPLAYS.update(displays)
+
+
+def _displays(channel: str | None) -> list[Display]:
+    if channel is not None and channel in _DISPLAYS:
+        return [_DISPLAYS[channel]]
+    return list(_DISPLAYS.values())
+
+
+def translated(text: Text, *fallbacks: str) -> str:
+    """A plug-in's word in the desk's language."""
+    out = QCoreApplication.translate(text.context, text.source)
+    if out == text.source:
+        for context in fallbacks or _FALLBACK_CONTEXTS:
+            other = QCoreApplication.translate(context, text.source)
+            if other != text.source:
+                return other
+    return out
+
 
 _STAGE: dict[Stage, str] = {
     Stage.NEW: QT_TRANSLATE_NOOP("Stages", "New"),
@@ -65,37 +65,21 @@ _STAGE: dict[Stage, str] = {
     Stage.CANCELLED: QT_TRANSLATE_NOOP("Stages", "Cancelled"),
 }
 
+# Payment methods any marketplace may name; a plug-in's own (a wallet) come from its display.
 _PAYMENT: dict[str, str] = {
-    "DIGITAL_WALLET": QT_TRANSLATE_NOOP("Labels", "Mercado Pago wallet"),
     "CREDIT_CARD": QT_TRANSLATE_NOOP("Labels", "Credit card"),
     "DEBIT_CARD": QT_TRANSLATE_NOOP("Labels", "Debit card"),
     "CASH": QT_TRANSLATE_NOOP("Labels", "Cash"),
     "PIX": QT_TRANSLATE_NOOP("Labels", "Pix"),
 }
 
-_LOGISTICS: dict[str, str] = {
-    Logistics.FLEX: QT_TRANSLATE_NOOP("Labels", "Flex"),
-    Logistics.DROPOFF: QT_TRANSLATE_NOOP("Labels", "Dropoff"),
-    Logistics.TAKEOUT: QT_TRANSLATE_NOOP("Labels", "Takeout"),
-    Logistics.ME1: QT_TRANSLATE_NOOP("Labels", "Own shipping"),
-    Logistics.ME2: QT_TRANSLATE_NOOP("Labels", "Mercado Envíos"),
-    Logistics.SHOPEE: QT_TRANSLATE_NOOP("Labels", "Shopee shipping"),
-}
-
-_CHANNEL: dict[str, str] = {
-    Channel.MP_DELIVERY: QT_TRANSLATE_NOOP("Labels", "Mercado Pago"),
-    Channel.MERCADOLIBRE: QT_TRANSLATE_NOOP("Labels", "Mercado Libre"),
-    Channel.SHOPEE: QT_TRANSLATE_NOOP("Labels", "Shopee"),
-}
-
 _ACTION: dict[str, str] = {
     "accept": QT_TRANSLATE_NOOP("Labels", "Accept"),
     "cancel": QT_TRANSLATE_NOOP("Labels", "Cancel"),
     "mark_ready": QT_TRANSLATE_NOOP("Labels", "Mark ready"),
-    "print_label_pdf": QT_TRANSLATE_NOOP("Labels", "Mercado Pago receipt"),
     "kitchen": QT_TRANSLATE_NOOP("Labels", "Kitchen ticket"),
     "receipt": QT_TRANSLATE_NOOP("Labels", "Customer receipt"),
-    "label_pdf": QT_TRANSLATE_NOOP("Labels", "Mercado Pago receipt"),
+    "label_pdf": QT_TRANSLATE_NOOP("Labels", "The marketplace's document"),
 }
 
 _STATE: dict[str, str] = {
@@ -117,42 +101,80 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
-def status_label(pair: StatusPair) -> str:
-    source = _STATUS.get(str(pair)) or _STATUS.get(pair.status)
-    return _tr(source) if source else str(pair)
+def status_label(pair: StatusPair, channel: str | None = None) -> str:
+    for display in _displays(channel):
+        text = display.status_label(pair)
+        if text is not None:
+            return translated(text, "Labels")
+    return str(pair)
 
 
-def short_status_label(pair: StatusPair) -> str:
-    source = _SHORT_STATUS.get(str(pair)) or _SHORT_STATUS.get(pair.status)
-    return QCoreApplication.translate("Chips", source) if source else status_label(pair)
+def short_status_label(pair: StatusPair, channel: str | None = None) -> str:
+    for display in _displays(channel):
+        text = display.status_label(pair, short=True)
+        if text is not None:
+            return translated(text, "Chips")
+    return status_label(pair, channel)
 
 
 def short_channel_label(channel: str) -> str:
-    return _CHANNEL_SHORT.get(channel, str(channel))
+    display = _DISPLAYS.get(str(channel))
+    return display.badge if display is not None else str(channel)
 
 
 def stage_label(stage: Stage) -> str:
     return QCoreApplication.translate("Stages", _STAGE[stage])
 
 
-def payment_label(method: str) -> str:
+def payment_label(method: str, channel: str | None = None) -> str:
     source = _PAYMENT.get(method.upper())
-    return _tr(source) if source else method.replace("_", " ").lower()
+    if source:
+        return _tr(source)
+    for display in _displays(channel):
+        text = display.payment_methods.get(method.upper())
+        if text is not None:
+            return translated(text, "Labels")
+    return method.replace("_", " ").lower()
 
 
-def logistics_label(logistics: str) -> str:
-    source = _LOGISTICS.get(logistics)
-    return _tr(source) if source else str(logistics)
+def logistics_label(logistics: str, channel: str | None = None) -> str:
+    for display in _displays(channel):
+        text = display.logistics.get(str(logistics))
+        if text is not None:
+            return translated(text, "Labels")
+    return str(logistics)
 
 
 def channel_label(channel: str) -> str:
-    source = _CHANNEL.get(channel)
-    return _tr(source) if source else str(channel)
+    display = _DISPLAYS.get(str(channel))
+    return translated(display.name, "Labels") if display is not None else str(channel)
 
 
-def action_label(kind: str) -> str:
+def action_label(kind: str, channel: str | None = None) -> str:
+    """A journaled action's or print job's words: the desk's own (tickets, accept, cancel…),
+    else the plug-in's (its action's label; ``label_pdf``: what its document is called)."""
+    if kind == "label_pdf":
+        for display in _displays(channel):
+            if display.document is not None:
+                return translated(display.document, "Labels")
     source = _ACTION.get(kind)
-    return _tr(source) if source else kind
+    if source:
+        return _tr(source)
+    for candidate in (channel, *_ACTIONS):
+        text = _ACTIONS.get(candidate or "", {}).get(kind)
+        if text is not None:
+            return translated(text, "Labels")
+    return kind
+
+
+# Every action a plug-in may offer, by channel and name (its catalogue), for the journal's
+# words: an action no longer offered is still named in the timeline.
+_ACTIONS: dict[str, dict[str, Text]] = {}
+
+
+def use_actions(labels: Mapping[str, Mapping[str, Text]]) -> None:
+    _ACTIONS.clear()
+    _ACTIONS.update({channel: dict(by_name) for channel, by_name in labels.items()})
 
 
 def state_label(state: str) -> str:
@@ -196,12 +218,12 @@ def format_countdown(left: timedelta) -> str:
 
 def short_status_texts() -> list[str]:
     """Every status chip's text (to size the status column without reading the orders)."""
-    return [QCoreApplication.translate("Chips", s) for s in _SHORT_STATUS.values()]
+    return [translated(t, "Chips") for d in _DISPLAYS.values() for t in d.chips.values()]
 
 
 def logistics_texts() -> list[str]:
-    return [_tr(s) for s in _LOGISTICS.values()]
+    return [translated(t, "Labels") for d in _DISPLAYS.values() for t in d.logistics.values()]
 
 
 def short_channel_texts() -> list[str]:
-    return list(_CHANNEL_SHORT.values())
+    return [d.badge for d in _DISPLAYS.values()]

@@ -1,5 +1,6 @@
 """Settings as staff read them: a label per setting, and refusals that name the field by its
-label in the desk's language — never by its internal name (``mp_access_token``).
+label in the desk's language — never by its internal name. A plug-in's setting is labelled
+by its ``SettingSpec`` (its own translatable words).
 
 ``setting_name(new, old)`` picks the name the declared settings use: the settings move from
 flat ``mp_*`` names to ``mp_delivery.*`` (DESIGN §5), and the window works with either.
@@ -12,14 +13,13 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from kitchen_app.settings import SETTINGS
+from kitchen_app.settings import LEGACY_NAMES, SETTINGS
+
+from .labels import translated
 
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "MP_ACCESS_TOKEN",
-    "MP_BASE_URL",
-    "MP_USER_ID",
     "field_problem",
     "refusal",
     "setting_label",
@@ -34,16 +34,9 @@ def setting_name(new: str, old: str) -> str:
     return new if new in SETTINGS else old
 
 
-MP_BASE_URL = setting_name("mp_delivery.base_url", "mp_base_url")
-MP_ACCESS_TOKEN = setting_name("mp_delivery.access_token", "mp_access_token")
-MP_USER_ID = setting_name("mp_delivery.user_id", "mp_user_id")
-
 _LABELS: dict[str, str] = {
     "relay_url": QT_TRANSLATE_NOOP("Settings", "Relay address"),
     "relay_token": QT_TRANSLATE_NOOP("Settings", "Desk token"),
-    "mp_delivery.base_url": QT_TRANSLATE_NOOP("Settings", "Mercado Pago API address"),
-    "mp_delivery.access_token": QT_TRANSLATE_NOOP("Settings", "Mercado Pago access token"),
-    "mp_delivery.user_id": QT_TRANSLATE_NOOP("Settings", "Mercado Pago user id"),
     "language": QT_TRANSLATE_NOOP("Settings", "Language"),
     "time_zone": QT_TRANSLATE_NOOP("Settings", "Time zone"),
     "country": QT_TRANSLATE_NOOP("Settings", "Country"),
@@ -58,11 +51,8 @@ _LABELS: dict[str, str] = {
     "reconcile_interval_s": QT_TRANSLATE_NOOP("Settings", "Re-check interval"),
     "demo_mode": QT_TRANSLATE_NOOP("Settings", "Demo"),
 }
-_OLD_NAMES = {
-    "mp_base_url": "mp_delivery.base_url",
-    "mp_access_token": "mp_delivery.access_token",
-    "mp_user_id": "mp_delivery.user_id",
-}
+# Old flat names -> current ones: the plug-ins' legacy settings (settings.LEGACY_NAMES).
+_OLD_NAMES = LEGACY_NAMES
 
 
 # The refusals settings.validate gives (English, one line), in the desk's language. A
@@ -94,6 +84,9 @@ def setting_label(key: str) -> str:
     source = _LABELS.get(_OLD_NAMES.get(key, key))
     if source is not None:
         return QCoreApplication.translate(_CTX, source)
+    plugin_text = getattr(SETTINGS.get(_OLD_NAMES.get(key, key)), "text", None)
+    if plugin_text is not None:  # a plug-in's setting: its own translatable label
+        return translated(plugin_text, _CTX)
     declared = getattr(SETTINGS.get(key), "label", "")
     return str(declared) if declared else key.rpartition(".")[2].replace("_", " ").capitalize()
 

@@ -6,6 +6,7 @@ checks); Save stays disabled while anything is refused. Saving asks the engine
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -29,12 +30,10 @@ from PySide6.QtWidgets import (
 
 from kitchen_app.settings import LEGACY_NAMES, SETTINGS, SettingError, validate
 
+from . import labels
 from .bridge import deliver
 from .printer_form import PrinterForm
 from .setting_labels import (
-    MP_ACCESS_TOKEN,
-    MP_BASE_URL,
-    MP_USER_ID,
     field_problem,
     refusal,
     setting_label,
@@ -44,13 +43,16 @@ log = logging.getLogger(__name__)
 
 __all__ = ["SettingsDialog"]
 
-# The connection fields, by setting name, and whether each is a secret.
+# The connection fields, by setting name, and whether each is a secret: the relay's, then
+# every plug-in's declared text settings ("<channel>.<name>"), grouped by marketplace.
 _CONNECTION = (
     ("relay_url", False),
     ("relay_token", True),
-    (MP_BASE_URL, False),
-    (MP_ACCESS_TOKEN, True),
-    (MP_USER_ID, False),
+    *(
+        (key, setting.secret)
+        for key, setting in SETTINGS.items()
+        if "." in key and setting.text is not None and isinstance(setting.default, str)
+    ),
 )
 
 LANGUAGES = [("", "System"), ("es", "Español"), ("pt_BR", "Português (Brasil)"), ("en", "English")]
@@ -74,8 +76,7 @@ class SettingsDialog(QDialog):
         self._commands = commands
         self._preview = preview_sound
         self._initial = {key: reader.get_setting(key, s.default) for key, s in SETTINGS.items()}
-        # The form still uses the flat Mercado Pago names; the engine maps them to
-        # mp_delivery.* (settings.LEGACY_NAMES).
+        # A caller may still name a setting by its flat name of the first releases.
         self._initial.update({old: self._initial[new] for old, new in LEGACY_NAMES.items()})
         self._errors: dict[str, str] = {}
         self._error_labels: dict[str, QLabel] = {}
@@ -148,7 +149,14 @@ class SettingsDialog(QDialog):
     def _connection_page(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
+        channel = None
         for key, secret in _CONNECTION:
+            prefix = key.partition(".")[0] if "." in key else None
+            if prefix is not None and prefix != channel:  # a heading per marketplace
+                channel = prefix
+                heading = QLabel(f"<b>{html.escape(labels.channel_label(prefix))}</b>", self)
+                heading.setObjectName(f"heading_{prefix}")
+                form.addRow(heading)
             form.addRow(setting_label(key), self._line(key, secret=secret))
         return page
 

@@ -28,8 +28,8 @@ from kitchen_app.channels.errors import (
     TransientError,
 )
 from kitchen_app.channels.http import OutcomeUnknown
-from kitchen_app.channels.mp_delivery import MpDeliveryClient
-from kitchen_app.channels.mp_mapping import observed_at
+from kitchen_app.channels.mercadopago.client import MpDeliveryClient
+from kitchen_app.channels.mercadopago.mapping import observed_at
 from kitchen_app.domain import Action, Logistics, Stage, StatusPair
 from kitchen_app.sandbox import SandboxConfig, build_app
 from kitchen_app.serving import ServerThread

@@ -27,7 +27,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from kitchen_app.channels.errors import AuthError, NotFound, StateConflict
-from kitchen_app.channels.mp_delivery import MpDeliveryClient
+from kitchen_app.channels.mercadopago.client import MpDeliveryClient
 from kitchen_app.domain import Action, Logistics, Stage, StatusPair
 from kitchen_app.domain.timezones import zone_from_setting
 from kitchen_app.serving import ServerThread

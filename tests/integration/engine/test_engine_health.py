@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.api import ActionOutcomeState, FeedStatus
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
-from kitchen_app.wiring import build_engine
 
 from .standin import STORE_ID, World, wait_until
 

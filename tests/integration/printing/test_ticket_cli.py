@@ -1,4 +1,4 @@
-"""``kitchen-app ticket`` through ``kitchen_app.cli.main``: outputs, and one-line errors that
+"""``kitchen-app ticket`` through ``kitchen_app.app.cli.main``: outputs, and one-line errors that
 leave no file behind."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from tests.unit.printing.escpos_decode import decode
 
-from kitchen_app.cli import main
+from kitchen_app.app.cli import main
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "mp_order_flex.json"
 

@@ -19,7 +19,7 @@ import httpx
 import pytest
 from relay_testkit import SECRET, mp_body, mp_headers
 
-from kitchen_app.cli import main
+from kitchen_app.app.cli import main
 from kitchen_app.serving import free_port
 
 
@@ -161,7 +161,7 @@ def test_kill_9_after_acks_loses_nothing(
 
 
 def test_add_store_without_any_account_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from kitchen_app.cli import main as cli_main
+    from kitchen_app.app.cli import main as cli_main
 
     db = tmp_path / "relay.sqlite3"
     assert cli_main(["relay", "add-store", "Nowhere", "--db", str(db)]) == 2

@@ -24,7 +24,7 @@ from relay_testkit import (
 )
 
 from kitchen_app import mp_signature
-from kitchen_app.cli import main
+from kitchen_app.app.cli import main
 from kitchen_app.relay import RelayConfig, add_store, build_app
 from kitchen_app.serving import ServerThread, free_port
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kitchen_app.channels.mp_mapping import map_order
+from kitchen_app.channels.mercadopago.mapping import map_order
 from kitchen_app.domain import Logistics
 from kitchen_app.sandbox.orders import build_order_json, parse_item_overrides
 from kitchen_app.sandbox.stores import default_store

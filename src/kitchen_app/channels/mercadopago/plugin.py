@@ -33,8 +33,6 @@ from kitchen_app.channels.base import (
     Unresolved,
 )
 from kitchen_app.channels.errors import BadResponse, ChannelError, StateConflict
-from kitchen_app.channels.mp_delivery import MpDeliveryClient, order_id_from_event
-from kitchen_app.channels.mp_mapping import map_order, observed_at
 from kitchen_app.domain import Order, StatusPair
 from kitchen_app.domain import flows as legacy
 from kitchen_app.domain.actions import Evidence, StorePause
@@ -45,8 +43,10 @@ from kitchen_app.domain.text import QT_TRANSLATE_NOOP
 from kitchen_app.domain.tracks import Flow, Observation
 
 from . import CHANNEL
+from .client import MpDeliveryClient, order_id_from_event
 from .display import DISPLAY
 from .flows import flow_for_logistics
+from .mapping import map_order, observed_at
 from .settings import LEGACY_SETTINGS, SETTINGS
 
 __all__ = ["ACTIONS", "PLUGIN", "MercadoPagoMarketplace"]
@@ -286,4 +286,5 @@ PLUGIN = Plugin(
     legacy_settings=LEGACY_SETTINGS,
     create=MercadoPagoMarketplace.from_context,
     lists_orders=False,
+    actions=tuple(ACTIONS.values()),
 )

@@ -22,8 +22,8 @@ from kitchen_app.channels.base import (
     RelayEvent,
 )
 from kitchen_app.channels.errors import NotFound, StateConflict
+from kitchen_app.channels.mercadopago.client import MpDeliveryClient
 from kitchen_app.channels.mercadopago.plugin import MercadoPagoMarketplace
-from kitchen_app.channels.mp_delivery import MpDeliveryClient
 from kitchen_app.domain import OrderKey, StatusPair
 from kitchen_app.domain.actions import Evidence
 from kitchen_app.domain.tracks import Observation

@@ -15,11 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kitchen_app.channels.errors import BadResponse
-from kitchen_app.channels.mp_mapping import map_order, observed_at, parse_timestamp
+from kitchen_app.channels.mercadopago.mapping import map_order, observed_at, parse_timestamp
 from kitchen_app.domain import Channel, Logistics, Money, StatusPair, order_from_dict, order_to_dict
 from kitchen_app.domain.timezones import zone_from_setting
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "mp_order_flex.json"
+FIXTURE = Path(__file__).resolve().parents[3] / "fixtures" / "mp_order_flex.json"
 
 
 @pytest.fixture
@@ -586,7 +586,7 @@ def test_a_z_time_while_a_local_zone_was_asked_for_is_utc_and_logged_once(
 ) -> None:
     zone = zone_from_setting("GMT-11")  # a zone no other test uses: the warning is once per zone
     raw["createdAt"] = "2022-02-16T21:20:15Z"
-    with caplog.at_level(logging.WARNING, logger="kitchen_app.channels.mp_mapping"):
+    with caplog.at_level(logging.WARNING, logger="kitchen_app.channels.mercadopago.mapping"):
         first = map_order(raw, zone=zone)
         map_order(raw, zone=zone)
     assert first.created_at == datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)

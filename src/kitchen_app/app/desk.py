@@ -8,7 +8,6 @@ demo or a connection to the real relay and Mercado Pago.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import hashlib
 import logging
@@ -18,16 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kitchen_app.paths import (
-    default_data_dir,
     desk_db_path,
-    keep_printer_capabilities_cached,
 )
 from kitchen_app.settings import SETTINGS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-__all__ = ["mp_setting", "open_desk", "run_desk", "saved_settings"]
+__all__ = ["mp_setting", "open_desk", "saved_settings"]
 
 log = logging.getLogger(__name__)
 
@@ -91,13 +88,17 @@ def open_desk(
     ``window_options`` go to the window (the demo passes the sandbox's clock)."""
     from PySide6.QtWidgets import QMessageBox
 
+    from kitchen_app.app.plugins import registry
+    from kitchen_app.app.wiring import build_engine
     from kitchen_app.engine.engine import EngineConfig
     from kitchen_app.store import DeskReader, StoreError
+    from kitchen_app.ui import labels
     from kitchen_app.ui.alert import AlertPlayer
     from kitchen_app.ui.bridge import EngineBridge
     from kitchen_app.ui.main_window import MainWindow
     from kitchen_app.ui.single_instance import SingleInstance
-    from kitchen_app.wiring import build_engine
+
+    labels.use_plugins(registry())  # the marketplaces' words, before any window
 
     guard = SingleInstance(instance_name(data_dir))
     if not guard.start():
@@ -155,33 +156,3 @@ def _report_slot_errors(window: Any) -> None:
             window.show_unexpected_error(exc)
 
     sys.excepthook = hook
-
-
-def run_desk(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QDialog
-
-    from kitchen_app.logs import log_to_file
-    from kitchen_app.ui.app import create_app
-    from kitchen_app.ui.first_run import FirstRunDialog
-
-    data_dir: Path = args.data_dir or default_data_dir()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    log_to_file(data_dir)
-    keep_printer_capabilities_cached()
-    db = desk_db_path(data_dir)
-    token = mp_setting("access_token")
-    saved = saved_settings(db, ("language", "relay_url", token))
-    app = create_app(sys.argv[:1], language=saved["language"] or None)
-    initial: dict[str, Any] = {}
-    if not saved["relay_url"] and not saved[token]:
-        dialog = FirstRunDialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return 0
-        if dialog.choice() == "demo":
-            from kitchen_app.demo import demo_in_app
-
-            # The demo keeps its own folder inside this desk's, never this desk's settings:
-            # the desk still offers to connect on its next start.
-            return demo_in_app(app, args, data_dir=data_dir / "demo")
-        initial = dialog.values()
-    return open_desk(app, data_dir, initial, demo=False)

@@ -26,10 +26,10 @@ from kitchen_app.channels.errors import (
     TransientError,
 )
 from kitchen_app.channels.http import OutcomeUnknown
-from kitchen_app.channels.mp_delivery import MpDeliveryClient, order_id_from_event
+from kitchen_app.channels.mercadopago.client import MpDeliveryClient, order_id_from_event
 from kitchen_app.domain import Logistics, StatusPair
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "mp_order_flex.json"
+FIXTURE = Path(__file__).resolve().parents[3] / "fixtures" / "mp_order_flex.json"
 TOKEN = "APP_USR-1234-secret-token-5678"
 BASE = "https://api.example.test"
 T = TypeVar("T")
@@ -646,9 +646,13 @@ def test_the_token_never_reaches_logs_reprs_or_errors(caplog: pytest.LogCaptureF
 
 def test_mapping_is_reachable_from_the_client_module() -> None:
     from kitchen_app.channels import mp_delivery, mp_mapping
+    from kitchen_app.channels.mercadopago import client, mapping
 
     assert mp_delivery.map_order is mp_mapping.map_order
     assert mp_delivery.observed_at is mp_mapping.observed_at
+    # The old names are the moved modules themselves.
+    assert mp_delivery is client and mp_mapping is mapping
+    assert client.map_order is mapping.map_order
 
 
 def test_time_zone_is_sent_as_gmt_and_a_bad_one_falls_back_to_gmt_minus_3(

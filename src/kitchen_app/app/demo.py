@@ -55,7 +55,7 @@ class DemoServices:
     sandbox_now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def desk_settings(self, data_dir: Path) -> dict[str, Any]:
-        from kitchen_app.desk import mp_setting
+        from kitchen_app.app.desk import mp_setting
         from kitchen_app.printing.settings import PrinterSettings
 
         # A printer that writes its ESC/POS bytes to a file, so the demo's tickets go through
@@ -150,7 +150,7 @@ def demo_services(
 
 def holds_real_desk(folder: Path) -> bool:
     """A desk database that is not the demo's: its connection settings are a real store's."""
-    from kitchen_app.desk import saved_settings
+    from kitchen_app.app.desk import saved_settings
 
     db = desk_db_path(folder)
     return db.exists() and saved_settings(db, ("demo_mode",))["demo_mode"] is not True
@@ -170,7 +170,7 @@ def demo_folder(requested: Path | None) -> Path:
 
 def demo_language(folder: Path) -> str | None:
     """The language saved in the demo's folder, else the real desk's, else the system's."""
-    from kitchen_app.desk import saved_settings
+    from kitchen_app.app.desk import saved_settings
 
     for candidate in (folder, default_data_dir()):
         language = saved_settings(desk_db_path(candidate), ("language",))["language"]
@@ -182,7 +182,7 @@ def demo_language(folder: Path) -> str | None:
 def demo_in_app(
     app: QApplication, args: argparse.Namespace, *, data_dir: Path | None = None
 ) -> int:
-    from kitchen_app.desk import open_desk
+    from kitchen_app.app.desk import open_desk
 
     data_dir = data_dir or demo_folder(getattr(args, "data_dir", None))
     with demo_services(

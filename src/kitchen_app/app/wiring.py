@@ -9,28 +9,26 @@ from datetime import datetime
 from typing import Any
 
 from kitchen_app.app.plugins import registry
-from kitchen_app.channels.base import ChannelClient, FetchedOrder
-from kitchen_app.channels.mp_delivery import MpDeliveryClient
-from kitchen_app.channels.mp_mapping import observed_at
+from kitchen_app.channels.base import ChannelClient, FetchedOrder, Marketplace
+from kitchen_app.channels.mercadopago.mapping import observed_at
+from kitchen_app.channels.mercadopago.plugin import MercadoPagoMarketplace
 from kitchen_app.domain import Channel
 from kitchen_app.engine.api import EngineListener
 from kitchen_app.engine.context import OccurredAt, utc_now
 from kitchen_app.engine.engine import Engine, EngineConfig
-from kitchen_app.settings import effective_time_zone
 
 __all__ = ["build_engine", "marketplace_clients", "marketplace_times"]
 
 
-def marketplace_clients(settings: Mapping[str, Any]) -> dict[Channel, ChannelClient]:
-    """One client per marketplace the desk serves, from the connection settings."""
-    time_zone = effective_time_zone(settings.get("time_zone", ""), settings.get("country", ""))
-    return {
-        Channel.MP_DELIVERY: MpDeliveryClient(
-            settings["mp_delivery.base_url"],
-            settings["mp_delivery.access_token"],
-            time_zone=time_zone,
-        ),
-    }
+def marketplace_clients(
+    settings: Mapping[str, Any], marketplaces: Mapping[str, Marketplace]
+) -> dict[Channel, ChannelClient]:
+    """The clients the store watch still speaks to: the plug-ins' own (one HTTP client per
+    marketplace; each costs an SSL context at every connect)."""
+    mp = marketplaces.get("mp_delivery")
+    if isinstance(mp, MercadoPagoMarketplace):
+        return {Channel.MP_DELIVERY: mp.client}
+    return {}
 
 
 def _mp_time(fetched: FetchedOrder) -> datetime | None:

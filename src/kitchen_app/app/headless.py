@@ -13,7 +13,7 @@ status 2. Overrides are saved, as the settings window would save them, so the ne
 It prints ``engine ready``, then one line per order added or changed
 (``order_added mp_delivery:123``), flushed at once, so another process can follow it; it
 prints tickets when auto-print is on, like the desk; SIGTERM (or Ctrl+C) stops it cleanly
-with exit status 0. ``python -m kitchen_app.headless`` takes the same arguments.
+with exit status 0. ``python -m kitchen_app.app.headless`` takes the same arguments.
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.api import NullListener
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.errors import UserError
 from kitchen_app.paths import default_data_dir, desk_db_path
 from kitchen_app.settings import SettingError, setting, validate
 from kitchen_app.store import StoreError
-from kitchen_app.wiring import build_engine
 
 __all__ = ["main", "parse_overrides", "run"]
 
@@ -144,8 +144,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m kitchen_app.headless …``: the same as ``kitchen-app headless …``."""
-    from kitchen_app.cli import main as cli_main
+    """``python -m kitchen_app.app.headless …``: the same as ``kitchen-app headless …``."""
+    from kitchen_app.app.cli import main as cli_main
 
     return cli_main(["headless", *(sys.argv[1:] if argv is None else argv)])
 

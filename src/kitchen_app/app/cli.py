@@ -21,15 +21,15 @@ log = logging.getLogger(__name__)
 
 # sub-command -> "module:function"; each function takes the parsed Namespace, returns an int.
 _HANDLERS: dict[str, str] = {
-    "desk": "kitchen_app.desk:run_desk",
-    "demo": "kitchen_app.demo:run_demo",
+    "desk": "kitchen_app.app.start:run_desk",
+    "demo": "kitchen_app.app.demo:run_demo",
     "relay serve": "kitchen_app.relay.cli:serve",
     "relay add-store": "kitchen_app.relay.cli:add_store",
     "relay rotate-token": "kitchen_app.relay.cli:rotate_token",
     "sandbox serve": "kitchen_app.sandbox.cli:serve",
     "ticket": "kitchen_app.printing.cli:ticket",
     "orders": "kitchen_app.store.cli:orders",
-    "headless": "kitchen_app.headless:run",
+    "headless": "kitchen_app.app.headless:run",
 }
 
 

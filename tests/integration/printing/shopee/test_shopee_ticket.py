@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kitchen_app.cli import main
+from kitchen_app.app.cli import main
 
 ANSWER = {
     "request_id": "r",

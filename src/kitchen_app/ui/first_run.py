@@ -106,14 +106,22 @@ class FirstRunDialog(QDialog):
         if self.choice() == "demo":
             return {}
         out: dict[str, str] = {}
-        for key, value in self.values().items():
+        values = self.values()
+        for key, value in values.items():
             if not value:
-                out[key] = self.tr("Required to connect.")
+                # The relay's address and token are needed; a marketplace's secrets only for
+                # the marketplaces the store sells on (at least one, below).
+                if "." not in key:
+                    out[key] = self.tr("Required to connect.")
                 continue
             try:
                 validate(key, value)
             except SettingError as exc:
                 out[key] = field_problem(key, str(exc))
+        tokens = [key for key in values if key.endswith(".access_token")]
+        if tokens and not any(values[key] for key in tokens):
+            for key in tokens:
+                out.setdefault(key, self.tr("Required to connect."))
         return out
 
     def _refresh(self) -> None:

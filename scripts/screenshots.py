@@ -43,6 +43,7 @@ from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QTimer  # noqa: E402
 from tests.gui.counter_scene import worst_day, worst_health  # noqa: E402
 from tests.gui.fakes import FakeCommands, FakeReader, Record, flex_order, summary_of  # noqa: E402
 
+from kitchen_app.app.plugins import registry  # noqa: E402
 from kitchen_app.domain import Logistics, Stage, StatusPair, TimelineEntry  # noqa: E402
 from kitchen_app.engine.api import (  # noqa: E402
     ApiHealth,
@@ -51,7 +52,6 @@ from kitchen_app.engine.api import (  # noqa: E402
     FeedStatus,
     PrinterStatus,
 )
-from kitchen_app.app.plugins import registry  # noqa: E402
 from kitchen_app.ui import labels  # noqa: E402
 from kitchen_app.ui.app import create_app, install_translations  # noqa: E402
 from kitchen_app.ui.bridge import EngineBridge  # noqa: E402

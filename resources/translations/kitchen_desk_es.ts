@@ -1973,4 +1973,299 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
         <translation>Token secreto en la URL de notificaciones</translation>
     </message>
 </context>
+<context>
+    <name>shopee</name>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="20"/>
+        <source>Shopee</source>
+        <translation>Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="24"/>
+        <source>Waiting for payment</source>
+        <translation>Esperando el pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="25"/>
+        <source>Pending at Shopee</source>
+        <translation>Pendiente en Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="26"/>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="27"/>
+        <source>Waiting for the invoice</source>
+        <translation>Esperando la factura</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="28"/>
+        <source>Paid — prepare and arrange shipment</source>
+        <translation>Pagado — prepare y organice el envío</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="29"/>
+        <source>Shipment arranged</source>
+        <translation>Envío organizado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="30"/>
+        <source>Pickup failed — arrange again</source>
+        <translation>Falló la recolección — organice de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="31"/>
+        <source>With the carrier</source>
+        <translation>Con el transportista</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="32"/>
+        <source>Delivered — waiting for the buyer</source>
+        <translation>Entregado — esperando al comprador</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="33"/>
+        <source>Buyer asks to cancel — answer</source>
+        <translation>El comprador pide cancelar — responda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="34"/>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="49"/>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="35"/>
+        <source>Return requested</source>
+        <translation>Devolución solicitada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="36"/>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="51"/>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="39"/>
+        <source>Unpaid</source>
+        <translation>Sin pagar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="40"/>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="41"/>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="42"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="43"/>
+        <source>To ship</source>
+        <translation>Por enviar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="44"/>
+        <source>Arranged</source>
+        <translation>Organizado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="45"/>
+        <source>Retry ship</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="46"/>
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="47"/>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="48"/>
+        <source>Cancel asked</source>
+        <translation>Pide cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="50"/>
+        <source>Return</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="56"/>
+        <source>Pix</source>
+        <translation>Pix</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="57"/>
+        <source>Boleto</source>
+        <translation>Boleto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="58"/>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="59"/>
+        <source>Credit card</source>
+        <translation>Tarjeta de crédito</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="60"/>
+        <source>ShopeePay</source>
+        <translation>ShopeePay</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="151"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="45"/>
+        <source>Shopee partner key</source>
+        <translation>Partner key de Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="152"/>
+        <source>Checks the Authorization header of each push</source>
+        <translation>Verifica el encabezado Authorization de cada push</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="158"/>
+        <source>Shopee callback URL</source>
+        <translation>URL de callback de Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="159"/>
+        <source>The exact URL Shopee calls (it is signed), behind a proxy</source>
+        <translation>La URL exacta que llama Shopee (va firmada), detrás de un proxy</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="99"/>
+        <source>Out of stock</source>
+        <translation>Sin stock</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="100"/>
+        <source>The buyer asked to cancel</source>
+        <translation>El comprador pidió cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="101"/>
+        <source>Address outside our delivery area</source>
+        <translation>Dirección fuera de nuestra zona de entrega</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="107"/>
+        <source>Cancel order</source>
+        <translation>Cancelar pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="110"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="115"/>
+        <source>Items out of stock</source>
+        <translation>Artículos sin stock</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="125"/>
+        <source>Answer the buyer&apos;s cancellation</source>
+        <translation>Responder la cancelación del comprador</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="130"/>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="132"/>
+        <source>Accept: cancel the order</source>
+        <translation>Aceptar: cancelar el pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="133"/>
+        <source>Reject: keep the order</source>
+        <translation>Rechazar: mantener el pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="143"/>
+        <source>Pickup or drop-off</source>
+        <translation>Recolección o despacho</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="149"/>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="157"/>
+        <source>Sender&apos;s full name (drop-off)</source>
+        <translation>Nombre completo del remitente (despacho)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="164"/>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="169"/>
+        <source>Arrange shipment</source>
+        <translation>Organizar envío</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="171"/>
+        <source>Paid less than an hour ago: Shopee advises waiting an hour (until then the buyer can cancel alone).</source>
+        <translation>Pagado hace menos de una hora: Shopee aconseja esperar una hora (hasta entonces el comprador puede cancelar solo).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="497"/>
+        <source>Drop off at any carrier branch</source>
+        <translation>Despachar en cualquier sucursal del transportista</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="503"/>
+        <source>Own carrier (type its tracking number)</source>
+        <translation>Transportista propio (escriba el número de seguimiento)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="23"/>
+        <source>Shopee API address</source>
+        <translation>Dirección de la API de Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="24"/>
+        <source>Shopee Open Platform (Brazil: openplatform.shopee.com.br)</source>
+        <translation>Shopee Open Platform (Brasil: openplatform.shopee.com.br)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="30"/>
+        <source>Shopee access token</source>
+        <translation>Token de acceso de Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="31"/>
+        <source>The shop&apos;s access token (lasts 4 hours)</source>
+        <translation>El token de acceso de la tienda (dura 4 horas)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="37"/>
+        <source>Shopee partner id</source>
+        <translation>Partner id de Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="38"/>
+        <source>The app&apos;s partner id on the Shopee Open Platform</source>
+        <translation>El partner id de la app en Shopee Open Platform</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="46"/>
+        <source>Signs every call; leave empty when the relay keeps it</source>
+        <translation>Firma cada llamada; déjela vacía cuando el relay la guarda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="54"/>
+        <source>Shopee shop id</source>
+        <translation>Shop id de Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="55"/>
+        <source>The shop&apos;s id (Shopee is off while it is empty)</source>
+        <translation>El id de la tienda (Shopee queda apagado mientras esté vacío)</translation>
+    </message>
+</context>
 </TS>

@@ -1973,4 +1973,299 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <translation>Token secreto na URL de notificações</translation>
     </message>
 </context>
+<context>
+    <name>shopee</name>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="20"/>
+        <source>Shopee</source>
+        <translation>Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="24"/>
+        <source>Waiting for payment</source>
+        <translation>Aguardando pagamento</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="25"/>
+        <source>Pending at Shopee</source>
+        <translation>Pendente na Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="26"/>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="27"/>
+        <source>Waiting for the invoice</source>
+        <translation>Aguardando a nota fiscal</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="28"/>
+        <source>Paid — prepare and arrange shipment</source>
+        <translation>Pago — prepare e organize o envio</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="29"/>
+        <source>Shipment arranged</source>
+        <translation>Envio organizado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="30"/>
+        <source>Pickup failed — arrange again</source>
+        <translation>Coleta falhou — organize de novo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="31"/>
+        <source>With the carrier</source>
+        <translation>Com a transportadora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="32"/>
+        <source>Delivered — waiting for the buyer</source>
+        <translation>Entregue — aguardando o comprador</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="33"/>
+        <source>Buyer asks to cancel — answer</source>
+        <translation>Comprador pede cancelamento — responda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="34"/>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="49"/>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="35"/>
+        <source>Return requested</source>
+        <translation>Devolução solicitada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="36"/>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="51"/>
+        <source>Completed</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="39"/>
+        <source>Unpaid</source>
+        <translation>Não pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="40"/>
+        <source>Pending</source>
+        <translation>Pendente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="41"/>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="42"/>
+        <source>Invoice</source>
+        <translation>Nota fiscal</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="43"/>
+        <source>To ship</source>
+        <translation>A enviar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="44"/>
+        <source>Arranged</source>
+        <translation>Organizado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="45"/>
+        <source>Retry ship</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="46"/>
+        <source>Shipped</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="47"/>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="48"/>
+        <source>Cancel asked</source>
+        <translation>Cancelamento pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="50"/>
+        <source>Return</source>
+        <translation>Devolução</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="56"/>
+        <source>Pix</source>
+        <translation>Pix</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="57"/>
+        <source>Boleto</source>
+        <translation>Boleto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="58"/>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="59"/>
+        <source>Credit card</source>
+        <translation>Cartão de crédito</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/display.py" line="60"/>
+        <source>ShopeePay</source>
+        <translation>ShopeePay</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="151"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="45"/>
+        <source>Shopee partner key</source>
+        <translation>Partner key da Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="152"/>
+        <source>Checks the Authorization header of each push</source>
+        <translation>Confere o cabeçalho Authorization de cada push</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="158"/>
+        <source>Shopee callback URL</source>
+        <translation>URL de callback da Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="159"/>
+        <source>The exact URL Shopee calls (it is signed), behind a proxy</source>
+        <translation>A URL exata que a Shopee chama (é assinada), atrás de um proxy</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="99"/>
+        <source>Out of stock</source>
+        <translation>Sem estoque</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="100"/>
+        <source>The buyer asked to cancel</source>
+        <translation>O comprador pediu para cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="101"/>
+        <source>Address outside our delivery area</source>
+        <translation>Endereço fora da nossa área de entrega</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="107"/>
+        <source>Cancel order</source>
+        <translation>Cancelar pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="110"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="115"/>
+        <source>Items out of stock</source>
+        <translation>Itens sem estoque</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="125"/>
+        <source>Answer the buyer&apos;s cancellation</source>
+        <translation>Responder ao cancelamento do comprador</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="130"/>
+        <source>Answer</source>
+        <translation>Resposta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="132"/>
+        <source>Accept: cancel the order</source>
+        <translation>Aceitar: cancelar o pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="133"/>
+        <source>Reject: keep the order</source>
+        <translation>Recusar: manter o pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="143"/>
+        <source>Pickup or drop-off</source>
+        <translation>Coleta ou postagem</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="149"/>
+        <source>Tracking number</source>
+        <translation>Código de rastreio</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="157"/>
+        <source>Sender&apos;s full name (drop-off)</source>
+        <translation>Nome completo do remetente (postagem)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="164"/>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="169"/>
+        <source>Arrange shipment</source>
+        <translation>Organizar envio</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="171"/>
+        <source>Paid less than an hour ago: Shopee advises waiting an hour (until then the buyer can cancel alone).</source>
+        <translation>Pago há menos de uma hora: a Shopee recomenda esperar uma hora (até lá o comprador pode cancelar sozinho).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="497"/>
+        <source>Drop off at any carrier branch</source>
+        <translation>Postar em qualquer agência da transportadora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="503"/>
+        <source>Own carrier (type its tracking number)</source>
+        <translation>Transportadora própria (digite o código de rastreio)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="23"/>
+        <source>Shopee API address</source>
+        <translation>Endereço da API da Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="24"/>
+        <source>Shopee Open Platform (Brazil: openplatform.shopee.com.br)</source>
+        <translation>Shopee Open Platform (Brasil: openplatform.shopee.com.br)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="30"/>
+        <source>Shopee access token</source>
+        <translation>Token de acesso da Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="31"/>
+        <source>The shop&apos;s access token (lasts 4 hours)</source>
+        <translation>O token de acesso da loja (dura 4 horas)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="37"/>
+        <source>Shopee partner id</source>
+        <translation>Partner id da Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="38"/>
+        <source>The app&apos;s partner id on the Shopee Open Platform</source>
+        <translation>O partner id do app na Shopee Open Platform</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="46"/>
+        <source>Signs every call; leave empty when the relay keeps it</source>
+        <translation>Assina cada chamada; deixe vazio quando o relay a guarda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="54"/>
+        <source>Shopee shop id</source>
+        <translation>Shop id da Shopee</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="55"/>
+        <source>The shop&apos;s id (Shopee is off while it is empty)</source>
+        <translation>O id da loja (a Shopee fica desligada enquanto estiver vazio)</translation>
+    </message>
+</context>
 </TS>

@@ -29,8 +29,10 @@ def test_demo_services_feed_a_desk_and_its_printer(tmp_path: Path) -> None:
                 return [k for k in listener.keys("order_added") if k.startswith(f"{channel}:")]
 
             assert listener.wait_for(lambda: len(added("mp_delivery")) == 2, 20)
-            # Mercado Libre beside Mercado Pago: the demo's first cart (two orders) arrives too.
+            # Mercado Libre and Shopee beside Mercado Pago: the demo's first Mercado Libre cart
+            # (two orders) and the sandbox's first Shopee order arrive too.
             assert listener.wait_for(lambda: len(added("mercadolibre")) == 2, 20)
+            assert listener.wait_for(lambda: len(added("shopee")) == 1, 20)
             key = added("mp_delivery")[0]
             outcome = engine.accept(key).result(timeout=20)
             assert outcome.state is ActionOutcomeState.CONFIRMED

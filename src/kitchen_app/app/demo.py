@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from kitchen_app.channels.shopee import CHANNEL as DEMO_SHOPEE_CHANNEL
+from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 from kitchen_app.paths import (
     default_data_dir,
     demo_data_dir,
@@ -41,6 +43,8 @@ DEMO_STORE_USER_ID = 1070421029
 # The sandbox's Mercado Libre seller: the demo store sells there too (one counter, one
 # printer); its orders come at a third of the Mercado Pago rate.
 DEMO_ML_SELLER_ID = 3430803000
+# The sandbox's Shopee shop and keys (channels/shopee/sandbox/world.py defaults).
+DEMO_SHOPEE = ShopeeSandboxConfig()
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,11 @@ class DemoServices:
             "mercadolibre.base_url": self.sandbox_url,
             "mercadolibre.access_token": DEMO_TOKEN,
             "mercadolibre.user_id": str(DEMO_ML_SELLER_ID),
+            "shopee.base_url": self.sandbox_url,
+            "shopee.access_token": DEMO_SHOPEE.access_token,
+            "shopee.partner_id": DEMO_SHOPEE.partner_id,
+            "shopee.partner_key": DEMO_SHOPEE.partner_key,
+            "shopee.shop_id": str(DEMO_SHOPEE.shop_ids[0]),
             "demo_mode": True,
             "printers": [printer.to_dict()],
         }
@@ -98,8 +107,11 @@ def demo_services(
         "Demo — La Parrilla",
         mp_user_id=DEMO_STORE_USER_ID,
         ml_seller_id=DEMO_ML_SELLER_ID,
+        shopee_shop_id=DEMO_SHOPEE.shop_ids[0],
     )
-    relay = ServerThread(build_relay(RelayConfig(db_path=relay_db)))
+    relay = ServerThread(
+        build_relay(RelayConfig(db_path=relay_db, shopee_partner_key=DEMO_SHOPEE.partner_key))
+    )
     relay_url = relay.start()
     sandbox = ServerThread(
         build_sandbox(
@@ -110,7 +122,14 @@ def demo_services(
                 seed=seed,
                 rate_per_min=rate_per_min,
             ),
-            [p.sandbox for p in registry() if p.sandbox is not None],
+            [
+                # Shopee's marketplace sales come a third as often as the delivery orders.
+                sandbox_part_with(DEMO_SHOPEE, rate_per_min=rate_per_min / 3)
+                if p.channel == DEMO_SHOPEE_CHANNEL
+                else p.sandbox
+                for p in registry()
+                if p.sandbox is not None
+            ],
         )
     )
     try:
@@ -124,6 +143,8 @@ def demo_services(
             # Mercado Libre beside Mercado Pago: a cart at once, then orders now and then.
             control.post("/_sandbox/orders", json={"channel": "mercadolibre", "cart": 2})
             control.post("/_sandbox/mercadolibre/rate", json={"rate_per_min": rate_per_min / 3})
+            if first_orders:
+                control.post("/_sandbox/orders", json={"channel": DEMO_SHOPEE_CHANNEL})
             anchor = datetime.fromisoformat(control.get("/_sandbox/clock").json()["now"])
             started = time.monotonic()
 

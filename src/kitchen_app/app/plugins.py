@@ -9,10 +9,11 @@ from kitchen_app.channels.base import Plugin
 from kitchen_app.channels.mercadolibre.plugin import PLUGIN as MERCADOLIBRE
 from kitchen_app.channels.mercadopago.plugin import PLUGIN as MERCADOPAGO
 from kitchen_app.channels.registry import PluginRegistry
+from kitchen_app.channels.shopee.plugin import PLUGIN as SHOPEE
 
 __all__ = ["PLUGINS", "registry"]
 
-PLUGINS: tuple[Plugin, ...] = (MERCADOPAGO, MERCADOLIBRE)
+PLUGINS: tuple[Plugin, ...] = (MERCADOPAGO, MERCADOLIBRE, SHOPEE)
 
 
 @cache

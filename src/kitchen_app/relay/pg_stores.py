@@ -13,7 +13,12 @@ from kitchen_app.relay.backend import redact_url
 from kitchen_app.relay.eventlog import token_digest
 from kitchen_app.relay.pg_schema import connect_args, migrate
 from kitchen_app.relay.sqlite_log import utc_now_iso
-from kitchen_app.relay.stores import account_taken, check_new_store, new_token, store_to_rotate
+from kitchen_app.relay.store_rules import (
+    account_taken,
+    check_new_store,
+    new_token,
+    store_to_rotate,
+)
 
 __all__ = ["add_store_pg", "check_database", "rotate_token_pg"]
 

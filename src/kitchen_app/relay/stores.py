@@ -4,7 +4,6 @@ and the marketplace accounts whose webhooks belong to the store."""
 from __future__ import annotations
 
 import logging
-import secrets
 import sqlite3
 from pathlib import Path
 
@@ -12,7 +11,13 @@ from kitchen_app.errors import UserError
 from kitchen_app.relay.backend import is_postgres_url
 from kitchen_app.relay.eventlog import token_digest
 from kitchen_app.relay.sqlite_log import connect, utc_now_iso
-from kitchen_app.relay_protocol import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
+from kitchen_app.relay.store_rules import (
+    account_taken,
+    check_new_store,
+    new_token,
+    normalise_account_id,
+    store_to_rotate,
+)
 
 __all__ = [
     "account_taken",
@@ -25,38 +30,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-_ACCOUNT_LABELS = {
-    CHANNEL_MP_DELIVERY: "Mercado Pago user id",
-    CHANNEL_MERCADOLIBRE: "Mercado Libre seller id",
-    CHANNEL_SHOPEE: "Shopee shop id",
-}
-
-
-# Marketplace account ids are at most 19 digits (64-bit); a leading-zero form may be longer.
-_MAX_ACCOUNT_ID = 2**63
-_MAX_ACCOUNT_DIGITS = 40
-
-
-def new_token() -> str:
-    return "kd_" + secrets.token_urlsafe(32)
-
-
-def normalise_account_id(value: object) -> str | None:
-    """Marketplace account ids are positive integers (JSON numbers or digit strings);
-    returns their canonical text, or None when the value is not one."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return str(value) if 0 < value < _MAX_ACCOUNT_ID else None
-    if isinstance(value, str):
-        text = value.strip()
-        # length first: int() of thousands of digits raises (and costs) before any compare
-        if len(text) <= _MAX_ACCOUNT_DIGITS and text.isascii() and text.isdigit():
-            number = int(text)
-            if 0 < number < _MAX_ACCOUNT_ID:
-                return str(number)
-    return None
 
 
 def add_store(
@@ -114,39 +87,6 @@ def add_store(
     return token
 
 
-def account_taken(channel: str, account: str, owner: str) -> UserError:
-    return UserError(f"{_ACCOUNT_LABELS[channel]} {account} already belongs to store {owner!r}")
-
-
-def check_new_store(
-    name: str,
-    mp_user_id: str | int | None,
-    ml_seller_id: str | int | None,
-    shopee_shop_id: str | int | None,
-) -> tuple[str, dict[str, str]]:
-    """The store's name and {channel: account id}, or UserError (any backend)."""
-    name = name.strip()
-    if not name:
-        raise UserError("the store name is empty")
-    wanted = {
-        CHANNEL_MP_DELIVERY: mp_user_id,
-        CHANNEL_MERCADOLIBRE: ml_seller_id,
-        CHANNEL_SHOPEE: shopee_shop_id,
-    }
-    accounts: dict[str, str] = {}
-    for channel, raw in wanted.items():
-        if raw is None:
-            continue
-        account = normalise_account_id(raw)
-        if account is None:
-            raise UserError(f"{_ACCOUNT_LABELS[channel]} must be a positive integer: {raw!r}")
-        accounts[channel] = account
-    if not accounts:
-        # A store with no marketplace account would never receive an event.
-        raise UserError("give at least one of --mp-user-id, --ml-seller-id, --shopee-shop-id")
-    return name, accounts
-
-
 def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
     """Give the store named ``store`` (or with that id) a new desk token, revoking the old
     one in the same transaction; returns (store name, new token). A running relay stops
@@ -185,14 +125,3 @@ def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
         conn.close()
     log.info("rotated the desk token of store %r (id %s)", name, store_id)
     return name, token
-
-
-def store_to_rotate(wanted: str, rows: list[tuple[int, str]], where: str) -> tuple[int, str]:
-    """The one store (id, name) ``rotate-token`` found by name (or by id), or UserError
-    (any backend)."""
-    if not rows:
-        raise UserError(f"no store named {wanted!r} in {where}")
-    if len(rows) > 1:
-        ids = ", ".join(str(r[0]) for r in rows)
-        raise UserError(f"several stores are named {wanted!r} (ids {ids}); give the id")
-    return rows[0]

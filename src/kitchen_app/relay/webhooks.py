@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kitchen_app import mp_signature
+from kitchen_app.channels.shopee.notify import order_sn_of
 from kitchen_app.relay.eventlog import IncomingEvent
 from kitchen_app.relay.stores import normalise_account_id
 from kitchen_app.relay.strict_json import NotStrictJSON, compact, loads_strict
@@ -270,22 +271,26 @@ def parse_marketplace_notification(
 def parse_shopee_push(
     body: bytes, received_at: str, signature: SignatureCheck = UNSIGNED
 ) -> IncomingEvent:
-    """Shopee: ``shop_id`` (positive integer), ``code`` (integer) and ``data`` (object) are
-    required. The topic is the code as text, the resource ``data.ordersn`` ("" if absent).
+    """Shopee: ``shop_id`` (positive integer; top-level, else ``data.shop_id``), ``code``
+    (integer) and ``data`` (object) are required. The topic is the code as text, the resource
+    ``data.ordersn`` (else ``data.order_sn``; "" if absent).
     Pushes carry no id: one with the same content as a stored one is a duplicate (which is
     also why a Shopee signature cannot be replayed: it covers the whole body)."""
     data = _json_object(body)
+    inner = data.get("data")
+    # shop_id is top-level in the documented sample; read inside data as well (api notes B.4).
     account = normalise_account_id(data.get("shop_id"))
+    if account is None and "shop_id" not in data and isinstance(inner, dict):
+        account = normalise_account_id(inner.get("shop_id"))
     if account is None:
         raise BadWebhook("'shop_id' missing or not a positive integer")
     code = data.get("code")
     if not isinstance(code, int) or isinstance(code, bool):
         raise BadWebhook("'code' missing or not an integer")
-    inner = data.get("data")
     if not isinstance(inner, dict):
         raise BadWebhook("'data' missing or not an object")
-    ordersn = inner.get("ordersn")
-    resource = ordersn.strip() if isinstance(ordersn, str) else ""
+    ordersn = order_sn_of(data)  # data.ordersn, else data.order_sn
+    resource = ordersn or ""
     _no_nul(resource)
     payload_json = _compact(data)
     return IncomingEvent(

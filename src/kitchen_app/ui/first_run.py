@@ -107,19 +107,21 @@ class FirstRunDialog(QDialog):
             return {}
         out: dict[str, str] = {}
         values = self.values()
-        # A marketplace whose token is left empty is simply off (DESIGN §5): the desk needs
-        # the relay and at least one marketplace, not every plug-in's token.
-        tokens = [key for key in values if "." in key]
         for key, value in values.items():
-            if not value and key in tokens and any(values[k] for k in tokens):
-                continue
             if not value:
-                out[key] = self.tr("Required to connect.")
+                # The relay's address and token are needed; a marketplace's secrets only for
+                # the marketplaces the store sells on (at least one, below).
+                if "." not in key:
+                    out[key] = self.tr("Required to connect.")
                 continue
             try:
                 validate(key, value)
             except SettingError as exc:
                 out[key] = field_problem(key, str(exc))
+        tokens = [key for key in values if key.endswith(".access_token")]
+        if tokens and not any(values[key] for key in tokens):
+            for key in tokens:
+                out.setdefault(key, self.tr("Required to connect."))
         return out
 
     def _refresh(self) -> None:

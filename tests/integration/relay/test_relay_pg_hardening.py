@@ -15,7 +15,7 @@ import asyncpg
 import pytest
 from relay_testkit import Relay, mp_body, mp_headers, pg_query, post_mp, start_relay
 
-from kitchen_app.cli import main
+from kitchen_app.app.cli import main
 from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, token_digest
 from kitchen_app.relay.hub import EventHub, UnstorableEvent
 from kitchen_app.relay.pg_log import PostgresBackend

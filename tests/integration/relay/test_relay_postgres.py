@@ -21,7 +21,7 @@ import httpx
 import pytest
 from relay_testkit import MP_USER_A, SECRET, Relay, mp_body, mp_headers, pg_query, post_mp
 
-from kitchen_app.cli import main
+from kitchen_app.app.cli import main
 from kitchen_app.relay import RelayConfig, build_app
 from kitchen_app.relay.pg_schema import SCHEMA_VERSION
 from kitchen_app.serving import ServerThread, free_port

@@ -33,7 +33,7 @@ def test_create_order_options_and_errors(sandbox: Sandbox) -> None:
     assert item["name"] == "Bife de chorizo" and item["specialInstructions"] == "Bien cocido"
     assert item["totalPrice"]["value"] == 33800.0
     bad = [
-        {"channel": "shopee", "logistics": "flex"},
+        {"channel": "teleport", "logistics": "flex"},
         {"logistics": "teleport"},
         {"logistics": "flex", "items": [{"name": "x"}]},
     ]

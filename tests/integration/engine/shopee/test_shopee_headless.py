@@ -1,0 +1,144 @@
+"""Shopee end to end: the sandbox's Shopee pushes to a real relay (``/webhooks/shopee``,
+routed by ``--shopee-shop-id``), and ``kitchen-app headless --set shopee.… --reconcile-interval
+S`` puts the order in its database, asserted through ``kitchen-app orders --json``. A polled
+order (its pushes held back) arrives within one reconcile interval + 1 s."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
+from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import build_app as build_relay
+from kitchen_app.sandbox import SandboxConfig
+from kitchen_app.sandbox import build_app as build_sandbox
+from kitchen_app.serving import ServerThread
+
+SHOPEE = ShopeeSandboxConfig()
+SHOP = SHOPEE.shop_ids[0]
+RECONCILE_S = 2.0
+
+
+class Headless:
+    def __init__(self, data_dir: Path, relay_url: str, token: str, sandbox_url: str) -> None:
+        self.lines: list[str] = []
+        self._cond = threading.Condition()
+        settings = {
+            "shopee.base_url": sandbox_url,
+            "shopee.access_token": SHOPEE.access_token,
+            "shopee.partner_id": str(SHOPEE.partner_id),
+            "shopee.partner_key": SHOPEE.partner_key,
+            "shopee.shop_id": str(SHOP),
+            "auto_print": "no",
+        }
+        command = [sys.executable, "-m", "kitchen_app", "--data-dir", str(data_dir), "headless"]
+        command += ["--relay-url", relay_url, "--relay-token", token]
+        for name, value in settings.items():
+            command += ["--set", f"{name}={value}"]
+        command += ["--reconcile-interval", str(RECONCILE_S)]
+        self.proc = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            with self._cond:
+                self.lines.append(line.strip())
+                self._cond.notify_all()
+
+    def wait_line(self, check: Callable[[str], bool], timeout: float) -> float:
+        """Waits for a line; returns when it came (time.monotonic())."""
+        with self._cond:
+            ok = self._cond.wait_for(lambda: any(check(line) for line in self.lines), timeout)
+            assert ok, f"headless said: {self.lines[-10:]}"
+        return time.monotonic()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+
+@pytest.fixture
+def stack(tmp_path: Path) -> Iterator[tuple[str, Headless, Path]]:
+    db = tmp_path / "relay.sqlite3"
+    token = add_store(db, "Cozinha", shopee_shop_id=SHOP)
+    relay = ServerThread(
+        build_relay(RelayConfig(db_path=db, shopee_partner_key=SHOPEE.partner_key))
+    )
+    relay_url = relay.start()
+    sandbox = ServerThread(
+        build_sandbox(SandboxConfig(seed=11, relay_url=relay_url), [sandbox_part_with(SHOPEE)])
+    )
+    sandbox_url = sandbox.start()
+    data_dir = tmp_path / "desk"
+    headless = Headless(data_dir, relay_url, token, sandbox_url)
+    try:
+        headless.wait_line(lambda line: line == "engine ready", 60)
+        yield sandbox_url, headless, data_dir
+    finally:
+        headless.stop()
+        sandbox.stop()
+        relay.stop()
+
+
+def _orders(data_dir: Path) -> list[dict[str, Any]]:
+    out = subprocess.run(
+        [sys.executable, "-m", "kitchen_app", "orders", "--json", "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    orders: list[dict[str, Any]] = json.loads(out.stdout)
+    return orders
+
+
+def test_a_pushed_order_reaches_the_desk(stack: tuple[str, Headless, Path]) -> None:
+    sandbox_url, headless, data_dir = stack
+    pushed = httpx.post(sandbox_url + "/_sandbox/orders", json={"channel": "shopee"}).json()
+    headless.wait_line(lambda line: line == f"order_added shopee:{pushed['order_id']}", 30)
+    by_id = {o["order_id"]: o for o in _orders(data_dir) if o["channel"] == "shopee"}
+    assert set(by_id) == {pushed["order_id"]}
+    one = by_id[pushed["order_id"]]
+    assert one["status"] == "READY_TO_SHIP" and one["substatus"] is None
+    assert one["accept_deadline"] is None and one["key"] == f"shopee:{pushed['order_id']}"
+    assert one["total"]["currency"] == "BRL" and one["item_count"] >= 1
+    # A buyer's cancellation request, then the shop's refusal: both visits reach the desk.
+    sn = pushed["order_id"]
+    httpx.post(f"{sandbox_url}/_sandbox/shopee/orders/{sn}/buyer_cancel", json={})
+    headless.wait_line(lambda line: line == f"order_changed shopee:{sn}", 30)
+
+
+def test_a_polled_order_reaches_the_desk_within_one_interval(
+    stack: tuple[str, Headless, Path],
+) -> None:
+    sandbox_url, headless, data_dir = stack
+    # Pushes held back: only get_order_list finds the order.
+    httpx.post(sandbox_url + "/_sandbox/shopee/pushes", json={"paused": True})
+    made_at = time.monotonic()
+    polled = httpx.post(sandbox_url + "/_sandbox/orders", json={"channel": "shopee"}).json()
+    came = headless.wait_line(
+        lambda line: line == f"order_added shopee:{polled['order_id']}", RECONCILE_S + 20
+    )
+    # One reconcile interval + 1 s (+ the subprocess's line on a busy machine).
+    assert came - made_at <= RECONCILE_S + 1.0 + 0.5
+    by_id = {o["order_id"]: o for o in _orders(data_dir) if o["channel"] == "shopee"}
+    assert polled["order_id"] in by_id

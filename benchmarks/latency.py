@@ -95,8 +95,8 @@ def run(orders: int, rate: float) -> list[float]:
             initial_settings={
                 "relay_url": relay_url,
                 "relay_token": token,
-                "mp_base_url": sandbox_url,
-                "mp_access_token": TOKEN,
+                "mp_delivery.base_url": sandbox_url,
+                "mp_delivery.access_token": TOKEN,
                 "auto_print": False,
             },
             reconcile_interval_s=3600,

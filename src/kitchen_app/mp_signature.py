@@ -10,8 +10,18 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+from collections.abc import Iterable
 
-__all__ = ["SignatureError", "format_header", "manifest", "parse_header", "sign", "verify"]
+__all__ = [
+    "ID_LESS",
+    "SignatureError",
+    "format_header",
+    "manifest",
+    "matching_id",
+    "parse_header",
+    "sign",
+    "verify",
+]
 
 log = logging.getLogger(__name__)
 
@@ -61,4 +71,24 @@ def verify(secret: str, header: str, request_id: str | None, data_id: str | None
     except SignatureError:
         return False
     expected = sign(secret, request_id, ts, data_id)
-    return hmac.compare_digest(expected, v1.lower())
+    # bytes: compare_digest refuses non-ASCII str, and a header may carry any latin-1 text
+    return hmac.compare_digest(expected.encode(), v1.lower().encode("utf-8", "replace"))
+
+
+ID_LESS = ""  # what ``matching_id`` answers when the manifest without ``id:`` matched
+
+
+def matching_id(
+    secret: str, header: str, request_id: str | None, candidates: Iterable[str | None]
+) -> str | None:
+    """Which ``data.id`` the signature was made with, trying each candidate in turn.
+
+    api notes §6.4: a ``delivery`` notification has no ``data.id`` in its query string, so the
+    receiver tries the id-less manifest first, then one with the shipment id, and records which
+    matched. A candidate of None or ``""`` is the id-less manifest (answered as ``ID_LESS``).
+    None when no candidate matches (or the header cannot be read).
+    """
+    for candidate in candidates:
+        if verify(secret, header, request_id, candidate or None):
+            return candidate or ID_LESS
+    return None

@@ -4,7 +4,8 @@ and the pruned-cursor answer. Pure constants and types, no I/O; both sides impor
 The long-poll answer::
 
     GET /v1/events?after=CURSOR&wait=SECONDS   (Authorization: Bearer DESK_TOKEN)
-    200 {"events": [{"id", "channel", "topic", "resource", "received_at", "payload"}],
+    200 {"events": [{"id", "channel", "topic", "resource", "received_at", "payload",
+                     "verified"}],
          "cursor": int}
 
 ``cursor`` is the id of the last event returned, or the ``after`` asked for when none came.
@@ -77,6 +78,10 @@ class EventJSON(TypedDict):
     resource: str
     received_at: str  # ISO 8601, UTC, e.g. "2026-11-23T13:46:34.123456Z"
     payload: dict[str, Any]  # the marketplace's notification body, as received
+    # True when the relay checked the marketplace's signature and it matched; False when
+    # there was none to check (no secret configured, header absent, Mercado Libre, a
+    # signed ts outside the replay window): use such an event as an id hint only.
+    verified: bool
 
 
 class EventsAnswerJSON(TypedDict):
@@ -94,3 +99,7 @@ class StatusAnswerJSON(TypedDict):
     last_webhook_at: str | None  # received_at of the store's newest event
     cursor: int  # id of the store's newest event (0 when none)
     backlog: int  # events kept after the ``after`` query parameter (all kept when omitted)
+    # webhooks for this store refused for a bad or replayed signature since the relay
+    # started, and when the last one was (a wrong webhook secret must never be silent)
+    refused_signatures: int
+    last_refused_at: str | None

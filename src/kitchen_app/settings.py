@@ -4,12 +4,36 @@ the only writer (the UI asks it through ``EngineCommands.set_setting``)."""
 
 from __future__ import annotations
 
+import locale
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-__all__ = ["SETTINGS", "Setting", "SettingError", "setting", "validate"]
+from kitchen_app.domain.timezones import default_time_zone, zone_from_setting
+
+__all__ = [
+    "COUNTRIES",
+    "LEGACY_NAMES",
+    "SETTINGS",
+    "Setting",
+    "SettingError",
+    "canonical_key",
+    "default_country",
+    "effective_time_zone",
+    "setting",
+    "validate",
+]
+
+# Flat names of the first releases → their namespaced names (DESIGN §5). The store migrates
+# saved values once; these aliases keep old scripts' ``--set mp_base_url=…`` working.
+LEGACY_NAMES: Mapping[str, str] = {
+    "mp_base_url": "mp_delivery.base_url",
+    "mp_access_token": "mp_delivery.access_token",
+    "mp_user_id": "mp_delivery.user_id",
+}
+
+COUNTRIES = ("AR", "BR", "MX")
 
 
 class SettingError(ValueError):
@@ -56,6 +80,34 @@ def _choice(*choices: str) -> Callable[[Any], None]:
     return check
 
 
+def _time_zone(value: Any) -> None:
+    if value == "":
+        return
+    if not isinstance(value, str):
+        raise SettingError("must be text like GMT-3")
+    try:
+        zone_from_setting(value)
+    except ValueError as exc:
+        raise SettingError(str(exc)) from None
+
+
+def default_country() -> str:
+    """The system locale's country when it is one the desk serves, else AR."""
+    try:
+        name = locale.getlocale()[0] or ""
+    except ValueError:
+        name = ""
+    country = name.replace("-", "_").partition("_")[2][:2].upper()
+    return country if country in COUNTRIES else "AR"
+
+
+def effective_time_zone(time_zone: str, country: str) -> str:
+    """The zone the desk asks the marketplace for: the time_zone setting, or its country's
+    default (GMT-3 for AR/BR, GMT-6 for MX)."""
+    text = (time_zone or "").strip()
+    return text if text else default_time_zone(country)
+
+
 def _printers(value: Any) -> None:
     if not isinstance(value, list) or not all(isinstance(p, dict) for p in value):
         raise SettingError("printers must be a list")
@@ -71,41 +123,140 @@ class Setting:
     check: Callable[[Any], None]
     secret: bool = False  # never logged, never shown in full
     doc: str = ""
+    # What staff read in messages and forms (short English; the window translates it through
+    # its own table). Never the key: "Mercado Pago access token", not mp_delivery.access_token.
+    label: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.label or self.key
 
 
-SETTINGS: Mapping[str, Setting] = {
-    s.key: s
+class _Declared(dict[str, Setting]):
+    """The declared settings by key; a flat name of the first releases finds its renamed
+    setting (iteration and ``in`` show only current names)."""
+
+    def __missing__(self, key: str) -> Setting:
+        if key in LEGACY_NAMES:
+            return self[LEGACY_NAMES[key]]
+        raise KeyError(key)
+
+
+SETTINGS: Mapping[str, Setting] = _Declared(
+    (s.key, s)
     for s in (
-        Setting("relay_url", "", _url, doc="Relay address, e.g. https://relay.example.com"),
-        Setting("relay_token", "", _text, secret=True, doc="This desk's token from the relay"),
-        Setting("mp_base_url", "https://api.mercadopago.com", _url, doc="Mercado Pago API"),
-        Setting("mp_access_token", "", _text, secret=True, doc="The store's Mercado Pago token"),
-        Setting("mp_user_id", "", _text, doc="The store's Mercado Pago user id"),
-        Setting("language", "", _choice("", "es", "pt_BR", "en"), doc="Empty: the system's"),
-        Setting("sound_enabled", True, _bool),
-        Setting("sound_volume", 80, _int_range(0, 100)),
-        Setting("auto_accept", False, _bool, doc="Accept new orders without asking"),
-        Setting("auto_print", True, _bool, doc="Print tickets when an order is accepted"),
-        Setting("kitchen_copies", 1, _int_range(0, 5)),
-        Setting("receipt_copies", 1, _int_range(0, 5)),
-        Setting("printers", [], _printers, doc="Printer settings (see printing.PrinterSettings)"),
-        Setting("default_printer", "", _text),
-        Setting("reconcile_interval_s", 30, _int_range(5, 3600)),
-        Setting("demo_mode", False, _bool),
+        Setting(
+            "relay_url",
+            "",
+            _url,
+            doc="Relay address, e.g. https://relay.example.com",
+            label="Relay address",
+        ),
+        Setting(
+            "relay_token",
+            "",
+            _text,
+            secret=True,
+            doc="This desk's token from the relay",
+            label="Relay token",
+        ),
+        Setting(
+            "mp_delivery.base_url",
+            "https://api.mercadopago.com",
+            _url,
+            doc="Mercado Pago API",
+            label="Mercado Pago API address",
+        ),
+        Setting(
+            "mp_delivery.access_token",
+            "",
+            _text,
+            secret=True,
+            doc="The store's Mercado Pago token",
+            label="Mercado Pago access token",
+        ),
+        Setting(
+            "mp_delivery.user_id",
+            "",
+            _text,
+            doc="The store's Mercado Pago user id (finds its stores)",
+            label="Mercado Pago user id",
+        ),
+        Setting(
+            "language",
+            "",
+            _choice("", "es", "pt_BR", "en"),
+            doc="Empty: the system's",
+            label="Language",
+        ),
+        Setting(
+            "time_zone",
+            "",
+            _time_zone,
+            doc="Sent as x-time-zone, e.g. GMT-3; empty: the country's",
+            label="Time zone",
+        ),
+        Setting(
+            "country",
+            default_country(),
+            _choice(*COUNTRIES),
+            doc="The store's country (AR, BR, MX)",
+            label="Country",
+        ),
+        Setting("sound_enabled", True, _bool, label="Sound"),
+        Setting("sound_volume", 80, _int_range(0, 100), label="Volume"),
+        Setting(
+            "auto_accept",
+            False,
+            _bool,
+            doc="Accept new orders without asking",
+            label="Accept orders automatically",
+        ),
+        Setting(
+            "auto_print",
+            True,
+            _bool,
+            doc="Print tickets when an order is accepted",
+            label="Print tickets automatically",
+        ),
+        Setting("kitchen_copies", 1, _int_range(0, 5), label="Kitchen ticket copies"),
+        Setting("receipt_copies", 1, _int_range(0, 5), label="Receipt copies"),
+        Setting(
+            "printers",
+            [],
+            _printers,
+            doc="Printer settings (see printing.PrinterSettings)",
+            label="Printers",
+        ),
+        Setting("default_printer", "", _text, label="Default printer"),
+        Setting(
+            "reconcile_interval_s",
+            30,
+            _int_range(5, 3600),
+            label="Seconds between re-reads of open orders",
+        ),
+        Setting("demo_mode", False, _bool, label="Demo mode"),
     )
-}
+)
+
+
+def canonical_key(key: str) -> str:
+    """The setting's current name (a flat name of the first releases → its namespaced one)."""
+    return LEGACY_NAMES.get(key, key)
 
 
 def setting(key: str) -> Setting:
     try:
-        return SETTINGS[key]
+        return SETTINGS[canonical_key(key)]
     except KeyError:
         raise SettingError(f"unknown setting: {key}") from None
 
 
 def validate(key: str, value: Any) -> None:
-    """Raise SettingError with a one-line reason when ``value`` is not acceptable."""
+    """Raise SettingError with a one-line reason when ``value`` is not acceptable; the
+    reason names the setting by its label ("Mercado Pago access token: must be one line")."""
+    declared = setting(key)
     try:
-        setting(key).check(value)
+        declared.check(value)
     except SettingError as exc:
-        raise SettingError(f"{key}: {exc}") from None
+        raise SettingError(f"{declared.title}: {exc}") from None

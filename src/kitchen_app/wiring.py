@@ -15,14 +15,20 @@ from kitchen_app.domain import Channel
 from kitchen_app.engine.api import EngineListener
 from kitchen_app.engine.context import OccurredAt, utc_now
 from kitchen_app.engine.engine import Engine, EngineConfig
+from kitchen_app.settings import effective_time_zone
 
 __all__ = ["build_engine", "marketplace_clients", "marketplace_times"]
 
 
 def marketplace_clients(settings: Mapping[str, Any]) -> dict[Channel, ChannelClient]:
     """One client per marketplace the desk serves, from the connection settings."""
+    time_zone = effective_time_zone(settings.get("time_zone", ""), settings.get("country", ""))
     return {
-        Channel.MP_DELIVERY: MpDeliveryClient(settings["mp_base_url"], settings["mp_access_token"]),
+        Channel.MP_DELIVERY: MpDeliveryClient(
+            settings["mp_delivery.base_url"],
+            settings["mp_delivery.access_token"],
+            time_zone=time_zone,
+        ),
     }
 
 

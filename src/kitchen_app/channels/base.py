@@ -11,7 +11,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from kitchen_app.domain import Channel, Order
 
-__all__ = ["CancelReason", "ChannelClient", "FetchedOrder"]
+__all__ = ["CancelReason", "ChannelClient", "FetchedOrder", "StoreInfo", "StoreStatusClient"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,25 @@ class CancelReason:
 class FetchedOrder:
     order: Order
     raw: dict[str, Any] = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreInfo:
+    """A marketplace store (restaurant branch) and its status.
+
+    Mercado Pago: ``status`` is ``enabled``, ``paused`` (no new orders until reopened; two
+    auto-cancelled orders in a row pause a store) or ``disabled`` (closed for good); any other
+    value is kept as sent, and ``"unknown"`` when the answer carried none (the stores list).
+    """
+
+    store_id: str
+    status: str
+    name: str | None
+    external_id: str | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self.status == "paused"
 
 
 @runtime_checkable
@@ -51,3 +70,16 @@ class ChannelClient(Protocol):
     async def mark_ready(self, order_id: str) -> None: ...
 
     async def aclose(self) -> None: ...
+
+
+@runtime_checkable
+class StoreStatusClient(Protocol):
+    """A channel whose stores can be paused by the marketplace (Mercado Pago Delivery, §9):
+    the engine reads the status and reopens with ``set_store_status(store_id, "enabled")``.
+    Clients never send ``disabled`` (irreversible)."""
+
+    async def get_store(self, store_id: str) -> StoreInfo: ...
+
+    async def list_stores(self, user_id: str) -> list[StoreInfo]: ...
+
+    async def set_store_status(self, store_id: str, status: str = "enabled") -> StoreInfo: ...

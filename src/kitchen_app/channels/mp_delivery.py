@@ -1,8 +1,10 @@
 """Mercado Pago Delivery ("proximity-integration") client: the ``ChannelClient`` for
 ``Channel.MP_DELIVERY`` plus the store endpoints (api notes §§2-5, 9).
 
-Every call carries ``Authorization: Bearer <token>`` and ``Content-Type: application/json``
-(the documented examples send it on GETs too); the order read adds ``x-time-zone``.
+Every call carries ``Authorization: Bearer <token>``, ``Content-Type: application/json`` (the
+documented examples send it on GETs too) and ``x-time-zone`` from the client's ``time_zone``
+(api notes §2: required by the current reference; the same zone on every call, so every time
+Mercado Pago renders is in one zone). The mapping reads offset-less times in that zone.
 
 Errors are keyed off the HTTP status (``channels.http.error_for_response``): 400 →
 StateConflict (never retried), 401/403 → AuthError, 404 → NotFound, 424 → DependencyError,
@@ -15,24 +17,32 @@ answered 424/429/5xx ("not done"). On a read timeout or a connection dropped aft
 they raise ``OutcomeUnknown`` (a TransientError) at once: the caller re-reads the order
 (``fetch_order``) to learn whether the action took effect before trying again.
 
-``mark_ready`` (``POST /proximity-integration/v1/orders/{id}/ready``) is not in Mercado
-Pago's public reference (api notes §9 found no such endpoint); it is offered for marketplace
-setups and the sandbox that serve it. A real API that lacks it answers 404 → NotFound.
+``mark_ready`` is ``POST /proximity-integration/v1/orders/{id}/ready`` with no body (api notes
+§5b, Mercado Libre's 2026 "Pedido Listo" page): Dropoff orders in ``printed``/``ready_to_cook``
+only (the flows offer it only there). A refusal is shown, never retried in a loop.
+
+Webhooks (§6.2): ``resource`` may be a bare shipment id (string or JSON number), a path
+``/shipments/{id}`` (also inside a full URL), with whitespace or quotes around it; ``topic`` may
+be ``delivery``, ``shipments`` or missing. Anything else resolves to None, which the engine
+lists as an unresolved notification rather than dropping it.
+
+Stores (§9): ``get_store``, ``list_stores`` and ``set_store_status`` give ``StoreInfo``. The
+client refuses to send ``disabled``: it closes a store for good at Mercado Pago.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import quote
 
 import httpx
 
 from kitchen_app.domain import Channel
+from kitchen_app.domain.timezones import DEFAULT_TIME_ZONE, header_value, zone_from_setting
 
-from .base import CancelReason, FetchedOrder
+from .base import CancelReason, FetchedOrder, StoreInfo
 from .errors import AuthError, BadResponse
 from .http import RetryingHttp, RetryPolicy, Sleep
 from .mp_mapping import map_order, observed_at
@@ -41,31 +51,54 @@ from .mp_mapping import map_order, observed_at
 __all__ = [
     "DEFAULT_BASE_URL",
     "MpDeliveryClient",
-    "MpStore",
     "StoreStatus",
     "map_order",
     "observed_at",
+    "order_id_from_event",
 ]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.mercadopago.com"
-StoreStatus = Literal["enabled", "paused", "disabled"]
-_STORE_STATUSES = ("enabled", "paused", "disabled")
-_DELIVERY_TOPICS = frozenset({"delivery", "delivery.updated"})
-# "/shipments/123", also tolerating a full URL or a trailing slash.
-_SHIPMENT_RESOURCE = re.compile(r"(?:^|/)shipments/([^/?#\s]+)/?$")
+StoreStatus = Literal["enabled", "paused"]
+_SETTABLE_STATUSES = ("enabled", "paused")
+# "delivery" is Mercado Pago's topic; "shipments" is Mercado Libre's name for the same path
+# and may appear (api notes §6.2); a missing topic reaches us as "". Older docs name the
+# action "delivery.updated".
+_ORDER_TOPICS = frozenset({"delivery", "shipments", "delivery.updated", ""})
+# A shipment id: digits only (every documented and observed id is numeric).
+_SHIPMENT_ID = re.compile(r"[0-9]{1,30}")  # ASCII digits only: \d takes any script's
+_QUOTES = "\"'`"
 
 
-@dataclass(frozen=True, slots=True)
-class MpStore:
-    """A restaurant's store as the stores API returns it (api notes §9)."""
+def order_id_from_event(topic: str | None, resource: object) -> str | None:
+    """The shipment id a notification names, or None when it cannot be resolved.
 
-    id: str
-    name: str | None
-    status: str | None  # enabled | paused | disabled (absent from the list endpoint)
-    external_id: str | None
-    raw: dict[str, Any] = field(repr=False, compare=False)
+    ``resource``: bare digits, a JSON number, ``/shipments/{id}`` (also a full URL, a trailing
+    slash or a query), surrounded by whitespace or quotes. ``topic``: ``delivery``,
+    ``shipments`` or missing/empty; any other topic is not an order's → None.
+    """
+    if (topic or "").strip().lower() not in _ORDER_TOPICS:
+        return None
+    if isinstance(resource, bool):
+        return None
+    if isinstance(resource, int):
+        return str(resource) if resource > 0 else None
+    if isinstance(resource, float):
+        # A JSON number that lost its integer type (e.g. 41034141533.0): only whole values.
+        return str(int(resource)) if resource.is_integer() and resource > 0 else None
+    if not isinstance(resource, str):
+        return None
+    text = resource.strip()
+    while len(text) >= 2 and text[0] in _QUOTES and text[-1] == text[0]:
+        text = text[1:-1].strip()
+    if _SHIPMENT_ID.fullmatch(text):
+        return text
+    text = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    parts = [part for part in text.split("/") if part]
+    if len(parts) >= 2 and parts[-2] == "shipments" and _SHIPMENT_ID.fullmatch(parts[-1]):
+        return parts[-1]
+    return None
 
 
 def _segment(value: str, what: str) -> str:
@@ -76,7 +109,7 @@ def _segment(value: str, what: str) -> str:
     return quote(text, safe="")
 
 
-def _store(raw: object, where: str) -> MpStore:
+def _store(raw: object, where: str) -> StoreInfo:
     if not isinstance(raw, dict):
         raise BadResponse(f"{where}: store is not an object")
     store_id = raw.get("id")
@@ -85,14 +118,17 @@ def _store(raw: object, where: str) -> MpStore:
 
     def text(key: str) -> str | None:
         value = raw.get(key)
-        return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            return None
+        return str(value).strip() or None
 
-    return MpStore(
-        id=str(store_id),
+    status = text("status")
+    return StoreInfo(
+        store_id=str(store_id).strip(),
+        # The list endpoint does not carry the status (api notes §9).
+        status=status.lower() if status else "unknown",
         name=text("description") or text("name"),
-        status=text("status"),
         external_id=text("external_id"),
-        raw=raw,
     )
 
 
@@ -124,7 +160,19 @@ class MpDeliveryClient:
             self._token_problem = "no Mercado Pago access token is configured"
         elif not token.isascii() or not token.isprintable():
             self._token_problem = "the Mercado Pago access token has characters a token cannot have"
-        self.time_zone = time_zone
+        # A zone the desk cannot read must not stop orders from arriving either: the client
+        # falls back to GMT-3 (the documented example) and says so in ``time_zone_problem``
+        # for the health line. The engine's deadline rule (never later than the first
+        # notification + 5 min) bounds what a wrong zone can cost.
+        self.time_zone_problem: str | None = None
+        try:
+            self.zone = zone_from_setting(time_zone)
+            self.time_zone = time_zone.strip()
+        except ValueError as exc:
+            self.time_zone_problem = str(exc)
+            log.warning("%s; using %s", exc, DEFAULT_TIME_ZONE)
+            self.zone = zone_from_setting(DEFAULT_TIME_ZONE)
+            self.time_zone = DEFAULT_TIME_ZONE
         self._http = RetryingHttp(
             base_url or DEFAULT_BASE_URL,
             headers={
@@ -149,27 +197,19 @@ class MpDeliveryClient:
     # --- webhooks -------------------------------------------------------------------------
 
     def order_id_from_event(self, topic: str, resource: str) -> str | None:
-        """The shipment id of a ``delivery`` notification (``/shipments/{id}``), else None."""
-        if topic not in _DELIVERY_TOPICS or not isinstance(resource, str):
-            return None
-        match = _SHIPMENT_RESOURCE.search(resource.strip())
-        return match.group(1) if match else None
+        """The shipment id a notification names (see ``order_id_from_event``), else None."""
+        return order_id_from_event(topic, resource)
 
     # --- orders ---------------------------------------------------------------------------
 
     async def fetch_order(self, order_id: str) -> FetchedOrder:
         """GET the order (§2) and map it; BadResponse when the JSON is not a usable order."""
         sid = _segment(order_id, "order id")
-        response = await self._request(
-            "GET",
-            f"/proximity-integration/v1/orders/{sid}",
-            safe=True,
-            headers={"x-time-zone": self.time_zone},
-        )
+        response = await self._request("GET", f"/proximity-integration/v1/orders/{sid}", safe=True)
         raw = self._json(response, "order")
         if not isinstance(raw, dict):
             raise BadResponse("order JSON: not an object")
-        order = map_order(raw)
+        order = map_order(raw, zone=self.zone)
         if order.order_id != str(order_id).strip():
             raise BadResponse(f"order JSON: id {order.order_id} is not the order asked for")
         return FetchedOrder(order=order, raw=raw)
@@ -248,16 +288,15 @@ class MpDeliveryClient:
     async def mark_ready(self, order_id: str) -> None:
         """POST the "order ready" call (see the module docstring on its status)."""
         sid = _segment(order_id, "order id")
-        await self._request(
-            "POST", f"/proximity-integration/v1/orders/{sid}/ready", safe=False, json={}
-        )
+        await self._request("POST", f"/proximity-integration/v1/orders/{sid}/ready", safe=False)
         log.info("order %s marked ready", order_id)
 
     # --- stores (§9) ----------------------------------------------------------------------
 
-    async def list_stores(self, seller_id: str) -> list[MpStore]:
-        """The seller's stores (``GET /proximity-integration/users/{seller_id}/stores``)."""
-        uid = _segment(seller_id, "seller id")
+    async def list_stores(self, user_id: str) -> list[StoreInfo]:
+        """The seller's stores (``GET /proximity-integration/users/{seller_id}/stores``).
+        This endpoint carries no status: each store's ``status`` is ``"unknown"``."""
+        uid = _segment(user_id, "seller id")
         response = await self._request(
             "GET", f"/proximity-integration/users/{uid}/stores", safe=True
         )
@@ -268,20 +307,23 @@ class MpDeliveryClient:
             raise BadResponse("stores: not a list")
         return [_store(entry, f"stores[{i}]") for i, entry in enumerate(body)]
 
-    async def get_store(self, store_id: str) -> MpStore:
+    async def get_store(self, store_id: str) -> StoreInfo:
+        """``GET /proximity-integration/stores/{id}``: ``status`` is enabled, paused or
+        disabled (any other value is kept as sent)."""
         sid = _segment(store_id, "store id")
         response = await self._request("GET", f"/proximity-integration/stores/{sid}", safe=True)
         return _store(self._json(response, "store"), "store")
 
-    async def set_store_status(
-        self, store_id: str, status: StoreStatus, *, allow_disable: bool = False
-    ) -> MpStore:
-        """PUT the store's status. ``disabled`` closes the store for good (irreversible at
-        Mercado Pago), so it needs ``allow_disable=True``."""
-        if status not in _STORE_STATUSES:
-            raise ValueError(f"store status must be one of {', '.join(_STORE_STATUSES)}")
-        if status == "disabled" and not allow_disable:
-            raise ValueError("disabling a store is irreversible: pass allow_disable=True")
+    async def set_store_status(self, store_id: str, status: str = "enabled") -> StoreInfo:
+        """``PUT /proximity-integration/stores/{id}/status``, e.g. to reopen a paused store.
+
+        ``disabled`` is refused (ValueError) and never sent: it closes the store for good
+        and hides it, with no way back (api notes §9).
+        """
+        if status == "disabled":
+            raise ValueError("disabling a store is irreversible; the desk never does it")
+        if status not in _SETTABLE_STATUSES:
+            raise ValueError(f"store status must be one of {', '.join(_SETTABLE_STATUSES)}")
         sid = _segment(store_id, "store id")
         response = await self._request(
             "PUT",
@@ -293,7 +335,7 @@ class MpDeliveryClient:
         body = self._json_or_none(response)
         if isinstance(body, dict) and body.get("id") is not None:
             return _store(body, "store")
-        return MpStore(id=str(store_id), name=None, status=status, external_id=None, raw={})
+        return StoreInfo(store_id=str(store_id).strip(), status=status, name=None)
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -308,7 +350,9 @@ class MpDeliveryClient:
     ) -> httpx.Response:
         if self._token_problem is not None:
             raise AuthError(self._token_problem, code="no_token")
-        return await self._http.request(method, path, safe=safe, json=json, headers=headers)
+        # Computed per call: an IANA zone's offset changes with daylight saving time.
+        sent = {"x-time-zone": header_value(self.time_zone)} | (headers or {})
+        return await self._http.request(method, path, safe=safe, json=json, headers=sent)
 
     @staticmethod
     def _json(response: httpx.Response, what: str) -> Any:

@@ -3,15 +3,21 @@
 Decisions where the notes say UNKNOWN or the JSON is silent:
 
 * Substatus: ``extension.substatus`` (documented), falling back to ``subStatus`` (seen in
-  third-party code). Unknown substatuses are kept as they are (the flows tolerate them, and
-  2026 added ``ready_to_cook``); a status outside the documented ones is refused.
-* Logistics: ``type: TAKEOUT`` → takeout. Otherwise a non-empty ``extension.qr`` → Flex, and
-  no ``extension.qr`` → Dropoff (§2.4 rule 1; ``deliveredBy: MARKETPLACE``,
-  ``estimatedPickupDate`` and the Dropoff-only substatuses all agree with it).
+  third-party code). Unknown statuses and substatuses are kept raw and never refused (§8.7:
+  2026 already added ``ready_to_cook``); the flows give them a stage and a rank. Only a
+  missing or non-text status makes the order unreadable.
+* Logistics: a non-empty ``extension.qr`` → Flex, no ``extension.qr`` → Dropoff (§2.4 rule 1;
+  ``deliveredBy: MARKETPLACE``, ``estimatedPickupDate`` and the Dropoff-only substatuses all
+  agree with it). ``type`` (``DELIVERY``/``TAKEOUT``) is kept raw in ``Order.raw``: the
+  docs have no Takeout flow (§2.4), so a ``TAKEOUT`` order follows the QR rule like any other.
 * A ``qr`` object that is present but malformed is logged and dropped (the order stays
   Flex): a broken QR must not hide a new order whose accept window is running.
-* Timestamps: ISO-8601 with or without fractional seconds, ``Z`` or an offset; a time
-  without an offset is taken as UTC. ``createdAt`` is required (it starts the accept window;
+* Timestamps (§2): ISO-8601 with or without fractional seconds. A time with an offset is
+  used as is; a time **without** an offset is local time in the zone the client sent in
+  ``x-time-zone`` (the ``zone`` argument; GMT-3 when not given), never UTC. A ``Z`` while a
+  non-UTC zone was asked for is ambiguous: it is taken as UTC and logged once per zone.
+  ``accept_deadline`` stays ``createdAt + 5 min``; the engine also bounds it by the first
+  notification's arrival. ``createdAt`` is required (it starts the accept window;
   ``preparationStartDateTime`` stands in when it is missing); other unreadable times
   become None with a warning.
 * Money: ``Money.parse`` on the JSON number, never through float arithmetic. Every amount
@@ -30,7 +36,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -51,32 +57,59 @@ from kitchen_app.domain import (
     StatusPair,
     Totals,
 )
+from kitchen_app.domain.timezones import DEFAULT_TIME_ZONE, zone_from_setting
 
 from .errors import BadResponse
 
-__all__ = ["map_order", "observed_at", "parse_timestamp"]
+__all__ = ["DEFAULT_ZONE", "map_order", "observed_at", "parse_timestamp"]
 
 log = logging.getLogger(__name__)
 
-# Substatuses only the Dropoff flow has (api notes §2.4, §8.3).
+# The zone offset-less times are read in when the caller names none: the documented
+# x-time-zone example and the zone of Argentina, the product's country (api notes §0).
+DEFAULT_ZONE: tzinfo = zone_from_setting(DEFAULT_TIME_ZONE)
+_warned_z: set[str] = set()  # zones for which a "Z" time was already logged
 
 
 def _bad(field: str, problem: str) -> BadResponse:
     return BadResponse(f"order JSON: {field} {problem}")
 
 
-def parse_timestamp(value: object) -> datetime | None:
-    """A marketplace time as an aware datetime; None when it is not a readable one."""
+def _is_utc(zone: tzinfo) -> bool:
+    now = datetime.now(UTC)
+    return now.astimezone(zone).utcoffset() == timedelta(0)
+
+
+def parse_timestamp(
+    value: object, zone: tzinfo | None = None, *, warn_z: bool = True
+) -> datetime | None:
+    """A marketplace time as an aware datetime; None when it is not a readable one.
+
+    ``zone`` is the zone asked for in ``x-time-zone``: a time without an offset is local time
+    there (GMT-3 when ``zone`` is None). A time with an offset or ``Z`` keeps it.
+    """
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
-    if text.endswith(("z", "Z")):
+    zone = DEFAULT_ZONE if zone is None else zone
+    zulu = text.endswith(("z", "Z"))
+    if zulu:
         text = text[:-1] + "+00:00"
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=zone)
+    if warn_z and zulu and not _is_utc(zone) and str(zone) not in _warned_z:
+        # [3P-JAVA] parses a literal 'Z' after asking for GMT-3: the marketplace may render
+        # local time with a 'Z'. Taken as UTC; the engine's receipt-time check catches a
+        # misread, and this line tells whoever reads the log why a deadline looks off.
+        _warned_z.add(str(zone))
+        log.warning(
+            "order JSON: a time ends in Z although times in %s were asked for; read as UTC", zone
+        )
+    return parsed
 
 
 def _text(value: object) -> str | None:
@@ -176,11 +209,11 @@ class _Reader:
 
 
 _MAX_QUANTITY = Decimal(9999)
-# Statuses the API notes document (§2.1, §8): an order in any other status is refused rather
-# than stored with a state the desk cannot place. Unknown substatuses are tolerated (§8.4).
+# Statuses the API notes document (§2.1, §8). Any other is kept raw and logged once (§8.7).
 _KNOWN_STATUSES = frozenset(
     {"pending", "handling", "ready_to_ship", "shipped", "delivered", "not_delivered", "cancelled"}
 )
+_logged_unknown: set[str] = set()
 
 
 def _quantity(value: object, field: str, *, default: Decimal | None = None) -> Decimal:
@@ -205,10 +238,10 @@ def _required_text(value: object, field: str) -> str:
     return text
 
 
-def _optional_time(value: object, field: str) -> datetime | None:
+def _optional_time(value: object, field: str, zone: tzinfo, warn_z: bool) -> datetime | None:
     if value is None or value == "":
         return None
-    parsed = parse_timestamp(value)
+    parsed = parse_timestamp(value, zone, warn_z=warn_z)
     if parsed is None:
         log.warning("order JSON: %s is not a date-time, ignored: %.40r", field, value)
     return parsed
@@ -220,15 +253,17 @@ def _status(extension: dict[str, Any]) -> StatusPair:
         raise _bad("extension.status", "is missing")
     if not isinstance(status, str) or not status.strip():
         raise _bad("extension.status", "is not a non-empty string")
-    if status.strip() not in _KNOWN_STATUSES:
-        raise _bad("extension.status", f"{status.strip()!r} is not a known status")
     sub = extension.get("substatus")
     sub_field = "extension.substatus"
     if sub is None:
         sub, sub_field = extension.get("subStatus"), "extension.subStatus"
     if sub is not None and not isinstance(sub, str):
         raise _bad(sub_field, "is not a string")
-    return StatusPair(status.strip(), (sub or "").strip() or None)
+    pair = StatusPair(status.strip(), (sub or "").strip() or None)
+    if pair.status not in _KNOWN_STATUSES and pair.status not in _logged_unknown:
+        _logged_unknown.add(pair.status)
+        log.warning("order JSON: status %.40r is not a documented one; shown as sent", pair.status)
+    return pair
 
 
 def _qr(extension: dict[str, Any]) -> tuple[bool, FlexQR | None]:
@@ -258,12 +293,7 @@ def _qr(extension: dict[str, Any]) -> tuple[bool, FlexQR | None]:
     return True, FlexQR(id=qr_id, sender_id=sender, hash_code=hash_code, security_digit=digit)
 
 
-def _logistics(
-    raw: dict[str, Any], extension: dict[str, Any], delivery: dict[str, Any], pair: StatusPair
-) -> Logistics:
-    kind = raw.get("type")
-    if isinstance(kind, str) and kind.strip().upper() == "TAKEOUT":
-        return Logistics.TAKEOUT
+def _logistics(extension: dict[str, Any]) -> Logistics:
     has_qr, _ = _qr(extension)
     if has_qr:
         return Logistics.FLEX
@@ -465,8 +495,14 @@ def _order_currency(reader: _Reader, raw: dict[str, Any]) -> None:
         reader.currency_of(amount.get("currency"), "total.orderAmount.currency")
 
 
-def map_order(raw: dict[str, Any]) -> Order:
-    """The domain order for one GET order answer (api notes §2.1); raises ``BadResponse``."""
+def map_order(raw: dict[str, Any], *, zone: tzinfo | None = None, zone_asked: bool = True) -> Order:
+    """The domain order for one GET order answer (api notes §2.1); raises ``BadResponse``.
+
+    ``zone``: the zone asked for in ``x-time-zone``, in which offset-less times are read
+    (GMT-3 when None). ``zone_asked=False`` for JSON that did not come from such a GET (a file
+    given to ``kitchen-app ticket``): a ``Z`` there is plain UTC, not worth a warning.
+    """
+    zone = DEFAULT_ZONE if zone is None else zone
     if not isinstance(raw, dict):
         raise BadResponse("order JSON: not an object")
     order_id = _required_text(raw.get("id"), "id")
@@ -479,7 +515,7 @@ def map_order(raw: dict[str, Any]) -> Order:
     created_raw = raw.get(created_field)
     if created_raw is None:
         raise _bad("createdAt", "is missing")
-    created_at = parse_timestamp(created_raw)
+    created_at = parse_timestamp(created_raw, zone, warn_z=zone_asked)
     if created_at is None:
         raise _bad(created_field, f"is not a date-time: {str(created_raw)[:40]!r}")
 
@@ -501,7 +537,7 @@ def map_order(raw: dict[str, Any]) -> Order:
         display_id=_text(raw.get("displayId")) or order_id,
         created_at=created_at,
         status=pair,
-        logistics=_logistics(raw, extension, delivery, pair),
+        logistics=_logistics(extension),
         store_id=_text(store.get("id")),
         store_name=_text(merchant.get("name")) or _text(store.get("brandName")),
         items=items,
@@ -514,37 +550,48 @@ def map_order(raw: dict[str, Any]) -> Order:
         qr=qr,
         notes=None,
         estimated_pickup_at=_optional_time(
-            extension.get("estimatedPickupDate"), "extension.estimatedPickupDate"
+            extension.get("estimatedPickupDate"), "extension.estimatedPickupDate", zone, zone_asked
         ),
         estimated_delivery_at=_optional_time(
-            delivery.get("estimatedDeliveryDateTime"), "delivery.estimatedDeliveryDateTime"
+            delivery.get("estimatedDeliveryDateTime"),
+            "delivery.estimatedDeliveryDateTime",
+            zone,
+            zone_asked,
         ),
-        delivered_at=_optional_time(delivery.get("deliveryDateTime"), "delivery.deliveryDateTime"),
+        delivered_at=_optional_time(
+            delivery.get("deliveryDateTime"), "delivery.deliveryDateTime", zone, zone_asked
+        ),
         raw=raw,
     )
 
 
-def observed_at(order: Order, raw: dict[str, Any], pair: StatusPair) -> datetime | None:
+def observed_at(
+    order: Order, raw: dict[str, Any], pair: StatusPair, *, zone: tzinfo | None = None
+) -> datetime | None:
     """The marketplace's own time for ``pair`` when the JSON carries one, else None.
+
+    Offset-less times are read in ``zone``; by default the zone ``createdAt`` was read in
+    (the same answer renders all its times in the one zone that was asked for).
 
     ready_to_print: ``preparationStartDateTime`` (the moment it entered that state), else
     ``createdAt``; delivered: ``delivery.deliveryDateTime``; cancelled (any substatus):
     ``extension.cancellationDateTime`` (undocumented, seen in third-party code).
     """
+    zone = zone if zone is not None else (order.created_at.tzinfo or DEFAULT_ZONE)
     if pair == StatusPair("ready_to_ship", "ready_to_print"):
-        started = parse_timestamp(raw.get("preparationStartDateTime"))
+        started = parse_timestamp(raw.get("preparationStartDateTime"), zone)
         return started or order.created_at
     if pair.status == "delivered":
         if order.delivered_at is not None:
             return order.delivered_at
         delivery = raw.get("delivery")
         return (
-            parse_timestamp(delivery.get("deliveryDateTime"))
+            parse_timestamp(delivery.get("deliveryDateTime"), zone)
             if isinstance(delivery, dict)
             else None
         )
     if pair.status == "cancelled":
         extension = raw.get("extension")
         if isinstance(extension, dict):
-            return parse_timestamp(extension.get("cancellationDateTime"))
+            return parse_timestamp(extension.get("cancellationDateTime"), zone)
     return None

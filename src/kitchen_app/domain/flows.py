@@ -1,16 +1,26 @@
 """Status flows as data: which (status, substatus) pairs exist, their order, what is final,
 and what staff may do in each.
 
-The flows follow ../shared/api/mp-delivery.md §8. A pair's *rank* orders it along its flow;
-the timeline (timeline.py) never lets an order move to a lower rank. Unknown substatuses are
-tolerated: they take the rank of their status' first known step, so they are recorded but
-never move an order back.
+The flows follow ../shared/api/mp-delivery.md §8 and the marketplace's own state lists (seed
+000): Flex and Dropoff only. A pair's *rank* orders it along its flow; the timeline
+(timeline.py) never lets an order move to a lower rank.
+
+Values the docs do not list are never refused (§8.7), they get a place:
+
+* an unknown substatus of a known status ranks just after that status' last known step
+  (``ready_to_ship/new_thing`` after ``ready_to_print`` shows, but never hides ``shipped``);
+* an unknown status ranks just after the initial ``ready_to_print`` and before ``printed``:
+  shown when it follows the first state, recorded (never shown over) later progress;
+* stage: a ``ready_to_ship`` pair not yet accepted is NEW and actionable (accept, cancel);
+  otherwise the stage of its status, PREPARING when the status is unknown too.
+
+Ranks step by 10 so these in-between places exist without renumbering.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 __all__ = [
@@ -91,8 +101,13 @@ class Flow:
     actions_by_status: Mapping[str, frozenset[Action]]
     actions_by_pair: Mapping[StatusPair, frozenset[Action]]
     # States an order can be in before it is accepted. A Dropoff courier may be assigned
-    # before acceptance (api notes §3), so on_route_to_pickup and picking_up are here too.
+    # before acceptance (api notes §3, §8.4, newest Spanish guide), so on_route_to_pickup and
+    # picking_up are here too. Any unknown ready_to_ship substatus counts as well.
     pre_accept: frozenset[StatusPair] = frozenset()
+    # The rank of a status the docs do not list (see the module docstring).
+    unknown_status_rank: int = 25
+    # Pairs in which the marketplace takes "order ready" (api notes §5b).
+    mark_ready_pairs: frozenset[StatusPair] = frozenset()
 
     def step(self, pair: StatusPair) -> Step | None:
         for step in self.steps:
@@ -106,7 +121,11 @@ class Flow:
             return step.rank
         if pair.status in self.status_floor:
             return self.status_floor[pair.status]
-        return -1  # unknown status: recorded, never advances the order
+        return self.unknown_status_rank
+
+    def is_known(self, pair: StatusPair) -> bool:
+        """Whether the pair is one of the flow's documented steps."""
+        return self.step(pair) is not None
 
     def is_final(self, pair: StatusPair) -> bool:
         step = self.step(pair)
@@ -118,12 +137,17 @@ class Flow:
         step = self.step(pair)
         if step is not None:
             return step.stage
-        return _STAGE_BY_STATUS.get(pair.status, Stage.NEW)
+        return _STAGE_BY_STATUS.get(pair.status, Stage.PREPARING)
 
     def awaiting_accept(self, pair: StatusPair, *, accepted: bool) -> bool:
         """Whether staff must still accept the order: the marketplace will auto-cancel it
-        otherwise. ``accepted`` is the desk's own knowledge (its confirmed accept)."""
-        return not accepted and pair in self.pre_accept
+        otherwise. ``accepted`` is the desk's own knowledge (its confirmed accept). An unknown
+        ``ready_to_ship`` substatus counts: acceptance is decided on ``status`` (api notes §3)."""
+        if accepted:
+            return False
+        if pair in self.pre_accept:
+            return True
+        return pair.status == _READY_TO_SHIP and self.step(pair) is None
 
     def stage_of(self, pair: StatusPair, *, accepted: bool) -> Stage:
         """The stage the counter sees: NEW while the order waits for acceptance, even when
@@ -135,12 +159,20 @@ class Flow:
     def allowed_actions(self, pair: StatusPair, *, accepted: bool) -> frozenset[Action]:
         """What the marketplace accepts in this state. ``accepted`` says whether the desk knows
         the order was accepted (a Dropoff courier may be assigned before acceptance, so the
-        substatus alone cannot tell)."""
-        actions = set(self.actions_by_pair.get(pair, self.actions_by_status.get(pair.status, ())))
-        if accepted:
+        substatus alone cannot tell).
+
+        ACCEPT only while the order awaits acceptance; MARK_READY only in ``mark_ready_pairs``
+        (Dropoff ``printed``/``ready_to_cook``: both mean accepted, whoever accepted it). A
+        status the flow does not know allows the desk's own prints only.
+        """
+        actions = set(
+            self.actions_by_pair.get(pair, self.actions_by_status.get(pair.status, _PRINTS))
+        )
+        actions.discard(Action.MARK_READY)
+        if pair in self.mark_ready_pairs:
+            actions.add(Action.MARK_READY)
+        if not self.awaiting_accept(pair, accepted=accepted):
             actions.discard(Action.ACCEPT)
-        elif Action.MARK_READY in actions:
-            actions.discard(Action.MARK_READY)
         return frozenset(actions)
 
     def pairs(self) -> list[StatusPair]:
@@ -148,6 +180,7 @@ class Flow:
 
 
 FINAL_STATUSES = frozenset({"cancelled", "delivered", "not_delivered"})
+_READY_TO_SHIP = "ready_to_ship"
 
 _STAGE_BY_STATUS: dict[str, Stage] = {
     "pending": Stage.NEW,
@@ -160,51 +193,45 @@ _STAGE_BY_STATUS: dict[str, Stage] = {
 }
 
 _P = StatusPair
-_PRINTS = frozenset({Action.PRINT_KITCHEN, Action.PRINT_RECEIPT})
+_PRINTS: frozenset[Action] = frozenset({Action.PRINT_KITCHEN, Action.PRINT_RECEIPT})
 # The desk can always print its own tickets; the marketplace's PDF is refused once shipped
 # or cancelled (api notes §4).
 _READY_TO_SHIP_ACTIONS = frozenset({Action.ACCEPT, Action.CANCEL, Action.PRINT_LABEL_PDF} | _PRINTS)
-_FINAL_RANK = 100
+_FINAL_RANK = 1000
+_STEP = 10
+_UNKNOWN_OFFSET = 5  # an unknown value sits half a step after its anchor
 
 
 def _mp_flow(
     logistics: Logistics,
     middle: list[tuple[str, str | None, Stage]],
+    finals: list[tuple[str, str | None, Stage]],
     pre_accept: tuple[str, ...] = ("ready_to_print",),
+    mark_ready: tuple[str, ...] = (),
 ) -> Flow:
     steps: list[Step] = [
         Step(_P("pending", "creating_route"), 0, Stage.NEW),
-        Step(_P("handling", None), 1, Stage.NEW),
-        Step(_P("ready_to_ship", "ready_to_print"), 2, Stage.NEW),
+        Step(_P("handling", None), _STEP, Stage.NEW),
+        Step(_P("ready_to_ship", "ready_to_print"), 2 * _STEP, Stage.NEW),
     ]
-    rank = 3
+    rank = 3 * _STEP
     for status, substatus, stage in middle:
         steps.append(Step(_P(status, substatus), rank, stage))
-        rank += 1
+        rank += _STEP
     # Final states share one rank: once final, nothing moves the order (first final wins).
-    for status, substatus, stage in [
-        ("delivered", None, Stage.DONE),
-        ("not_delivered", None, Stage.DONE),
-        ("cancelled", "cancelled_manually", Stage.CANCELLED),
-        ("cancelled", "time_expired", Stage.CANCELLED),
-    ]:
+    for status, substatus, stage in finals:
         steps.append(Step(_P(status, substatus), _FINAL_RANK, stage, final=True))
+    # An unknown substatus sits just after the last known step of its status.
     floors = {
-        "pending": 0,
-        "handling": 1,
-        "ready_to_ship": 2,
-        "shipped": min(s.rank for s in steps if s.pair.status == "shipped"),
-        "delivered": _FINAL_RANK,
-        "not_delivered": _FINAL_RANK,
-        "cancelled": _FINAL_RANK,
+        status: max(s.rank for s in steps if s.pair.status == status) + _UNKNOWN_OFFSET
+        for status in ("pending", "handling", "ready_to_ship", "shipped")
     }
-    shipped_actions = _PRINTS
+    floors |= {status: _FINAL_RANK for status in FINAL_STATUSES}
     by_status: dict[str, frozenset[Action]] = {
         "pending": frozenset(),
         "handling": frozenset(),
-        "ready_to_ship": _READY_TO_SHIP_ACTIONS
-        | (frozenset({Action.MARK_READY}) if logistics is Logistics.DROPOFF else frozenset()),
-        "shipped": shipped_actions,
+        "ready_to_ship": _READY_TO_SHIP_ACTIONS,
+        "shipped": _PRINTS,
         "delivered": _PRINTS,
         "not_delivered": _PRINTS,
         "cancelled": _PRINTS,
@@ -217,9 +244,18 @@ def _mp_flow(
         actions_by_status=by_status,
         actions_by_pair={},
         pre_accept=frozenset(_P("ready_to_ship", sub) for sub in pre_accept),
+        unknown_status_rank=2 * _STEP + _UNKNOWN_OFFSET,
+        mark_ready_pairs=frozenset(_P("ready_to_ship", sub) for sub in mark_ready),
     )
 
 
+_CANCELLED = [
+    ("cancelled", "cancelled_manually", Stage.CANCELLED),
+    ("cancelled", "time_expired", Stage.CANCELLED),
+]
+
+# Seed 000, Flex: no not_delivered (what follows shipped/delivery_failed is UNKNOWN, §8.3);
+# a not_delivered that does come is final all the same (FINAL_STATUSES).
 MP_FLEX = _mp_flow(
     Logistics.FLEX,
     [
@@ -228,8 +264,12 @@ MP_FLEX = _mp_flow(
         ("shipped", "out_for_delivery", Stage.ON_THE_WAY),
         ("shipped", "delivery_failed", Stage.ON_THE_WAY),
     ],
+    [("delivered", None, Stage.DONE), *_CANCELLED],
 )
 
+# Seed 000, Dropoff, with ready_to_cook after printed and before on_route_to_pickup (§8.4).
+# Mark ready (§5b) is documented for printed; ready_to_cook follows printed and still means
+# "accepted, food not collected", so the desk offers it there too and shows a refusal.
 MP_DROPOFF = _mp_flow(
     Logistics.DROPOFF,
     [
@@ -240,23 +280,20 @@ MP_DROPOFF = _mp_flow(
         ("shipped", "out_for_delivery", Stage.ON_THE_WAY),
         ("shipped", "at_the_door", Stage.ON_THE_WAY),
     ],
+    [("delivered", None, Stage.DONE), ("not_delivered", None, Stage.DONE), *_CANCELLED],
     pre_accept=("ready_to_print", "on_route_to_pickup", "picking_up"),
+    mark_ready=("printed", "ready_to_cook"),
 )
 
-# Takeout's flow is UNKNOWN in the API notes; it follows Flex without the courier steps.
-MP_TAKEOUT = _mp_flow(
-    Logistics.TAKEOUT,
-    [
-        ("ready_to_ship", "printed", Stage.PREPARING),
-        ("ready_to_ship", "ready_to_cook", Stage.PREPARING),
-        ("shipped", "out_for_delivery", Stage.ON_THE_WAY),
-    ],
-)
+# The docs have no Takeout flow (api notes §2.4): a TAKEOUT order now maps to Flex or Dropoff
+# by the QR rule. Orders stored before that carry logistics "takeout"; they keep opening with
+# the Flex steps (no courier steps, no mark ready) rather than failing to load.
+_STORED_TAKEOUT = replace(MP_FLEX, logistics=Logistics.TAKEOUT)
 
 _FLOWS: dict[tuple[Channel, Logistics], Flow] = {
     (Channel.MP_DELIVERY, Logistics.FLEX): MP_FLEX,
     (Channel.MP_DELIVERY, Logistics.DROPOFF): MP_DROPOFF,
-    (Channel.MP_DELIVERY, Logistics.TAKEOUT): MP_TAKEOUT,
+    (Channel.MP_DELIVERY, Logistics.TAKEOUT): _STORED_TAKEOUT,
 }
 
 

@@ -10,18 +10,26 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kitchen_app.channels.base import ChannelClient, FetchedOrder
+from kitchen_app.channels.errors import ChannelError
 from kitchen_app.domain import Channel, TimelineEntry
 from kitchen_app.engine.api import EngineListener
+from kitchen_app.engine.deadline import accept_deadline
 from kitchen_app.settings import SETTINGS
 from kitchen_app.store import DeskStore, OrderChange
 
-__all__ = ["EngineContext", "OccurredAt", "utc_now"]
+__all__ = ["ApiOutcome", "EngineContext", "OccurredAt", "utc_now"]
 
 log = logging.getLogger(__name__)
 
 # Per channel: the marketplace's own time for the state a fetched order is in, when its JSON
 # carries one (e.g. Mercado Pago's createdAt for ready_to_print); None → the time we learnt it.
 OccurredAt = Callable[[FetchedOrder], datetime | None]
+# Told the outcome of every call to a marketplace API (None: it answered), for the health.
+ApiOutcome = Callable[[Channel, ChannelError | None], None]
+
+
+def _ignore_outcome(channel: Channel, error: ChannelError | None) -> None:
+    pass
 
 
 def utc_now() -> datetime:
@@ -35,6 +43,9 @@ class EngineContext:
     listener: EngineListener
     occurred_at: Mapping[Channel, OccurredAt] = field(default_factory=dict)
     clock: Callable[[], datetime] = utc_now
+    api_outcome: ApiOutcome = _ignore_outcome
+    # Told of every announced change (the store watch looks for auto-cancels).
+    observers: list[Callable[[OrderChange], None]] = field(default_factory=list)
 
     def setting(self, key: str) -> Any:
         return self.store.get_setting(key, SETTINGS[key].default)
@@ -53,10 +64,27 @@ class EngineContext:
 
     def commit(self, fetched: FetchedOrder, source: str) -> OrderChange:
         """Store one fetched order and its observed state (callers group these in a
-        transaction when several must commit together)."""
-        return self.store.apply_order(fetched.order, [self.entry_for(fetched, source)])
+        transaction when several must commit together). The accept deadline follows the
+        rule of engine/deadline.py."""
+        order = fetched.order
+        key = order.key
+        first_notified = self.store.first_notification(key)
+        deadline = None
+        if first_notified is not None:
+            deadline = accept_deadline(
+                key,
+                order.created_at,
+                order.accept_deadline - order.created_at,
+                first_notified,
+                warn=self.store.order_summary(key) is None,  # once, when the order lands
+            )
+        return self.store.apply_order(
+            order, [self.entry_for(fetched, source)], accept_deadline=deadline
+        )
 
     def announce(self, change: OrderChange) -> None:
+        for observe in self.observers:
+            observe(change)
         if change.is_new:
             self.listener.order_added(change.key)
         else:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Coroutine, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,16 +23,20 @@ from kitchen_app.domain import Channel, Stage
 from kitchen_app.engine.actions import ActionRunner
 from kitchen_app.engine.api import (
     ActionOutcome,
+    DeskHealth,
     EngineListener,
     FeedState,
     FeedStatus,
 )
 from kitchen_app.engine.context import EngineContext, OccurredAt, utc_now
 from kitchen_app.engine.feed import FeedLoop, feed_name
+from kitchen_app.engine.health import HealthListener, HealthMonitor
+from kitchen_app.engine.loading import OrderFetcher
 from kitchen_app.engine.printing import PrintService
 from kitchen_app.engine.reconcile import Reconciler
 from kitchen_app.engine.relay_feed import RelayFeed
-from kitchen_app.settings import validate
+from kitchen_app.engine.stores import CHECK_INTERVAL_S, StoreWatch
+from kitchen_app.settings import canonical_key, validate
 from kitchen_app.store import DeskStore
 
 __all__ = ["Engine", "EngineConfig"]
@@ -41,8 +45,21 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+# Orders stored this little before the feed said it was back were read by the reconnect too.
+_STORE_SLACK = timedelta(seconds=5)
+
 # Settings whose change means new marketplace clients or a new relay connection.
-_CONNECTION_SETTINGS = frozenset({"relay_url", "relay_token", "mp_base_url", "mp_access_token"})
+_CONNECTION_SETTINGS = frozenset(
+    {
+        "relay_url",
+        "relay_token",
+        "mp_delivery.base_url",
+        "mp_delivery.access_token",
+        "mp_delivery.user_id",
+        "time_zone",
+        "country",
+    }
+)
 
 ClientsFactory = Callable[[Mapping[str, Any]], Mapping[Channel, ChannelClient]]
 FeedFactory = Callable[[Mapping[str, Any]], RelayFeed | None]
@@ -61,6 +78,7 @@ class EngineConfig:
     initial_settings: Mapping[str, Any] = field(default_factory=dict)
     poll_wait_s: float = 25.0
     reconcile_interval_s: float | None = None  # None: the reconcile_interval_s setting
+    store_check_interval_s: float = CHECK_INTERVAL_S  # how often paused stores are looked for
 
 
 class Engine:
@@ -79,7 +97,9 @@ class Engine:
         """``clients_factory`` builds the marketplace clients from the connection settings
         (the composition root, ``kitchen_app.wiring``, passes the real ones in)."""
         self._config = config
-        self._listener = listener
+        self._health = HealthMonitor(listener, clock)
+        # Every part talks to this one, which keeps the health up to date and forwards.
+        self._listener: EngineListener = HealthListener(listener, self._health)
         self._clients_factory = clients_factory
         self._occurred_at = dict(occurred_at or {})
         self._feed_factory = feed_factory
@@ -96,6 +116,8 @@ class Engine:
         self._actions: ActionRunner | None = None
         self._reconciler: Reconciler | None = None
         self._printing: PrintService | None = None
+        self._fetcher: OrderFetcher | None = None
+        self._stores: StoreWatch | None = None
 
     # ---- lifecycle ---------------------------------------------------------------------------
 
@@ -130,18 +152,23 @@ class Engine:
         self._loop = asyncio.get_running_loop()
         self._stopping = asyncio.Event()
         store = DeskStore.open(self._config.db_path)
+        self._health.attach(store, self._loop)
         try:
             for key, value in self._config.initial_settings.items():
                 validate(key, value)
-                store.set_setting(key, value)
+                store.set_setting(canonical_key(key), value)
             ctx = EngineContext(
                 store=store,
                 clients={},
                 listener=self._listener,
                 occurred_at=self._occurred_at,
                 clock=self._clock,
+                api_outcome=self._health.api_outcome,
             )
             self._ctx = ctx
+            self._fetcher = OrderFetcher(ctx, on_new_order=self._on_new_order)
+            self._stores = StoreWatch(ctx, self._health)
+            ctx.observers.append(self._stores.observe)
             self._reconciler = Reconciler(ctx, on_new_order=self._on_new_order)
             self._actions = ActionRunner(
                 ctx,
@@ -152,6 +179,9 @@ class Engine:
             await self._connect()
             await self._printing.start()
             self._actions.resume_unfinished()
+            await self._fetcher.resume()
+            self._spawn(self._stores.run_periodically(self._config.store_check_interval_s))
+            self._health.recompute()
             interval = self._config.reconcile_interval_s or float(
                 ctx.setting("reconcile_interval_s")
             )
@@ -174,6 +204,11 @@ class Engine:
             await client.aclose()
         settings = {key: ctx.setting(key) for key in _CONNECTION_SETTINGS}
         ctx.clients = dict(self._clients_factory(settings))
+        self._health.reset_apis(ctx.clients)
+        if self._stores is not None:
+            # Reads the stores' status and, with it, tells at once whether the marketplace
+            # takes this address and token.
+            self._stores.soon("connect")
         feed = self._feed_factory(settings)
         if feed is None:
             self._listener.feed_state_changed(
@@ -187,15 +222,25 @@ class Engine:
             feed,
             name=feed_name(settings["relay_url"], settings["relay_token"]),
             wait_s=self._config.poll_wait_s,
+            fetcher=self._fetcher_or_fail(),
             on_new_order=self._on_new_order,
             reconcile=self._reconcile_quietly,
             pending_actions=lambda: self._actions.pending_count if self._actions else 0,
+            check_missed=self._check_missed,
         )
         self._feed_task = self._spawn(self._feed_loop.run())
+
+    def _fetcher_or_fail(self) -> OrderFetcher:
+        assert self._fetcher is not None
+        return self._fetcher
 
     async def _shutdown(self, store: DeskStore) -> None:
         if self._actions is not None:
             self._actions.stop()
+        if self._fetcher is not None:
+            await self._fetcher.stop()
+        if self._stores is not None:
+            await self._stores.stop()
         if self._printing is not None:
             await self._printing.stop()
         for task in list(self._tasks):
@@ -241,6 +286,20 @@ class Engine:
         assert self._printing is not None
         if kind == "accept":
             await self._printing.auto_print(key)
+
+    def _check_missed(self, since: datetime, back_at: datetime) -> None:
+        """After an outage: orders that arrived and expired meanwhile, until acknowledged."""
+        assert self._ctx is not None
+        # Notified during the outage (orders announced once the desk was back were seen
+        # live), stored once it was back.
+        keys = self._ctx.store.missed_orders(
+            since,
+            back_at - _STORE_SLACK,
+            self._clock(),
+            notified_before=back_at + _STORE_SLACK,
+        )
+        if self._health.add_missed(keys):
+            log.warning("orders missed while offline: %s", ", ".join(keys))
 
     def _pending_changed(self) -> None:
         if self._feed_loop is not None:
@@ -311,16 +370,42 @@ class Engine:
         async def store_it() -> None:
             assert self._ctx is not None and self._printing is not None
             validate(key, value)
-            self._ctx.store.set_setting(key, value)
-            if key in _CONNECTION_SETTINGS:
+            name = canonical_key(key)
+            self._ctx.store.set_setting(name, value)
+            if name in _CONNECTION_SETTINGS:
                 await self._connect()
-            if key == "printers":
+            if name == "printers":
                 self._printing.reload_printers()
 
         return self._submit(store_it())
 
     def reconcile_now(self) -> Future[None]:
         return self._submit(self._reconcile_quietly("requested"))
+
+    def reopen_store(self, channel: str, store_id: str) -> Future[ActionOutcome]:
+        async def reopen() -> ActionOutcome:
+            assert self._stores is not None
+            return await self._stores.reopen(channel, store_id)
+
+        return self._submit(reopen())
+
+    def dismiss_unresolved(self, notification_id: int) -> Future[None]:
+        async def dismiss() -> None:
+            assert self._ctx is not None
+            if self._ctx.store.dismiss_unresolved(notification_id):
+                self._listener.unresolved_changed()
+
+        return self._submit(dismiss())
+
+    def acknowledge_missed(self) -> Future[None]:
+        async def acknowledge() -> None:
+            self._health.acknowledge_missed()
+
+        return self._submit(acknowledge())
+
+    def health(self) -> DeskHealth:
+        """The desk's health as last computed (thread-safe: an immutable snapshot)."""
+        return self._health.current
 
     # ---- introspection for tests and the status bar ---------------------------------------
 

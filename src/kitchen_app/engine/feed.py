@@ -1,36 +1,40 @@
-"""The relay feed: long-poll the relay, fetch each order the events name, commit the orders
-and the new cursor in one transaction, then tell the listener (DESIGN §2, §6.2).
+"""The relay feed: long-poll the relay, record each event's effect, move the cursor past the
+batch in the same transaction, then tell the listener (DESIGN §2, §6.2, §6.8).
 
-The cursor advances only after the events' effects are committed. An event whose order could
-not be fetched for a passing reason (marketplace down, token rejected) holds the cursor: the
-same batch is tried again, so no order is ever skipped. Handling an event twice changes
-nothing (the store's merge is idempotent).
+An event's effect is one of: the order read from the marketplace; a *loading* record (the
+order named, when the first notification came, the read's error) for an order that could not
+be read within a short budget, which then follows its own retry schedule; or an *unresolved*
+notification (its raw body kept) when no order can be identified in it. The cursor moves only
+after those are committed, and never waits for a marketplace that keeps failing, so one
+order's failure never holds another back. Handling an event twice changes nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
-import time
 from collections.abc import Awaitable, Callable, Coroutine
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from kitchen_app.channels.base import FetchedOrder
-from kitchen_app.channels.errors import AuthError, BadResponse, ChannelError, NotFound
+from kitchen_app.channels.errors import ChannelError
 from kitchen_app.domain import Channel
 from kitchen_app.engine.api import FeedState, FeedStatus
 from kitchen_app.engine.backoff import Backoff
 from kitchen_app.engine.context import EngineContext
+from kitchen_app.engine.loading import FetchResult, OrderFetcher, describe
 from kitchen_app.engine.relay_feed import (
     CursorPruned,
     EventBatch,
     RelayAuthError,
+    RelayEvent,
     RelayFeed,
     RelayUnavailable,
 )
-from kitchen_app.store import OrderChange
+from kitchen_app.store import OrderChange, StoreError
 
 __all__ = ["FeedLoop", "feed_name"]
 
@@ -44,10 +48,13 @@ def feed_name(relay_url: str, token: str) -> str:
     return f"relay:{relay_url.rstrip('/')}#{digest}"
 
 
-_FETCH_CONCURRENCY = 8
-# How long one order's failing reads may hold the feed before it is parked for
-# reconciliation and the orders behind it go through.
-PARK_AFTER_S = 30.0
+# How long the batch waits for its orders' first reads before it commits the slow ones as
+# "details loading": short, since a healthy order behind them waits this long at most.
+FIRST_READ_BUDGET_S = 0.4
+# The relay backoff's cap: the desk is back within this of the relay or network returning.
+RECONNECT_CAP_S = 2.0
+# After a reconnect, batches in this long are the backlog: their expired orders were missed.
+RECOVERY_CHECKS = timedelta(seconds=60)
 
 
 class FeedLoop:
@@ -58,21 +65,27 @@ class FeedLoop:
         *,
         name: str,
         wait_s: float,
-        on_new_order: Callable[[str], Awaitable[None]],
+        fetcher: OrderFetcher,
         reconcile: Callable[[str], Coroutine[Any, Any, None]],
         pending_actions: Callable[[], int],
+        on_new_order: Callable[[str], Awaitable[None]],
+        check_missed: Callable[[datetime, datetime], None] | None = None,
     ) -> None:
         self._ctx = ctx
         self._feed = feed
         self._name = name
         self._wait_s = wait_s
         self._on_new_order = on_new_order
+        self._fetcher = fetcher
+        self._check_missed = check_missed
         self._reconcile = reconcile
         self._pending_actions = pending_actions
         self._state = FeedState(FeedStatus.CONNECTING, since=ctx.clock())
         self._last_event_at: datetime | None = None
         self._background: set[asyncio.Task[None]] = set()
-        self._failing_since: dict[tuple[Channel, str], float] = {}
+        self._offline_since: datetime | None = None
+        # After a reconnect: (offline since, back at, until when batches are checked).
+        self._recovering: tuple[datetime, datetime, datetime] | None = None
 
     @property
     def state(self) -> FeedState:
@@ -100,15 +113,22 @@ class FeedLoop:
 
     async def run(self) -> None:
         cursor = self._ctx.store.get_cursor(self._name)
-        backoff = Backoff(initial=0.5, maximum=10.0)
+        # A desk that was closed was offline since it last took events.
+        self._offline_since = self._ctx.store.cursor_updated_at(self._name)
+        backoff = Backoff(initial=0.25, maximum=RECONNECT_CAP_S)
         while True:
             try:
-                batch = await self._feed.poll(cursor, wait=self._wait_s)
+                # Until the relay has answered once, ask without holding: the desk shows it is
+                # back the moment the relay answers, not a long-poll later.
+                online = self._state.status is FeedStatus.ONLINE
+                batch = await self._feed.poll(cursor, wait=self._wait_s if online else 0.0)
             except RelayAuthError:
                 self._set_state(FeedStatus.AUTH_FAILED, "the relay refused this desk's token")
                 await asyncio.sleep(backoff.next())
                 continue
             except RelayUnavailable as exc:
+                if self._offline_since is None:
+                    self._offline_since = self._ctx.clock()
                 self._set_state(FeedStatus.OFFLINE, str(exc) or "relay unreachable")
                 await asyncio.sleep(backoff.next())
                 continue
@@ -124,9 +144,13 @@ class FeedLoop:
             if reconnected:
                 self._set_state(FeedStatus.ONLINE)
                 backoff.reset()
+                offline_since, self._offline_since = self._offline_since, None
+                now = self._ctx.clock()
+                if offline_since is not None:
+                    self._recovering = (offline_since, now, now + RECOVERY_CHECKS)
                 # Whatever happened while we were away (or before we started), learn it now.
                 self._background.add(
-                    asyncio.get_running_loop().create_task(self._reconcile("reconnect"))
+                    asyncio.get_running_loop().create_task(self._after_reconnect())
                 )
                 self._background = {t for t in self._background if not t.done()}
             if not batch.events:
@@ -142,12 +166,34 @@ class FeedLoop:
                 cursor = batch.cursor
                 backoff.reset()
                 self.refresh_state()
+                self._missed_check()
             else:
                 await asyncio.sleep(backoff.next())
 
+    async def _after_reconnect(self) -> None:
+        await self._reconcile("reconnect")
+        self._missed_check()
+
+    def _missed_check(self) -> None:
+        """While recovering from an outage, list the orders that arrived and expired."""
+        if self._recovering is None or self._check_missed is None:
+            return
+        since, back_at, until = self._recovering
+        if self._ctx.clock() > until:
+            self._recovering = None
+            return
+        self._check_missed(since, back_at)
+
     async def handle(self, batch: EventBatch) -> bool:
-        """Fetch, commit and announce one batch. False when it must be tried again."""
-        wanted: dict[tuple[Channel, str], None] = {}
+        """Record the effect of every event of one batch, move the cursor past them, then
+        announce. Returns True (the batch is done; a store failure raises).
+
+        Each order's read gets ``FIRST_READ_BUDGET_S``: orders read in time are committed
+        with the cursor; the others are committed as *loading* and follow their own retry
+        schedule (engine/loading.py), so no order waits for another.
+        """
+        wanted: dict[tuple[Channel, str], datetime] = {}  # → first notification in the batch
+        unresolved: list[tuple[RelayEvent, Channel, str]] = []
         for event in batch.events:
             try:
                 channel = Channel(event.channel)
@@ -155,64 +201,91 @@ class FeedLoop:
             except (ValueError, KeyError):
                 log.warning("event %s from channel %r ignored: no client", event.id, event.channel)
                 continue
+            received_at = self._received_at(event)
             order_id = client.order_id_from_event(event.topic, event.resource)
-            if order_id is not None:
-                wanted[(channel, order_id)] = None
-
-        semaphore = asyncio.Semaphore(_FETCH_CONCURRENCY)
-
-        async def fetch(channel: Channel, order_id: str) -> FetchedOrder | ChannelError:
-            async with semaphore:
-                try:
-                    return await self._ctx.clients[channel].fetch_order(order_id)
-                except ChannelError as exc:
-                    return exc
-
-        results = await asyncio.gather(*(fetch(c, o) for c, o in wanted))
-        fetched: list[FetchedOrder] = []
-        parked: list[tuple[str, str]] = []
-        now = time.monotonic()
-        for (channel, order_id), result in zip(wanted, results, strict=True):
-            key = f"{channel.value}:{order_id}"
-            if isinstance(result, FetchedOrder):
-                fetched.append(result)
-                self._failing_since.pop((channel, order_id), None)
+            if order_id is None:
+                if event.verified:
+                    unresolved.append((event, channel, "no order could be identified in it"))
+                else:
+                    log.info("unverified event %s names no order; ignored", event.id)
                 continue
-            known = self._ctx.store.order_summary(key) is not None
-            if isinstance(result, NotFound | BadResponse):
-                # No retry now can fix it; a new order is parked so reconciliation keeps
-                # trying (a marketplace may answer 404 for a moment after the webhook).
-                log.warning("%s: %s", key, result.message)
-                if not known:
-                    parked.append((key, result.message))
+            if not event.verified:
+                self._fetcher.hint(channel, order_id, received_at)
                 continue
-            message = f"{channel.value}: {result.message}"
-            if isinstance(result, AuthError):
-                message = f"{channel.value}: the marketplace refused the access token"
-            first = self._failing_since.setdefault((channel, order_id), now)
-            if now - first < PARK_AFTER_S:
-                log.warning("batch held (cursor stays): %s", message)
-                self._set_state(FeedStatus.ONLINE, message)
-                return False
-            # One order failing this long must not hold every order behind it.
-            log.warning("%s parked for reconciliation after %.0f s: %s", key, now - first, message)
-            if not known:
-                parked.append((key, message))
+            earlier = wanted.get((channel, order_id))
+            wanted[(channel, order_id)] = min(earlier or received_at, received_at)
 
+        # Orders already being retried are left to their own task (their effect is recorded).
+        reads = {
+            (channel, order_id): self._fetcher.start_fetch(channel, order_id)
+            for (channel, order_id) in wanted
+            if not self._fetcher.is_following(f"{channel.value}:{order_id}")
+        }
+        if reads:
+            await asyncio.wait(reads.values(), timeout=FIRST_READ_BUDGET_S)
+
+        loading: list[tuple[Channel, str, datetime, asyncio.Task[FetchResult], bool]] = []
+        new_loading = False
+        new_unresolved = False
         changes: list[OrderChange] = []
-        with self._ctx.store.transaction():
-            for item in fetched:
-                changes.append(self._ctx.commit(item, "webhook"))
-            for key, message in parked:
-                self._ctx.store.park_unfetched(key, message)
-            self._ctx.store.set_cursor(self._name, batch.cursor)
-        for channel, order_id in wanted:
-            self._failing_since.pop((channel, order_id), None)
-        if self._state.message:
-            self._set_state(FeedStatus.ONLINE)
+        store = self._ctx.store
+        with store.transaction():
+            for (channel, order_id), received_at in wanted.items():
+                store.note_first_notification(f"{channel.value}:{order_id}", received_at)
+            for (channel, order_id), task in reads.items():
+                key = f"{channel.value}:{order_id}"
+                result = task.result() if task.done() else None
+                if isinstance(result, FetchedOrder):
+                    try:  # one order the store refuses must not hold the batch
+                        with store.transaction():
+                            changes.append(self._ctx.commit(result, "webhook"))
+                            store.forget_unfetched(key)
+                        continue
+                    except StoreError as exc:
+                        log.error("%s read but not stored: %s", key, exc)
+                        result = ChannelError(f"the desk could not store it: {exc}")
+                first_seen = wanted[(channel, order_id)]
+                known = store.order_summary(key) is not None
+                if not known:
+                    error = describe(channel, result) if result is not None else None
+                    new_loading |= store.note_loading(key, first_seen, error, attempts=0)
+                loading.append((channel, order_id, first_seen, task, not known))
+            for event, channel, reason in unresolved:
+                new_unresolved |= store.add_unresolved(
+                    f"{self._name}#{event.id}",
+                    channel.value,
+                    self._received_at(event),
+                    reason,
+                    _raw_body(event),
+                )
+            store.set_cursor(self._name, batch.cursor)
+        # Announced only now that they are durable.
+        for channel, order_id, first_seen, task, is_new in loading:
+            self._fetcher.follow(channel, order_id, first_seen, in_flight=task, loading=is_new)
         for change in changes:
             self._ctx.announce(change)
+        if new_loading:
+            self._ctx.listener.loading_orders_changed()
+        if new_unresolved:
+            log.warning("%d notification(s) could not be resolved", len(unresolved))
+            self._ctx.listener.unresolved_changed()
         for change in changes:
             if change.is_new:
                 await self._on_new_order(change.key)
         return True
+
+    def _received_at(self, event: RelayEvent) -> datetime:
+        """When the relay received the event (its clock); the desk's now when unreadable."""
+        try:
+            moment = datetime.fromisoformat(event.received_at)
+        except ValueError:
+            return self._ctx.clock()
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)  # the relay writes UTC
+        return moment
+
+
+def _raw_body(event: RelayEvent) -> str:
+    """The notification as the marketplace sent it (the relay's stored payload)."""
+    body: dict[str, Any] = event.payload or {"topic": event.topic, "resource": event.resource}
+    return json.dumps(body, ensure_ascii=False, sort_keys=True)

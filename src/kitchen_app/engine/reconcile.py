@@ -53,10 +53,13 @@ class Reconciler:
                     return None  # a channel this desk has no client for
                 async with semaphore:
                     try:
-                        return await client.fetch_order(order_id)
+                        fetched = await client.fetch_order(order_id)
                     except ChannelError as exc:
+                        self._ctx.api_outcome(client.channel, exc)
                         log.info("reconcile (%s): %s not re-read: %s", reason, key, exc.message)
                         return None
+                    self._ctx.api_outcome(client.channel, None)
+                    return fetched
 
             results = await asyncio.gather(*(fetch(k) for k in keys))
             changes: list[OrderChange] = []
@@ -80,27 +83,32 @@ class Reconciler:
         """Orders an event named that could not be read then: try each again; give up only
         after a day (the marketplace has long cancelled such an order by then)."""
         found: list[OrderChange] = []
-        for key, first_seen in self._ctx.store.unfetched_keys():
+        for key, first_seen in self._ctx.store.unfetched_keys(parked_only=True):
             try:
                 client, order_id = self._ctx.client_for_key(key)
             except (KeyError, ValueError):
                 log.error("parked order %s has no client; forgotten", key)
                 self._ctx.store.forget_unfetched(key)
+                self._ctx.listener.loading_orders_changed()
                 continue
             try:
                 fetched = await client.fetch_order(order_id)
             except ChannelError as exc:
+                self._ctx.api_outcome(client.channel, exc)
                 if self._ctx.clock() - first_seen > _GIVE_UP:
                     log.error("parked order %s still unreadable after a day: %s", key, exc)
                     self._ctx.store.forget_unfetched(key)
+                    self._ctx.listener.loading_orders_changed()
                 else:
-                    self._ctx.store.park_unfetched(key, exc.message)
+                    self._ctx.store.record_fetch_failure(key, exc.message)
                 continue
+            self._ctx.api_outcome(client.channel, None)
             with self._ctx.store.transaction():
                 change = self._ctx.commit(fetched, reason)
                 self._ctx.store.forget_unfetched(key)
             log.info("parked order %s read at last (%s)", key, reason)
             self._ctx.announce(change)
+            self._ctx.listener.loading_orders_changed()
             if change.is_new and self._on_new_order is not None:
                 await self._on_new_order(key)
             found.append(change)

@@ -8,6 +8,7 @@ the desk), ``CursorPruned`` (reconcile, then resume from its cursor), ``RelayUna
 from __future__ import annotations
 
 import logging
+import socket
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -39,6 +40,28 @@ log = logging.getLogger(__name__)
 # Beyond the hold time: the relay's own work plus a slow link.
 READ_MARGIN_SECONDS = 10.0
 CONNECT_TIMEOUT_SECONDS = 5.0
+
+
+# A long poll sits idle for up to a minute. TCP keepalive on its connection notices a network
+# that went away without a word (no reset) within about KEEPALIVE_IDLE + 3 × INTERVAL seconds,
+# instead of when the read times out; the feed then reconnects as soon as the network returns.
+KEEPALIVE_IDLE_S = 5
+KEEPALIVE_INTERVAL_S = 2
+KEEPALIVE_COUNT = 3
+
+
+def keepalive_options() -> list[tuple[int, int, int]]:
+    """Socket options for TCP keepalive, as far as the platform names them."""
+    options = [(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)]
+    for name, value in (
+        ("TCP_KEEPIDLE", KEEPALIVE_IDLE_S),
+        ("TCP_KEEPINTVL", KEEPALIVE_INTERVAL_S),
+        ("TCP_KEEPCNT", KEEPALIVE_COUNT),
+    ):
+        option = getattr(socket, name, None)
+        if option is not None:
+            options.append((socket.IPPROTO_TCP, option, value))
+    return options
 
 
 class RelayError(Exception):
@@ -75,6 +98,9 @@ class RelayEvent:
     resource: str
     received_at: str
     payload: dict[str, Any]
+    # False when the relay could not check the marketplace's signature (api notes §6.4): the
+    # event is then only a hint. Relays of earlier versions do not send it: verified.
+    verified: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +120,7 @@ def _event(raw: Any) -> RelayEvent:
             resource=raw["resource"],
             received_at=raw["received_at"],
             payload=raw["payload"],
+            verified=raw.get("verified") is not False,
         )
     except KeyError as exc:
         raise RelayProtocolError(f"event without {exc.args[0]!r}") from None
@@ -117,7 +144,13 @@ class RelayFeed:
         self._base = base_url.rstrip("/")
         self._auth = {"Authorization": f"{AUTH_SCHEME} {token}"}
         self._owns_http = http is None
-        self._http = http if http is not None else httpx.AsyncClient()
+        self._http = (
+            http
+            if http is not None
+            else httpx.AsyncClient(
+                transport=httpx.AsyncHTTPTransport(socket_options=keepalive_options())
+            )
+        )
 
     def __repr__(self) -> str:
         return f"RelayFeed({self._base!r})"

@@ -7,10 +7,12 @@ Unknown API codes (a new fee or payment type) print as the code itself, never fa
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Mapping
 
 from .formats import rules_for
 
-__all__ = ["label", "label_for_code"]
+__all__ = ["label", "label_for_code", "system_language", "system_ticket_locale"]
 
 log = logging.getLogger(__name__)
 
@@ -97,3 +99,36 @@ def label_for_code(code: str, locale: str) -> str:
     if words is None:
         return code.replace("_", " ").capitalize()
     return words[rules_for(locale).language]
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The system's language as ``es``, ``es-MX``, ``pt`` or ``en``; None when it names none
+    of ours (the C/POSIX locale, another language, nothing set).
+
+    Read from the environment the way gettext does (``LANGUAGE``'s first entry, then
+    ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), not from ``locale.getlocale()``: a command run
+    without ``setlocale`` (or with the locale not installed) still says what the user chose.
+    """
+    env = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = (env.get(name) or "").split(":")[0].strip()
+        if not value:
+            continue
+        code = value.split(".")[0].split("@")[0].replace("-", "_").lower()
+        if code in ("c", "posix"):
+            return None
+        if code.startswith("pt"):
+            return "pt"
+        if code.startswith("es"):
+            return "es-MX" if code == "es_mx" else "es"
+        if code.startswith("en"):
+            return "en"
+        return None
+    return None
+
+
+def system_ticket_locale(environ: Mapping[str, str] | None = None) -> str:
+    """The tickets' locale from the system language; es-AR when it names none of ours (the
+    product's first country)."""
+    language = system_language(environ)
+    return {"pt": "pt-BR", "en": "en", "es-MX": "es-MX"}.get(language or "", "es-AR")

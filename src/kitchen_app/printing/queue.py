@@ -399,12 +399,14 @@ class PrintQueue:
     async def _settle_unconfirmed(
         self, job: _Pending, printer: str, target: PrinterTarget, exc: SentUnconfirmed
     ) -> None:
+        # The status asked now says how the printer is, not whether *this* ticket printed:
+        # a printer that is ready after a broken link may have dropped the ticket. Only a
+        # fault settles it (failed, the printer may print its buffer once fixed); anything
+        # else waits for the operator.
         state = await asyncio.to_thread(target.status)
         self._printer_state(printer, state)
-        if state is None:
+        if state is None or state.ok:
             self._set(job, printer, JobState.UNCERTAIN, error=exc.message, bytes_sent=True)
-        elif state.ok:
-            self._set(job, printer, JobState.PRINTED, error=None, bytes_sent=True)
         else:
             error = f"{exc.message}; printer reports {state.describe()}"
             self._set(job, printer, JobState.FAILED, error=error, bytes_sent=True)

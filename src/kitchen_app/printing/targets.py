@@ -1,9 +1,19 @@
 """Where ticket bytes go: raw TCP 9100, USB, serial, a file/device, or the OS print queue.
 
-Each target's ``send(data)`` returns once the bytes are handed over, or raises a
-``PrinterError`` that says whether anything went out (see errors.py). Sends block: the print
-queue runs them in a worker thread. Timeouts are short and explicit everywhere (python-escpos'
-network printer would wait 60 s).
+Each target's ``send(data)`` returns only when the printer itself confirmed the ticket, or
+raises a ``PrinterError`` that says whether anything went out (see errors.py). Sends block:
+the print queue runs them in a worker thread. Timeouts are short and explicit everywhere
+(python-escpos' network printer would wait 60 s).
+
+Printers never claim what they do not know: handing bytes to the operating system proves
+nothing (a printer that accepts a connection and never reads, or closes it mid-ticket, still
+lets small tickets "go out"). So network, serial and USB sends ask the printer's real-time
+status (``DLE EOT``) on the same link after the ticket: the printer answers it only once it
+has received everything before it. A valid answer that says ready → printed; one that says
+paper out / cover open… → ``PrinterFault``; no answer (status unsupported or unanswered,
+link closed) → ``SentUnconfirmed``, which the queue turns into *uncertain* for the operator.
+The setup's test (calibration) print goes through the same path, so a printer that does not
+answer status shows there, at setup time, as a ticket that could not be confirmed.
 """
 
 from __future__ import annotations
@@ -46,19 +56,26 @@ class PrinterTarget(Protocol):
         ...
 
 
-def _check(name: str, state: PrinterState | None, *, sent: bool) -> None:
+def _check(name: str, state: PrinterState | None, *, sent: bool, bytes_sent: int = 0) -> None:
     if state is None:
         if sent:
-            raise SentUnconfirmed(f"{name}: no answer after sending the ticket", printer=name)
+            raise SentUnconfirmed(
+                f"{name}: sent, but the printer did not answer its status (DLE EOT), so it is "
+                "not known whether it printed; check the printer",
+                printer=name,
+                bytes_sent=bytes_sent,
+            )
         return
     if not state.ok:
         raise PrinterFault(f"{name}: {state.describe()}", state, printer=name, sent=sent)
 
 
 class NetworkTarget:
-    """Raw TCP (JetDirect, port 9100). With ``confirm`` the printer's status is read back on
-    the same connection after the ticket; a printer that accepts and then stays silent makes
-    the send ``SentUnconfirmed``."""
+    """Raw TCP (JetDirect, port 9100). With ``confirm`` (the default) the printer's status is
+    read back on the same connection after the ticket; a printer that accepts and then stays
+    silent makes the send ``SentUnconfirmed``. ``confirm=False`` is only for callers that
+    want the bare hand-over (a test's capture); it also ends ``SentUnconfirmed``: bytes
+    handed to the kernel are not a printed ticket."""
 
     def __init__(
         self,
@@ -68,7 +85,7 @@ class NetworkTarget:
         *,
         connect_timeout: float = 3.0,
         write_timeout: float = 10.0,
-        confirm: bool = False,
+        confirm: bool = True,
     ) -> None:
         self.name = name
         self.host = host.strip("[]")
@@ -101,8 +118,8 @@ class NetworkTarget:
                 if time.monotonic() > deadline:
                     raise TimeoutError
                 sent += sock.send(view[sent : sent + _CHUNK])
-            if self.confirm:
-                _check(self.name, self._read_status(sock), sent=True)
+            state = self._read_status(sock) if self.confirm else None
+            _check(self.name, state, sent=True, bytes_sent=sent)
         except (TimeoutError, OSError) as exc:
             if sent == 0:
                 raise NothingSent(
@@ -177,7 +194,7 @@ class SerialTarget:
         baudrate: int = 9600,
         *,
         write_timeout: float = 10.0,
-        confirm: bool = False,
+        confirm: bool = True,
     ) -> None:
         self.name = name
         self.port = port
@@ -207,8 +224,8 @@ class SerialTarget:
             for start in range(0, len(data), _CHUNK):
                 written += link.write(data[start : start + _CHUNK]) or 0
             link.flush()
-            if self.confirm:
-                _check(self.name, self._read_status(link), sent=True)
+            state = self._read_status(link) if self.confirm else None
+            _check(self.name, state, sent=True, bytes_sent=written)
         except (serial.SerialException, OSError) as exc:
             # A write timeout says nothing about how much of the chunk went out.
             raise SentUnconfirmed(
@@ -244,7 +261,9 @@ class SerialTarget:
 
 
 class UsbTarget:
-    """A USB printer through libusb (pyusb): first bulk OUT endpoint of interface 0."""
+    """A USB printer through libusb (pyusb): first bulk OUT endpoint of interface 0; its
+    status is asked after the ticket and read from the first IN endpoint. A printer without
+    an IN endpoint cannot confirm anything: its tickets end ``SentUnconfirmed``."""
 
     def __init__(
         self, name: str, vendor_id: int, product_id: int, *, write_timeout: float = 10.0
@@ -287,6 +306,12 @@ class UsbTarget:
                     usb.util.endpoint_direction(e.bEndpointAddress) == usb.util.ENDPOINT_OUT
                 ),
             )
+            reply = usb.util.find_descriptor(
+                interface,
+                custom_match=lambda e: (
+                    usb.util.endpoint_direction(e.bEndpointAddress) == usb.util.ENDPOINT_IN
+                ),
+            )
         except usb.core.USBError as exc:
             raise NothingSent(
                 f"{self.name}: cannot claim the USB printer ({exc})", printer=self.name
@@ -301,6 +326,8 @@ class UsbTarget:
                 written += endpoint.write(
                     data[start : start + _CHUNK], int(self.write_timeout * 1000)
                 )
+            state = _usb_status(endpoint, reply) if reply is not None else None
+            _check(self.name, state, sent=True, bytes_sent=written)
         except usb.core.USBError as exc:
             raise SentUnconfirmed(
                 f"{self.name}: USB write failed ({exc})", printer=self.name, bytes_sent=written
@@ -310,6 +337,24 @@ class UsbTarget:
 
     def status(self) -> PrinterState | None:
         return None  # reading back needs the IN endpoint; not every USB printer offers it
+
+
+def _usb_status(out: object, reply: object) -> PrinterState | None:
+    """DLE EOT 1/2/4 over USB: each query written to ``out``, one byte read from ``reply``."""
+    import usb.core  # type: ignore[import-untyped]
+
+    timeout_ms = int(_STATUS_TIMEOUT * 1000)
+    answer = b""
+    try:
+        for query in STATUS_QUERIES:
+            out.write(query, timeout_ms)  # type: ignore[attr-defined]
+            got = bytes(reply.read(64, timeout_ms))  # type: ignore[attr-defined]
+            if not got:
+                return None
+            answer += got[-1:]
+    except usb.core.USBError:
+        return None
+    return parse_status(answer)
 
 
 def target_for(settings: PrinterSettings) -> PrinterTarget:
@@ -322,7 +367,9 @@ def target_for(settings: PrinterSettings) -> PrinterTarget:
             port,
             connect_timeout=settings.connect_timeout,
             write_timeout=settings.write_timeout,
-            confirm=settings.status_query,
+            # Always: a ticket is only "printed" when the printer says so (issue 10);
+            # ``status_query`` is kept in saved settings but no longer turns this off.
+            confirm=True,
         )
     if settings.kind == "file":
         return FileTarget(settings.name, settings.address)
@@ -333,7 +380,7 @@ def target_for(settings: PrinterSettings) -> PrinterTarget:
             device,
             baud,
             write_timeout=settings.write_timeout,
-            confirm=settings.status_query,
+            confirm=True,
         )
     if settings.kind == "usb":
         vid, pid = settings.usb_ids()

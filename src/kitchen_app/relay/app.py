@@ -54,6 +54,8 @@ def build_app(config: RelayConfig) -> Starlette:
             prune_interval_seconds=config.prune_interval_seconds,
             max_pending=config.max_pending_webhooks,
             commit_timeout=config.commit_timeout_seconds,
+            health_probe_interval_seconds=config.health_probe_interval_seconds,
+            health_probe_timeout_seconds=config.health_probe_timeout_seconds,
         )
         try:
             await hub.start()

@@ -10,12 +10,19 @@ wake for webhooks taken there.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, StoredEvent, StoreInfo
+from kitchen_app.relay.eventlog import (
+    AppendResult,
+    EventLog,
+    IncomingEvent,
+    StoredEvent,
+    StoreInfo,
+)
 from kitchen_app.relay.sqlite_log import SQLiteEventLog
 
 __all__ = [
@@ -65,6 +72,10 @@ class LogBackend(Protocol):
     # cursor "ahead of the log".
     shared: bool
     description: str  # for logs: a file path or a URL without its password
+    # What the database (or the encoder before it) raises for a value it cannot take, as
+    # opposed to a fault of the database itself (disk full, I/O, lock, connection): such
+    # an event is refused alone (400), the others of its batch are stored.
+    input_errors: tuple[type[Exception], ...]
 
     async def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
         """Store all events in ONE durable transaction; one result per event, in order."""
@@ -73,6 +84,8 @@ class LogBackend(Protocol):
     async def read(self, store_id: int, after: int, limit: int) -> list[StoredEvent]: ...
 
     async def store_for_token(self, digest: str) -> StoreInfo | None: ...
+
+    async def store_for_account(self, channel: str, account_id: str) -> int | None: ...
 
     async def latest_ids(self) -> dict[int, int]: ...
 
@@ -104,11 +117,28 @@ class SQLiteBackend:
     the event loop's thread."""
 
     shared = False
+    input_errors: tuple[type[Exception], ...] = (
+        UnicodeError,
+        OverflowError,
+        sqlite3.DataError,
+        sqlite3.IntegrityError,
+        sqlite3.InterfaceError,
+    )
 
-    def __init__(self, path: Path, *, writer_busy_timeout: float) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        writer_busy_timeout: float,
+        logs: tuple[EventLog, EventLog] | None = None,
+    ) -> None:
+        """``logs``: an already open (writer, reader) pair to use instead (tests)."""
         self.description = str(path)
-        self._writer = SQLiteEventLog(path, busy_timeout=writer_busy_timeout)
-        self._reader = SQLiteEventLog(path)
+        if logs is not None:
+            self._writer, self._reader = logs
+        else:
+            self._writer = SQLiteEventLog(path, busy_timeout=writer_busy_timeout)
+            self._reader = SQLiteEventLog(path)
 
     async def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
         return self._writer.append(events)
@@ -118,6 +148,9 @@ class SQLiteBackend:
 
     async def store_for_token(self, digest: str) -> StoreInfo | None:
         return self._reader.store_for_token(digest)
+
+    async def store_for_account(self, channel: str, account_id: str) -> int | None:
+        return self._reader.store_for_account(channel, account_id)
 
     async def latest_ids(self) -> dict[int, int]:
         return self._reader.latest_ids()

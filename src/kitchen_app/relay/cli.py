@@ -14,13 +14,14 @@ from kitchen_app.relay.backend import is_postgres_url, redact_url
 from kitchen_app.relay.config import (
     DEFAULT_DB,
     ENV_MP_SECRET,
+    ENV_SHOPEE_CALLBACK_URL,
     ENV_SHOPEE_PARTNER_KEY,
     RelayConfig,
     retention_from_env,
 )
 from kitchen_app.relay.sqlite_log import connect
 
-__all__ = ["add_store", "serve"]
+__all__ = ["add_store", "rotate_token", "serve"]
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +38,34 @@ def _db_path(args: argparse.Namespace) -> Path | str:
 
 
 def _check_db(path: Path | str) -> None:
+    """One clear line for a database the relay cannot use (garbage, truncated, a newer
+    schema, an unreachable server), with what to do, instead of a traceback at the first
+    webhook."""
     if isinstance(path, str):
         from kitchen_app.relay.pg_stores import check_database
 
         check_database(path)
         return
+    if path.exists() and path.is_dir():
+        raise UserError(f"relay database {path} is a directory; give --db a file path")
     try:
-        connect(path).close()
-    except (sqlite3.Error, RuntimeError) as exc:
+        conn = connect(path)
+        try:
+            row = conn.execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            conn.close()
+    except RuntimeError as exc:
         raise UserError(f"cannot open relay database {path}: {exc}") from None
+    except sqlite3.Error as exc:
+        raise UserError(
+            f"relay database {path} is damaged or not a relay database ({exc}); restore a "
+            "backup copy (sqlite3 FILE .backup) or move the file away to start empty"
+        ) from None
+    if row is None or row[0] != "ok":
+        raise UserError(
+            f"relay database {path} is damaged ({row[0] if row else 'no answer'}); restore a "
+            "backup copy (sqlite3 FILE .backup) or move the file away to start empty"
+        )
 
 
 def _shown(path: Path | str) -> str:
@@ -63,6 +83,9 @@ def serve(args: argparse.Namespace) -> int:
         database_url=path if isinstance(path, str) else None,
         mp_webhook_secret=args.mp_webhook_secret or os.environ.get(ENV_MP_SECRET) or None,
         shopee_partner_key=os.environ.get(ENV_SHOPEE_PARTNER_KEY) or None,
+        shopee_callback_url=getattr(args, "shopee_callback_url", None)
+        or os.environ.get(ENV_SHOPEE_CALLBACK_URL)
+        or None,
         retention_seconds=retention_from_env(),
     )
     log.info(
@@ -102,4 +125,15 @@ def add_store(args: argparse.Namespace) -> int:
     )
     # The token is the last word: scripts take it with `| awk '{print $NF}'`.
     print(f"store {args.name.strip()!r} registered in {_shown(path)}; desk token: {token}")
+    return 0
+
+
+def rotate_token(args: argparse.Namespace) -> int:
+    from kitchen_app.relay.stores import rotate_token as rotate
+
+    path = _db_path(args)
+    _check_db(path)
+    name, token = rotate(path, args.store)
+    # Same shape as add-store: the token is the last word.
+    print(f"store {name!r}: old desk token revoked; new desk token: {token}")
     return 0

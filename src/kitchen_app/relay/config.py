@@ -15,6 +15,7 @@ __all__ = [
     "DEFAULT_RETENTION_HOURS",
     "ENV_MP_SECRET",
     "ENV_RETENTION_HOURS",
+    "ENV_SHOPEE_CALLBACK_URL",
     "ENV_SHOPEE_PARTNER_KEY",
     "RelayConfig",
     "retention_from_env",
@@ -26,6 +27,7 @@ DEFAULT_DB = Path("relay.sqlite3")
 DEFAULT_RETENTION_HOURS = 7 * 24.0  # a desk offline over a long weekend still catches up
 ENV_MP_SECRET = "KITCHEN_MP_WEBHOOK_SECRET"
 ENV_SHOPEE_PARTNER_KEY = "KITCHEN_SHOPEE_PARTNER_KEY"
+ENV_SHOPEE_CALLBACK_URL = "KITCHEN_SHOPEE_CALLBACK_URL"
 ENV_RETENTION_HOURS = "KITCHEN_RELAY_RETENTION_HOURS"
 
 
@@ -50,6 +52,14 @@ class RelayConfig:
     # webhooks get 503 (never 200 for something not stored) and /healthz says why.
     max_pending_webhooks: int = 10_000
     commit_timeout_seconds: float = 10.0
+    # /healthz does a real durable write at most this often and answers from it meanwhile
+    health_probe_interval_seconds: float = 1.0
+    # Per client address: /healthz requests, and webhook requests the relay refuses (valid
+    # webhooks are never counted, see ratelimit.py). Rates per second, bursts in requests.
+    health_rate: float = 5.0
+    health_burst: float = 20.0
+    refusal_rate: float = 20.0
+    refusal_burst: float = 200.0
 
     def __repr__(self) -> str:  # secrets never reach logs
         return (

@@ -40,6 +40,11 @@ class IncomingEvent:
     received_at: str  # ISO 8601 UTC
     dedupe_id: str | None  # same notification id -> stored once
     dedupe_content: str | None  # same topic/resource/sent (or same Shopee body) -> stored once
+    verified: bool = False  # a signature was checked and matched (served to the desk)
+    # A verified signature's request id ("channel|x-request-id") and the body's fingerprint:
+    # the same key with another fingerprint is a replayed signature, refused.
+    request_key: str | None = None
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,7 @@ class AppendResult:
     event_id: int  # the stored event's id (the earlier one for a duplicate)
     store_id: int | None  # None: no store has this account (kept as unrouted)
     duplicate: bool
+    replayed: bool = False  # its signed request id came before with another body: not stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,7 @@ class StoredEvent:
     resource: str
     received_at: str
     payload_json: str
+    verified: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +83,8 @@ class EventLog(Protocol):
 
     def store_for_token(self, digest: str) -> StoreInfo | None: ...
 
+    def store_for_account(self, channel: str, account_id: str) -> int | None: ...
+
     def latest_ids(self) -> dict[int, int]:
         """store id -> id of its newest kept event."""
         ...
@@ -91,7 +100,8 @@ class EventLog(Protocol):
     def prune(self, older_than: str, limit: int | None = None) -> tuple[dict[int, int], int]:
         """Remove events received before ``older_than`` (ISO 8601 UTC), at most ``limit`` of
         the oldest; returns the new pruned-through id of each store that lost events, and
-        how many events were removed (unrouted ones included)."""
+        how many events were removed (unrouted ones included). Signed request ids seen
+        before ``older_than`` are forgotten too."""
         ...
 
     def probe_write(self) -> None:

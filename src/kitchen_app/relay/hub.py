@@ -45,7 +45,7 @@ from kitchen_app.relay.eventlog import (
     token_digest,
 )
 
-__all__ = ["EventHub", "Overloaded"]
+__all__ = ["EventHub", "Overloaded", "UnstorableEvent"]
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,10 @@ class Overloaded(RuntimeError):
     """The relay cannot store this webhook now (→ 503, the marketplace retries)."""
 
 
+class UnstorableEvent(Exception):
+    """This one event cannot be stored because of what it holds (→ 400 for it alone)."""
+
+
 @dataclass(slots=True)
 class _Pending:
     event: IncomingEvent
@@ -78,6 +82,8 @@ class EventHub:
         prune_interval_seconds: float,
         max_pending: int = 10_000,
         commit_timeout: float = 10.0,
+        health_probe_interval_seconds: float = 1.0,
+        health_probe_timeout_seconds: float = 5.0,
     ) -> None:
         self._log = log_backend
         self._retention = retention_seconds
@@ -88,7 +94,12 @@ class EventHub:
         self._wakeups: dict[int, asyncio.Future[None]] = {}
         self._latest: dict[int, int] = {}
         self._pruned: dict[int, int] = {}
-        self._tokens: dict[str, StoreInfo] = {}
+        self._health: tuple[float, str | None] | None = None
+        self._health_interval = health_probe_interval_seconds
+        self._health_timeout = health_probe_timeout_seconds
+        # store id -> (count, last time) of webhooks refused for a bad or replayed
+        # signature since the relay started (reported by /v1/status)
+        self._refused: dict[int, tuple[int, str]] = {}
         self._tasks: list[asyncio.Task[None]] = []
         self._commit_started: float | None = None  # monotonic start of the running commit
         self._commit_error: str | None = None  # the last commit's failure, until one works
@@ -156,11 +167,7 @@ class EventHub:
                 results = await self._log.append(events)
             except Exception as exc:
                 log.error("could not commit %d webhook events: %s", len(batch), exc)
-                self._commit_error = f"the last commit failed: {exc}"
-                self._commit_failed_at = time.monotonic()
-                for p in batch:
-                    if not p.done.done():
-                        p.done.set_exception(exc)
+                await self._commit_one_by_one(batch)
                 continue
             finally:
                 self._commit_started = None
@@ -171,15 +178,44 @@ class EventHub:
                     len(batch),
                     1000 * (time.perf_counter() - started),
                 )
-            touched: set[int] = set()
-            for p, result in zip(batch, results, strict=True):
-                if result.store_id is not None and not result.duplicate:
-                    if result.event_id > self._latest.get(result.store_id, 0):
-                        self._latest[result.store_id] = result.event_id
-                    touched.add(result.store_id)
-                if not p.done.done():
-                    p.done.set_result(result)
-            self._wake(touched)
+            self._committed(batch, results)
+
+    def _committed(self, batch: list[_Pending], results: list[AppendResult]) -> None:
+        touched: set[int] = set()
+        for p, result in zip(batch, results, strict=True):
+            if result.store_id is not None and not result.duplicate and not result.replayed:
+                if result.event_id > self._latest.get(result.store_id, 0):
+                    self._latest[result.store_id] = result.event_id
+                touched.add(result.store_id)
+            if not p.done.done():
+                p.done.set_result(result)
+        self._wake(touched)
+
+    async def _commit_one_by_one(self, batch: list[_Pending]) -> None:
+        """A failed group commit is retried event by event, so an event that cannot be
+        stored fails alone (webhooks are validated before they queue, so this is the last
+        line). When the fault is the relay's own (disk, lock), every one fails honestly."""
+        fault: Exception | None = None
+        for p in batch:
+            if p.done.done():
+                continue  # the request went away: nothing to answer
+            if fault is not None:
+                # the database itself failed: the rest would too, each after its own
+                # busy timeout with the loop blocked (SQLite), so they fail now
+                p.done.set_exception(fault)
+                continue
+            try:
+                result = await self._log.append([p.event])
+            except self._log.input_errors as exc:
+                log.warning("webhook event refused by storage: %s", exc)
+                p.done.set_exception(UnstorableEvent(str(exc)))
+            except Exception as exc:
+                fault = exc
+                self._commit_error = f"the last commit failed: {exc}"
+                self._commit_failed_at = time.monotonic()
+                p.done.set_exception(exc)
+            else:
+                self._committed([p], result)
 
     def _wake(self, stores: Iterable[int]) -> None:
         for store_id in stores:
@@ -202,20 +238,38 @@ class EventHub:
                     moved.append(store_id)
         self._wake(moved)
 
-    async def probe_write(self) -> None:
-        """For /healthz: raises Overloaded naming what keeps webhooks from being stored."""
+    async def healthy(self) -> str | None:
+        """None when webhooks can be stored; otherwise what stops them, for /healthz.
+        Backpressure and a commit that failed in the last few seconds are known without
+        touching the database. Otherwise a real durable write, at most once per probe
+        interval (1 s by default): a flood of /healthz costs one small commit a second, not
+        one per request."""
         problem = self._overload()
         recent = time.monotonic() - self._commit_failed_at < _COMMIT_FAILURE_SHOWN
         if problem is None and self._commit_error is not None and recent:
             problem = self._commit_error
         if problem is not None:
-            raise Overloaded(problem)
+            return problem
+        now = time.monotonic()
+        if self._health is not None and now - self._health[0] < self._health_interval:
+            return self._health[1]
         try:
-            await self._log.probe_write()
+            await asyncio.wait_for(self._log.probe_write(), self._health_timeout)
+            error: str | None = None
+            self._commit_error = None  # a durable write works again
         except Exception as exc:
-            problem = self._commit_error or f"the database cannot be written: {exc}"
-            raise Overloaded(problem) from exc
-        self._commit_error = None  # a durable write works again
+            log.error("health probe failed: %s", exc)
+            error = f"the database cannot be written: {exc or 'timeout'}"
+        self._health = (now, error)
+        return error
+
+    def count_refused(self, store_id: int, at: str) -> None:
+        count, _ = self._refused.get(store_id, (0, at))
+        self._refused[store_id] = (count + 1, at)
+
+    def refused(self, store_id: int) -> tuple[int, str | None]:
+        count, at = self._refused.get(store_id, (0, None))
+        return count, at
 
     # -- retention ------------------------------------------------------------------------
 
@@ -248,14 +302,14 @@ class EventHub:
     # -- reads ----------------------------------------------------------------------------
 
     async def store_for_token(self, token: str) -> StoreInfo | None:
-        digest = token_digest(token)
-        store = self._tokens.get(digest)
-        if store is None:
-            # misses go to the database: a store added by the CLI works at once
-            store = await self._log.store_for_token(digest)
-            if store is not None:
-                self._tokens[digest] = store
-        return store
+        """Every request reads the token's store from the database (an indexed lookup of a
+        few microseconds): a store added by the CLI works at once and a rotated token stops
+        working at once. Tokens are looked up by their sha256 (what the database keeps), so
+        lookup timing can only ever tell an attacker about digests, never about a token."""
+        return await self._log.store_for_token(token_digest(token))
+
+    async def store_for_account(self, channel: str, account_id: str) -> int | None:
+        return await self._log.store_for_account(channel, account_id)
 
     def pruned_through(self, store_id: int) -> int:
         return self._pruned.get(store_id, 0)

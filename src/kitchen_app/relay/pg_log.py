@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 from collections.abc import Sequence
 from typing import Any
@@ -49,12 +50,15 @@ _KINDS = {"e": "events", "p": "pruned"}
 # commit): ids are drawn first, so the answer says which rows went in and which were
 # duplicates (ON CONFLICT DO NOTHING skips them), in the batch's order. A CTE that calls
 # nextval() is always materialised: both uses see the same ids.
-_COLUMNS = "channel, topic, resource, account_id, received_at, payload, dedupe_id, dedupe_content"
+_COLUMNS = (
+    "channel, topic, resource, account_id, received_at, payload, dedupe_id, dedupe_content, "
+    "verified"
+)
 _INSERT_BATCH = f"""
 WITH input AS MATERIALIZED (
     SELECT nextval('events_id_seq') AS id, a.store_id, i.*
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                $7::text[], $8::text[]) WITH ORDINALITY AS i({_COLUMNS}, ord)
+                $7::text[], $8::text[], $9::boolean[]) WITH ORDINALITY AS i({_COLUMNS}, ord)
     LEFT JOIN store_accounts a ON a.channel = i.channel AND a.account_id = i.account_id
 ), inserted AS (
     INSERT INTO events (id, store_id, {_COLUMNS}) OVERRIDING SYSTEM VALUE
@@ -105,6 +109,7 @@ def parse_change(payload: str) -> tuple[str, dict[int, int]] | None:
 
 class PostgresBackend:
     shared = True
+    input_errors: tuple[type[Exception], ...] = (UnicodeError, OverflowError, asyncpg.DataError)
 
     def __init__(self, url: str, pool: asyncpg.Pool, write_pool: asyncpg.Pool) -> None:
         self.description = redact_url(url)
@@ -145,41 +150,94 @@ class PostgresBackend:
     # -- writes ---------------------------------------------------------------------------
 
     async def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
-        columns: list[list[str | None]] = [[] for _ in range(8)]
-        for ev in events:
-            for column, value in zip(
-                columns,
-                (
-                    ev.channel,
-                    ev.topic,
-                    ev.resource,
-                    ev.account_id,
-                    ev.received_at,
-                    ev.payload_json,
-                    ev.dedupe_id,
-                    ev.dedupe_content,
-                ),
-                strict=True,
-            ):
-                column.append(value)
-        results: list[AppendResult] = []
+        results: dict[int, AppendResult] = {}
         newest: dict[int, int] = {}
         async with self._write_pool.acquire() as conn, conn.transaction():
             await conn.execute("SELECT pg_advisory_xact_lock($1)", APPEND_LOCK)
-            rows = await conn.fetch(_INSERT_BATCH, *columns)
+            replayed = await self._replayed(conn, events)
+            if replayed:
+                routes = await self._routes(conn, [events[i] for i in replayed])
+                for i in replayed:
+                    store_id = routes.get((events[i].channel, events[i].account_id))
+                    results[i] = AppendResult(0, store_id, duplicate=False, replayed=True)
+            kept = [i for i in range(len(events)) if i not in replayed]
+            stored = [events[i] for i in kept]
+            columns: list[list[str | bool | None]] = [[] for _ in range(9)]
+            for ev in stored:
+                for column, value in zip(
+                    columns,
+                    (
+                        ev.channel,
+                        ev.topic,
+                        ev.resource,
+                        ev.account_id,
+                        ev.received_at,
+                        ev.payload_json,
+                        ev.dedupe_id,
+                        ev.dedupe_content,
+                        ev.verified,
+                    ),
+                    strict=True,
+                ):
+                    column.append(value)
+            rows = await conn.fetch(_INSERT_BATCH, *columns) if stored else []
             earlier: dict[tuple[str | None, str | None], AppendResult] = {}
             if not all(row[2] for row in rows):
-                earlier = await self._earlier_copies(conn, events, rows)
-            for ev, (event_id, store_id, fresh) in zip(events, rows, strict=True):
+                earlier = await self._earlier_copies(conn, stored, rows)
+            for i, ev, (event_id, store_id, fresh) in zip(kept, stored, rows, strict=True):
                 if not fresh:
-                    results.append(earlier[(ev.dedupe_id, ev.dedupe_content)])
+                    results[i] = earlier[(ev.dedupe_id, ev.dedupe_content)]
                     continue
-                results.append(AppendResult(int(event_id), store_id, duplicate=False))
+                results[i] = AppendResult(int(event_id), store_id, duplicate=False)
                 if store_id is not None:
                     newest[store_id] = max(newest.get(store_id, 0), int(event_id))
             for payload in format_change("e", newest):
                 await conn.execute("SELECT pg_notify($1, $2)", NOTIFY_CHANNEL, payload)
-        return results
+        return [results[i] for i in range(len(events))]
+
+    @staticmethod
+    async def _replayed(conn: asyncpg.Connection, events: Sequence[IncomingEvent]) -> set[int]:
+        """Remember each verified signature's request id with its body's fingerprint; the
+        indexes of events whose request id came before with another body (replays: not
+        stored). The same id with the same body is a retry, stored once as usual."""
+        keys = [ev.request_key for ev in events if ev.request_key is not None]
+        if not keys:
+            return set()
+        rows = await conn.fetch(
+            "SELECT request_key, fingerprint FROM signed_requests "
+            "WHERE request_key = ANY($1::text[])",
+            keys,
+        )
+        known: dict[str, str | None] = {r[0]: r[1] for r in rows}
+        fresh: list[tuple[str, str | None, str]] = []
+        replayed: set[int] = set()
+        for i, ev in enumerate(events):
+            if ev.request_key is None:
+                continue
+            if ev.request_key not in known:
+                known[ev.request_key] = ev.fingerprint
+                fresh.append((ev.request_key, ev.fingerprint, ev.received_at))
+            elif known[ev.request_key] != ev.fingerprint:
+                replayed.add(i)
+        if fresh:
+            await conn.execute(
+                "INSERT INTO signed_requests (request_key, fingerprint, seen_at) "
+                "SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING",
+                *(list(column) for column in zip(*fresh, strict=True)),
+            )
+        return replayed
+
+    @staticmethod
+    async def _routes(
+        conn: asyncpg.Connection, events: Sequence[IncomingEvent]
+    ) -> dict[tuple[str, str], int]:
+        rows = await conn.fetch(
+            "SELECT channel, account_id, store_id FROM store_accounts "
+            "WHERE (channel, account_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
+            [ev.channel for ev in events],
+            [ev.account_id for ev in events],
+        )
+        return {(r[0], r[1]): int(r[2]) for r in rows}
 
     @staticmethod
     async def _earlier_copies(
@@ -209,6 +267,13 @@ class PostgresBackend:
         async with self._write_pool.acquire() as conn, conn.transaction():
             # No append lock: only old events are removed, never one still being committed,
             # so webhooks keep committing while a chunk is deleted.
+            # signed request ids are forgotten with the events of their time
+            await conn.execute(
+                "DELETE FROM signed_requests WHERE request_key IN (SELECT request_key FROM "
+                "signed_requests WHERE seen_at < $1 LIMIT $2)",
+                older_than,
+                limit,
+            )
             bound = await conn.fetchval(
                 "SELECT MAX(id) FROM (SELECT id FROM events WHERE received_at < $1 "
                 "ORDER BY id LIMIT $2) AS oldest",
@@ -272,7 +337,7 @@ class PostgresBackend:
         rows = await self._fetch(
             "fetch",
             "SELECT s.pruned_through, e.id, e.channel, e.topic, e.resource, e.received_at, "
-            "e.payload FROM stores s LEFT JOIN LATERAL (SELECT * FROM events "
+            "e.payload, e.verified FROM stores s LEFT JOIN LATERAL (SELECT * FROM events "
             "WHERE store_id = s.id AND id > $2 ORDER BY id LIMIT $3) e ON true "
             "WHERE s.id = $1 ORDER BY e.id",
             store_id,
@@ -285,9 +350,21 @@ class PostgresBackend:
 
     async def store_for_token(self, digest: str) -> StoreInfo | None:
         row = await self._fetch(
-            "fetchrow", "SELECT id, name FROM stores WHERE token_sha256 = $1", digest
+            "fetchrow", "SELECT id, name, token_sha256 FROM stores WHERE token_sha256 = $1", digest
         )
-        return None if row is None else StoreInfo(int(row[0]), str(row[1]))
+        # the index found it; the constant-time compare is what decides
+        if row is None or not hmac.compare_digest(str(row[2]), digest):
+            return None
+        return StoreInfo(int(row[0]), str(row[1]))
+
+    async def store_for_account(self, channel: str, account_id: str) -> int | None:
+        found = await self._fetch(
+            "fetchval",
+            "SELECT store_id FROM store_accounts WHERE channel = $1 AND account_id = $2",
+            channel,
+            account_id,
+        )
+        return None if found is None else int(found)
 
     async def latest_ids(self) -> dict[int, int]:
         rows = await self._fetch(

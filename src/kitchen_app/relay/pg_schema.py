@@ -66,6 +66,18 @@ _MIGRATIONS: list[str] = [
         probed_at TEXT NOT NULL
     );
     """,
+    # 2: each event says whether its signature was verified; verified signatures' request
+    # ids are remembered with their body's fingerprint, so a captured signature cannot carry
+    # another body (kept as long as events are) -- as the SQLite log's version 2
+    """
+    ALTER TABLE events ADD COLUMN verified BOOLEAN NOT NULL DEFAULT false;
+    CREATE TABLE signed_requests (
+        request_key TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    );
+    CREATE INDEX signed_requests_by_time ON signed_requests (seen_at);
+    """,
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
 

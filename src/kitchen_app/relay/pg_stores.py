@@ -15,7 +15,7 @@ from kitchen_app.relay.pg_schema import connect_args, migrate
 from kitchen_app.relay.sqlite_log import utc_now_iso
 from kitchen_app.relay.stores import account_taken, check_new_store, new_token
 
-__all__ = ["add_store_pg", "check_database"]
+__all__ = ["add_store_pg", "check_database", "rotate_token_pg"]
 
 log = logging.getLogger(__name__)
 
@@ -90,3 +90,38 @@ def add_store_pg(url: str, name: str, **accounts_given: str | int | None) -> str
     store_id = asyncio.run(run())
     log.info("registered store %r (id %s) for %s", name, store_id, sorted(accounts))
     return token
+
+
+def rotate_token_pg(url: str, wanted: str) -> tuple[str, str]:
+    """``relay rotate-token --database-url``: the same rules as the SQLite file's."""
+    token = new_token()
+
+    async def run() -> tuple[int, str]:
+        conn = await _connect(url)
+        try:
+            async with conn.transaction():
+                rows = await conn.fetch(
+                    "SELECT id, name FROM stores WHERE name = $1 FOR UPDATE", wanted
+                )
+                if not rows and wanted.isascii() and wanted.isdigit():
+                    rows = await conn.fetch(
+                        "SELECT id, name FROM stores WHERE id = $1 FOR UPDATE", int(wanted)
+                    )
+                if not rows:
+                    raise UserError(f"no store named {wanted!r} in {redact_url(url)}")
+                if len(rows) > 1:
+                    ids = ", ".join(str(r[0]) for r in rows)
+                    raise UserError(f"several stores are named {wanted!r} (ids {ids}); give the id")
+                store_id, name = int(rows[0][0]), str(rows[0][1])
+                await conn.execute(
+                    "UPDATE stores SET token_sha256 = $1 WHERE id = $2",
+                    token_digest(token),
+                    store_id,
+                )
+            return store_id, name
+        finally:
+            await conn.close()
+
+    store_id, name = asyncio.run(run())
+    log.info("rotated the desk token of store %r (id %s)", name, store_id)
+    return name, token

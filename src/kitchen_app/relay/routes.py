@@ -8,20 +8,29 @@ import contextlib
 import json
 import logging
 import math
+import sqlite3
+import time
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive
 
+from kitchen_app.relay.backend import BackendUnavailable
 from kitchen_app.relay.config import RelayConfig
 from kitchen_app.relay.eventlog import IncomingEvent, StoredEvent, StoreInfo
-from kitchen_app.relay.hub import EventHub
+from kitchen_app.relay.hub import EventHub, UnstorableEvent
+from kitchen_app.relay.ratelimit import ClientLimiter
 from kitchen_app.relay.sqlite_log import utc_now_iso
+from kitchen_app.relay.stores import normalise_account_id
+from kitchen_app.relay.strict_json import NotStrictJSON, loads_strict
 from kitchen_app.relay.webhooks import (
+    UNSIGNED,
     BadSignature,
     BadWebhook,
-    check_mp_signature,
+    SignatureCheck,
     check_shopee_signature,
+    invalid_shopee_push,
+    mp_signature_check,
     parse_marketplace_notification,
     parse_shopee_push,
 )
@@ -29,6 +38,7 @@ from kitchen_app.relay_protocol import (
     AUTH_SCHEME,
     CHANNEL_MERCADOLIBRE,
     CHANNEL_MP_DELIVERY,
+    CHANNEL_SHOPEE,
     CURSOR_PRUNED_ERROR,
     CURSOR_PRUNED_STATUS,
     MAX_BATCH,
@@ -42,6 +52,8 @@ log = logging.getLogger(__name__)
 
 def _error(status: int, code: str, **extra: object) -> JSONResponse:
     headers = {"WWW-Authenticate": AUTH_SCHEME} if status == 401 else None
+    if status == 429:
+        headers = {"Retry-After": "1"}
     return JSONResponse({"error": code, **extra}, status_code=status, headers=headers)
 
 
@@ -51,7 +63,7 @@ def _events_body(events: list[StoredEvent], cursor: int) -> bytes:
     parts = [
         f'{{"id":{e.id},"channel":{json.dumps(e.channel)},"topic":{json.dumps(e.topic)},'
         f'"resource":{json.dumps(e.resource)},"received_at":{json.dumps(e.received_at)},'
-        f'"payload":{e.payload_json}}}'
+        f'"payload":{e.payload_json},"verified":{"true" if e.verified else "false"}}}'
         for e in events
     ]
     return f'{{"events":[{",".join(parts)}],"cursor":{cursor}}}'.encode()
@@ -64,13 +76,34 @@ async def _wait_for_disconnect(receive: Receive) -> None:
             return
 
 
+# Cursors are SQLite integers: anything past 64 bits is a bad request, not an overflow.
+_MAX_CURSOR = 2**63 - 1
+
+
 def _query_int(request: Request, name: str) -> int | None:
     text = request.query_params.get(name)
     if text is None or text == "":
         return None
-    if not (text.isascii() and text.isdigit()):
-        raise ValueError(f"{name} must be a non-negative integer")
+    if not (text.isascii() and text.isdigit()) or len(text) > 19 or int(text) > _MAX_CURSOR:
+        raise ValueError(f"{name} must be an integer from 0 to {_MAX_CURSOR}")
     return int(text)
+
+
+def _client(request: Request) -> str:
+    client = request.scope.get("client")
+    return str(client[0]) if client else "-"
+
+
+def _account_hint(channel: str, body: bytes) -> str | None:
+    """The account a refused body claims to be for, to count the refusal against its store
+    (only ever used for that count)."""
+    try:
+        data = loads_strict(body)
+    except NotStrictJSON:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return normalise_account_id(data.get("shop_id" if channel == CHANNEL_SHOPEE else "user_id"))
 
 
 class Handlers:
@@ -78,18 +111,58 @@ class Handlers:
 
     def __init__(self, config: RelayConfig) -> None:
         self.config = config
+        self._health_limit = ClientLimiter(config.health_rate, config.health_burst)
+        self._refusal_limit = ClientLimiter(config.refusal_rate, config.refusal_burst)
 
     # -- webhooks -------------------------------------------------------------------------
 
-    async def _store(self, request: Request, event: IncomingEvent) -> Response:
+    async def _refuse(
+        self, request: Request, channel: str, status: int, code: str, detail: str, body: bytes
+    ) -> Response:
+        """A refused webhook: 400/401 with the reason, or 429 once the sending client has
+        spent its budget of refusals (then not logged either: a flood must stay cheap)."""
+        if not self._refusal_limit.allow(_client(request)):
+            return _error(429, "too_many_refused_requests")
+        log.warning("%s webhook refused (%d): %s", channel, status, detail)
+        if status == 401:
+            hub: EventHub = request.state.hub
+            account = _account_hint(channel, body)
+            try:
+                store_id = await hub.store_for_account(channel, account) if account else None
+            except (sqlite3.Error, BackendUnavailable) as exc:
+                # the count is a courtesy; the answer is still 401
+                log.error("refusal not counted: %s", exc)
+                store_id = None
+            if store_id is not None:
+                hub.count_refused(store_id, utc_now_iso())
+        if code == "bad_request":
+            return _error(status, code, detail=detail)
+        return _error(status, code)
+
+    async def _store(self, request: Request, event: IncomingEvent, body: bytes) -> Response:
         hub: EventHub = request.state.hub
         try:
             result = await hub.ingest(event)
+        except UnstorableEvent as exc:
+            response = await self._refuse(
+                request, event.channel, 400, "bad_request", str(exc), body
+            )
+            # Shopee gets its 2xx whatever happens (it disables failing endpoints)
+            return Response(status_code=200) if event.channel == CHANNEL_SHOPEE else response
         except Exception as exc:
-            # not committed: no 200, so the marketplace retries
+            # the relay's own fault, not committed: no 200, so the marketplace retries
             log.error("webhook not stored: %s", exc)
             return _error(503, "not_stored")
-        if result.store_id is None:
+        if result.replayed:
+            return await self._refuse(
+                request,
+                event.channel,
+                401,
+                "bad_signature",
+                f"signed request {event.request_key} reused with another body",
+                body,
+            )
+        if result.store_id is None and event.account_id:
             log.warning(
                 "webhook for unknown %s account %s kept unrouted (event %d)",
                 event.channel,
@@ -99,44 +172,78 @@ class Handlers:
         return Response(status_code=200)
 
     async def mercadopago(self, request: Request) -> Response:
+        body = await request.body()
         secret = self.config.mp_webhook_secret
+        signature = UNSIGNED
+        data_id: str | None = None
         if secret:
             # parse the query string only when it can hold data.id (most webhooks have none)
             query = request.query_params if b"data.id" in request.scope["query_string"] else {}
+            data_id = query.get("data.id") or None
             try:
-                check_mp_signature(secret, request.headers, query)
+                signature = mp_signature_check(
+                    secret,
+                    request.headers,
+                    query,
+                    now=time.time(),
+                    max_age_seconds=self.config.retention_seconds,
+                )
             except BadSignature as exc:
-                log.warning("mercadopago webhook refused: %s", exc)
-                return _error(401, "bad_signature")
-        return await self._marketplace(request, CHANNEL_MP_DELIVERY)
+                return await self._refuse(
+                    request, CHANNEL_MP_DELIVERY, 401, "bad_signature", str(exc), body
+                )
+        return await self._marketplace(request, CHANNEL_MP_DELIVERY, body, signature, data_id)
 
     async def mercadolibre(self, request: Request) -> Response:
-        # Mercado Libre does not sign notifications (api notes A.1).
-        return await self._marketplace(request, CHANNEL_MERCADOLIBRE)
-
-    async def _marketplace(self, request: Request, channel: str) -> Response:
+        # Mercado Libre does not sign notifications (api notes A.1): its events are served
+        # unverified, and nothing on this route can touch another route's events.
         body = await request.body()
+        return await self._marketplace(request, CHANNEL_MERCADOLIBRE, body, UNSIGNED, None)
+
+    async def _marketplace(
+        self,
+        request: Request,
+        channel: str,
+        body: bytes,
+        signature: SignatureCheck,
+        data_id: str | None,
+    ) -> Response:
         try:
-            event = parse_marketplace_notification(channel, body, utc_now_iso())
+            event = parse_marketplace_notification(
+                channel, body, utc_now_iso(), signature, signed_data_id=data_id
+            )
         except BadWebhook as exc:
-            return _error(400, "bad_request", detail=str(exc))
-        return await self._store(request, event)
+            return await self._refuse(request, channel, 400, "bad_request", str(exc), body)
+        except BadSignature as exc:
+            return await self._refuse(request, channel, 401, "bad_signature", str(exc), body)
+        except Exception as exc:  # a reading rule missed a case: still the body's fault
+            log.error("unexpected error reading a %s webhook: %r", channel, exc)
+            return await self._refuse(request, channel, 400, "bad_request", "unreadable body", body)
+        return await self._store(request, event, body)
 
     async def shopee(self, request: Request) -> Response:
         body = await request.body()
         key = self.config.shopee_partner_key
+        signature = UNSIGNED
         if key:
             url = self.config.shopee_callback_url or str(request.url)
             try:
                 check_shopee_signature(key, url, body, request.headers.get("authorization", ""))
             except BadSignature as exc:
-                log.warning("shopee push refused: %s", exc)
-                return _error(401, "bad_signature")
+                return await self._refuse(
+                    request, CHANNEL_SHOPEE, 401, "bad_signature", str(exc), body
+                )
+            signature = SignatureCheck(verified=True)
         try:
-            event = parse_shopee_push(body, utc_now_iso())
-        except BadWebhook as exc:
-            return _error(400, "bad_request", detail=str(exc))
-        return await self._store(request, event)
+            event = parse_shopee_push(body, utc_now_iso(), signature)
+        except Exception as exc:  # BadWebhook, or a reading rule that missed a case
+            # Shopee disables push for endpoints that answer errors: a push the relay cannot
+            # read still gets a 2xx, and is kept unrouted for diagnostics (never served).
+            if not self._refusal_limit.allow(_client(request)):
+                return Response(status_code=200)
+            log.warning("shopee push unreadable, kept unrouted: %s", exc)
+            event = invalid_shopee_push(body, str(exc), utc_now_iso())
+        return await self._store(request, event, body)
 
     # -- desks ----------------------------------------------------------------------------
 
@@ -208,19 +315,22 @@ class Handlers:
         except ValueError as exc:
             return _error(400, "bad_request", detail=str(exc))
         hub: EventHub = request.state.hub
+        refused, last_refused = hub.refused(store.id)
         answer: StatusAnswerJSON = {
             "store": store.name,
             "last_webhook_at": await hub.last_received_at(store.id),
             "cursor": hub.latest(store.id),
             "backlog": await hub.count_after(store.id, after or 0),
+            "refused_signatures": refused,
+            "last_refused_at": last_refused,
         }
         return JSONResponse(answer)
 
     async def healthz(self, request: Request) -> Response:
+        if not self._health_limit.allow(_client(request)):
+            return _error(429, "too_many_requests")
         hub: EventHub = request.state.hub
-        try:
-            await asyncio.wait_for(hub.probe_write(), self.config.health_probe_timeout_seconds)
-        except Exception as exc:
-            log.error("health probe failed: %s", exc)
-            return JSONResponse({"ok": False, "problem": str(exc) or "timeout"}, status_code=503)
+        problem = await hub.healthy()
+        if problem is not None:
+            return JSONResponse({"ok": False, "problem": problem}, status_code=503)
         return JSONResponse({"ok": True})

@@ -4,6 +4,7 @@ stay meaningful)."""
 
 from __future__ import annotations
 
+import hmac
 import logging
 import sqlite3
 from collections.abc import Sequence
@@ -16,9 +17,23 @@ __all__ = ["SCHEMA_VERSION", "SQLiteEventLog", "connect", "utc_now_iso"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-_SCHEMA = """
+# Version 2: each event says whether its signature was verified; verified signatures' request
+# ids are remembered with their body's fingerprint, so a captured signature cannot carry
+# another body (kept as long as events are).
+_V2 = """
+CREATE TABLE IF NOT EXISTS signed_requests (
+    request_key TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS signed_requests_by_time ON signed_requests (seen_at);
+"""
+_V1_TO_V2 = "ALTER TABLE events ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;" + _V2
+
+_SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS stores (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
@@ -45,7 +60,8 @@ CREATE TABLE IF NOT EXISTS events (
     received_at TEXT NOT NULL,
     payload TEXT NOT NULL,
     dedupe_id TEXT UNIQUE,
-    dedupe_content TEXT UNIQUE
+    dedupe_content TEXT UNIQUE,
+    verified INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX IF NOT EXISTS events_by_store ON events (store_id, id);
 CREATE INDEX IF NOT EXISTS events_by_time ON events (received_at);
@@ -54,6 +70,8 @@ CREATE TABLE IF NOT EXISTS health (
     probed_at TEXT NOT NULL
 ) STRICT;
 """
+    + _V2
+)
 
 
 def utc_now_iso() -> str:
@@ -74,7 +92,10 @@ def connect(path: Path, busy_timeout: float = 10.0) -> sqlite3.Connection:
         raise RuntimeError(f"{path} was written by a newer relay (schema {version})")
     if version < SCHEMA_VERSION:
         conn.execute("BEGIN IMMEDIATE")
-        for statement in _SCHEMA.split(";"):
+        # re-read under the write lock: another process may have just created it
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        script = _SCHEMA if version == 0 else _V1_TO_V2 if version == 1 else ""
+        for statement in script.split(";"):
             if statement.strip():
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -104,10 +125,13 @@ class SQLiteEventLog:
                     ).fetchone()
                     routes[key] = None if row is None else int(row[0])
                 store_id = routes[key]
+                if ev.request_key is not None and self._replayed(ev):
+                    results.append(AppendResult(0, store_id, duplicate=False, replayed=True))
+                    continue
                 cur = conn.execute(
                     "INSERT OR IGNORE INTO events (store_id, channel, topic, resource, "
-                    "account_id, received_at, payload, dedupe_id, dedupe_content) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "account_id, received_at, payload, dedupe_id, dedupe_content, verified) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         store_id,
                         ev.channel,
@@ -118,6 +142,7 @@ class SQLiteEventLog:
                         ev.payload_json,
                         ev.dedupe_id,
                         ev.dedupe_content,
+                        int(ev.verified),
                     ),
                 )
                 if cur.rowcount == 1:
@@ -131,6 +156,21 @@ class SQLiteEventLog:
             raise
         return results
 
+    def _replayed(self, ev: IncomingEvent) -> bool:
+        """Remember a verified signature's request id with its body; True when the id was
+        seen before with another body (inside the caller's transaction)."""
+        cur = self._conn.execute(
+            "INSERT OR IGNORE INTO signed_requests (request_key, fingerprint, seen_at) "
+            "VALUES (?, ?, ?)",
+            (ev.request_key, ev.fingerprint, ev.received_at),
+        )
+        if cur.rowcount == 1:
+            return False
+        row = self._conn.execute(
+            "SELECT fingerprint FROM signed_requests WHERE request_key = ?", (ev.request_key,)
+        ).fetchone()
+        return row is not None and row[0] != ev.fingerprint
+
     def _existing(self, ev: IncomingEvent) -> AppendResult:
         row = self._conn.execute(
             "SELECT id, store_id FROM events WHERE dedupe_id = ? OR dedupe_content = ?",
@@ -140,17 +180,27 @@ class SQLiteEventLog:
 
     def read(self, store_id: int, after: int, limit: int) -> list[StoredEvent]:
         rows = self._conn.execute(
-            "SELECT id, channel, topic, resource, received_at, payload FROM events "
+            "SELECT id, channel, topic, resource, received_at, payload, verified FROM events "
             "WHERE store_id = ? AND id > ? ORDER BY id LIMIT ?",
             (store_id, after, limit),
         ).fetchall()
-        return [StoredEvent(*row) for row in rows]
+        return [StoredEvent(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows]
 
     def store_for_token(self, digest: str) -> StoreInfo | None:
         row = self._conn.execute(
-            "SELECT id, name FROM stores WHERE token_sha256 = ?", (digest,)
+            "SELECT id, name, token_sha256 FROM stores WHERE token_sha256 = ?", (digest,)
         ).fetchone()
-        return None if row is None else StoreInfo(int(row[0]), str(row[1]))
+        # the index found it; the constant-time compare is what decides
+        if row is None or not hmac.compare_digest(str(row[2]), digest):
+            return None
+        return StoreInfo(int(row[0]), str(row[1]))
+
+    def store_for_account(self, channel: str, account_id: str) -> int | None:
+        row = self._conn.execute(
+            "SELECT store_id FROM store_accounts WHERE channel = ? AND account_id = ?",
+            (channel, account_id),
+        ).fetchone()
+        return None if row is None else int(row[0])
 
     def latest_ids(self) -> dict[int, int]:
         rows = self._conn.execute(
@@ -202,6 +252,11 @@ class SQLiteEventLog:
                 )
             cur = conn.execute(
                 "DELETE FROM events WHERE received_at < ? AND id <= ?", (older_than, bound)
+            )
+            conn.execute(
+                "DELETE FROM signed_requests WHERE request_key IN (SELECT request_key FROM "
+                "signed_requests WHERE seen_at < ? LIMIT ?)",
+                (older_than, -1 if limit is None else limit),
             )
             conn.execute("COMMIT")
         except BaseException:

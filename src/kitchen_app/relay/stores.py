@@ -14,7 +14,14 @@ from kitchen_app.relay.eventlog import token_digest
 from kitchen_app.relay.sqlite_log import connect, utc_now_iso
 from kitchen_app.relay_protocol import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
 
-__all__ = ["account_taken", "add_store", "check_new_store", "new_token", "normalise_account_id"]
+__all__ = [
+    "account_taken",
+    "add_store",
+    "check_new_store",
+    "new_token",
+    "normalise_account_id",
+    "rotate_token",
+]
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +30,11 @@ _ACCOUNT_LABELS = {
     CHANNEL_MERCADOLIBRE: "Mercado Libre seller id",
     CHANNEL_SHOPEE: "Shopee shop id",
 }
+
+
+# Marketplace account ids are at most 19 digits (64-bit); a leading-zero form may be longer.
+_MAX_ACCOUNT_ID = 2**63
+_MAX_ACCOUNT_DIGITS = 40
 
 
 def new_token() -> str:
@@ -35,11 +47,14 @@ def normalise_account_id(value: object) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return str(value) if value > 0 else None
+        return str(value) if 0 < value < _MAX_ACCOUNT_ID else None
     if isinstance(value, str):
         text = value.strip()
-        if text.isascii() and text.isdigit() and int(text) > 0:
-            return str(int(text))
+        # length first: int() of thousands of digits raises (and costs) before any compare
+        if len(text) <= _MAX_ACCOUNT_DIGITS and text.isascii() and text.isdigit():
+            number = int(text)
+            if 0 < number < _MAX_ACCOUNT_ID:
+                return str(number)
     return None
 
 
@@ -129,3 +144,46 @@ def check_new_store(
         # A store with no marketplace account would never receive an event.
         raise UserError("give at least one of --mp-user-id, --ml-seller-id, --shopee-shop-id")
     return name, accounts
+
+
+def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
+    """Give the store named ``store`` (or with that id) a new desk token, revoking the old
+    one in the same transaction; returns (store name, new token). A running relay stops
+    accepting the old token at once (it reads tokens from the database per request)."""
+    wanted = store.strip()
+    if not wanted:
+        raise UserError("the store name is empty")
+    if isinstance(db_path, str) and is_postgres_url(db_path):
+        from kitchen_app.relay.pg_stores import rotate_token_pg  # asyncpg only when used
+
+        return rotate_token_pg(db_path, wanted)
+    token = new_token()
+    try:
+        conn = connect(Path(db_path))
+    except (sqlite3.Error, RuntimeError) as exc:
+        raise UserError(f"cannot open relay database {db_path}: {exc}") from None
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = conn.execute("SELECT id, name FROM stores WHERE name = ?", (wanted,)).fetchall()
+            if not rows and wanted.isascii() and wanted.isdigit():
+                rows = conn.execute(
+                    "SELECT id, name FROM stores WHERE id = ?", (int(wanted),)
+                ).fetchall()
+            if not rows:
+                raise UserError(f"no store named {wanted!r} in {db_path}")
+            if len(rows) > 1:
+                ids = ", ".join(str(r[0]) for r in rows)
+                raise UserError(f"several stores are named {wanted!r} (ids {ids}); give the id")
+            store_id, name = int(rows[0][0]), str(rows[0][1])
+            conn.execute(
+                "UPDATE stores SET token_sha256 = ? WHERE id = ?", (token_digest(token), store_id)
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.close()
+    log.info("rotated the desk token of store %r (id %s)", name, store_id)
+    return name, token

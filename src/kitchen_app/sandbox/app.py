@@ -58,7 +58,7 @@ def build_app(config: SandboxConfig | None = None) -> Starlette:
     clock = SandboxClock(config.speed)
     scheduler = Scheduler(clock)
     world = World(config, scheduler)
-    sender = WebhookSender(config, scheduler)
+    sender = WebhookSender(config, scheduler, world.shapes)
     world.notify = sender.notify
     waker: list[asyncio.Event] = []  # the running loop's event (made there, at start)
 

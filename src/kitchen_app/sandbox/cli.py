@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 
 from kitchen_app.errors import UserError
 from kitchen_app.serving import free_port, serve_forever
@@ -24,6 +25,9 @@ def serve(args: argparse.Namespace) -> int:
         raise UserError(f"--rate must be 0 or more: {args.rate}")
     if not args.token:
         raise UserError("--token must not be empty")
+    not_found_for = getattr(args, "not_found_for", 0.0)
+    if not math.isfinite(not_found_for) or not_found_for < 0:
+        raise UserError(f"--not-found-for must be 0 or more seconds: {not_found_for}")
     config = SandboxConfig(
         token=args.token,
         relay_url=relay_url,
@@ -31,6 +35,12 @@ def serve(args: argparse.Namespace) -> int:
         seed=args.seed,
         webhook_secret=args.mp_webhook_secret,
         rate_per_min=args.rate,
+        webhook_resource=getattr(args, "webhook_resource", "path"),
+        webhook_topic=getattr(args, "webhook_topic", "delivery"),
+        unsigned_webhooks=getattr(args, "unsigned_webhooks", False),
+        time_style=getattr(args, "time_style", "offset"),
+        strict_time_zone=getattr(args, "strict_time_zone", False),
+        not_found_for_s=not_found_for,
     )
     app = build_app(config)
     port = args.port or free_port(args.host)

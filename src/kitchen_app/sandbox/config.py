@@ -16,6 +16,13 @@ class SandboxConfig:
     webhook_secret: str | None = field(default=None, repr=False)  # signs webhooks when set
     rate_per_min: float = 0.0  # orders the sandbox creates on its own, per sandbox minute
     strict_time_zone: bool = False  # 400 when GET order lacks x-time-zone
+    # Shapes the real API may answer in (sandbox/shapes.py; switchable at run time).
+    webhook_resource: str = "path"  # path | id | number | spaced | mixed
+    webhook_topic: str = "delivery"  # delivery | shipments | missing | mixed
+    unsigned_webhooks: bool = False  # no x-signature even when webhook_secret is set
+    time_style: str = "offset"  # offset | naive | utc: times in the x-time-zone asked for
+    not_found_for_s: float = 0.0  # GET order answers 404 this long after the order's creation
+    not_found_first_gets: int = 0  # GET order answers 404 to each order's first N reads
     emit_camel_substatus: bool = False  # also emit extension.subStatus
     idempotent_accept: bool = False  # a second accept answers 200 instead of 400
     ack_deadline_s: float = 0.5  # real seconds a receiver has to answer 200
@@ -40,4 +47,9 @@ class SandboxConfig:
     dropoff_pickup_after_s: float = 90.0  # picking_up -> out_for_delivery
     dropoff_travel_s: float = 900.0  # out_for_delivery -> at_the_door
     dropoff_handover_s: float = 60.0  # at_the_door -> delivered
-    takeout_collect_after_s: float = 600.0  # ready_to_cook -> delivered (buyer collected)
+    # A Dropoff courier may be assigned before the restaurant accepts (api notes §3, §8.6,
+    # from Mercado Pago's newest Spanish guide); off = the seed's order (courier after accept).
+    courier_before_accept: bool = True
+    # ASSUMPTION, off by default: what follows a failed Flex delivery is not documented
+    # (api notes §8.3). On: shipped/delivery_failed -> not_delivered, as Dropoff ends.
+    assume_flex_not_delivered: bool = False

@@ -66,7 +66,10 @@ async def create_order(request: Request) -> Response:
             items = parse_item_overrides(body["items"])
         except ValueError as exc:
             raise bad_request(str(exc)) from None
-    order = w.create_order(str(logistics), store, items)
+    substatus = body.get("substatus")
+    if substatus is not None and (not isinstance(substatus, str) or not substatus.strip()):
+        raise bad_request("substatus must be a non-empty string")
+    order = w.create_order(str(logistics), store, items, substatus=substatus)
     return JSONResponse(order.summary() | {"order": w.order_json(order)}, status_code=201)
 
 
@@ -96,6 +99,34 @@ async def advance_order(request: Request) -> Response:
     body = await json_body(request, required=False)
     world(request).advance(order, body.get("outcome"))
     return JSONResponse(order.summary())
+
+
+async def set_order_state(request: Request) -> Response:
+    """Put an order in any ``status``/``substatus``, documented or not (§8.7), and notify."""
+    order = _order(request)
+    body = await json_body(request)
+    status, substatus = body.get("status"), body.get("substatus")
+    if not isinstance(status, str) or not status.strip():
+        raise bad_request("status must be a non-empty string")
+    if substatus is not None and (not isinstance(substatus, str) or not substatus.strip()):
+        raise bad_request("substatus must be a non-empty string or null")
+    world(request).set_state(order, status.strip(), substatus.strip() if substatus else None)
+    return JSONResponse(order.summary())
+
+
+# -- shapes -------------------------------------------------------------------------------
+async def get_shapes(request: Request) -> Response:
+    return JSONResponse(world(request).shapes.as_json())
+
+
+async def set_shapes(request: Request) -> Response:
+    shapes = world(request).shapes
+    try:
+        shapes.update(await json_body(request))
+    except ValueError as exc:
+        raise bad_request(str(exc)) from None
+    log.info("sandbox shapes now %s", shapes.as_json())
+    return JSONResponse(shapes.as_json())
 
 
 # -- clock --------------------------------------------------------------------------------
@@ -224,6 +255,27 @@ async def webhook_resend(request: Request) -> Response:
     return JSONResponse({"_id": n.id, "order_id": n.order_id, "attempts": n.attempts})
 
 
+async def webhook_unresolvable(request: Request) -> Response:
+    """Send a notification no order can be read from (§6.2): by default a garbled resource
+    for the default store; ``resource``/``topic``/``store`` may be given (``topic`` null =
+    absent)."""
+    body = await json_body(request, required=False)
+    w = world(request)
+    store_ref = body.get("store", w.default_store.user_id)
+    if isinstance(store_ref, bool) or not isinstance(store_ref, int):
+        raise bad_request("store must be a MP user id (a number)")
+    fields: dict[str, Any] = {"topic": "delivery", "resource": "/shipments/"}
+    if "topic" in body:
+        if body["topic"] is None:
+            del fields["topic"]
+        else:
+            fields["topic"] = body["topic"]
+    if "resource" in body:
+        fields["resource"] = body["resource"]
+    n = sender(request).send_unresolvable(store_ref, fields)
+    return JSONResponse({"_id": n.id, **fields}, status_code=201)
+
+
 async def webhook_settings(request: Request) -> Response:
     body = await json_body(request)
     s = sender(request)
@@ -243,6 +295,9 @@ routes = [
     Route(f"{_S}/orders", list_orders, methods=["GET"]),
     Route(f"{_S}/orders/{{order_id}}", get_order, methods=["GET"]),
     Route(f"{_S}/orders/{{order_id}}/advance", advance_order, methods=["POST"]),
+    Route(f"{_S}/orders/{{order_id}}/state", set_order_state, methods=["POST"]),
+    Route(f"{_S}/shapes", get_shapes, methods=["GET"]),
+    Route(f"{_S}/shapes", set_shapes, methods=["POST"]),
     Route(f"{_S}/clock", get_clock, methods=["GET"]),
     Route(f"{_S}/clock", set_clock, methods=["POST"]),
     Route(f"{_S}/stores", create_store, methods=["POST"]),
@@ -257,4 +312,5 @@ routes = [
     Route(f"{_S}/webhooks/release", webhook_release, methods=["POST"]),
     Route(f"{_S}/webhooks/resend", webhook_resend, methods=["POST"]),
     Route(f"{_S}/webhooks/settings", webhook_settings, methods=["POST"]),
+    Route(f"{_S}/webhooks/unresolvable", webhook_unresolvable, methods=["POST"]),
 ]

@@ -137,7 +137,6 @@ def build_order_json(
     items: list[ItemSpec] | None = None,
 ) -> dict[str, Any]:
     specs = items if items is not None else random_items(rng)
-    takeout = logistics == "takeout"
 
     # An item discount goes on one line, whole pesos per unit so unitNetPrice is exact.
     item_discount: tuple[int, Decimal] | None = None
@@ -159,17 +158,16 @@ def build_order_json(
 
     fees: list[dict[str, Any]] = []
     delivery_fee = Decimal(0)
-    if not takeout:
-        delivery_fee = Decimal(rng.choice((900, 1200, 1500, 1900)))
-        by = "MERCHANT" if logistics == "flex" else "LOGISTIC_SERVICES"
-        fees.append(_fee("Costo de envío", "DELIVERY_FEE", by, delivery_fee))
+    delivery_fee = Decimal(rng.choice((900, 1200, 1500, 1900)))
+    by = "MERCHANT" if logistics == "flex" else "LOGISTIC_SERVICES"
+    fees.append(_fee("Costo de envío", "DELIVERY_FEE", by, delivery_fee))
     if rng.random() < 0.35:
         fees.append(
             _fee(
                 "Tarifa de servicio", "SERVICE_FEE", "MARKETPLACE", Decimal(rng.choice((350, 490)))
             )
         )
-    if not takeout and rng.random() < 0.2:
+    if rng.random() < 0.2:
         by = "MERCHANT" if logistics == "flex" else "LOGISTIC_SERVICES"
         fees.append(_fee("Propina", "TIP", by, Decimal(rng.choice((500, 1000, 1500)))))
     other_fees = sum((Decimal(str(f["price"]["value"])) for f in fees), Decimal(0))
@@ -222,24 +220,23 @@ def build_order_json(
         "deliveredBy": "MARKETPLACE" if logistics == "dropoff" else "MERCHANT",
         "estimatedDeliveryDateTime": iso(created + rng.randrange(30, 55) * 60, millis=False),
     }
-    if not takeout:
-        street, city, postal, lat, lon = rng.choice(STREETS)
-        number = "SN" if rng.random() < 0.03 else str(rng.randrange(100, 5999))
-        delivery["deliveryAddress"] = {
-            "country": "Argentina",
-            "state": "Capital Federal",
-            "city": city,
-            "streetName": street,
-            "streetNumber": number,
-            "complement": rng.choice(COMPLEMENT_ADDRESS),
-            "reference": rng.choice(REFERENCES),
-            "formattedAddress": f"{street} {number}",
-            "postalCode": postal,
-            "coordinates": {
-                "latitude": round(lat + rng.uniform(-0.008, 0.008), 6),
-                "longitude": round(lon + rng.uniform(-0.008, 0.008), 6),
-            },
-        }
+    street, city, postal, lat, lon = rng.choice(STREETS)
+    number = "SN" if rng.random() < 0.03 else str(rng.randrange(100, 5999))
+    delivery["deliveryAddress"] = {
+        "country": "Argentina",
+        "state": "Capital Federal",
+        "city": city,
+        "streetName": street,
+        "streetNumber": number,
+        "complement": rng.choice(COMPLEMENT_ADDRESS),
+        "reference": rng.choice(REFERENCES),
+        "formattedAddress": f"{street} {number}",
+        "postalCode": postal,
+        "coordinates": {
+            "latitude": round(lat + rng.uniform(-0.008, 0.008), 6),
+            "longitude": round(lon + rng.uniform(-0.008, 0.008), 6),
+        },
+    }
 
     extension: dict[str, Any] = {"store": store.extension_json()}
     if logistics == "flex":
@@ -268,7 +265,7 @@ def build_order_json(
 
     return {
         "id": shipment_id,
-        "type": "TAKEOUT" if takeout else "DELIVERY",
+        "type": "DELIVERY",
         "displayId": display_id,
         "createdAt": iso(created),
         "orderTiming": "INSTANT",

@@ -29,6 +29,7 @@ from kitchen_app import mp_signature
 
 from .clock import Scheduler, iso
 from .config import SandboxConfig
+from .shapes import Shapes
 from .world import SimOrder
 
 __all__ = ["Notification", "WebhookSender"]
@@ -45,11 +46,16 @@ class Notification:
     user_id: int
     created: float  # sandbox time of the change (the body's `received`)
     attempts: int = 1
+    # topic/resource as chosen when first sent (retries keep them); None = per the shapes.
+    fields: dict[str, Any] | None = None
 
 
 class WebhookSender:
-    def __init__(self, config: SandboxConfig, scheduler: Scheduler) -> None:
+    def __init__(
+        self, config: SandboxConfig, scheduler: Scheduler, shapes: Shapes | None = None
+    ) -> None:
         self.config = config
+        self.shapes = shapes if shapes is not None else Shapes.from_config(config)
         self.scheduler = scheduler
         self.clock = scheduler.clock
         self.relay_url = config.relay_url
@@ -97,6 +103,7 @@ class WebhookSender:
     # -- from the world ----------------------------------------------------------------------
     def notify(self, order: SimOrder, at: float) -> None:
         n = Notification(str(uuid.uuid4()), order.id, order.store.user_id, at)
+        n.fields = self.shapes.webhook_fields(order.id)
         self.last_by_order[order.id] = n
         if self.drop_next > 0:
             self.drop_next -= 1
@@ -115,6 +122,13 @@ class WebhookSender:
             self._queue.put_nowait((n, n.attempts, i > 0))
 
     # -- control routes --------------------------------------------------------------------
+    def send_unresolvable(self, user_id: int, fields: dict[str, Any]) -> Notification:
+        """A notification whose order cannot be told (``fields``: its topic/resource, e.g. a
+        garbled resource), for the desk's "unresolved notifications" list (§6.2)."""
+        n = Notification(str(uuid.uuid4()), "", user_id, self.clock.now(), fields=fields)
+        self._queue.put_nowait((n, n.attempts, False))
+        return n
+
     def release(self, reverse: bool) -> int:
         """Stop holding; send the held notifications one after another."""
         batch = list(reversed(self.held)) if reverse else list(self.held)
@@ -150,10 +164,12 @@ class WebhookSender:
                 self._in_flight -= 1
 
     def body(self, n: Notification, attempt: int) -> dict[str, Any]:
+        fields = n.fields
+        if fields is None:
+            fields = {"topic": "delivery", "resource": f"/shipments/{n.order_id}"}
         return {
             "_id": n.id,
-            "topic": "delivery",
-            "resource": f"/shipments/{n.order_id}",
+            **fields,
             "user_id": n.user_id,
             "application_id": self.config.application_id,
             "sent": iso(self.clock.now()),
@@ -165,7 +181,7 @@ class WebhookSender:
     def headers(self, request_id: str) -> dict[str, str]:
         headers = {"content-type": "application/json", "x-request-id": request_id}
         secret = self.config.webhook_secret
-        if secret:
+        if secret and not self.shapes.unsigned_webhooks:
             # The delivery body has no data.id and no query string is added (§6.4).
             ts = str(int(time.time()))
             v1 = mp_signature.sign(secret, request_id, ts)

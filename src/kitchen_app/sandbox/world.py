@@ -13,22 +13,27 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from typing import Any
 
 from .api_errors import ApiError, bad_request, conflict, forbidden, not_found
 from .clock import Scheduler, iso
 from .config import SandboxConfig
 from .orders import ItemSpec, build_order_json
+from .shapes import TIME_FIELDS, Shapes, render_time
 from .stores import Store, default_store
 
 __all__ = ["LOGISTICS", "SimOrder", "World"]
 
 log = logging.getLogger(__name__)
 
-LOGISTICS = ("flex", "dropoff", "takeout")
+# The two logistics of seed 000. There is no Takeout flow in the docs (api notes §2.4).
+LOGISTICS = ("flex", "dropoff")
 FINAL = frozenset({"cancelled", "delivered", "not_delivered"})
 # Dropoff substatuses once a courier is on its way; accept keeps them (api notes §3).
 COURIER_PHASE = frozenset({"on_route_to_pickup", "picking_up"})
+# Where "order ready" is taken (api notes §5b: printed; ready_to_cook assumed).
+READY_SUBSTATUSES = frozenset({"printed", "ready_to_cook"})
 
 # Only CS7452/out_of_stock is documented; the others are the sandbox's own (ids "SBX…").
 _OUT_OF_STOCK = ("CS7452", "out_of_stock", "Me falta alguno de los productos.")
@@ -61,6 +66,7 @@ class SimOrder:
     fail_delivery: bool = False
     history: list[tuple[str, str | None, float]] = field(default_factory=list)
     generation: int = 0  # bumps on every change; stale timers compare it
+    reads: int = 0  # GET order calls so far (for shapes.not_found_first_gets)
 
     @property
     def accepted(self) -> bool:
@@ -94,6 +100,7 @@ Notify = Callable[[SimOrder, float], None]
 class World:
     def __init__(self, config: SandboxConfig, scheduler: Scheduler) -> None:
         self.config = config
+        self.shapes = Shapes.from_config(config)
         self.scheduler = scheduler
         self.clock = scheduler.clock
         self.notify: Notify = lambda order, at: None
@@ -137,7 +144,10 @@ class World:
         store: Store,
         items: list[ItemSpec] | None = None,
         at: float | None = None,
+        substatus: str | None = None,
     ) -> SimOrder:
+        """A new order in ``ready_to_ship/ready_to_print`` (or ``ready_to_ship/<substatus>``
+        when given: a value the docs do not list, to test tolerance, §8.7)."""
         if logistics not in LOGISTICS:
             raise bad_request(f"logistics must be one of {', '.join(LOGISTICS)}")
         if store.status != "enabled":
@@ -157,6 +167,8 @@ class World:
         order = SimOrder(
             id=shipment_id, store=store, logistics=logistics, static=static, created=now
         )
+        if substatus is not None:
+            order.substatus = substatus
         order.history.append((order.status, order.substatus, now))
         order.fail_delivery = self._timing.random() < self.config.flex_failure_rate
         if logistics == "dropoff":
@@ -177,8 +189,9 @@ class World:
             raise forbidden()
         return order
 
-    def order_json(self, order: SimOrder) -> dict[str, Any]:
-        """The order as GET /proximity-integration/v1/orders/{id} answers it."""
+    def order_json(self, order: SimOrder, zone: tzinfo | None = None) -> dict[str, Any]:
+        """The order as GET /proximity-integration/v1/orders/{id} answers it, its times in
+        ``zone`` (the x-time-zone asked for; None = UTC with Z) per ``shapes.time_style``."""
         out = dict(order.static)
         extension: dict[str, Any] = {"status": order.status, "substatus": order.substatus}
         if self.config.emit_camel_substatus:
@@ -191,7 +204,21 @@ class World:
             out["delivery"] = order.static["delivery"] | {
                 "deliveryDateTime": iso(order.delivered_at, millis=False)
             }
+        if zone is not None:
+            if isinstance(out.get("delivery"), dict):
+                out["delivery"] = dict(out["delivery"])  # never touch the stored JSON
+            style = self.shapes.time_style
+            for holder in (out, extension, out.get("delivery")):
+                if isinstance(holder, dict):
+                    for key in TIME_FIELDS & holder.keys():
+                        if isinstance(holder[key], str):
+                            holder[key] = render_time(holder[key], zone, style)
         return out
+
+    def set_state(self, order: SimOrder, status: str, substatus: str | None) -> None:
+        """Put the order in any state, documented or not (control route), with its webhook.
+        Its timers stop: what follows an undocumented state is unknown."""
+        self._change(order, status, substatus, self.clock.now())
 
     # -- merchant actions -----------------------------------------------------------------
     def accept(self, order: SimOrder, *, implicit: bool = False) -> None:
@@ -204,6 +231,11 @@ class World:
         now = self.clock.now()
         order.accepted_at = now
         order.store.consecutive_expired = 0
+        if order.logistics == "dropoff" and not self.config.courier_before_accept:
+            # The seed's order: the logistics company hears of the order once it is accepted.
+            order.courier_due = now + self._timing.uniform(
+                self.config.dropoff_assign_min_s, self.config.dropoff_assign_max_s
+            )
         if order.substatus in COURIER_PHASE:
             # Accepted after a courier was assigned: the substatus stays; the courier may go on.
             order.generation += 1
@@ -228,10 +260,16 @@ class World:
         self._change(order, "cancelled", "cancelled_manually", self.clock.now())
 
     def mark_ready(self, order: SimOrder) -> None:
-        """The drop-off "order ready" call: records the time, changes no status."""
+        """The drop-off "order ready" call (api notes §5b): records the time, changes no
+        status. Documented for ``ready_to_ship/printed``; ``ready_to_cook`` (which follows
+        printed) is allowed too, the sandbox's assumption."""
         if order.logistics != "dropoff":
             raise conflict("Only drop-off orders can be marked as ready.")
-        if not order.accepted or order.status != "ready_to_ship":
+        if (
+            not order.accepted
+            or order.status != "ready_to_ship"
+            or order.substatus not in READY_SUBSTATUSES
+        ):
             raise conflict("This order cannot be marked as ready due to its current status.")
         if order.ready_at is None:
             order.ready_at = self.clock.now()
@@ -244,6 +282,8 @@ class World:
         if order.logistics == "dropoff":
             assert order.courier_due is not None
             if sub == "ready_to_print":
+                if not c.courier_before_accept:
+                    return None  # the seed's order: a courier only once accepted
                 return "ready_to_ship", "on_route_to_pickup", order.courier_due
             if sub == "printed":
                 cook = at + c.dropoff_ready_to_cook_after_s
@@ -267,17 +307,13 @@ class World:
             return None
         if sub == "printed":
             return "ready_to_ship", "ready_to_cook", at + c.ready_to_cook_after_s
-        if order.logistics == "takeout":
-            if sub == "ready_to_cook":
-                return "delivered", None, at + c.takeout_collect_after_s
-            return None
         if sub == "ready_to_cook":
             return "shipped", "out_for_delivery", at + c.flex_pickup_after_s
         if sub == "out_for_delivery":
             if order.fail_delivery:
                 return "shipped", "delivery_failed", at + c.flex_delivery_after_s
             return "delivered", None, at + c.flex_delivery_after_s
-        if sub == "delivery_failed":
+        if sub == "delivery_failed" and c.assume_flex_not_delivered:
             return "not_delivered", None, at + c.flex_delivery_after_s
         return None
 
@@ -351,7 +387,7 @@ class World:
         enabled = [s for s in self.stores.values() if s.status == "enabled"]
         if enabled:
             store = self._timing.choice(enabled)
-            logistics = self._timing.choice(("flex", "flex", "dropoff", "dropoff", "takeout"))
+            logistics = self._timing.choice(("flex", "dropoff"))
             self.create_order(logistics, store, at=due)
         self._schedule_auto(due)
 

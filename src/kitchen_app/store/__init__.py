@@ -7,11 +7,13 @@ from .reader import DeskReader
 from .records import (
     ActionRecord,
     ActionState,
+    LoadingOrder,
     OrderChange,
     OrderSummary,
     PrintJobKind,
     PrintJobRecord,
     PrintJobState,
+    UnresolvedNotification,
 )
 from .schema import MIGRATIONS, SCHEMA_VERSION, Migration
 from .times import local_timezone
@@ -24,6 +26,7 @@ __all__ = [
     "ActionState",
     "DeskReader",
     "DeskStore",
+    "LoadingOrder",
     "Migration",
     "OrderChange",
     "OrderSummary",
@@ -31,5 +34,6 @@ __all__ = [
     "PrintJobRecord",
     "PrintJobState",
     "StoreError",
+    "UnresolvedNotification",
     "local_timezone",
 ]

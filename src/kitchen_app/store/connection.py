@@ -16,11 +16,20 @@ from pathlib import Path
 from .errors import StoreError
 from .schema import APPLICATION_ID, MIGRATIONS, Migration
 
-__all__ = ["backup_file_name", "connect_reader", "connect_writer", "describe_sqlite_error"]
+__all__ = [
+    "DAILY_BACKUPS_KEPT",
+    "backup_file_name",
+    "connect_reader",
+    "connect_writer",
+    "daily_backup",
+    "describe_sqlite_error",
+    "newest_backup",
+]
 
 log = logging.getLogger(__name__)
 
 _BUSY_TIMEOUT_MS = 5000
+DAILY_BACKUPS_KEPT = 7  # a week of daily copies beside the database
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +60,7 @@ def _peek_header(path: Path, known_version: int) -> None:
     if not head:
         return  # an empty file is a new database
     if len(head) < 100 or not head.startswith(_SQLITE_MAGIC):
-        raise StoreError(f"{path} is not a readable desk database (not an SQLite file)")
+        raise _damaged(path, "not an SQLite file")
     version = int.from_bytes(head[60:64], "big", signed=True)
     app_id = int.from_bytes(head[68:72], "big", signed=True)
     _check_header(_Header(app_id, version, 0), path, known_version)
@@ -68,9 +77,7 @@ def _read_header(conn: sqlite3.Connection, path: Path) -> _Header:
             ).fetchone()[0]
         )
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"{path} is not a readable desk database ({describe_sqlite_error(exc)})"
-        ) from exc
+        raise _damaged(path, describe_sqlite_error(exc)) from exc
     return _Header(app_id, version, tables)
 
 
@@ -84,6 +91,61 @@ def _check_header(header: _Header, path: Path, known_version: int) -> None:
             f"{path} was written by a newer Kitchen Desk (schema {header.version}, this app "
             f"knows up to {known_version}); update the app to open it"
         )
+
+
+def newest_backup(path: Path) -> Path | None:
+    """The most recent backup the desk made of ``path`` (daily or before an upgrade)."""
+    found = [p for p in path.parent.glob(f"{path.name}.*.bak") if p.is_file()]
+    return max(found, key=lambda p: p.stat().st_mtime) if found else None
+
+
+def _damaged(path: Path, detail: str) -> StoreError:
+    """One line: what is wrong, the file, what to do."""
+    backup = newest_backup(path)
+    remedy = (
+        f"close the desk and copy the backup {backup} over it"
+        if backup is not None
+        else "no backup of it exists; move it away to start with an empty database"
+    )
+    return StoreError(f"{path} is not a readable desk database ({detail}); {remedy}")
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """A truncated or partly overwritten file can still have a readable first page: check
+    the whole structure at open (milliseconds for a desk's database) rather than fail at
+    the first query that reaches a missing page."""
+    try:
+        row = conn.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, describe_sqlite_error(exc)) from exc
+    if row is None or row[0] != "ok":
+        raise _damaged(path, str(row[0]) if row else "no answer to the integrity check")
+
+
+def daily_backup(conn: sqlite3.Connection, path: Path, now: datetime) -> Path | None:
+    """Keep one copy of the database per day (``NAME.daily-YYYYMMDD.bak``, the newest
+    DAILY_BACKUPS_KEPT kept): made at the first open of the day; the engine may call it
+    again on a long-running desk. A failed backup is logged, never fatal."""
+    target = path.with_name(f"{path.name}.daily-{now.strftime('%Y%m%d')}.bak")
+    if target.exists():
+        return None
+    partial = target.with_name(target.name + ".partial")
+    try:
+        dest = sqlite3.connect(str(partial))
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        partial.replace(target)  # a crash mid-copy never leaves a half backup named .bak
+    except (sqlite3.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        log.warning("daily backup of %s failed: %s", path, exc)
+        return None
+    old = sorted(path.parent.glob(f"{path.name}.daily-*.bak"))[:-DAILY_BACKUPS_KEPT]
+    for stale in old:
+        stale.unlink(missing_ok=True)
+    log.info("daily backup of the desk database: %s", target)
+    return target
 
 
 def backup_file_name(path: Path, version: int, now: datetime) -> Path:
@@ -166,6 +228,8 @@ def connect_writer(
     try:
         header = _read_header(conn, path)
         _check_header(header, path, len(migrations))
+        if header.version:
+            _quick_check(conn, path)
         pending = len(migrations) - header.version
         backup = _backup(conn, path, header.version, now) if pending and header.version else None
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -177,6 +241,8 @@ def connect_writer(
         conn.execute("PRAGMA foreign_keys = ON")
         if pending:
             _migrate(conn, header, migrations, backup)
+        if header.version and backup is None:  # an existing database: keep today's copy
+            daily_backup(conn, path, now)
     except StoreError:
         conn.close()
         raise
@@ -204,6 +270,7 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     try:
         header = _read_header(conn, path)
         _check_header(header, path, len(MIGRATIONS))
+        _quick_check(conn, path)
         if header.version < len(MIGRATIONS):
             raise StoreError(
                 f"{path} is at schema {header.version} and needs upgrading: "

@@ -97,7 +97,13 @@ class DeskStore(JournalWriter):
 
     # -- orders and their timeline ------------------------------------------------------
 
-    def apply_order(self, order: Order, observations: Sequence[TimelineEntry]) -> OrderChange:
+    def apply_order(
+        self,
+        order: Order,
+        observations: Sequence[TimelineEntry],
+        *,
+        accept_deadline: datetime | None = None,
+    ) -> OrderChange:
         """Store a fetched order and what was observed of its status, in one transaction.
 
         The observations are merged into the stored timeline (append-only, one entry per
@@ -105,6 +111,8 @@ class DeskStore(JournalWriter):
         timeline nor ``observations`` hold it, it is recorded with source "fetch" at the
         store's clock. The row takes the merged current state, so a late fetch never moves it
         back, and the fetch's details (items, customer, raw JSON…) replace the stored ones.
+        ``accept_deadline`` replaces the order's own (createdAt + window) when the engine
+        knows better (the notification came first: see engine/deadline.py).
         """
         flow = self._flow(order)
         now = self._clock()
@@ -120,7 +128,9 @@ class DeskStore(JournalWriter):
             )
             current = result.current if result.current is not None else order.status
             accepted = self._is_accepted(key)
-            row = self._order_row(dataclasses.replace(order, status=current), flow, accepted)
+            row = self._order_row(
+                dataclasses.replace(order, status=current), flow, accepted, accept_deadline
+            )
             if not stored:
                 columns = (*_DETAIL_COLUMNS, "key", "first_seen_at", "updated_at")
                 self._exec(
@@ -179,7 +189,9 @@ class DeskStore(JournalWriter):
         rows = self._rows("SELECT accepted FROM orders WHERE key = ?", (key,))
         return bool(rows and rows[0][0])
 
-    def _order_row(self, order: Order, flow: Flow, accepted: bool) -> tuple[Any, ...]:
+    def _order_row(
+        self, order: Order, flow: Flow, accepted: bool, accept_deadline: datetime | None
+    ) -> tuple[Any, ...]:
         """The values of _DETAIL_COLUMNS for an order already carrying its merged status."""
         total = order.totals.total
         return (
@@ -198,7 +210,7 @@ class DeskStore(JournalWriter):
             order.item_count,
             total.cents,
             total.currency,
-            to_db(order.accept_deadline),
+            to_db(accept_deadline if accept_deadline is not None else order.accept_deadline),
             to_json(order_to_dict(order), f"order {order.key}"),
             to_json(order.raw, f"the raw JSON of order {order.key}"),
         )
@@ -224,33 +236,111 @@ class DeskStore(JournalWriter):
             if cursor.rowcount == 0:
                 self._require_order(key)
 
-    # -- orders the feed could not read yet ---------------------------------------------
+    # -- orders the feed could not read yet ("details loading", then parked) -------------
 
-    def park_unfetched(self, key: str, error: str) -> None:
-        """Remember an order an event named but the marketplace would not give us yet. Call it
-        in the transaction that moves the feed's cursor past that event."""
+    def note_loading(
+        self, key: str, first_seen: datetime, error: str | None, *, attempts: int = 1
+    ) -> bool:
+        """Remember an order an event named whose details could not be read yet. Call it in
+        the transaction that moves the feed's cursor past that event. An order already
+        listed keeps its first-seen time and parked state. True when it was not listed."""
+        with self.transaction():
+            cursor = self._exec(
+                "INSERT INTO unfetched_orders "
+                "(key, first_seen_at, attempts, error, parked, last_attempt_at) "
+                "VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (key) DO NOTHING",
+                (key, to_db(first_seen), attempts, error, to_db(self._clock())),
+            )
+        return cursor.rowcount > 0
+
+    def record_fetch_failure(self, key: str, error: str, *, parked: bool | None = None) -> None:
+        """One more failed read of a loading order; ``parked`` True once the fast retries
+        gave up (None: unchanged)."""
         with self.transaction():
             self._exec(
-                "INSERT INTO unfetched_orders (key, first_seen_at, attempts, error) "
-                "VALUES (?, ?, 1, ?) ON CONFLICT (key) DO UPDATE SET "
-                "attempts = unfetched_orders.attempts + 1, error = excluded.error",
-                (key, to_db(self._clock()), error),
+                "UPDATE unfetched_orders SET attempts = attempts + 1, error = ?, "
+                "last_attempt_at = ?, parked = coalesce(?, parked) WHERE key = ?",
+                (error, to_db(self._clock()), None if parked is None else int(parked), key),
             )
 
-    def unfetched_keys(self) -> list[tuple[str, datetime]]:
-        """Parked orders, oldest first, with when they were first parked."""
-        rows = self._rows("SELECT key, first_seen_at FROM unfetched_orders ORDER BY first_seen_at")
+    def park_unfetched(self, key: str, error: str) -> None:
+        """Remember an order that reconciliation alone keeps trying (parked at once)."""
+        with self.transaction():
+            self._exec(
+                "INSERT INTO unfetched_orders "
+                "(key, first_seen_at, attempts, error, parked, last_attempt_at) "
+                "VALUES (?, ?, 1, ?, 1, ?) ON CONFLICT (key) DO UPDATE SET "
+                "attempts = unfetched_orders.attempts + 1, error = excluded.error, parked = 1, "
+                "last_attempt_at = excluded.last_attempt_at",
+                (key, to_db(self._clock()), error, to_db(self._clock())),
+            )
+
+    def unfetched_keys(self, *, parked_only: bool = False) -> list[tuple[str, datetime]]:
+        """Loading orders (all, or only the parked ones), oldest first, with when they were
+        first seen."""
+        where = " WHERE parked = 1" if parked_only else ""
+        rows = self._rows(
+            f"SELECT key, first_seen_at FROM unfetched_orders{where} ORDER BY first_seen_at"
+        )
         return [(row[0], from_db(row[1])) for row in rows]
 
-    def forget_unfetched(self, key: str) -> None:
+    def forget_unfetched(self, key: str) -> bool:
+        """The order's details landed (or it is given up): it leaves the loading list."""
         with self.transaction():
-            self._exec("DELETE FROM unfetched_orders WHERE key = ?", (key,))
+            cursor = self._exec("DELETE FROM unfetched_orders WHERE key = ?", (key,))
+        return cursor.rowcount > 0
+
+    def note_first_notification(self, key: str, received_at: datetime) -> None:
+        """When the first notification naming this order reached the relay; later ones keep
+        the first (and an earlier one learnt late replaces it)."""
+        with self.transaction():
+            self._exec(
+                "INSERT INTO order_notifications (key, first_notified_at) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET first_notified_at = "
+                "min(first_notified_at, excluded.first_notified_at)",
+                (key, to_db(received_at)),
+            )
+
+    # -- notifications whose order could not be identified -------------------------------
+
+    def add_unresolved(
+        self, source_key: str, channel: str, received_at: datetime, reason: str, raw: str
+    ) -> bool:
+        """Keep a notification the desk could not resolve. ``source_key`` names the event
+        (feed + event id): the same event handled twice is stored once. True when new."""
+        with self.transaction():
+            cursor = self._exec(
+                "INSERT INTO unresolved_notifications "
+                "(source_key, channel, received_at, reason, raw_json, dismissed) "
+                "VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (source_key) DO NOTHING",
+                (source_key, channel, to_db(received_at), reason, raw),
+            )
+        return cursor.rowcount > 0
+
+    def dismiss_unresolved(self, notification_id: int) -> bool:
+        """The operator has seen it; it stays in the table (include_dismissed) but leaves
+        the alert. True when it changed."""
+        with self.transaction():
+            cursor = self._exec(
+                "UPDATE unresolved_notifications SET dismissed = 1 WHERE id = ? AND dismissed = 0",
+                (notification_id,),
+            )
+            if cursor.rowcount == 0 and not self._rows(
+                "SELECT 1 FROM unresolved_notifications WHERE id = ?", (notification_id,)
+            ):
+                raise StoreError(f"unknown notification {notification_id}")
+        return cursor.rowcount > 0
 
     # -- feed cursors -------------------------------------------------------------------
 
     def get_cursor(self, feed: str) -> int | None:
         rows = self._rows("SELECT cursor FROM feed_cursors WHERE feed = ?", (feed,))
         return int(rows[0][0]) if rows else None
+
+    def cursor_updated_at(self, feed: str) -> datetime | None:
+        """When the feed's cursor last moved (the desk last took events from it)."""
+        rows = self._rows("SELECT updated_at FROM feed_cursors WHERE feed = ?", (feed,))
+        return from_db(rows[0][0]) if rows else None
 
     def set_cursor(self, feed: str, cursor: int) -> None:
         """Call it inside the transaction that stored the events' effects (DESIGN §6.2)."""

@@ -14,6 +14,7 @@ from .records import (
     PrintJobKind,
     PrintJobState,
 )
+from .schema import RENAMED_SETTINGS
 from .times import to_db
 from .writer import WriterBase, to_json
 
@@ -149,6 +150,7 @@ class JournalWriter(WriterBase):
 
     def set_setting(self, key: str, value: Any) -> None:
         """Any JSON value. Values are never logged: some settings are tokens."""
+        key = RENAMED_SETTINGS.get(key, key)  # a flat name renamed at schema version 3
         value_json = to_json(value, f"setting {key!r}")
         with self.transaction():
             self._exec(

@@ -12,7 +12,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Collection, Sequence
-from datetime import date, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from kitchen_app.domain import (
@@ -31,12 +31,15 @@ from .errors import StoreError
 from .records import (
     ActionRecord,
     ActionState,
+    LoadingOrder,
     OrderSummary,
     PrintJobKind,
     PrintJobRecord,
     PrintJobState,
+    UnresolvedNotification,
 )
-from .times import day_bounds, from_db
+from .schema import RENAMED_SETTINGS
+from .times import day_bounds, from_db, to_db
 
 __all__ = ["StoreQueries"]
 
@@ -59,6 +62,9 @@ _PRINT_JOB_COLUMNS = (
     "created_at, updated_at"
 )
 _TIMELINE_COLUMNS = "status, substatus, occurred_at, learnt_at, source"
+_UNRESOLVED_COLUMNS = "id, channel, received_at, reason, raw_json, dismissed"
+# Channels whose orders must be accepted within a window after they are announced.
+_ACCEPT_WINDOWS = {Channel.MP_DELIVERY.value: timedelta(minutes=5)}
 
 
 # The day list builds thousands of summaries at the window's first paint: these caches turn
@@ -135,6 +141,34 @@ def _timeline_entry(row: Sequence[Any]) -> TimelineEntry:
         occurred_at=from_db(row[2]),
         learnt_at=from_db(row[3]),
         source=row[4],
+    )
+
+
+def _loading(row: Sequence[Any]) -> LoadingOrder:
+    key = row[0]
+    channel, _, order_id = key.partition(":")
+    first_seen = from_db(row[1])
+    window = _ACCEPT_WINDOWS.get(channel)
+    return LoadingOrder(
+        key=key,
+        channel=channel,
+        order_id=order_id,
+        first_seen=first_seen,
+        accept_deadline=first_seen + window if window is not None else None,
+        attempts=row[2],
+        last_error=row[3],
+        parked=bool(row[4]),
+    )
+
+
+def _unresolved(row: Sequence[Any]) -> UnresolvedNotification:
+    return UnresolvedNotification(
+        id=row[0],
+        channel=row[1],
+        received_at=from_db(row[2]),
+        reason=row[3],
+        raw=row[4],
+        dismissed=bool(row[5]),
     )
 
 
@@ -224,6 +258,82 @@ class StoreQueries:
         )
         return [_print_job(row) for row in rows]
 
+    def loading_orders(self) -> list[LoadingOrder]:
+        """Announced orders whose details could not be read yet, oldest first ("details
+        loading"; ``parked`` ones are left to reconciliation)."""
+        rows = self._rows(
+            "SELECT key, first_seen_at, attempts, error, parked FROM unfetched_orders "
+            "WHERE key NOT IN (SELECT key FROM orders) ORDER BY first_seen_at, key"
+        )
+        return [_loading(row) for row in rows]
+
+    def unresolved_notifications(
+        self, include_dismissed: bool = False
+    ) -> list[UnresolvedNotification]:
+        """Notifications whose order could not be identified, oldest first."""
+        where = "" if include_dismissed else " WHERE dismissed = 0"
+        rows = self._rows(
+            f"SELECT {_UNRESOLVED_COLUMNS} FROM unresolved_notifications{where} ORDER BY id"
+        )
+        return [_unresolved(row) for row in rows]
+
+    def first_notification(self, key: str) -> datetime | None:
+        """When the desk first heard of this order from the relay, if it did."""
+        rows = self._rows("SELECT first_notified_at FROM order_notifications WHERE key = ?", (key,))
+        return from_db(rows[0][0]) if rows else None
+
+    def missed_orders(
+        self,
+        since: datetime,
+        stored_after: datetime,
+        now: datetime,
+        *,
+        notified_before: datetime | None = None,
+    ) -> list[str]:
+        """Keys of orders whose first notification came between ``since`` and
+        ``notified_before`` (an outage), that the desk first stored after ``stored_after``
+        (it learnt of them late) and that expired unaccepted by ``now``: cancelled for time,
+        or still new past their deadline. Loading orders first seen in that span whose
+        deadline passed count too."""
+        before = notified_before if notified_before is not None else now
+        rows = self._rows(
+            "SELECT o.key FROM orders o JOIN order_notifications n ON n.key = o.key "
+            "WHERE n.first_notified_at >= ? AND n.first_notified_at <= ? "
+            "AND o.first_seen_at >= ? AND ("
+            "(o.status = 'cancelled' AND o.substatus = 'time_expired') OR "
+            "(o.stage = ? AND o.accepted = 0 AND o.accept_deadline < ?)) "
+            "ORDER BY o.created_at, o.key",
+            (to_db(since), to_db(before), to_db(stored_after), Stage.NEW.value, to_db(now)),
+        )
+        keys = [row[0] for row in rows]
+        keys += [
+            loading.key
+            for loading in self.loading_orders()
+            if since <= loading.first_seen <= before
+            and loading.accept_deadline is not None
+            and loading.accept_deadline < now
+        ]
+        return keys
+
+    def store_ids(self, channel: str, since: datetime) -> list[str]:
+        """The marketplace store ids of a channel's orders created since ``since``."""
+        rows = self._rows(
+            "SELECT DISTINCT store_id FROM orders WHERE channel = ? AND created_at >= ? "
+            "AND store_id IS NOT NULL ORDER BY store_id",
+            (channel, to_db(since)),
+        )
+        return [row[0] for row in rows]
+
+    def unprinted_job_count(self) -> int:
+        """Print jobs failed or uncertain: waiting for the operator."""
+        rows = self._rows(
+            "SELECT count(*) FROM print_jobs WHERE state IN (?, ?)",
+            (PrintJobState.FAILED.value, PrintJobState.UNCERTAIN.value),
+        )
+        return int(rows[0][0])
+
     def get_setting(self, key: str, default: Any = None) -> Any:
+        # A caller still using a flat name renamed at schema version 3 reads the new one.
+        key = RENAMED_SETTINGS.get(key, key)
         rows = self._rows("SELECT value_json FROM settings WHERE key = ?", (key,))
         return json.loads(rows[0][0]) if rows else default

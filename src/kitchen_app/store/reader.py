@@ -20,7 +20,9 @@ log = logging.getLogger(__name__)
 
 class DeskReader(StoreQueries):
     """Reads only: orders_of_day, order_summary, get_order, timeline, actions, action,
-    unfinished_actions, print_jobs, print_job, print_jobs_in_states, get_setting."""
+    unfinished_actions, print_jobs, print_job, print_jobs_in_states, get_setting,
+    loading_orders, unresolved_notifications, first_notification, missed_orders, store_ids,
+    unprinted_job_count."""
 
     @classmethod
     def open(cls, path: Path) -> DeskReader:

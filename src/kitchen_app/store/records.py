@@ -13,11 +13,13 @@ from kitchen_app.domain import Channel, Logistics, Money, Stage, StatusPair, Tim
 __all__ = [
     "ActionRecord",
     "ActionState",
+    "LoadingOrder",
     "OrderChange",
     "OrderSummary",
     "PrintJobKind",
     "PrintJobRecord",
     "PrintJobState",
+    "UnresolvedNotification",
 ]
 
 log = logging.getLogger(__name__)
@@ -115,3 +117,36 @@ class PrintJobRecord:
     bytes_sent: bool
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LoadingOrder:
+    """An order the relay announced whose details could not be read yet ("details loading").
+
+    ``first_seen`` is when the first notification naming it was received; ``accept_deadline``
+    is five minutes after that (None for a channel without an accept window); ``parked`` once
+    the fast retries gave up and reconciliation keeps trying. It leaves the list when its
+    details are stored (it is then an ordinary order).
+    """
+
+    key: str
+    channel: str
+    order_id: str
+    first_seen: datetime
+    accept_deadline: datetime | None
+    attempts: int
+    last_error: str | None
+    parked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedNotification:
+    """A notification whose order the desk could not identify; ``raw`` is its body as JSON
+    text, kept as it came."""
+
+    id: int
+    channel: str
+    received_at: datetime
+    reason: str
+    raw: str
+    dismissed: bool

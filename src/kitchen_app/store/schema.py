@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "Migration"]
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "RENAMED_SETTINGS", "SCHEMA_VERSION", "Migration"]
 
 log = logging.getLogger(__name__)
 
@@ -176,8 +176,65 @@ def add_unfetched_orders(conn: sqlite3.Connection) -> None:
     _execute_all(conn, _V2_UNFETCHED)
 
 
+# Settings renamed when marketplace settings got their channel's namespace (DESIGN §5).
+# Frozen here as they were at version 3: a migration must mean the same thing forever.
+RENAMED_SETTINGS: dict[str, str] = {
+    "mp_base_url": "mp_delivery.base_url",
+    "mp_access_token": "mp_delivery.access_token",
+    "mp_user_id": "mp_delivery.user_id",
+}
+
+_V3_NEVER_MISS = [
+    # "Details loading": an order stays here from the first event that names it until its
+    # details are stored. parked = 1 once the fast retries gave up (reconciliation keeps
+    # trying); rows from version 2 were parked by definition.
+    "ALTER TABLE unfetched_orders ADD COLUMN parked INTEGER NOT NULL DEFAULT 0 "
+    "CHECK (parked IN (0, 1))",
+    "ALTER TABLE unfetched_orders ADD COLUMN last_attempt_at TEXT",
+    "UPDATE unfetched_orders SET parked = 1",
+    # When the desk first heard of each order (the relay's received_at of the first event
+    # naming it): the accept deadline is at most five minutes after it (api notes §2).
+    """
+    CREATE TABLE order_notifications (
+        key               TEXT PRIMARY KEY,
+        first_notified_at TEXT NOT NULL
+    ) STRICT
+    """,
+    # Notifications whose order could not be identified: kept with their raw body and listed
+    # until the operator dismisses them. source_key (feed + event id) makes a second handling
+    # of the same event a no-op.
+    """
+    CREATE TABLE unresolved_notifications (
+        id          INTEGER PRIMARY KEY,
+        source_key  TEXT NOT NULL UNIQUE,
+        channel     TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        raw_json    TEXT NOT NULL,
+        dismissed   INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1))
+    ) STRICT
+    """,
+    "CREATE INDEX unresolved_open ON unresolved_notifications (id) WHERE dismissed = 0",
+]
+
+
+def add_never_miss_tables(conn: sqlite3.Connection) -> None:
+    """Version 3: loading/parked orders, first notification times, unresolved notifications,
+    and the flat Mercado Pago settings renamed to their namespace (kept when both exist: the
+    namespaced one was written later)."""
+    _execute_all(conn, _V3_NEVER_MISS)
+    for old, new in RENAMED_SETTINGS.items():
+        conn.execute(
+            "INSERT OR IGNORE INTO settings (key, value_json) "
+            "SELECT ?, value_json FROM settings WHERE key = ?",
+            (new, old),
+        )
+        conn.execute("DELETE FROM settings WHERE key = ?", (old,))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("create_core_tables", create_core_tables),
     Migration("add_unfetched_orders", add_unfetched_orders),
+    Migration("add_never_miss_tables", add_never_miss_tables),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitchen_app.settings import SETTINGS, SettingError, validate
+from kitchen_app.settings import LEGACY_NAMES, SETTINGS, SettingError, validate
 
 from .bridge import deliver
 from .printer_form import PrinterForm
@@ -57,6 +57,9 @@ class SettingsDialog(QDialog):
         self._commands = commands
         self._preview = preview_sound
         self._initial = {key: reader.get_setting(key, s.default) for key, s in SETTINGS.items()}
+        # The form still uses the flat Mercado Pago names; the engine maps them to
+        # mp_delivery.* (settings.LEGACY_NAMES).
+        self._initial.update({old: self._initial[new] for old, new in LEGACY_NAMES.items()})
         self._errors: dict[str, str] = {}
         self._error_labels: dict[str, QLabel] = {}
         self._outstanding = 0

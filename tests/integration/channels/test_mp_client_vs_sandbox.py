@@ -12,7 +12,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 import httpx
@@ -30,7 +30,7 @@ from kitchen_app.channels.errors import (
 from kitchen_app.channels.http import OutcomeUnknown
 from kitchen_app.channels.mp_delivery import MpDeliveryClient
 from kitchen_app.channels.mp_mapping import observed_at
-from kitchen_app.domain import Logistics, StatusPair
+from kitchen_app.domain import Action, Logistics, Stage, StatusPair
 from kitchen_app.sandbox import SandboxConfig, build_app
 from kitchen_app.serving import ServerThread
 
@@ -208,8 +208,8 @@ def test_dropoff_flow_end_to_end(sandbox: Sandbox) -> None:
             await c.mark_ready(order_id)  # not before acceptance
         await c.accept(order_id)
         assert await state(c, order_id) == StatusPair("ready_to_ship", "on_route_to_pickup")
-        await c.mark_ready(order_id)
-        await c.mark_ready(order_id)  # saying it twice is harmless
+        with pytest.raises(StateConflict):
+            await c.mark_ready(order_id)  # §5b: printed (ready_to_cook) only
 
         sandbox.jump(241)
         assert await state(c, order_id) == StatusPair("ready_to_ship", "picking_up")
@@ -220,19 +220,6 @@ def test_dropoff_flow_end_to_end(sandbox: Sandbox) -> None:
         ]:
             sandbox.advance(order_id)
             assert await state(c, order_id) == expected
-
-    sandbox.run(flow)
-
-
-def test_takeout_order_maps_as_takeout(sandbox: Sandbox) -> None:
-    order_id = sandbox.create("takeout")
-
-    async def flow(c: MpDeliveryClient) -> None:
-        order = (await c.fetch_order(order_id)).order
-        assert order.logistics is Logistics.TAKEOUT
-        await c.accept(order_id)
-        sandbox.jump(61)
-        assert await state(c, order_id) == StatusPair("ready_to_ship", "ready_to_cook")
 
     sandbox.run(flow)
 
@@ -304,7 +291,7 @@ def test_expiry_after_five_minutes_and_the_store_pause(sandbox: Sandbox) -> None
         # Two automatic cancellations in a row pause the store (api notes §8.5).
         assert (await c.get_store(STORE_ID)).status == "paused"
         store = await c.set_store_status(STORE_ID, "enabled")
-        assert (store.id, store.status) == (STORE_ID, "enabled")
+        assert (store.store_id, store.status) == (STORE_ID, "enabled")
         assert (await c.get_store(STORE_ID)).status == "enabled"
 
     sandbox.run(flow)
@@ -313,10 +300,10 @@ def test_expiry_after_five_minutes_and_the_store_pause(sandbox: Sandbox) -> None
 def test_store_endpoints(sandbox: Sandbox) -> None:
     async def flow(c: MpDeliveryClient) -> None:
         (listed,) = await c.list_stores(SELLER)
-        assert (listed.id, listed.external_id) == (STORE_ID, "UNID01")
-        assert listed.status is None  # the list carries no status (api notes §9)
+        assert (listed.store_id, listed.external_id) == (STORE_ID, "UNID01")
+        assert listed.status == "unknown"  # the list carries no status (api notes §9)
         store = await c.get_store(STORE_ID)
-        assert (store.id, store.name, store.status) == (STORE_ID, listed.name, "enabled")
+        assert (store.store_id, store.name, store.status) == (STORE_ID, listed.name, "enabled")
         paused = await c.set_store_status(STORE_ID, "paused")
         assert paused.status == "paused"
         assert (await c.get_store(STORE_ID)).status == "paused"
@@ -530,3 +517,52 @@ def test_connection_refused_is_transient_after_retries() -> None:
         sandbox.control.close()
     assert sandbox.sent("PUT", "/accept") == 4  # never reached: safe to repeat
     assert sandbox.sleeps == [0.01, 0.02, 0.04]
+
+
+# --- the real-API shapes the sandbox can answer in (issue 9) --------------------------------
+
+
+@pytest.mark.parametrize("time_style", ["offset", "naive", "utc"])
+@pytest.mark.parametrize("time_zone", ["GMT-3", "GMT-6"])
+def test_times_read_right_in_every_time_style(
+    start_sandbox: Callable[..., Sandbox], time_style: str, time_zone: str
+) -> None:
+    sandbox = start_sandbox(time_style=time_style, strict_time_zone=True)
+    created = sandbox.control.post("/_sandbox/orders", json={"logistics": "dropoff"}).json()
+    utc_created = datetime.fromisoformat(created["order"]["createdAt"].replace("Z", "+00:00"))
+
+    async def flow(c: MpDeliveryClient) -> None:
+        fetched = await c.fetch_order(created["id"])
+        assert fetched.order.created_at == utc_created
+        assert fetched.order.accept_deadline == utc_created + timedelta(minutes=5)
+
+    sandbox.run(flow, time_zone=time_zone)
+
+
+def test_a_404_for_the_first_seconds_then_the_order(start_sandbox: Callable[..., Sandbox]) -> None:
+    sandbox = start_sandbox(not_found_for_s=5.0)
+    order_id = sandbox.create("flex")
+
+    async def flow(c: MpDeliveryClient) -> None:
+        with pytest.raises(NotFound):
+            await c.fetch_order(order_id)
+        sandbox.jump(6)
+        assert (await c.fetch_order(order_id)).order.order_id == order_id
+
+    sandbox.run(flow)
+
+
+def test_an_unknown_substatus_is_new_and_can_be_accepted(
+    start_sandbox: Callable[..., Sandbox],
+) -> None:
+    sandbox = start_sandbox()
+    order_id = sandbox.create("dropoff", substatus="waiting_kitchen_slot")
+
+    async def flow(c: MpDeliveryClient) -> None:
+        order = (await c.fetch_order(order_id)).order
+        assert order.status == StatusPair("ready_to_ship", "waiting_kitchen_slot")
+        assert order.flow.stage_of(order.status, accepted=False) is Stage.NEW
+        assert Action.ACCEPT in order.flow.allowed_actions(order.status, accepted=False)
+        await c.accept(order_id)
+
+    sandbox.run(flow)

@@ -78,8 +78,8 @@ class Stack:
         return {
             "relay_url": self.relay_url,
             "relay_token": self.desk_token,
-            "mp_base_url": self.sandbox.url,
-            "mp_access_token": MP_TOKEN,
+            "mp_delivery.base_url": self.sandbox.url,
+            "mp_delivery.access_token": MP_TOKEN,
             "auto_print": False,
         }
 

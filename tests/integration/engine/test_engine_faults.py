@@ -10,11 +10,13 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from kitchen_app.engine.api import FeedStatus
+from kitchen_app.store import DeskReader
 
 from .stack import MP_TOKEN, Stack
 
@@ -32,17 +34,20 @@ class HeadlessEngine:
             [
                 sys.executable,
                 "-m",
-                "kitchen_app.headless",
+                "kitchen_app",
+                "headless",
                 "--db",
                 str(stack.desk_db),
                 "--relay-url",
                 stack.relay_url,
                 "--relay-token",
                 stack.desk_token,
-                "--mp-base-url",
-                stack.sandbox.url,
-                "--mp-token",
-                MP_TOKEN,
+                "--set",
+                f"mp_delivery.base_url={stack.sandbox.url}",
+                "--set",
+                f"mp_delivery.access_token={MP_TOKEN}",
+                "--set",
+                "auto_print=no",
                 "--poll-wait",
                 "5",
             ],
@@ -252,27 +257,44 @@ def test_handling_every_event_twice_changes_nothing(stack: Stack) -> None:
     assert after == before
 
 
-def test_an_order_that_keeps_failing_is_parked_and_does_not_hold_the_others(
+def test_an_order_that_keeps_failing_is_loading_then_parked_and_holds_no_other(
     stack: Stack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kitchen_app.engine.feed as feed
+    import kitchen_app.engine.loading as loading
 
     assert stack.engine is not None and stack.control is not None
-    monkeypatch.setattr(feed, "PARK_AFTER_S", 0.5)
+    # A short accept window, so the fast retries give up within the test.
+    monkeypatch.setattr(loading, "ACCEPT_WINDOW", timedelta(seconds=8))
     stack.webhooks("hold")
     stuck = stack.create_order("flex")
     stack.fault(match="get_order", status=500, count=1000, order_id=stuck)
     other = stack.create_order("flex")
     stack.webhooks("release", {"order": "sent"})
-    # The order behind the failing one arrives anyway, once the failing one is parked.
-    assert stack.wait(lambda: stack.desk_state(other) == NEW, timeout=60)
-    assert stack.desk_rows("SELECT key FROM unfetched_orders")[0]["key"] == f"mp_delivery:{stuck}"
-    assert stack.desk_state(stuck) is None
-    # When the marketplace answers again, reconciliation brings the parked order in.
-    assert stack.control.delete("/_sandbox/faults").status_code == 200
-    stack.engine.reconcile_now().result(timeout=30)
-    assert stack.desk_state(stuck) == NEW
-    assert not stack.desk_rows("SELECT key FROM unfetched_orders")
+    # The order behind the failing one arrives at once; the failing one is "loading".
+    assert stack.wait(lambda: stack.desk_state(other) == NEW, timeout=10)
+    reader = DeskReader.open(stack.desk_db)
+    try:
+        assert stack.wait(
+            lambda: [o.key for o in reader.loading_orders()] == [f"mp_delivery:{stuck}"]
+        )
+        assert stack.wait(
+            lambda: any(a.kind == "loading_orders" for a in stack.listener.announcements)
+        )
+        # Retried on its own schedule until the window ends, then parked.
+        assert stack.wait(lambda: reader.loading_orders()[0].parked, timeout=20)
+        parked = reader.loading_orders()[0]
+        assert parked.attempts >= 2 and "500" in (parked.last_error or "")
+        assert stack.desk_state(stuck) is None
+        assert stack.wait(
+            lambda: stack.engine is not None and stack.engine.health().parked_orders == 1
+        )
+        # When the marketplace answers again, reconciliation brings the parked order in.
+        assert stack.control.delete("/_sandbox/faults").status_code == 200
+        stack.engine.reconcile_now().result(timeout=30)
+        assert stack.desk_state(stuck) == NEW
+        assert reader.loading_orders() == []
+    finally:
+        reader.close()
     assert f"mp_delivery:{stuck}" in stack.listener.keys("order_added")
 
 

@@ -17,10 +17,15 @@ PAPER_OUT_CAUSE = b"\x32"  # DLE EOT 2: stopped by paper end
 PAPER_OUT_SENSOR = b"\x72"  # DLE EOT 4: paper end
 
 
-class RecordingPrinter:
-    """Records each connection's ticket bytes (status queries stripped out)."""
+READY: dict[int, bytes] = {}  # answers every DLE EOT n with "online, no problem"
 
-    def __init__(self, *, answers: dict[int, bytes] | None = None) -> None:
+
+class RecordingPrinter:
+    """Records each connection's ticket bytes (status queries stripped out). By default it
+    answers DLE EOT as a ready printer does; ``answers=None``: a printer without real-time
+    status (reads everything, never answers)."""
+
+    def __init__(self, *, answers: dict[int, bytes] | None = READY) -> None:
         self._server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._server.bind(("127.0.0.1", 0))
@@ -128,6 +133,65 @@ class SilentPrinter:
         for conn in self.connections:
             with contextlib.suppress(OSError):
                 conn.close()
+
+
+class ClosingPrinter:
+    """Reads ``read_bytes`` of the first connection, then slams it shut (unread data → RST);
+    every later connection (the status check) is answered "ready" at once: the printer is
+    fine *now*, which says nothing about the ticket it dropped."""
+
+    def __init__(self, read_bytes: int = 1000) -> None:
+        self._server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        self._server.bind(("127.0.0.1", 0))
+        self._server.listen(8)
+        self._server.settimeout(0.2)
+        self.port: int = self._server.getsockname()[1]
+        self.read_bytes = read_bytes
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            with conn:
+                conn.settimeout(2.0)
+                if self.connections == 1:
+                    got = 0
+                    with contextlib.suppress(OSError):
+                        while got < self.read_bytes:
+                            chunk = conn.recv(min(4096, self.read_bytes - got))
+                            if not chunk:
+                                break
+                            got += len(chunk)
+                    # SO_LINGER 0: close sends RST, as a printer rebooting mid-ticket does
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00" * 2)
+                    continue
+                with contextlib.suppress(OSError):
+                    data = b""
+                    while data.count(b"\x10\x04") < 3:
+                        chunk = conn.recv(64)
+                        if not chunk:
+                            break
+                        data += chunk
+                        for _ in range(chunk.count(b"\x10\x04")):
+                            conn.sendall(b"\x12")
+
+    def __enter__(self) -> ClosingPrinter:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._server.close()
+        self._thread.join(5)
 
 
 def _status_offsets(data: bytes) -> list[int]:

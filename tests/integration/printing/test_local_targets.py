@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kitchen_app.printing.errors import NothingSent
+from kitchen_app.printing.errors import NothingSent, SentUnconfirmed
 from kitchen_app.printing.targets import FileTarget, OsPrinterTarget, SerialTarget
 
 
@@ -37,9 +37,13 @@ def test_serial_target_over_a_pty() -> None:
     done = threading.Event()
 
     def read() -> None:
+        # a printer that answers each real-time status query (DLE EOT n) with "ready"
         try:
-            while len(received) < 8:
-                received.extend(os.read(master, 1024))
+            while received.count(b"\x10\x04") < 3:
+                chunk = os.read(master, 1024)
+                received.extend(chunk)
+                for _ in range(chunk.count(b"\x10\x04")):
+                    os.write(master, b"\x12")
         except OSError:
             return
         done.set()
@@ -53,7 +57,18 @@ def test_serial_target_over_a_pty() -> None:
         os.close(slave)
         os.close(master)
         reader.join(5)
-    assert bytes(received) == b"\x1b@ticket"
+    assert bytes(received) == b"\x1b@ticket\x10\x04\x01\x10\x04\x02\x10\x04\x04"
+
+
+def test_serial_printer_that_never_answers_is_unconfirmed() -> None:
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    try:
+        with pytest.raises(SentUnconfirmed, match="did not answer"):
+            SerialTarget("s", os.ttyname(slave), 9600, write_timeout=2).send(b"\x1b@ticket")
+    finally:
+        os.close(slave)
+        os.close(master)
 
 
 def test_serial_missing_port_is_nothing_sent() -> None:

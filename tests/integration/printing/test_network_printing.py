@@ -13,6 +13,7 @@ from tests.integration.printing.fake_printers import (
     PAPER_OUT_CAUSE,
     PAPER_OUT_OFFLINE,
     PAPER_OUT_SENSOR,
+    ClosingPrinter,
     RecordingPrinter,
     SilentPrinter,
     refusing_port,
@@ -205,3 +206,89 @@ def test_restart_after_a_crash_mid_print(tmp_path: Path) -> None:
         assert state(second, job_id) == "uncertain"
     finally:
         second.close()
+
+
+# -- issue 10: a ticket is "printed" only when the printer confirmed it --------------------
+
+
+def _ticket() -> bytes:
+    return b"\x1b@kitchen ticket\n" * 20
+
+
+def test_printer_that_reads_but_never_answers_status_is_unconfirmed() -> None:
+    with RecordingPrinter(answers=None) as printer:
+        target = NetworkTarget("k", "127.0.0.1", printer.port, connect_timeout=1)
+        with pytest.raises(SentUnconfirmed, match="did not answer its status") as err:
+            target.send(_ticket())
+        printer.wait_tickets(1)
+    assert err.value.bytes_sent == len(_ticket())
+
+
+def test_peer_that_never_reads_a_small_ticket_is_unconfirmed() -> None:
+    # the ticket fits in the kernel's buffers, so every send() "succeeds"
+    with SilentPrinter() as printer:
+        target = NetworkTarget("k", "127.0.0.1", printer.port, connect_timeout=1)
+        with pytest.raises(SentUnconfirmed):
+            target.send(_ticket())
+
+
+def test_unconfirmed_hand_over_without_status_query_is_never_printed() -> None:
+    with RecordingPrinter() as printer:
+        target = NetworkTarget("k", "127.0.0.1", printer.port, confirm=False)
+        with pytest.raises(SentUnconfirmed):
+            target.send(_ticket())
+
+
+def test_ready_printer_confirms_and_paper_out_is_a_fault() -> None:
+    from kitchen_app.printing.errors import PrinterFault
+
+    paper_out = {1: PAPER_OUT_OFFLINE, 2: PAPER_OUT_CAUSE, 4: PAPER_OUT_SENSOR}
+    with RecordingPrinter() as good, RecordingPrinter(answers=paper_out) as empty:
+        NetworkTarget("good", "127.0.0.1", good.port).send(_ticket())
+        with pytest.raises(PrinterFault, match="paper out") as err:
+            NetworkTarget("empty", "127.0.0.1", empty.port).send(_ticket())
+    assert err.value.sent
+
+
+@pytest.mark.parametrize("read_bytes", [0, 1000])
+def test_peer_closing_mid_ticket_is_uncertain_even_if_ready_afterwards(
+    store: DeskStore, read_bytes: int
+) -> None:
+    """The measured fault: the ticket was marked printed because the status asked after
+    the broken link said "ready"."""
+    with ClosingPrinter(read_bytes=read_bytes) as printer:
+        settings = net("kitchen", printer.port, copies={"kitchen": 1}, write_timeout=2.0)
+        queue, changes = make(store, settings)
+
+        async def go() -> int:
+            (job_id,) = await queue.print_order(flex_order(), "kitchen")
+            await queue.wait_idle()
+            await queue.close()
+            return job_id
+
+        job_id = run(go)
+    job = store.print_job(job_id)
+    assert job is not None
+    assert job.state in ("uncertain", "failed"), job
+    if job.state == "failed":  # nothing left our side: refused before the first byte
+        assert not job.bytes_sent
+    else:
+        assert job.bytes_sent and job.attempts == 1
+    assert "printed" not in [c.state.value for c in changes]
+
+
+def test_calibration_to_a_printer_without_status_is_reported_uncertain(store: DeskStore) -> None:
+    """The setup's test print shows at once that this printer cannot confirm tickets."""
+    with RecordingPrinter(answers=None) as printer:
+        queue, _ = make(store, net("kitchen", printer.port, copies={"kitchen": 1}))
+
+        async def go() -> int:
+            (job_id,) = await queue.print_order(flex_order(), "kitchen")
+            await queue.wait_idle()
+            await queue.close()
+            return job_id
+
+        job_id = run(go)
+    job = store.print_job(job_id)
+    assert job is not None and job.state == "uncertain"
+    assert "DLE EOT" in (job.error or "")

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -176,3 +179,109 @@ def test_channel_without_a_mapper_yet(
     monkeypatch.setitem(ticket_cli._MAPPERS, "shopee", "kitchen_app.channels.no_such:map_order")
     err = _bad(tmp_path, capsys, FIXTURE, "--channel", "shopee")
     assert "reading shopee orders is not available" in err
+
+
+# --- standard output, time zones, the system's language (issue 9) --------------------------
+
+
+def _text_ticket(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], order: dict[str, object], *extra: str
+) -> str:
+    src = tmp_path / "order.json"
+    src.write_text(json.dumps(order), encoding="utf-8")
+    out = tmp_path / "t.txt"
+    code, err = run_cli(
+        [str(src), "--kind", "receipt", "--format", "text", "--out", str(out), *extra], capsys
+    )
+    assert code == 0, err
+    return out.read_text(encoding="utf-8")
+
+
+def test_out_dash_writes_the_ticket_bytes_to_standard_output(tmp_path: Path) -> None:
+    for fmt, start in (("pdf", b"%PDF"), ("escpos", b"\x1b@"), ("text", b" ")):
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "kitchen_app", "ticket", str(FIXTURE)),
+                *("--kind", "kitchen", "--format", fmt, "--out", "-", "--locale", "es-AR"),
+            ],
+            capture_output=True,
+            timeout=60,
+            cwd=tmp_path,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith(start), done.stdout[:20]
+        assert b"COCINA" in done.stdout or fmt == "pdf"
+        assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
+@pytest.mark.parametrize(("zone", "created"), [("GMT-3", "18:20"), ("GMT-6", "15:20")])
+def test_tz_prints_times_in_that_zone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], zone: str, created: str
+) -> None:
+    raw = json.loads(FIXTURE.read_text())  # createdAt 2022-02-16T21:20:15.227Z
+    text = _text_ticket(tmp_path, capsys, raw, "--tz", zone, "--locale", "es-AR")
+    assert f"16/02/2022 {created}" in text
+
+
+def test_tz_reads_offset_less_times_in_that_zone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = json.loads(FIXTURE.read_text())
+    raw["createdAt"] = "2022-02-16T15:20:15"  # no offset: local time in --tz (api notes §2)
+    raw["delivery"]["estimatedDeliveryDateTime"] = "2022-02-16T21:50:00Z"  # explicit UTC
+    text = _text_ticket(tmp_path, capsys, raw, "--tz", "GMT-6", "--locale", "es-AR")
+    assert "16/02/2022 15:20" in text  # not 09:20, as reading it as UTC would print
+    assert "15:50" in text  # the UTC estimate, shown in GMT-6
+
+
+def test_default_tz_is_the_systems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "America/Mexico_City")
+    time.tzset()
+    try:
+        raw = json.loads(FIXTURE.read_text())
+        assert "16/02/2022 15:20" in _text_ticket(tmp_path, capsys, raw, "--locale", "es-AR")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_bad_tz_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _bad(tmp_path, capsys, FIXTURE, "--tz", "Mars/Olympus")
+    assert "--tz" in err and "Mars/Olympus" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "error"),
+    [
+        ("pt_BR.UTF-8", "Entregador: escanear", "o arquivo não existe"),
+        ("es_AR.UTF-8", "Repartidor: escanear", "no existe el archivo"),
+        ("en_US.UTF-8", "Courier: scan", "no such file"),
+        ("C.UTF-8", "Repartidor: escanear", "no such file"),  # no language named: es-AR ticket
+        ("de_DE.UTF-8", "Repartidor: escanear", "no such file"),
+    ],
+)
+def test_ticket_and_errors_follow_the_system_language(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    word: str,
+    error: str,
+) -> None:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    raw = json.loads(FIXTURE.read_text())
+    assert word in _text_ticket(tmp_path, capsys, raw, "--tz", "GMT-3")
+    assert error in _bad(tmp_path, capsys, tmp_path / "nope.json")
+
+
+def test_an_explicit_locale_wins_over_the_system(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "pt_BR.UTF-8")
+    raw = json.loads(FIXTURE.read_text())
+    assert "Courier: scan" in _text_ticket(tmp_path, capsys, raw, "--locale", "en")
+    assert "no such file" in _bad(tmp_path, capsys, tmp_path / "nope.json", "--locale", "en")

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -61,7 +67,7 @@ def mp_body(user_id: int = MP_USER_A, shipment: int = 12345, **extra: Any) -> di
 
 def mp_headers(secret: str = SECRET, data_id: str | None = None) -> dict[str, str]:
     request_id = str(uuid.uuid4())
-    ts = "1704908010"
+    ts = str(int(time.time()))  # fresh: inside the relay's replay window, so verified
     v1 = mp_signature.sign(secret, request_id, ts, data_id)
     return {
         "x-signature": mp_signature.format_header(ts, v1),
@@ -90,6 +96,20 @@ def pg_query(database_url: str, sql: str, *args: Any) -> list[Any]:
     return asyncio.run(run())
 
 
+def pg_script(database_url: str, sql: str) -> None:
+    """Several statements at once (no parameters), on a fresh connection."""
+    import asyncpg
+
+    async def run() -> None:
+        conn = await asyncpg.connect(database_url)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    asyncio.run(run())
+
+
 def start_relay(
     tmp_path: Path, *, database_url: str | None = None, **config: Any
 ) -> tuple[ServerThread, Relay]:
@@ -102,3 +122,49 @@ def start_relay(
     url = server.start()
     client = httpx.Client(base_url=url, timeout=httpx.Timeout(5.0, read=90.0))
     return server, Relay(url, db, token_a, token_b, client, database_url)
+
+
+@contextmanager
+def relay_process(
+    db: Path, port: int, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """`kitchen-app relay serve` as its own process (with the MP secret), healthy on return.
+    Its log goes to a file beside the database (a pipe nobody reads would block it)."""
+    full_env = dict(os.environ, KITCHEN_MP_WEBHOOK_SECRET=SECRET, **(env or {}))
+    command = [sys.executable, "-m", "kitchen_app", "relay", "serve"]
+    log_path = db.with_suffix(".log")
+    log_file = log_path.open("ab")
+    proc = subprocess.Popen(
+        [*command, "--port", str(port), "--db", str(db)],
+        env=full_env,
+        stdout=subprocess.DEVNULL,
+        stderr=log_file,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert proc.poll() is None, log_path.read_text(errors="replace")
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "relay did not become healthy"
+            time.sleep(0.05)
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+        log_file.close()
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmRSS")

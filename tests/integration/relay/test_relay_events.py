@@ -36,7 +36,16 @@ def test_answers_at_once_when_events_exist(relay: Relay) -> None:
     ]
     assert data["cursor"] == data["events"][-1]["id"]
     first = data["events"][0]
-    assert set(first) == {"id", "channel", "topic", "resource", "received_at", "payload"}
+    assert set(first) == {
+        "id",
+        "channel",
+        "topic",
+        "resource",
+        "received_at",
+        "payload",
+        "verified",
+    }
+    assert first["verified"] is True  # signed with the relay's secret, fresh ts
     assert first["channel"] == "mp_delivery"
     assert first["payload"] == bodies[0]
     assert first["received_at"].endswith("Z")
@@ -155,7 +164,14 @@ def test_batch_is_limited(relay: Relay) -> None:
 def test_status_reports_store_last_webhook_and_backlog(relay: Relay) -> None:
     headers = {"Authorization": f"Bearer {relay.token_a}"}
     empty = relay.client.get("/v1/status", headers=headers).json()
-    assert empty == {"store": "Cantina A", "last_webhook_at": None, "cursor": 0, "backlog": 0}
+    assert empty == {
+        "store": "Cantina A",
+        "last_webhook_at": None,
+        "cursor": 0,
+        "backlog": 0,
+        "refused_signatures": 0,
+        "last_refused_at": None,
+    }
     for n in range(3):
         assert post_mp(relay.client, mp_body(shipment=n)).status_code == 200
     events = poll(relay, relay.token_a, after=0).json()["events"]
@@ -168,12 +184,15 @@ def test_status_reports_store_last_webhook_and_backlog(relay: Relay) -> None:
 
 
 def test_healthz_probes_a_real_write(tmp_path: Path) -> None:
-    server, relay = start_relay(tmp_path, health_probe_timeout_seconds=0.5)
+    server, relay = start_relay(tmp_path, health_probe_interval_seconds=0.05)
     blocker = sqlite3.connect(relay.db, isolation_level=None)
     try:
         assert relay.client.get("/healthz").status_code == 200
         blocker.execute("BEGIN EXCLUSIVE")  # another writer holds the file: no write possible
-        assert relay.client.get("/healthz").status_code == 503
+        # the answer is cached for the probe interval, then the next probe fails
+        deadline = time.monotonic() + 20
+        while relay.client.get("/healthz").status_code != 503:
+            assert time.monotonic() < deadline
         blocker.execute("ROLLBACK")
         deadline = time.monotonic() + 20
         while relay.client.get("/healthz").status_code != 200:

@@ -50,15 +50,28 @@ def test_duplicates_are_stored_once(relay: Relay) -> None:
     assert len(relay.rows()) == 3
 
 
-def test_bad_or_missing_signature_is_401_and_writes_nothing(relay: Relay) -> None:
+def test_bad_signature_is_401_and_writes_nothing(relay: Relay) -> None:
     assert post_mp(relay.client, mp_body(), secret="wrong-secret").status_code == 401
-    unsigned = relay.client.post("/webhooks/mercadopago", json=mp_body())
-    assert unsigned.status_code == 401
     assert relay.rows() == []
+    status = relay.client.get(
+        "/v1/status", headers={"Authorization": f"Bearer {relay.token_a}"}
+    ).json()
+    assert status["refused_signatures"] == 1 and status["last_refused_at"]
+
+
+def test_missing_signature_is_stored_and_served_unverified(relay: Relay) -> None:
+    # mp-delivery §6.4: whether delivery notifications are always signed is not documented
+    unsigned = relay.client.post("/webhooks/mercadopago", json=mp_body())
+    assert unsigned.status_code == 200
+    assert [r["verified"] for r in relay.rows()] == [0]
+    events = relay.client.get(
+        "/v1/events", headers={"Authorization": f"Bearer {relay.token_a}"}
+    ).json()["events"]
+    assert [e["verified"] for e in events] == [False]
 
 
 def test_signature_with_data_id_query_parameter(relay: Relay) -> None:
-    body = json.dumps(mp_body()).encode()
+    body = json.dumps(mp_body(shipment=41034141533)).encode()
     headers = mp_headers(data_id="41034141533")
     ok = relay.client.post(
         "/webhooks/mercadopago", params={"data.id": "41034141533"}, content=body, headers=headers
@@ -84,8 +97,19 @@ def test_bad_bodies_are_400_and_write_nothing(relay: Relay) -> None:
         assert answer.status_code == 400, content
         assert answer.json()["error"] == "bad_request"
     assert relay.client.post("/webhooks/mercadolibre", content=b"{").status_code == 400
-    assert relay.client.post("/webhooks/shopee", json={"shop_id": 1, "code": 3}).status_code == 400
     assert relay.rows() == []
+    # Shopee disables push for endpoints that answer errors: an unreadable push gets an
+    # empty 2xx and is kept unrouted for diagnostics, never served to a desk.
+    answer = relay.client.post("/webhooks/shopee", json={"shop_id": 727720655, "code": 3})
+    assert (answer.status_code, answer.content) == (200, b"")
+    rows = relay.rows()
+    assert [(r["channel"], r["topic"], r["store_id"]) for r in rows] == [
+        ("shopee", "invalid", None)
+    ]
+    events = relay.client.get(
+        "/v1/events", headers={"Authorization": f"Bearer {relay.token_b}"}
+    ).json()["events"]
+    assert events == []
 
 
 def test_oversized_bodies_are_413_and_write_nothing(relay: Relay) -> None:

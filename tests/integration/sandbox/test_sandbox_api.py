@@ -195,11 +195,18 @@ def test_order_ready_only_for_accepted_dropoff(sandbox: Sandbox) -> None:
     _error(sandbox.client.post(f"{API}/v1/orders/{drop}/ready"), 400)  # not accepted yet
     sandbox.accept(drop)
     before = sandbox.state(drop)
-    r = sandbox.client.post(f"{API}/v1/orders/{drop}/ready", json={})
+    r = sandbox.client.post(f"{API}/v1/orders/{drop}/ready")  # no body (§5b)
     assert r.status_code == 200 and r.json() == {"status": "ready"}
-    assert sandbox.state(drop) == before
+    assert sandbox.state(drop) == before == ("ready_to_ship", "printed")
     listed = sandbox.anon.get(f"/_sandbox/orders/{drop}").json()
     assert listed["ready"] is True
+    assert sandbox.client.post(f"{API}/v1/orders/{drop}/ready").status_code == 200  # twice
+    sandbox.advance(drop)  # ready_to_cook: still taken (assumption)
+    assert sandbox.state(drop) == ("ready_to_ship", "ready_to_cook")
+    assert sandbox.client.post(f"{API}/v1/orders/{drop}/ready").status_code == 200
+    sandbox.advance(drop)  # a courier on the way: no longer (§5b: printed only)
+    assert sandbox.state(drop) == ("ready_to_ship", "on_route_to_pickup")
+    _error(sandbox.client.post(f"{API}/v1/orders/{drop}/ready"), 400)
 
 
 def test_time_zone_header(start_sandbox: Any) -> None:
@@ -272,3 +279,32 @@ def test_fault_for_one_order_and_clearing(sandbox: Sandbox) -> None:
 
 def test_unknown_path_answers_the_error_shape(sandbox: Sandbox) -> None:
     _error(sandbox.client.get("/proximity-integration/v1/nothing/here"), 404)
+
+
+def test_store_status_routes_as_documented(sandbox: Sandbox) -> None:
+    store = f"{API}/stores/44905357"
+    assert sandbox.client.get(store).json()["status"] == "enabled"
+    # Two expiries in a row pause the store (§8.5); enabled reopens it.
+    sandbox.create("flex")
+    sandbox.create("flex")
+    sandbox.jump(301)
+    assert sandbox.client.get(store).json()["status"] == "paused"
+    r = sandbox.client.put(f"{store}/status", json={"status": "enabled"})
+    assert r.status_code == 200 and r.json()["status"] == "enabled"
+    assert sandbox.client.get(store).json()["status"] == "enabled"
+    # The documented errors.
+    _error(sandbox.anon.get(store), 401)
+    _error(sandbox.anon.put(f"{store}/status", json={"status": "enabled"}), 401)
+    assert "Invalid store id" in _error(sandbox.client.get(f"{API}/stores/abc"), 400)["message"]
+    missing = _error(
+        sandbox.client.put(f"{API}/stores/999/status", json={"status": "enabled"}), 404
+    )
+    assert missing["message"] == "Store not found"
+    _error(sandbox.client.put(f"{store}/status", json={"status": "closed"}), 400)
+    other = sandbox.anon.post("/_sandbox/stores", json={"name": "Otra", "token": "T3"}).json()
+    _error(sandbox.client.get(f"{API}/stores/{other['id']}"), 403)
+    sandbox.anon.post("/_sandbox/faults", json={"match": "stores", "status": 424, "count": 1})
+    _error(sandbox.client.put(f"{store}/status", json={"status": "enabled"}), 424)
+    # disabled is documented and irreversible: the sandbox takes it, and never reopens.
+    assert sandbox.client.put(f"{store}/status", json={"status": "disabled"}).status_code == 200
+    _error(sandbox.client.put(f"{store}/status", json={"status": "enabled"}), 400)

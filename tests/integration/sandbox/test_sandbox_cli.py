@@ -29,7 +29,9 @@ def test_serve_prints_url_and_store_and_answers() -> None:
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "kitchen_app", "sandbox", "serve", "--port", str(port),
-         "--seed", "5", "--token", "APP_USR-cli", "--speed", "10"],
+         "--seed", "5", "--token", "APP_USR-cli", "--speed", "10",
+         "--webhook-resource", "number", "--webhook-topic", "missing", "--time-style", "naive",
+         "--not-found-for", "0.5", "--strict-time-zone", "--unsigned-webhooks"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -49,12 +51,24 @@ def test_serve_prints_url_and_store_and_answers() -> None:
                 return False
 
         wait_until(up, timeout=30, what="the sandbox to listen")
+        assert client.get("/_sandbox/shapes").json() == {
+            "webhook_resource": "number",
+            "webhook_topic": "missing",
+            "unsigned_webhooks": True,
+            "time_style": "naive",
+            "strict_time_zone": True,
+            "not_found_for_s": 0.5,
+            "not_found_first_gets": 0,
+        }
         oid = client.post("/_sandbox/orders", json={"logistics": "flex"}).json()["id"]
         assert (
             client.put(f"{API}/shipments/{oid}/accept", json={"status": "accepted"}).status_code
             == 200
         )
-        ext = client.get(f"{API}/v1/orders/{oid}").json()["extension"]
+        url, tz = f"{API}/v1/orders/{oid}", {"x-time-zone": "GMT-3"}
+        # --not-found-for 0.5 at --speed 10: a 404 for about 0.05 s, then the order.
+        wait_until(lambda: client.get(url, headers=tz).status_code == 200, what="the order")
+        ext = client.get(url, headers=tz).json()["extension"]
         assert ext["substatus"] == "printed"
         client.close()
     finally:
@@ -66,7 +80,14 @@ def test_serve_prints_url_and_store_and_answers() -> None:
 
 
 def test_bad_arguments_exit_2_with_one_line() -> None:
-    for args in (["--relay-url", "relay.local"], ["--rate", "-1"], ["--speed", "0"]):
+    for args in (
+        ["--relay-url", "relay.local"],
+        ["--rate", "-1"],
+        ["--speed", "0"],
+        ["--not-found-for", "-1"],
+        ["--webhook-resource", "url"],
+        ["--time-style", "local"],
+    ):
         done = subprocess.run(
             [sys.executable, "-m", "kitchen_app", "sandbox", "serve", *args],
             capture_output=True,

@@ -154,7 +154,7 @@ def test_clock_speed_and_rate(sandbox: Sandbox) -> None:
     sandbox.jump(600)
     listed = sandbox.anon.get("/_sandbox/orders").json()
     assert len(listed) == count
-    assert {o["logistics"] for o in listed} == {"flex", "dropoff", "takeout"}
+    assert {o["logistics"] for o in listed} == {"flex", "dropoff"}
 
 
 def test_rate_runs_in_real_time_too(start_sandbox: Any) -> None:
@@ -167,8 +167,8 @@ def test_rate_runs_in_real_time_too(start_sandbox: Any) -> None:
 
 def test_same_seed_same_orders(start_sandbox: Any) -> None:
     a, b = start_sandbox(seed=42), start_sandbox(seed=42)
-    ids_a = [a.create(k) for k in ("flex", "dropoff", "takeout")]
-    ids_b = [b.create(k) for k in ("flex", "dropoff", "takeout")]
+    ids_a = [a.create(k) for k in ("flex", "dropoff", "flex")]
+    ids_b = [b.create(k) for k in ("flex", "dropoff", "flex")]
     assert ids_a == ids_b
     for oa in ids_a:
         ja, jb = a.order(oa), b.order(oa)

@@ -80,7 +80,7 @@ def test_the_desk_client_against_the_sandbox(sandbox: Sandbox) -> None:
             cancelled = (await client.fetch_order(drop)).order
             assert cancelled.status == StatusPair("cancelled", "cancelled_manually")
             [store] = await client.list_stores("1070421029")
-            assert (store.id, store.name, store.external_id) == (
+            assert (store.store_id, store.name, store.external_id) == (
                 "44905357",
                 "La Parrilla de Doña Rosa",
                 "UNID01",

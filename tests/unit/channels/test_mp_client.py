@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from kitchen_app.channels.base import CancelReason, ChannelClient
+from kitchen_app.channels.base import CancelReason, ChannelClient, StoreInfo, StoreStatusClient
 from kitchen_app.channels.errors import (
     AuthError,
     BadResponse,
@@ -26,7 +26,7 @@ from kitchen_app.channels.errors import (
     TransientError,
 )
 from kitchen_app.channels.http import OutcomeUnknown
-from kitchen_app.channels.mp_delivery import MpDeliveryClient
+from kitchen_app.channels.mp_delivery import MpDeliveryClient, order_id_from_event
 from kitchen_app.domain import Logistics, StatusPair
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "mp_order_flex.json"
@@ -96,6 +96,7 @@ def test_is_a_channel_client() -> None:
     client = MpDeliveryClient(BASE, TOKEN)
     try:
         assert isinstance(client, ChannelClient)
+        assert isinstance(client, StoreStatusClient)
     finally:
         run(client.aclose())
 
@@ -168,7 +169,7 @@ def test_accept() -> None:
     )
     assert json.loads(req.content) == {"status": "accepted"}
     assert req.headers["Authorization"] == f"Bearer {TOKEN}"
-    assert "x-time-zone" not in req.headers
+    assert req.headers["x-time-zone"] == "GMT-3"  # on every call (api notes §2)
 
 
 def test_receipt_pdf_returns_bytes() -> None:
@@ -269,11 +270,11 @@ def test_list_stores() -> None:
     stores = use(rec, lambda c: c.list_stores("1070421029"))
     assert rec.requests[0].method == "GET"
     assert rec.requests[0].url.path == "/proximity-integration/users/1070421029/stores"
-    assert [(s.id, s.name, s.status, s.external_id) for s in stores] == [
+    assert [(s.store_id, s.name, s.status, s.external_id) for s in stores] == [
         ("44905357", "Doc's Store Palermo", "enabled", "UNID01"),
-        ("2", "Doc's Store Palermo", None, "UNID01"),
+        ("2", "Doc's Store Palermo", "unknown", "UNID01"),  # the list carries no status
     ]
-    assert stores[0].raw["location"]["address_line"] == "Calle 01 1523"
+    assert all(isinstance(s, StoreInfo) for s in stores)
 
 
 def test_list_stores_rejects_a_non_list() -> None:
@@ -286,7 +287,7 @@ def test_get_store() -> None:
     rec = Recorder(httpx.Response(200, json={**STORE, "status": "paused"}))
     store = use(rec, lambda c: c.get_store("44905357"))
     assert rec.requests[0].url.path == "/proximity-integration/stores/44905357"
-    assert (store.id, store.status) == ("44905357", "paused")
+    assert (store.store_id, store.status, store.paused) == ("44905357", "paused", True)
 
 
 def test_get_store_without_id_is_bad() -> None:
@@ -307,7 +308,7 @@ def test_set_store_status() -> None:
 def test_set_store_status_with_an_empty_answer() -> None:
     rec = Recorder(httpx.Response(200))
     store = use(rec, lambda c: c.set_store_status("7", "enabled"))
-    assert (store.id, store.status) == ("7", "enabled")
+    assert (store.store_id, store.status) == ("7", "enabled")
 
 
 def test_set_store_status_guards_irreversible_and_unknown() -> None:
@@ -315,30 +316,59 @@ def test_set_store_status_guards_irreversible_and_unknown() -> None:
     with pytest.raises(ValueError, match="irreversible"):
         use(rec, lambda c: c.set_store_status("1", "disabled"))
     with pytest.raises(ValueError, match="must be one of"):
-        use(rec, lambda c: c.set_store_status("1", "closed"))  # type: ignore[arg-type]
-    assert rec.requests == []
-    use(rec, lambda c: c.set_store_status("1", "disabled", allow_disable=True))
-    assert json.loads(rec.requests[0].content) == {"status": "disabled"}
+        use(rec, lambda c: c.set_store_status("1", "closed"))
+    assert rec.requests == []  # disabled is irreversible: never sent, whatever the caller
+    use(rec, lambda c: c.set_store_status("1"))
+    assert json.loads(rec.requests[0].content) == {"status": "enabled"}
 
 
 @pytest.mark.parametrize(
     ("topic", "resource", "expected"),
     [
+        # The documented shapes (api notes §6.2): path, bare id, JSON number, whitespace.
         ("delivery", "/shipments/123", "123"),
+        ("delivery", "41034141533", "41034141533"),
+        ("delivery", 41034141533, "41034141533"),
+        ("delivery", 41034141533.0, "41034141533"),
+        ("delivery", "  /shipments/41034141533 \n", "41034141533"),
+        ("delivery", " 41034141533\t", "41034141533"),
+        ("delivery", '"41034141533"', "41034141533"),
+        ("delivery", "'/shipments/41034141533'", "41034141533"),
         ("delivery", "/shipments/41034141533/", "41034141533"),
+        ("delivery", "shipments/41034141533", "41034141533"),
         ("delivery", "https://api.mercadopago.com/shipments/55", "55"),
+        ("delivery", "/shipments/55?x=1", "55"),
+        # Topics: delivery, shipments (Mercado Libre's name), missing, case and spaces.
+        ("shipments", "/shipments/7", "7"),
+        ("", "/shipments/7", "7"),
+        ("", "7", "7"),
+        (" Delivery ", "7", "7"),
         ("delivery.updated", "/shipments/9", "9"),
+        # Not an order's, or unusable: None (the engine lists it as unresolved).
         ("payment", "/shipments/123", None),
+        ("merchant_order", "/merchant_orders/1", None),
         ("delivery", "/orders/123", None),
         ("delivery", "/shipments/", None),
+        ("delivery", "/shipments/abc", None),
         ("delivery", "", None),
-        ("merchant_order", "/merchant_orders/1", None),
+        ("delivery", "   ", None),
+        ("delivery", "12 34", None),
+        ("delivery", "\u0661\u0662\u0663", None),  # Arabic-Indic digits are no shipment id
+        ("delivery", "/shipments/12\n/", None),
+        ("delivery", "-5", None),
+        ("delivery", 0, None),
+        ("delivery", -3, None),
+        ("delivery", 1.5, None),
+        ("delivery", True, None),
+        ("delivery", None, None),
+        ("delivery", {"id": 1}, None),
     ],
 )
-def test_order_id_from_event(topic: str, resource: str, expected: str | None) -> None:
+def test_order_id_from_event(topic: str, resource: object, expected: str | None) -> None:
+    assert order_id_from_event(topic, resource) == expected
     client = MpDeliveryClient(BASE, TOKEN)
     try:
-        assert client.order_id_from_event(topic, resource) == expected
+        assert client.order_id_from_event(topic, resource) == expected  # type: ignore[arg-type]
     finally:
         run(client.aclose())
 
@@ -619,3 +649,20 @@ def test_mapping_is_reachable_from_the_client_module() -> None:
 
     assert mp_delivery.map_order is mp_mapping.map_order
     assert mp_delivery.observed_at is mp_mapping.observed_at
+
+
+def test_time_zone_is_sent_as_gmt_and_a_bad_one_falls_back_to_gmt_minus_3(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    rec = Recorder(httpx.Response(200, json={"status": "accepted"}))
+    use(rec, lambda c: c.accept("1"), time_zone="America/Mexico_City")
+    assert rec.requests[-1].headers["x-time-zone"] == "GMT-6"
+    use(rec, lambda c: c.accept("1"), time_zone="-03:00")
+    assert rec.requests[-1].headers["x-time-zone"] == "GMT-3"
+    client = MpDeliveryClient(BASE, TOKEN, time_zone="Mars/Olympus")
+    try:
+        assert client.time_zone == "GMT-3"
+        assert client.time_zone_problem is not None and "Mars/Olympus" in client.time_zone_problem
+    finally:
+        run(client.aclose())
+    assert any("Mars/Olympus" in r.getMessage() for r in caplog.records)

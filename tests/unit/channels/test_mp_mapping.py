@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from kitchen_app.channels.errors import BadResponse
 from kitchen_app.channels.mp_mapping import map_order, observed_at, parse_timestamp
 from kitchen_app.domain import Channel, Logistics, Money, StatusPair, order_from_dict, order_to_dict
+from kitchen_app.domain.timezones import zone_from_setting
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "mp_order_flex.json"
 
@@ -141,15 +143,21 @@ def test_missing_or_null_substatus_is_none(raw: dict[str, Any]) -> None:
     assert map_order(raw).status == StatusPair("delivered", None)
 
 
-def test_unknown_substatus_is_kept_but_an_unknown_status_is_refused(
-    raw: dict[str, Any],
-) -> None:
+def test_unknown_status_and_substatus_are_kept_raw(raw: dict[str, Any]) -> None:
     raw["extension"]["substatus"] = "beamed_up"
     order = map_order(raw)
     assert order.status == StatusPair("ready_to_ship", "beamed_up")
-    assert order.flow.rank(order.status) == order.flow.rank(StatusPair("ready_to_ship"))
     raw["extension"]["status"] = "teleported"
-    with pytest.raises(BadResponse, match=r"^order JSON: extension.status 'teleported' is not"):
+    assert map_order(raw).status == StatusPair("teleported", "beamed_up")
+    del raw["extension"]["substatus"]
+    raw["extension"]["subStatus"] = "cooking"
+    assert map_order(raw).status == StatusPair("teleported", "cooking")
+
+
+@pytest.mark.parametrize("status", [None, "", "  ", 3, ["ready_to_ship"]])
+def test_a_missing_or_broken_status_is_still_refused(raw: dict[str, Any], status: object) -> None:
+    raw["extension"]["status"] = status
+    with pytest.raises(BadResponse, match=r"^order JSON: extension.status is "):
         map_order(raw)
 
 
@@ -160,7 +168,9 @@ def test_unknown_substatus_is_kept_but_an_unknown_status_is_refused(
         ("2022-02-16T21:20:15Z", datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)),
         ("2022-02-16T18:20:15-03:00", datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)),
         ("2022-02-16T18:20:15.5-0300", datetime(2022, 2, 16, 21, 20, 15, 500000, tzinfo=UTC)),
-        ("2022-02-16T21:20:15", datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)),
+        # No offset: local time in the zone asked for (GMT-3 by default), never UTC.
+        ("2022-02-16T18:20:15", datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)),
+        ("2022-02-16T18:20:15.227", datetime(2022, 2, 16, 21, 20, 15, 227000, tzinfo=UTC)),
         ("2022-02-16T21:20:15.123456789z", datetime(2022, 2, 16, 21, 20, 15, 123456, tzinfo=UTC)),
     ],
 )
@@ -242,12 +252,16 @@ def test_qr_sender_id_as_text_and_id_as_number(raw: dict[str, Any]) -> None:
     assert order.qr.id == "41034141533"
 
 
-def test_takeout_from_type(raw: dict[str, Any]) -> None:
+def test_a_takeout_order_follows_the_qr_rule_and_keeps_its_type_raw(
+    raw: dict[str, Any],
+) -> None:
     raw["type"] = "TAKEOUT"
+    assert map_order(raw).logistics is Logistics.FLEX  # it has a QR
     del raw["extension"]["qr"]
     del raw["delivery"]
     order = map_order(raw)
-    assert order.logistics is Logistics.TAKEOUT
+    assert order.logistics is Logistics.DROPOFF  # the docs have no Takeout flow (§2.4)
+    assert order.raw["type"] == "TAKEOUT"
     assert order.address is None
     assert order.estimated_delivery_at is None
     assert order.flow.rank(StatusPair("ready_to_ship", "printed")) > 0
@@ -516,3 +530,65 @@ def test_any_damage_gives_an_order_or_a_one_line_bad_response(
     else:
         assert order.order_id and order.created_at.tzinfo is not None
         assert order.totals.total.currency == order.totals.items.currency
+
+
+# --- time zones (api notes §2) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zone_text", "created", "expected_utc"),
+    [
+        ("GMT-3", "2022-02-16T18:20:15", datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)),
+        ("GMT-3", "2022-02-16T18:20:15.227", datetime(2022, 2, 16, 21, 20, 15, 227000, tzinfo=UTC)),
+        ("GMT-6", "2022-02-16T15:20:15", datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)),
+        ("UTC", "2022-02-16T21:20:15", datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)),
+        (
+            "America/Mexico_City",
+            "2022-02-16T15:20:15",
+            datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC),
+        ),
+        # An explicit offset is used as is, whatever zone was asked for.
+        ("GMT-6", "2022-02-16T18:20:15-03:00", datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)),
+        ("GMT-3", "2022-02-16T21:20:15Z", datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)),
+    ],
+)
+def test_offset_less_times_are_read_in_the_zone_asked_for(
+    raw: dict[str, Any], zone_text: str, created: str, expected_utc: datetime
+) -> None:
+    raw["createdAt"] = created
+    order = map_order(raw, zone=zone_from_setting(zone_text))
+    assert order.created_at == expected_utc
+    assert order.accept_deadline == expected_utc + timedelta(minutes=5)
+
+
+def test_every_offset_less_time_of_an_answer_uses_the_zone(raw: dict[str, Any]) -> None:
+    raw["createdAt"] = "2022-02-21T18:40:00"
+    raw["delivery"]["estimatedDeliveryDateTime"] = "2022-02-21T19:00:00"
+    raw["delivery"]["deliveryDateTime"] = "2022-02-21T19:02:00.5"
+    raw["extension"]["estimatedPickupDate"] = "2022-02-21T18:50:00"
+    raw["extension"]["cancellationDateTime"] = "2022-02-21T18:45:00"
+    gmt6 = zone_from_setting("GMT-6")
+    order = map_order(raw, zone=gmt6)
+    assert order.estimated_delivery_at == datetime(2022, 2, 22, 1, 0, tzinfo=UTC)
+    assert order.delivered_at == datetime(2022, 2, 22, 1, 2, 0, 500000, tzinfo=UTC)
+    assert order.estimated_pickup_at == datetime(2022, 2, 22, 0, 50, tzinfo=UTC)
+    # observed_at reads offset-less times in the zone createdAt was read in.
+    assert observed_at(order, raw, StatusPair("cancelled", "time_expired")) == datetime(
+        2022, 2, 22, 0, 45, tzinfo=UTC
+    )
+    assert observed_at(
+        order, raw, StatusPair("cancelled", "time_expired"), zone=zone_from_setting("UTC")
+    ) == datetime(2022, 2, 21, 18, 45, tzinfo=UTC)
+
+
+def test_a_z_time_while_a_local_zone_was_asked_for_is_utc_and_logged_once(
+    raw: dict[str, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    zone = zone_from_setting("GMT-11")  # a zone no other test uses: the warning is once per zone
+    raw["createdAt"] = "2022-02-16T21:20:15Z"
+    with caplog.at_level(logging.WARNING, logger="kitchen_app.channels.mp_mapping"):
+        first = map_order(raw, zone=zone)
+        map_order(raw, zone=zone)
+    assert first.created_at == datetime(2022, 2, 16, 21, 20, 15, tzinfo=UTC)
+    warned = [r for r in caplog.records if "ends in Z" in r.getMessage()]
+    assert len(warned) == 1

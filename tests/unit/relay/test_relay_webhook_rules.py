@@ -89,8 +89,17 @@ def test_marketplace_notification_fields_and_dedupe_keys() -> None:
         b"null",
         b'"text"',
         b'{"topic": "delivery", "resource": "/shipments/1"}',
-        b'{"topic": "", "resource": "/shipments/1", "user_id": 1}',
-        b'{"topic": "delivery", "resource": null, "user_id": 1}',
+        # strict JSON (issue 10): what the relay could not store or serve as standard JSON
+        b'{"topic": "delivery", "resource": "/s/1", "user_id": 1, "x": NaN}',
+        b'{"topic": "delivery", "resource": "/s/1", "user_id": 1, "x": -Infinity}',
+        b'{"topic": "delivery", "resource": "/s/1", "user_id": 1, "x": 1e999}',
+        b'{"topic": "\\ud800", "resource": "/s/1", "user_id": 1}',
+        b'{"topic": "delivery", "resource": "/s/1", "user_id": 1, "user_id": 2}',
+        b"[" * 5000,
+        b'{"topic": "delivery", "resource": "/s/1", "user_id": 1, "x": '
+        + b"[" * 65
+        + b"]" * 65
+        + b"}",
         b'{"topic": "delivery", "resource": "/s/1", "user_id": -3}',
         b'{"topic": "delivery", "resource": "/s/1", "user_id": true}',
     ],

@@ -40,3 +40,15 @@ def test_verify() -> None:
     assert not mp_signature.verify(SECRET, header, REQUEST_ID, data_id="41034141533")
     assert mp_signature.verify(SECRET, f"ts={TS},v1={WITH_ID}", REQUEST_ID, "41034141533")
     assert not mp_signature.verify(SECRET, "not a header", REQUEST_ID)
+
+
+def test_matching_id_tries_the_id_less_manifest_then_the_shipment_id() -> None:
+    secret, request_id, ts = "my-app-webhook-secret", "bb56a2f1-6aae-46ac-982e-9dcd3581d08e", "1"
+    with_id = mp_signature.format_header(ts, mp_signature.sign(secret, request_id, ts, "41"))
+    id_less = mp_signature.format_header(ts, mp_signature.sign(secret, request_id, ts))
+    candidates = [None, "41"]
+    assert mp_signature.matching_id(secret, id_less, request_id, candidates) == ""
+    assert mp_signature.matching_id(secret, with_id, request_id, candidates) == "41"
+    assert mp_signature.matching_id(secret, with_id, request_id, [None]) is None
+    assert mp_signature.matching_id("other", with_id, request_id, candidates) is None
+    assert mp_signature.matching_id(secret, "garbage", request_id, candidates) is None

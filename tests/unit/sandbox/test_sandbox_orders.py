@@ -72,7 +72,7 @@ def test_flex_order_has_the_fixture_shape() -> None:
     assert _shape(order) == _shape(fixture)
 
 
-@pytest.mark.parametrize("logistics", ["flex", "dropoff", "takeout"])
+@pytest.mark.parametrize("logistics", ["flex", "dropoff"])
 def test_totals_add_up(logistics: str) -> None:
     for seed in range(300):
         order = _order(logistics, seed)
@@ -118,8 +118,7 @@ def test_flex_carries_the_qr_and_dropoff_does_not() -> None:
     assert flex["delivery"]["deliveredBy"] == "MERCHANT"
     assert "qr" not in dropoff["extension"]
     assert dropoff["delivery"]["deliveredBy"] == "MARKETPLACE"
-    takeout = _order("takeout", 3)
-    assert takeout["type"] == "TAKEOUT" and "deliveryAddress" not in takeout["delivery"]
+    assert flex["type"] == dropoff["type"] == "DELIVERY"
 
 
 def test_same_seed_same_order_and_ids_are_digit_strings() -> None:

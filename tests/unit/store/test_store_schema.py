@@ -22,6 +22,8 @@ TABLES = {
     "settings",
     "feed_cursors",
     "unfetched_orders",
+    "order_notifications",
+    "unresolved_notifications",
 }
 
 
@@ -79,7 +81,12 @@ def test_the_first_step_is_pure_and_runs_on_any_connection() -> None:
     try:
         create_core_tables(conn)
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert names == TABLES - {"unfetched_orders"}  # added by step 2
+        # step 2 and 3 add the rest
+        assert names == TABLES - {
+            "unfetched_orders",
+            "order_notifications",
+            "unresolved_notifications",
+        }
     finally:
         conn.close()
 

@@ -2,10 +2,13 @@
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
-Four scenes, each in pt-BR and es: a new order alerting, an accepted Flex order with its
-timeline and QR, the offline banner, and a ticket the printer never confirmed beside one that
-failed (the operator is asked). The orders come from the GUI tests' stand-in reader
-(tests/gui/fakes.py), so the pictures do not depend on a network or a database.
+Five scenes, each in pt-BR and es: a new order alerting, an accepted Flex order with its
+timeline and QR, the offline banner, a ticket the printer never confirmed beside one that
+failed (the operator is asked), and the worst afternoon (orders still loading, the store
+paused, orders missed offline, notifications without an order, the marketplace refusing the
+token, a printer out of paper — every band and the longest status messages; also in
+English). The orders come from the GUI tests' stand-in reader (tests/gui/fakes.py and
+counter_scene.py), so the pictures do not depend on a network or a database.
 """
 
 from __future__ import annotations
@@ -37,10 +40,17 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QTimer  # noqa: E402
+from tests.gui.counter_scene import worst_day, worst_health  # noqa: E402
 from tests.gui.fakes import FakeCommands, FakeReader, Record, flex_order, summary_of  # noqa: E402
 
 from kitchen_app.domain import Logistics, Stage, StatusPair, TimelineEntry  # noqa: E402
-from kitchen_app.engine.api import FeedState, FeedStatus, PrinterStatus  # noqa: E402
+from kitchen_app.engine.api import (  # noqa: E402
+    ApiHealth,
+    DeskHealth,
+    FeedState,
+    FeedStatus,
+    PrinterStatus,
+)
 from kitchen_app.ui.app import create_app, install_translations  # noqa: E402
 from kitchen_app.ui.bridge import EngineBridge  # noqa: E402
 from kitchen_app.ui.main_window import MainWindow  # noqa: E402
@@ -57,6 +67,19 @@ LANGS = {
             "Elisa Prado",
             "Fábio Nunes",
             "Gabi Rocha",
+        ],
+    ),
+    "en": (
+        "America/Argentina/Buenos_Aires",
+        "ARS",
+        [
+            "Ana Gómez",
+            "Bruno Díaz",
+            "Carla Ruiz",
+            "Diego Sosa",
+            "Elena Paz",
+            "Facundo Ríos",
+            "Gabi",
         ],
     ),
     "es": (
@@ -181,8 +204,13 @@ def scenes(out: Path, lang: str) -> None:
     tz = ZoneInfo(tz_name)
     now = datetime(2026, 11, 23, 20, 14, 30, tzinfo=tz)
     tag = lang.replace("_", "-")
-    for scene in ("alert", "accepted", "offline", "print"):
+    for scene in ("alert", "accepted", "offline", "print", "trouble"):
+        if lang == "en" and scene != "trouble":
+            continue  # English: the longest-messages scene only
         reader, commands, bridge = FakeReader(), FakeCommands(), EngineBridge()
+        if scene == "trouble":
+            trouble(out / f"desk-{scene}-{tag}.png", reader, commands, bridge, tz, now, names)
+            continue
         keys = build_day(reader, now, currency, names)
         if scene == "print":
             print_problems(reader, keys["preparing"], now)
@@ -199,22 +227,53 @@ def scenes(out: Path, lang: str) -> None:
                 last_event_at=now - timedelta(seconds=4),
             )
         )
-        window.status.set_printer_state(PrinterStatus("Cocina", ok=True))
+        unprinted = 2 if scene == "print" else 0
+        window.set_health(
+            DeskHealth(
+                feed=window.status.feed_state(),  # type: ignore[arg-type]
+                apis=(ApiHealth("mp_delivery", ok=True),),
+                printers=(PrinterStatus("Cocina", ok=True),),
+                unprinted_jobs=unprinted,
+            )
+        )
         if scene == "alert":
             window.select(keys["new"])
         elif scene in ("accepted", "print"):
             window.select(keys["preparing"])
         else:
             since = now - timedelta(minutes=6)
-            window.set_feed_state(
-                FeedState(FeedStatus.OFFLINE, since=since, last_event_at=since, pending_actions=1)
+            offline = FeedState(
+                FeedStatus.OFFLINE, since=since, last_event_at=since, pending_actions=1
             )
+            health = window.status.health()
+            assert health is not None
+            window.set_health(replace(health, feed=offline))
             window.select(keys["preparing"])
         window._tick()  # one countdown refresh, as the 1 s timer would
         grab(window, out / f"desk-{scene}-{tag}.png")
         window.shutdown()
         window.close()
         window.deleteLater()
+
+
+def trouble(
+    path: Path,
+    reader: FakeReader,
+    commands: FakeCommands,
+    bridge: EngineBridge,
+    tz: ZoneInfo,
+    now: datetime,
+    names: list[str],
+) -> None:
+    key = worst_day(reader, now, names)
+    window = MainWindow(commands, reader, bridge, alert=None, tz=tz, now=lambda: now, tray=False)
+    window.set_health(worst_health(now))
+    window.select(key)
+    window._tick()
+    grab(window, path)
+    window.shutdown()
+    window.close()
+    window.deleteLater()
 
 
 def main() -> int:

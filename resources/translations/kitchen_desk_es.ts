@@ -70,14 +70,24 @@
 <context>
     <name>Attention</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="32"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="34"/>
         <source>New order #%1</source>
         <translation>Pedido nuevo #%1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="33"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="38"/>
         <source>%1 — accept within 5 minutes</source>
         <translation>%1 — aceptalo dentro de 5 minutos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="53"/>
+        <source>Orders are waiting</source>
+        <translation>Hay pedidos esperando</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="54"/>
+        <source>The alert sound is not working: look at the desk.</source>
+        <translation>El sonido de alerta no funciona: mirá el mostrador.</translation>
     </message>
 </context>
 <context>
@@ -189,82 +199,143 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="61"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="92"/>
         <source>Relay: starting…</source>
         <translation>Relay: iniciando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="63"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="94"/>
         <source>Relay connected</source>
         <translation>Relay conectado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="65"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="96"/>
         <source>Relay: connecting…</source>
         <translation>Relay: conectando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="68"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="99"/>
         <source>Offline since %1</source>
         <translation>Sin conexión desde las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="70"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="101"/>
         <source>Relay rejected the desk token — check Settings</source>
         <translation>El relay rechazó el token — revisá la Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="72"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="103"/>
         <source>No relay configured</source>
         <translation>Sin relay configurado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="77"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="109"/>
         <source>%n action(s) waiting for the marketplace</source>
         <translation>
             <numerusform>%n acción esperando al marketplace</numerusform>
             <numerusform>%n acciones esperando al marketplace</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="134"/>
+        <source>%n unresolved notification(s) — view</source>
+        <translation>
+            <numerusform>%n notificación sin pedido — ver</numerusform>
+            <numerusform>%n notificaciones sin pedido — ver</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="86"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="142"/>
+        <source>● Checking…</source>
+        <translation>● Verificando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="143"/>
+        <source>The desk is still checking the relay, Mercado Pago and the printers.</source>
+        <translation>El mostrador todavía está verificando el relay, Mercado Pago y las impresoras.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="145"/>
+        <source>● All well</source>
+        <translation>● Todo bien</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="146"/>
+        <source>Relay, marketplace and printers work; no order is held back.</source>
+        <translation>Relay, marketplace e impresoras funcionan; ningún pedido está retenido.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="150"/>
+        <source>● Check the desk</source>
+        <translation>● Revisá el mostrador</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="156"/>
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n más)</numerusform>
+            <numerusform>(+%n más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="173"/>
+        <source>%1: not answering</source>
+        <translation>%1: no responde</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="182"/>
+        <source>%1: not tried yet</source>
+        <translation>%1: sin probar todavía</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="185"/>
+        <source>%1: answering</source>
+        <translation>%1: responde</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="198"/>
         <source>No events yet</source>
         <translation>Todavía sin eventos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="90"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="202"/>
         <source>Last event %1 s ago</source>
         <translation>Último evento hace %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="92"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="204"/>
         <source>Last event at %1</source>
         <translation>Último evento a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="101"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="216"/>
         <source>Printer: not reported yet</source>
         <translation>Impresora: sin estado todavía</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="107"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="222"/>
         <source>Printer %1: %2</source>
         <translation>Impresora %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="108"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="223"/>
         <source>not ready</source>
         <translation>no está lista</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="113"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="231"/>
         <source>Printer ready: %1</source>
         <translation>Impresora lista: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="118"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="237"/>
         <source>⚠ No sound output: new-order alerts are silent</source>
         <translation>⚠ Sin salida de sonido: las alertas de pedidos nuevos no suenan</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="243"/>
+        <source>The window and the taskbar flash at every chime instead. Check the speakers, the volume and the computer&apos;s sound settings.</source>
+        <translation>En su lugar, la ventana y la barra de tareas parpadean en cada aviso. Revisá los parlantes, el volumen y la configuración de sonido de la computadora.</translation>
     </message>
 </context>
 <context>
@@ -293,59 +364,132 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="37"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="40"/>
         <source>Welcome to Kitchen Desk</source>
         <translation>Bienvenido a Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="41"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="44"/>
         <source>Orders from Mercado Pago Delivery arrive here, with a sound you cannot miss. How do you want to start?</source>
         <translation>Los pedidos de Mercado Pago Delivery llegan acá, con un sonido imposible de ignorar. ¿Cómo querés empezar?</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="47"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="50"/>
         <source>Try the demo (simulated orders, nothing real)</source>
         <translation>Probar la demo (pedidos simulados, nada real)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="49"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="52"/>
         <source>Connect to my store</source>
         <translation>Conectar mi local</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="63"/>
-        <source>Relay address</source>
-        <translation>Dirección del relay</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="64"/>
-        <source>Desk token</source>
-        <translation>Token del mostrador</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="65"/>
-        <source>Mercado Pago access token</source>
-        <translation>Access token de Mercado Pago</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="88"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="86"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="107"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="105"/>
         <source>Required to connect.</source>
         <translation>Necesario para conectar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="118"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="116"/>
         <source>Start the demo</source>
         <translation>Iniciar la demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="118"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="116"/>
         <source>Connect</source>
         <translation>Conectar</translation>
+    </message>
+</context>
+<context>
+    <name>HealthWords</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="42"/>
+        <source>%1 is not answering the desk: %2 — check Settings › %1</source>
+        <translation>%1 no le responde al mostrador: %2 — revisá Configuración › %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="47"/>
+        <source>%1 is not answering the desk — check the internet and Settings › %1</source>
+        <translation>%1 no le responde al mostrador — revisá internet y Configuración › %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="56"/>
+        <source>The relay refused this desk&apos;s token — check Settings</source>
+        <translation>El relay rechazó el token de este mostrador — revisá la Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="65"/>
+        <source>No connection to the relay: new orders may not arrive — check the internet</source>
+        <translation>Sin conexión con el relay: pueden no llegar pedidos nuevos — revisá internet</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="74"/>
+        <source>No relay configured: new orders cannot arrive — Settings</source>
+        <translation>No hay relay configurado: no pueden llegar pedidos nuevos — Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="82"/>
+        <source>%1 paused the store: no new orders — press Reopen store</source>
+        <translation>%1 pausó la tienda: no llegan pedidos — tocá Reabrir tienda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="86"/>
+        <source>%1 disabled the store: only %1 can enable it again</source>
+        <translation>%1 deshabilitó la tienda: solo %1 puede habilitarla de nuevo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="99"/>
+        <source>%n order(s) expired while the desk was offline — see the list</source>
+        <translation>
+            <numerusform>%n pedido venció mientras el mostrador estaba sin conexión — mirá la lista</numerusform>
+            <numerusform>%n pedidos vencieron mientras el mostrador estaba sin conexión — mirá la lista</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="108"/>
+        <source>%n notification(s) could not be matched to an order — open them and check the Mercado Pago app</source>
+        <translation>
+            <numerusform>%n notificación no se pudo asociar a un pedido — abrila y revisá la app de Mercado Pago</numerusform>
+            <numerusform>%n notificaciones no se pudieron asociar a un pedido — abrilas y revisá la app de Mercado Pago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="120"/>
+        <source>%n order(s) still loading — check the internet</source>
+        <translation>
+            <numerusform>%n pedido todavía cargando — revisá internet</numerusform>
+            <numerusform>%n pedidos todavía cargando — revisá internet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="130"/>
+        <source>%n order(s) could not be read for a while — the desk keeps trying; check them in the Mercado Pago app</source>
+        <translation>
+            <numerusform>%n pedido no se puede leer hace un rato — el mostrador sigue intentando; revisalo en la app de Mercado Pago</numerusform>
+            <numerusform>%n pedidos no se pueden leer hace un rato — el mostrador sigue intentando; revisalos en la app de Mercado Pago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="142"/>
+        <source>Printer %1: %2 — check it</source>
+        <translation>Impresora %1: %2 — revisala</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="144"/>
+        <source>not ready</source>
+        <translation>no está lista</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="153"/>
+        <source>%n ticket(s) did not print — see the order&apos;s print problems (F9)</source>
+        <translation>
+            <numerusform>%n ticket no se imprimió — mirá los problemas de impresión del pedido (F9)</numerusform>
+            <numerusform>%n tickets no se imprimieron — mirá los problemas de impresión del pedido (F9)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -575,27 +719,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="81"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="81"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
         <source>Kitchen Desk</source>
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="242"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="334"/>
+        <source>Could not record it: %1</source>
+        <translation>No se pudo registrar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="385"/>
+        <source>Asking the marketplace to reopen the store…</source>
+        <translation>Pidiendo al marketplace que reabra la tienda…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="391"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="402"/>
+        <source>The store was not reopened: %1</source>
+        <translation>La tienda no se reabrió: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="394"/>
+        <source>The store is open again: new orders can arrive.</source>
+        <translation>La tienda está abierta de nuevo: pueden llegar pedidos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="397"/>
+        <source>Reopen store: the marketplace cannot be reached; still trying.</source>
+        <translation>Reabrir tienda: no se puede contactar al marketplace; seguimos intentando.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="403"/>
+        <source>refused</source>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="510"/>
         <source>The relay rejected this desk&apos;s token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>El relay rechazó el token de este mostrador: NO están llegando pedidos nuevos. Abrí la Configuración y revisá el token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="247"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="515"/>
         <source>Offline since %1: new orders may not arrive. Today&apos;s orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sin conexión desde las %1: pueden no llegar pedidos nuevos. Los pedidos de hoy, las comandas y las reimpresiones siguen funcionando; aceptar y cancelar esperan a que vuelva la conexión.</translation>
     </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="634"/>
+        <source>Something went wrong (%1); details are in the log.</source>
+        <translation>Algo salió mal (%1); los detalles están en el registro.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="407"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="670"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n pedido nuevo esperando</numerusform>
@@ -603,14 +783,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="408"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="671"/>
         <source>accept within %1</source>
         <translation>aceptá en %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="673"/>
+        <source>%n order(s) expired while the desk was offline</source>
+        <translation>
+            <numerusform>%n pedido venció mientras el mostrador estaba sin conexión</numerusform>
+            <numerusform>%n pedidos vencieron mientras el mostrador estaba sin conexión</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="676"/>
+        <source>%n notification(s) could not be matched to an order — see the status bar</source>
+        <translation>
+            <numerusform>%n notificación no se pudo asociar a un pedido — mirá la barra de estado</numerusform>
+            <numerusform>%n notificaciones no se pudieron asociar a un pedido — mirá la barra de estado</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="416"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="692"/>
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>El pedido #%1 venció sin ser aceptado. Una cancelación automática más va a PAUSAR el local en Mercado Pago.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="728"/>
+        <source>Orders are waiting</source>
+        <translation>Hay pedidos esperando</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="730"/>
+        <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
+        <translation>
+            <numerusform>%n pedido espera ser aceptado. Si el mostrador se cierra, nadie escucha la alerta y Mercado Pago lo cancela a los 5 minutos.</numerusform>
+            <numerusform>%n pedidos esperan ser aceptados. Si el mostrador se cierra, nadie escucha la alerta y Mercado Pago los cancela a los 5 minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="739"/>
+        <source>Keep the desk open</source>
+        <translation>Dejar el mostrador abierto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="740"/>
+        <source>Minimise</source>
+        <translation>Minimizar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="741"/>
+        <source>Close anyway</source>
+        <translation>Cerrar igual</translation>
+    </message>
+</context>
+<context>
+    <name>MissedBanner</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="138"/>
+        <source>Seen</source>
+        <translation>Visto</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/notices.py" line="156"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>y %n más</numerusform>
+            <numerusform>y %n más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/notices.py" line="159"/>
+        <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the Mercado Pago app.</source>
+        <translation>
+            <numerusform>Mientras el mostrador estaba sin conexión, llegó %n pedido y venció sin aceptar: %1. Revisalo en la app de Mercado Pago.</numerusform>
+            <numerusform>Mientras el mostrador estaba sin conexión, llegaron %n pedidos y vencieron sin aceptar: %1. Revisalos en la app de Mercado Pago.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -684,47 +932,61 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="97"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="100"/>
         <source>Timeline</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="100"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="104"/>
         <source>Select an order to see it here.</source>
         <translation>Elegí un pedido para verlo acá.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="168"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="169"/>
+        <source>New order #%1 — details loading.
+
+Mercado Pago announced it at %2 and its 5 minutes are running; the desk keeps trying to read it (attempt %3).</source>
+        <translation>Pedido nuevo #%1 — cargando detalles.
+
+Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador sigue intentando leerlo (intento %3).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="177"/>
+        <source>It could not be read for a while: check it in the Mercado Pago app.</source>
+        <translation>No se puede leer hace un rato: revisalo en la app de Mercado Pago.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="200"/>
         <source>received %1</source>
         <translation>recibido a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="178"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="210"/>
         <source>Flex QR — the courier scans it</source>
         <translation>QR Flex — lo escanea el repartidor</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="193"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="225"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="194"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="226"/>
         <source>Order note</source>
         <translation>Nota del pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="227"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="259"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="230"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="262"/>
         <source>prepaid</source>
         <translation>pagado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="230"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="262"/>
         <source>to collect</source>
         <translation>a cobrar</translation>
     </message>
@@ -732,49 +994,79 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="140"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="141"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="141"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="142"/>
         <source>Time left</source>
         <translation>Tiempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="143"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="143"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="144"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="144"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="145"/>
         <source>Items</source>
         <translation>Ítems</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="145"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="146"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="146"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="147"/>
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="147"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="148"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="148"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="149"/>
         <source>Received</source>
         <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="234"/>
+        <source>Mercado Pago announced this order but its details could not be read yet (attempt %1). Its 5 minutes are running: the desk keeps trying.</source>
+        <translation>Mercado Pago anunció este pedido pero todavía no se pudieron leer sus detalles (intento %1). Sus 5 minutos están corriendo: el mostrador sigue intentando.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="238"/>
+        <source>Last error: %1</source>
+        <translation>Último error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="256"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="259"/>
+        <source>Still trying…</source>
+        <translation>Seguimos intentando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="260"/>
+        <source>Details loading</source>
+        <translation>Cargando detalles</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="232"/>
+        <source>New order #%1 — details loading</source>
+        <translation>Pedido nuevo #%1 — cargando detalles</translation>
     </message>
 </context>
 <context>
@@ -800,32 +1092,32 @@
         <translation>%1 no se imprimió en «%2». (F9)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="203"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
         <source>Yes, it printed</source>
         <translation>Sí, se imprimió</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="205"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="208"/>
         <source>No, print again</source>
         <translation>No, imprimir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="209"/>
         <source>Prints it once more, marked as a reprint</source>
         <translation>Lo imprime otra vez, marcado como reimpresión</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="210"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="213"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="212"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="215"/>
         <source>Retry on another printer…</source>
         <translation>Reintentar en otra impresora…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="224"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="227"/>
         <source>No other printer is set up (Settings → Printers)</source>
         <translation>No hay otra impresora configurada (Configuración → Impresoras)</translation>
     </message>
@@ -919,139 +1211,247 @@
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>Settings</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="56"/>
-        <source>Settings</source>
-        <translation>Configuración</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="66"/>
-        <source>Connection</source>
-        <translation>Conexión</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="68"/>
-        <source>Printers</source>
-        <translation>Impresoras</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="69"/>
-        <source>Sound</source>
-        <translation>Sonido</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="70"/>
-        <source>General</source>
-        <translation>General</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="80"/>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="81"/>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="99"/>
-        <source>(hidden)</source>
-        <translation>(oculto)</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="114"/>
-        <source>Show</source>
-        <translation>Mostrar</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="130"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="42"/>
         <source>Relay address</source>
         <translation>Dirección del relay</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="131"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="43"/>
         <source>Desk token</source>
         <translation>Token del mostrador</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="132"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="44"/>
         <source>Mercado Pago API address</source>
         <translation>Dirección de la API de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="45"/>
         <source>Mercado Pago access token</source>
         <translation>Access token de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="136"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="46"/>
         <source>Mercado Pago user id</source>
         <translation>ID de usuario de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="148"/>
-        <source>Play a sound for new orders</source>
-        <translation>Sonar con los pedidos nuevos</translation>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="47"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="155"/>
-        <source>Test sound</source>
-        <translation>Probar sonido</translation>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="48"/>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="162"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="49"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="50"/>
+        <source>Alert sound</source>
+        <translation>Sonido de alerta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="51"/>
         <source>Volume</source>
         <translation>Volumen</translation>
     </message>
     <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="52"/>
+        <source>Accept automatically</source>
+        <translation>Aceptar automáticamente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="53"/>
+        <source>Print when accepted</source>
+        <translation>Imprimir al aceptar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="54"/>
+        <source>Kitchen ticket copies</source>
+        <translation>Copias de la comanda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="55"/>
+        <source>Receipt copies</source>
+        <translation>Copias del recibo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="56"/>
+        <source>Printers</source>
+        <translation>Impresoras</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="57"/>
+        <source>Default printer</source>
+        <translation>Impresora predeterminada</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="58"/>
+        <source>Re-check interval</source>
+        <translation>Intervalo de verificación</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="59"/>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="75"/>
+        <source>must be one line</source>
+        <translation>debe ser una sola línea</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="76"/>
+        <source>must be text</source>
+        <translation>debe ser texto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="77"/>
+        <source>must be a web address</source>
+        <translation>debe ser una dirección web</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="78"/>
+        <source>must be yes or no</source>
+        <translation>debe ser sí o no</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="79"/>
+        <source>must be a whole number</source>
+        <translation>debe ser un número entero</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="80"/>
+        <source>two printers have the same name</source>
+        <translation>dos impresoras tienen el mismo nombre</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="83"/>
+        <source>not a web address (http:// or https://): %1</source>
+        <translation>no es una dirección web (http:// o https://): %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="87"/>
+        <source>must be between %1</source>
+        <translation>debe estar entre %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="73"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="87"/>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="89"/>
+        <source>Printers</source>
+        <translation>Impresoras</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="90"/>
+        <source>Sound</source>
+        <translation>Sonido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="91"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="101"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="102"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="120"/>
+        <source>(hidden)</source>
+        <translation>(oculto)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="135"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
         <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="164"/>
+        <source>Play a sound for new orders</source>
+        <translation>Sonar con los pedidos nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="171"/>
+        <source>Test sound</source>
+        <translation>Probar sonido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="178"/>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="180"/>
         <source>The alert gets louder and faster as an order&apos;s 5-minute limit nears.</source>
         <translation>La alerta suena más fuerte y más seguido a medida que se acerca el límite de 5 minutos del pedido.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="176"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="192"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="178"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="194"/>
         <source>Language (after restart)</source>
         <translation>Idioma (al reiniciar)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="179"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="195"/>
         <source>Accept new orders automatically</source>
         <translation>Aceptar pedidos nuevos automáticamente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="182"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="198"/>
         <source>Print tickets when an order is accepted</source>
         <translation>Imprimir al aceptar un pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="244"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="260"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="261"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="277"/>
         <source>Not saved: %1</source>
         <translation>No se guardó: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="268"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="284"/>
         <source>Printing a calibration ticket on %1…</source>
         <translation>Imprimiendo un ticket de calibración en %1…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="272"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="288"/>
         <source>Calibration failed: %1</source>
         <translation>La calibración falló: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="276"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="292"/>
         <source>Calibration ticket sent to %1. Keep the code page whose line reads right.</source>
         <translation>Ticket de calibración enviado a %1. Quedate con la página de códigos cuya línea se lea bien.</translation>
     </message>
@@ -1085,6 +1485,54 @@
     </message>
 </context>
 <context>
+    <name>StorePausedBanner</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="44"/>
+        <source>two orders expired without being accepted</source>
+        <translation>vencieron dos pedidos sin aceptar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="64"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="101"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="109"/>
+        <source>Reopen store</source>
+        <translation>Reabrir tienda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="81"/>
+        <source>%1 PAUSED this store: no new orders arrive.</source>
+        <translation>%1 PAUSÓ esta tienda: no llegan pedidos nuevos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="84"/>
+        <source>%1 DISABLED this store: no new orders arrive, and only %1 can enable it again.</source>
+        <translation>%1 DESHABILITÓ esta tienda: no llegan pedidos nuevos y solo %1 puede habilitarla de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="87"/>
+        <source>Why: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/notices.py" line="89"/>
+        <source>(%n more store(s) not taking orders)</source>
+        <translation>
+            <numerusform>(%n tienda más no recibe pedidos)</numerusform>
+            <numerusform>(%n tiendas más no reciben pedidos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="103"/>
+        <source>Ask %1 to take orders again in this store? Make sure the kitchen can accept orders within 5 minutes: two more expired orders pause it again.</source>
+        <translation>¿Pedirle a %1 que esta tienda vuelva a recibir pedidos? Asegurate de que la cocina pueda aceptar pedidos dentro de los 5 minutos: dos pedidos vencidos más la vuelven a pausar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="110"/>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
@@ -1110,6 +1558,34 @@
         <location filename="../../src/kitchen_app/ui/timeline.py" line="126"/>
         <source>%1 (reprint)</source>
         <translation>%1 (reimpresión)</translation>
+    </message>
+</context>
+<context>
+    <name>UnresolvedDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="183"/>
+        <source>Notifications without an order</source>
+        <translation>Notificaciones sin pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="190"/>
+        <source>The marketplace sent these notifications, but the desk could not tell which order they are about. An order may be waiting: look for it in the Mercado Pago app. Dismiss a notification once it is handled.</source>
+        <translation>El marketplace envió estas notificaciones, pero el mostrador no pudo saber de qué pedido son. Puede haber un pedido esperando: buscalo en la app de Mercado Pago. Descartá cada notificación cuando esté resuelta.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="206"/>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="242"/>
+        <source>Nothing left to check.</source>
+        <translation>No queda nada por revisar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="265"/>
+        <source>Not dismissed: %1</source>
+        <translation>No se descartó: %1</translation>
     </message>
 </context>
 </TS>

@@ -70,14 +70,24 @@
 <context>
     <name>Attention</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="32"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="34"/>
         <source>New order #%1</source>
         <translation>Novo pedido #%1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="33"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="38"/>
         <source>%1 — accept within 5 minutes</source>
         <translation>%1 — aceite em até 5 minutos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="53"/>
+        <source>Orders are waiting</source>
+        <translation>Há pedidos esperando</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="54"/>
+        <source>The alert sound is not working: look at the desk.</source>
+        <translation>O som de alerta não está funcionando: olhe o balcão.</translation>
     </message>
 </context>
 <context>
@@ -189,82 +199,143 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="61"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="92"/>
         <source>Relay: starting…</source>
         <translation>Relay: iniciando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="63"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="94"/>
         <source>Relay connected</source>
         <translation>Relay conectado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="65"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="96"/>
         <source>Relay: connecting…</source>
         <translation>Relay: conectando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="68"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="99"/>
         <source>Offline since %1</source>
         <translation>Sem conexão desde %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="70"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="101"/>
         <source>Relay rejected the desk token — check Settings</source>
         <translation>O relay recusou o token — confira as Configurações</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="72"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="103"/>
         <source>No relay configured</source>
         <translation>Nenhum relay configurado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="77"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="109"/>
         <source>%n action(s) waiting for the marketplace</source>
         <translation>
             <numerusform>%n ação aguardando o marketplace</numerusform>
             <numerusform>%n ações aguardando o marketplace</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="134"/>
+        <source>%n unresolved notification(s) — view</source>
+        <translation>
+            <numerusform>%n notificação sem pedido — ver</numerusform>
+            <numerusform>%n notificações sem pedido — ver</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="86"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="142"/>
+        <source>● Checking…</source>
+        <translation>● Verificando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="143"/>
+        <source>The desk is still checking the relay, Mercado Pago and the printers.</source>
+        <translation>O balcão ainda está verificando o relay, o Mercado Pago e as impressoras.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="145"/>
+        <source>● All well</source>
+        <translation>● Tudo certo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="146"/>
+        <source>Relay, marketplace and printers work; no order is held back.</source>
+        <translation>Relay, marketplace e impressoras funcionam; nenhum pedido está retido.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="150"/>
+        <source>● Check the desk</source>
+        <translation>● Verifique o balcão</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="156"/>
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n outro)</numerusform>
+            <numerusform>(+%n outros)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="173"/>
+        <source>%1: not answering</source>
+        <translation>%1: sem resposta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="182"/>
+        <source>%1: not tried yet</source>
+        <translation>%1: ainda não testado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="185"/>
+        <source>%1: answering</source>
+        <translation>%1: respondendo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="198"/>
         <source>No events yet</source>
         <translation>Nenhum evento ainda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="90"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="202"/>
         <source>Last event %1 s ago</source>
         <translation>Último evento há %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="92"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="204"/>
         <source>Last event at %1</source>
         <translation>Último evento às %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="101"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="216"/>
         <source>Printer: not reported yet</source>
         <translation>Impressora: sem status ainda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="107"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="222"/>
         <source>Printer %1: %2</source>
         <translation>Impressora %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="108"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="223"/>
         <source>not ready</source>
         <translation>não está pronta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="113"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="231"/>
         <source>Printer ready: %1</source>
         <translation>Impressora pronta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="118"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="237"/>
         <source>⚠ No sound output: new-order alerts are silent</source>
         <translation>⚠ Sem saída de som: os alertas de novos pedidos estão mudos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="243"/>
+        <source>The window and the taskbar flash at every chime instead. Check the speakers, the volume and the computer&apos;s sound settings.</source>
+        <translation>Em vez disso, a janela e a barra de tarefas piscam a cada aviso. Verifique as caixas de som, o volume e as configurações de som do computador.</translation>
     </message>
 </context>
 <context>
@@ -293,59 +364,132 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="37"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="40"/>
         <source>Welcome to Kitchen Desk</source>
         <translation>Bem-vindo ao Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="41"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="44"/>
         <source>Orders from Mercado Pago Delivery arrive here, with a sound you cannot miss. How do you want to start?</source>
         <translation>Os pedidos do Mercado Pago Delivery chegam aqui, com um som impossível de ignorar. Como você quer começar?</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="47"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="50"/>
         <source>Try the demo (simulated orders, nothing real)</source>
         <translation>Experimentar a demo (pedidos simulados, nada real)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="49"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="52"/>
         <source>Connect to my store</source>
         <translation>Conectar minha loja</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="63"/>
-        <source>Relay address</source>
-        <translation>Endereço do relay</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="64"/>
-        <source>Desk token</source>
-        <translation>Token do balcão</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="65"/>
-        <source>Mercado Pago access token</source>
-        <translation>Access token do Mercado Pago</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="88"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="86"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="107"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="105"/>
         <source>Required to connect.</source>
         <translation>Obrigatório para conectar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="118"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="116"/>
         <source>Start the demo</source>
         <translation>Iniciar a demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="118"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="116"/>
         <source>Connect</source>
         <translation>Conectar</translation>
+    </message>
+</context>
+<context>
+    <name>HealthWords</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="42"/>
+        <source>%1 is not answering the desk: %2 — check Settings › %1</source>
+        <translation>%1 não está respondendo ao balcão: %2 — verifique Configurações › %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="47"/>
+        <source>%1 is not answering the desk — check the internet and Settings › %1</source>
+        <translation>%1 não está respondendo ao balcão — verifique a internet e Configurações › %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="56"/>
+        <source>The relay refused this desk&apos;s token — check Settings</source>
+        <translation>O relay recusou o token deste balcão — verifique as Configurações</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="65"/>
+        <source>No connection to the relay: new orders may not arrive — check the internet</source>
+        <translation>Sem conexão com o relay: pedidos novos podem não chegar — verifique a internet</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="74"/>
+        <source>No relay configured: new orders cannot arrive — Settings</source>
+        <translation>Nenhum relay configurado: pedidos novos não podem chegar — Configurações</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="82"/>
+        <source>%1 paused the store: no new orders — press Reopen store</source>
+        <translation>%1 pausou a loja: não chegam pedidos — toque em Reabrir loja</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="86"/>
+        <source>%1 disabled the store: only %1 can enable it again</source>
+        <translation>%1 desativou a loja: só %1 pode ativá-la de novo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="99"/>
+        <source>%n order(s) expired while the desk was offline — see the list</source>
+        <translation>
+            <numerusform>%n pedido expirou enquanto o balcão estava sem conexão — veja a lista</numerusform>
+            <numerusform>%n pedidos expiraram enquanto o balcão estava sem conexão — veja a lista</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="108"/>
+        <source>%n notification(s) could not be matched to an order — open them and check the Mercado Pago app</source>
+        <translation>
+            <numerusform>%n notificação não pôde ser associada a um pedido — abra e confira no app do Mercado Pago</numerusform>
+            <numerusform>%n notificações não puderam ser associadas a um pedido — abra e confira no app do Mercado Pago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="120"/>
+        <source>%n order(s) still loading — check the internet</source>
+        <translation>
+            <numerusform>%n pedido ainda carregando — verifique a internet</numerusform>
+            <numerusform>%n pedidos ainda carregando — verifique a internet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="130"/>
+        <source>%n order(s) could not be read for a while — the desk keeps trying; check them in the Mercado Pago app</source>
+        <translation>
+            <numerusform>%n pedido não pode ser lido há um tempo — o balcão continua tentando; confira no app do Mercado Pago</numerusform>
+            <numerusform>%n pedidos não podem ser lidos há um tempo — o balcão continua tentando; confira no app do Mercado Pago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="142"/>
+        <source>Printer %1: %2 — check it</source>
+        <translation>Impressora %1: %2 — verifique</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/health.py" line="144"/>
+        <source>not ready</source>
+        <translation>não está pronta</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="153"/>
+        <source>%n ticket(s) did not print — see the order&apos;s print problems (F9)</source>
+        <translation>
+            <numerusform>%n cupom não foi impresso — veja os problemas de impressão do pedido (F9)</numerusform>
+            <numerusform>%n cupons não foram impressos — veja os problemas de impressão do pedido (F9)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -575,27 +719,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="81"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="81"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
         <source>Kitchen Desk</source>
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="242"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="334"/>
+        <source>Could not record it: %1</source>
+        <translation>Não foi possível registrar: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="385"/>
+        <source>Asking the marketplace to reopen the store…</source>
+        <translation>Pedindo ao marketplace para reabrir a loja…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="391"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="402"/>
+        <source>The store was not reopened: %1</source>
+        <translation>A loja não foi reaberta: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="394"/>
+        <source>The store is open again: new orders can arrive.</source>
+        <translation>A loja está aberta de novo: pedidos novos podem chegar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="397"/>
+        <source>Reopen store: the marketplace cannot be reached; still trying.</source>
+        <translation>Reabrir loja: não foi possível falar com o marketplace; continuamos tentando.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="403"/>
+        <source>refused</source>
+        <translation>recusado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="510"/>
         <source>The relay rejected this desk&apos;s token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>O relay recusou o token deste balcão: novos pedidos NÃO estão chegando. Abra as Configurações e confira o token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="247"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="515"/>
         <source>Offline since %1: new orders may not arrive. Today&apos;s orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sem conexão desde %1: novos pedidos podem não chegar. Os pedidos de hoje, as comandas e as reimpressões continuam funcionando; aceitar e cancelar aguardam a conexão voltar.</translation>
     </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="634"/>
+        <source>Something went wrong (%1); details are in the log.</source>
+        <translation>Algo deu errado (%1); os detalhes estão no registro.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="407"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="670"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n novo pedido aguardando</numerusform>
@@ -603,14 +783,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="408"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="671"/>
         <source>accept within %1</source>
         <translation>aceite em %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="673"/>
+        <source>%n order(s) expired while the desk was offline</source>
+        <translation>
+            <numerusform>%n pedido expirou enquanto o balcão estava sem conexão</numerusform>
+            <numerusform>%n pedidos expiraram enquanto o balcão estava sem conexão</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="676"/>
+        <source>%n notification(s) could not be matched to an order — see the status bar</source>
+        <translation>
+            <numerusform>%n notificação não pôde ser associada a um pedido — veja a barra de status</numerusform>
+            <numerusform>%n notificações não puderam ser associadas a um pedido — veja a barra de status</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="416"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="692"/>
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>O pedido #%1 expirou sem ser aceito. Mais um cancelamento automático vai PAUSAR a loja no Mercado Pago.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="728"/>
+        <source>Orders are waiting</source>
+        <translation>Há pedidos esperando</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="730"/>
+        <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
+        <translation>
+            <numerusform>%n pedido está esperando ser aceito. Se o balcão fechar, ninguém ouve o alerta e o Mercado Pago o cancela depois de 5 minutos.</numerusform>
+            <numerusform>%n pedidos estão esperando ser aceitos. Se o balcão fechar, ninguém ouve o alerta e o Mercado Pago os cancela depois de 5 minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="739"/>
+        <source>Keep the desk open</source>
+        <translation>Manter o balcão aberto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="740"/>
+        <source>Minimise</source>
+        <translation>Minimizar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="741"/>
+        <source>Close anyway</source>
+        <translation>Fechar mesmo assim</translation>
+    </message>
+</context>
+<context>
+    <name>MissedBanner</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="138"/>
+        <source>Seen</source>
+        <translation>Visto</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/notices.py" line="156"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>e mais %n</numerusform>
+            <numerusform>e mais %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/notices.py" line="159"/>
+        <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the Mercado Pago app.</source>
+        <translation>
+            <numerusform>Enquanto o balcão estava sem conexão, %n pedido chegou e expirou sem ser aceito: %1. Confira no app do Mercado Pago.</numerusform>
+            <numerusform>Enquanto o balcão estava sem conexão, %n pedidos chegaram e expiraram sem ser aceitos: %1. Confira no app do Mercado Pago.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -684,47 +932,61 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="97"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="100"/>
         <source>Timeline</source>
         <translation>Linha do tempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="100"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="104"/>
         <source>Select an order to see it here.</source>
         <translation>Selecione um pedido para vê-lo aqui.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="168"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="169"/>
+        <source>New order #%1 — details loading.
+
+Mercado Pago announced it at %2 and its 5 minutes are running; the desk keeps trying to read it (attempt %3).</source>
+        <translation>Pedido novo #%1 — carregando detalhes.
+
+O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão continua tentando lê-lo (tentativa %3).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="177"/>
+        <source>It could not be read for a while: check it in the Mercado Pago app.</source>
+        <translation>Não pode ser lido há um tempo: confira no app do Mercado Pago.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="200"/>
         <source>received %1</source>
         <translation>recebido às %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="178"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="210"/>
         <source>Flex QR — the courier scans it</source>
         <translation>QR Flex — o entregador escaneia</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="193"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="225"/>
         <source>Note</source>
         <translation>Obs.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="194"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="226"/>
         <source>Order note</source>
         <translation>Obs. do pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="227"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="259"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="230"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="262"/>
         <source>prepaid</source>
         <translation>pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="230"/>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="262"/>
         <source>to collect</source>
         <translation>a receber</translation>
     </message>
@@ -732,49 +994,79 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="140"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="141"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="141"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="142"/>
         <source>Time left</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="143"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="143"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="144"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="144"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="145"/>
         <source>Items</source>
         <translation>Itens</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="145"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="146"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="146"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="147"/>
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="147"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="148"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="148"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="149"/>
         <source>Received</source>
         <translation>Recebido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="234"/>
+        <source>Mercado Pago announced this order but its details could not be read yet (attempt %1). Its 5 minutes are running: the desk keeps trying.</source>
+        <translation>O Mercado Pago anunciou este pedido, mas os detalhes ainda não puderam ser lidos (tentativa %1). Os 5 minutos estão correndo: o balcão continua tentando.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="238"/>
+        <source>Last error: %1</source>
+        <translation>Último erro: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="256"/>
+        <source>Loading…</source>
+        <translation>Carregando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="259"/>
+        <source>Still trying…</source>
+        <translation>Tentando de novo…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="260"/>
+        <source>Details loading</source>
+        <translation>Carregando detalhes</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="232"/>
+        <source>New order #%1 — details loading</source>
+        <translation>Pedido novo #%1 — carregando detalhes</translation>
     </message>
 </context>
 <context>
@@ -800,32 +1092,32 @@
         <translation>%1: não saiu em “%2”. (F9)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="203"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
         <source>Yes, it printed</source>
         <translation>Sim, imprimiu</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="205"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="208"/>
         <source>No, print again</source>
         <translation>Não, imprimir de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="209"/>
         <source>Prints it once more, marked as a reprint</source>
         <translation>Imprime mais uma vez, marcado como reimpressão</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="210"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="213"/>
         <source>Retry</source>
         <translation>Tentar de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="212"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="215"/>
         <source>Retry on another printer…</source>
         <translation>Tentar em outra impressora…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="224"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="227"/>
         <source>No other printer is set up (Settings → Printers)</source>
         <translation>Nenhuma outra impressora configurada (Configurações → Impressoras)</translation>
     </message>
@@ -919,139 +1211,247 @@
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>Settings</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="56"/>
-        <source>Settings</source>
-        <translation>Configurações</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="66"/>
-        <source>Connection</source>
-        <translation>Conexão</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="68"/>
-        <source>Printers</source>
-        <translation>Impressoras</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="69"/>
-        <source>Sound</source>
-        <translation>Som</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="70"/>
-        <source>General</source>
-        <translation>Geral</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="80"/>
-        <source>Save</source>
-        <translation>Salvar</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="81"/>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="99"/>
-        <source>(hidden)</source>
-        <translation>(oculto)</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="114"/>
-        <source>Show</source>
-        <translation>Mostrar</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="130"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="42"/>
         <source>Relay address</source>
         <translation>Endereço do relay</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="131"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="43"/>
         <source>Desk token</source>
         <translation>Token do balcão</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="132"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="44"/>
         <source>Mercado Pago API address</source>
         <translation>Endereço da API do Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="45"/>
         <source>Mercado Pago access token</source>
         <translation>Access token do Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="136"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="46"/>
         <source>Mercado Pago user id</source>
         <translation>ID de usuário do Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="148"/>
-        <source>Play a sound for new orders</source>
-        <translation>Tocar um som para novos pedidos</translation>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="47"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="155"/>
-        <source>Test sound</source>
-        <translation>Testar som</translation>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="48"/>
+        <source>Time zone</source>
+        <translation>Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="162"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="49"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="50"/>
+        <source>Alert sound</source>
+        <translation>Som de alerta</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="51"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="52"/>
+        <source>Accept automatically</source>
+        <translation>Aceitar automaticamente</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="53"/>
+        <source>Print when accepted</source>
+        <translation>Imprimir ao aceitar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="54"/>
+        <source>Kitchen ticket copies</source>
+        <translation>Cópias da comanda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="55"/>
+        <source>Receipt copies</source>
+        <translation>Cópias do recibo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="56"/>
+        <source>Printers</source>
+        <translation>Impressoras</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="57"/>
+        <source>Default printer</source>
+        <translation>Impressora padrão</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="58"/>
+        <source>Re-check interval</source>
+        <translation>Intervalo de verificação</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="59"/>
+        <source>Demo</source>
+        <translation>Demonstração</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="75"/>
+        <source>must be one line</source>
+        <translation>deve ter uma só linha</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="76"/>
+        <source>must be text</source>
+        <translation>deve ser texto</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="77"/>
+        <source>must be a web address</source>
+        <translation>deve ser um endereço web</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="78"/>
+        <source>must be yes or no</source>
+        <translation>deve ser sim ou não</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="79"/>
+        <source>must be a whole number</source>
+        <translation>deve ser um número inteiro</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="80"/>
+        <source>two printers have the same name</source>
+        <translation>duas impressoras têm o mesmo nome</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="83"/>
+        <source>not a web address (http:// or https://): %1</source>
+        <translation>não é um endereço web (http:// ou https://): %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="87"/>
+        <source>must be between %1</source>
+        <translation>deve estar entre %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="73"/>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="87"/>
+        <source>Connection</source>
+        <translation>Conexão</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="89"/>
+        <source>Printers</source>
+        <translation>Impressoras</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="90"/>
+        <source>Sound</source>
+        <translation>Som</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="91"/>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="101"/>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="102"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="120"/>
+        <source>(hidden)</source>
+        <translation>(oculto)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="135"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
         <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="164"/>
+        <source>Play a sound for new orders</source>
+        <translation>Tocar um som para novos pedidos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="171"/>
+        <source>Test sound</source>
+        <translation>Testar som</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="178"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="180"/>
         <source>The alert gets louder and faster as an order&apos;s 5-minute limit nears.</source>
         <translation>O alerta fica mais alto e mais frequente conforme o limite de 5 minutos do pedido se aproxima.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="176"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="192"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="178"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="194"/>
         <source>Language (after restart)</source>
         <translation>Idioma (após reiniciar)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="179"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="195"/>
         <source>Accept new orders automatically</source>
         <translation>Aceitar novos pedidos automaticamente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="182"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="198"/>
         <source>Print tickets when an order is accepted</source>
         <translation>Imprimir ao aceitar um pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="244"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="260"/>
         <source>Saving…</source>
         <translation>Salvando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="261"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="277"/>
         <source>Not saved: %1</source>
         <translation>Não salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="268"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="284"/>
         <source>Printing a calibration ticket on %1…</source>
         <translation>Imprimindo um ticket de calibração em %1…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="272"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="288"/>
         <source>Calibration failed: %1</source>
         <translation>A calibração falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="276"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="292"/>
         <source>Calibration ticket sent to %1. Keep the code page whose line reads right.</source>
         <translation>Ticket de calibração enviado para %1. Fique com a página de código cuja linha sair certa.</translation>
     </message>
@@ -1085,6 +1485,54 @@
     </message>
 </context>
 <context>
+    <name>StorePausedBanner</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="44"/>
+        <source>two orders expired without being accepted</source>
+        <translation>dois pedidos expiraram sem ser aceitos</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="64"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="101"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="109"/>
+        <source>Reopen store</source>
+        <translation>Reabrir loja</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="81"/>
+        <source>%1 PAUSED this store: no new orders arrive.</source>
+        <translation>%1 PAUSOU esta loja: não chegam pedidos novos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="84"/>
+        <source>%1 DISABLED this store: no new orders arrive, and only %1 can enable it again.</source>
+        <translation>%1 DESATIVOU esta loja: não chegam pedidos novos, e só %1 pode ativá-la de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="87"/>
+        <source>Why: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/notices.py" line="89"/>
+        <source>(%n more store(s) not taking orders)</source>
+        <translation>
+            <numerusform>(mais %n loja sem receber pedidos)</numerusform>
+            <numerusform>(mais %n lojas sem receber pedidos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="103"/>
+        <source>Ask %1 to take orders again in this store? Make sure the kitchen can accept orders within 5 minutes: two more expired orders pause it again.</source>
+        <translation>Pedir ao %1 que esta loja volte a receber pedidos? Garanta que a cozinha consiga aceitar pedidos em até 5 minutos: mais dois pedidos expirados a pausam de novo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="110"/>
+        <source>Not now</source>
+        <translation>Agora não</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
@@ -1110,6 +1558,34 @@
         <location filename="../../src/kitchen_app/ui/timeline.py" line="126"/>
         <source>%1 (reprint)</source>
         <translation>%1 (reimpressão)</translation>
+    </message>
+</context>
+<context>
+    <name>UnresolvedDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="183"/>
+        <source>Notifications without an order</source>
+        <translation>Notificações sem pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="190"/>
+        <source>The marketplace sent these notifications, but the desk could not tell which order they are about. An order may be waiting: look for it in the Mercado Pago app. Dismiss a notification once it is handled.</source>
+        <translation>O marketplace enviou estas notificações, mas o balcão não conseguiu saber de qual pedido são. Pode haver um pedido esperando: procure no app do Mercado Pago. Descarte cada notificação depois de resolvê-la.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="206"/>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="242"/>
+        <source>Nothing left to check.</source>
+        <translation>Nada mais para conferir.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="265"/>
+        <source>Not dismissed: %1</source>
+        <translation>Não descartada: %1</translation>
     </message>
 </context>
 </TS>

@@ -229,6 +229,14 @@ def _load(spec: str) -> Callable[[argparse.Namespace], int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # A frozen build's chime process (ui/alert.py): the desk's executable started again.
+    # Importing ui.sound_worker loads no Qt (it imports Qt inside its main).
+    from kitchen_app.ui.sound_worker import SOUND_WORKER_SWITCH
+    from kitchen_app.ui.sound_worker import main as sound_worker
+
+    if arguments[:1] == [SOUND_WORKER_SWITCH]:
+        return sound_worker(arguments[1:])
     try:
         args = build_parser().parse_args(argv)
         # --data-dir may stand before or after the sub-command.

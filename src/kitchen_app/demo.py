@@ -21,13 +21,18 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from kitchen_app.paths import demo_data_dir, keep_printer_capabilities_cached
+from kitchen_app.paths import (
+    default_data_dir,
+    demo_data_dir,
+    desk_db_path,
+    keep_printer_capabilities_cached,
+)
 from kitchen_app.serving import ServerThread
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-__all__ = ["DemoServices", "demo_in_app", "demo_services", "run_demo"]
+__all__ = ["DemoServices", "demo_folder", "demo_in_app", "demo_services", "run_demo"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +51,7 @@ class DemoServices:
     sandbox_now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     def desk_settings(self, data_dir: Path) -> dict[str, Any]:
+        from kitchen_app.desk import mp_setting
         from kitchen_app.printing.settings import PrinterSettings
 
         # A printer that writes its ESC/POS bytes to a file, so the demo's tickets go through
@@ -59,8 +65,8 @@ class DemoServices:
         return {
             "relay_url": self.relay_url,
             "relay_token": self.desk_token,
-            "mp_base_url": self.sandbox_url,
-            "mp_access_token": DEMO_TOKEN,
+            mp_setting("base_url"): self.sandbox_url,
+            mp_setting("access_token"): DEMO_TOKEN,
             "demo_mode": True,
             "printers": [printer.to_dict()],
         }
@@ -115,10 +121,43 @@ def demo_services(
         relay.stop()
 
 
-def demo_in_app(app: QApplication, args: argparse.Namespace) -> int:
+def holds_real_desk(folder: Path) -> bool:
+    """A desk database that is not the demo's: its connection settings are a real store's."""
+    from kitchen_app.desk import saved_settings
+
+    db = desk_db_path(folder)
+    return db.exists() and saved_settings(db, ("demo_mode",))["demo_mode"] is not True
+
+
+def demo_folder(requested: Path | None) -> Path:
+    """Where the demo keeps its files: the folder asked for, unless a real desk lives there —
+    then its ``demo`` subfolder, so the demo's relay and sandbox never replace that desk's
+    connection (`kitchen-app demo --data-dir DIR` on a real desk's folder)."""
+    if requested is None:
+        return demo_data_dir()
+    if holds_real_desk(requested):
+        log.info("%s holds a real desk: the demo uses %s", requested, requested / "demo")
+        return requested / "demo"
+    return requested
+
+
+def demo_language(folder: Path) -> str | None:
+    """The language saved in the demo's folder, else the real desk's, else the system's."""
+    from kitchen_app.desk import saved_settings
+
+    for candidate in (folder, default_data_dir()):
+        language = saved_settings(desk_db_path(candidate), ("language",))["language"]
+        if language:
+            return str(language)
+    return None
+
+
+def demo_in_app(
+    app: QApplication, args: argparse.Namespace, *, data_dir: Path | None = None
+) -> int:
     from kitchen_app.desk import open_desk
 
-    data_dir: Path = getattr(args, "data_dir", None) or demo_data_dir()
+    data_dir = data_dir or demo_folder(getattr(args, "data_dir", None))
     with demo_services(
         data_dir,
         speed=getattr(args, "speed", 1.0),
@@ -138,10 +177,10 @@ def run_demo(args: argparse.Namespace) -> int:
     from kitchen_app.logs import log_to_file
     from kitchen_app.ui.app import create_app
 
-    data_dir: Path = args.data_dir or demo_data_dir()
+    data_dir = demo_folder(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     log_to_file(data_dir)
     keep_printer_capabilities_cached()
-    app = create_app(sys.argv[:1])
+    app = create_app(sys.argv[:1], language=demo_language(data_dir))
     print(f"Kitchen Desk demo: data in {data_dir}")
-    return demo_in_app(app, args)
+    return demo_in_app(app, args, data_dir=data_dir)

@@ -27,16 +27,32 @@ from kitchen_app.settings import SETTINGS
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-__all__ = ["open_desk", "run_desk", "saved_settings"]
+__all__ = ["mp_setting", "open_desk", "run_desk", "saved_settings"]
 
 log = logging.getLogger(__name__)
 
+# Mercado Pago's settings moved from flat names to "mp_delivery.*" (DESIGN §5); a database
+# the engine has not migrated yet still holds the flat ones.
+_FLAT_NAMES = {
+    "mp_delivery.base_url": "mp_base_url",
+    "mp_delivery.access_token": "mp_access_token",
+    "mp_delivery.user_id": "mp_user_id",
+}
+_UNSET = object()
+
+
+def mp_setting(name: str) -> str:
+    """The declared name of a Mercado Pago setting: ``mp_delivery.<name>`` or its flat one."""
+    new = f"mp_delivery.{name}"
+    return new if new in SETTINGS else _FLAT_NAMES[new]
+
 
 def saved_settings(db: Path, keys: tuple[str, ...]) -> dict[str, Any]:
-    """Read a few settings before the engine opens the store (none when it does not exist)."""
+    """Read a few settings before the engine opens the store (none when it does not exist).
+    A setting saved under its former flat name (not migrated yet) counts too."""
     from kitchen_app.store import DeskReader, StoreError
 
-    out = {key: SETTINGS[key].default for key in keys}
+    out = {key: SETTINGS[key].default if key in SETTINGS else None for key in keys}
     if not db.exists():
         return out
     try:
@@ -46,7 +62,12 @@ def saved_settings(db: Path, keys: tuple[str, ...]) -> dict[str, Any]:
         return out
     try:
         for key in keys:
-            out[key] = reader.get_setting(key, out[key])
+            value = reader.get_setting(key, _UNSET)
+            flat = _FLAT_NAMES.get(key)
+            if value is _UNSET and flat is not None:
+                value = reader.get_setting(flat, _UNSET)
+            if value is not _UNSET:
+                out[key] = value
     finally:
         reader.close()
     return out
@@ -109,6 +130,7 @@ def open_desk(
     # The engine may have connected before the window listened: show where the feed stands.
     if engine.feed_state is not None:
         window.set_feed_state(engine.feed_state)
+    window.set_health(engine.health())
     window.show()
     try:
         return app.exec()
@@ -130,7 +152,7 @@ def _report_slot_errors(window: Any) -> None:
             return
         log.error("unexpected error in the window", exc_info=(kind, exc, tb))
         with contextlib.suppress(Exception):  # the window itself may be what broke
-            window.message.setText(f"Something went wrong ({exc}); details are in the log.")
+            window.show_unexpected_error(exc)
 
     sys.excepthook = hook
 
@@ -147,16 +169,19 @@ def run_desk(args: argparse.Namespace) -> int:
     log_to_file(data_dir)
     keep_printer_capabilities_cached()
     db = desk_db_path(data_dir)
-    saved = saved_settings(db, ("language", "relay_url", "mp_access_token"))
+    token = mp_setting("access_token")
+    saved = saved_settings(db, ("language", "relay_url", token))
     app = create_app(sys.argv[:1], language=saved["language"] or None)
     initial: dict[str, Any] = {}
-    if not saved["relay_url"] and not saved["mp_access_token"]:
+    if not saved["relay_url"] and not saved[token]:
         dialog = FirstRunDialog()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
         if dialog.choice() == "demo":
             from kitchen_app.demo import demo_in_app
 
-            return demo_in_app(app, args)
+            # The demo keeps its own folder inside this desk's, never this desk's settings:
+            # the desk still offers to connect on its next start.
+            return demo_in_app(app, args, data_dir=data_dir / "demo")
         initial = dialog.values()
     return open_desk(app, data_dir, initial, demo=False)

@@ -82,6 +82,45 @@ def summary(
     )
 
 
+@dataclass(frozen=True)
+class LoadingOrder:
+    """The shape of ``store.LoadingOrder`` (issue 9's shared interface)."""
+
+    key: str
+    channel: str
+    order_id: str
+    first_seen: datetime
+    accept_deadline: datetime | None
+    attempts: int
+    last_error: str | None
+    parked: bool
+
+
+@dataclass(frozen=True)
+class UnresolvedNotification:
+    """The shape of ``store.UnresolvedNotification``."""
+
+    id: int
+    channel: str
+    received_at: datetime
+    reason: str
+    raw: str
+    dismissed: bool = False
+
+
+def loading(n: int, *, first_seen: datetime = T0, attempts: int = 1, parked: bool = False) -> Any:
+    return LoadingOrder(
+        key=f"mp_delivery:{n}",
+        channel="mp_delivery",
+        order_id=str(n),
+        first_seen=first_seen,
+        accept_deadline=first_seen + timedelta(minutes=5),
+        attempts=attempts,
+        last_error="HTTP 404" if attempts > 1 else None,
+        parked=parked,
+    )
+
+
 @dataclass
 class Record:
     id: int
@@ -104,6 +143,8 @@ class FakeReader:
         self.job_records: dict[str, list[Record]] = {}
         self.settings: dict[str, Any] = {}
         self.day_reads = 0
+        self.loading: list[Any] = []
+        self.unresolved: list[Any] = []
 
     def add(self, s: Any, order: Order | None = None) -> None:
         self.summaries[s.key] = s
@@ -131,6 +172,12 @@ class FakeReader:
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         return self.settings.get(key, default)
+
+    def loading_orders(self) -> list[Any]:
+        return list(self.loading)
+
+    def unresolved_notifications(self, include_dismissed: bool = False) -> list[Any]:
+        return [n for n in self.unresolved if include_dismissed or not n.dismissed]
 
 
 def _done(value: Any) -> Future[Any]:
@@ -196,6 +243,18 @@ class FakeCommands:
 
     def reconcile_now(self) -> Future[None]:
         self.calls.append(("reconcile_now",))
+        return self._answer(None)
+
+    def reopen_store(self, channel: str, store_id: str) -> Future[ActionOutcome]:
+        self.calls.append(("reopen_store", channel, store_id))
+        return self._answer(self.outcome)
+
+    def dismiss_unresolved(self, notification_id: int) -> Future[None]:
+        self.calls.append(("dismiss_unresolved", notification_id))
+        return self._answer(None)
+
+    def acknowledge_missed(self) -> Future[None]:
+        self.calls.append(("acknowledge_missed",))
         return self._answer(None)
 
 

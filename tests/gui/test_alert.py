@@ -26,6 +26,9 @@ class RecordingPlayer(QObject):
     def stop(self) -> None:
         pass
 
+    def available(self) -> bool:
+        return True
+
 
 class World:
     """The time now and the nearest waiting deadline (None: nothing waits)."""
@@ -86,6 +89,29 @@ def test_real_player_without_audio_device_reports_unavailable(qtbot) -> None:  #
     plays: list[float] = []
     player.played.connect(plays.append)
     # This machine has no sound server: the effect turns to Error, with no exception.
-    qtbot.waitUntil(lambda: not player.available(), timeout=10000)
-    player.play(0.5)
-    assert plays == [0.5]
+    try:
+        qtbot.waitUntil(lambda: not player.available(), timeout=10000)
+        player.play(0.5)
+        assert plays == [0.5]
+    finally:
+        player.shutdown()
+
+
+def test_a_chime_that_cannot_sound_asks_for_a_flash_instead(qtbot) -> None:  # type: ignore[no-untyped-def]
+    world = World()
+    player = RecordingPlayer()
+    broken = [False]
+    player.available = lambda: not broken[0]  # type: ignore[method-assign]
+    alert = AlertController(player, world.time_left, now=lambda: world.now, speed=50)  # type: ignore[arg-type]
+    flashes: list[bool] = []
+    alert.silentAlert.connect(lambda: flashes.append(True))
+    try:
+        alert.refresh()
+        assert player.volumes and flashes == []  # sound works: no flash
+        broken[0] = True
+        with qtbot.waitSignal(alert.silentAlert, timeout=2000):
+            pass  # the next chime finds no sound
+        assert flashes
+        assert alert.is_running()  # the alert goes on, flashing at every chime
+    finally:
+        alert.stop()

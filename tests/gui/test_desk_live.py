@@ -53,6 +53,12 @@ def _forward(bridge: EngineBridge):  # type: ignore[no-untyped-def]
             bridge.print_job_changed(a.key or "", int(a.detail))  # type: ignore[call-overload]
         elif a.kind == "printer":
             bridge.printer_state_changed(a.detail)  # type: ignore[arg-type]
+        elif a.kind == "health":
+            bridge.health_changed(a.detail)  # type: ignore[arg-type]
+        elif a.kind == "loading_orders":
+            bridge.loading_orders_changed()
+        elif a.kind == "unresolved":
+            bridge.unresolved_changed()
 
     return on_announce
 
@@ -167,3 +173,25 @@ def test_offline_keeps_todays_orders_and_says_so(qtbot, live: Live) -> None:  # 
         assert "×" in again.detail.items.text()  # its items, read from the local database
     finally:
         again.shutdown()
+
+
+def test_an_order_whose_first_reads_fail_is_listed_loading_then_becomes_the_order(
+    qtbot, live: Live
+) -> None:  # type: ignore[no-untyped-def]
+    window = live.window
+    # Mercado Pago answers the first reads of the order with 500 (right after its webhook).
+    live.stack.fault(match="get_order", status=500, count=3)
+    order_id = live.stack.create_order("flex")
+    key = f"mp_delivery:{order_id}"
+    qtbot.waitUntil(lambda: window.model.row_of(key) is not None, timeout=15000)
+    row = window.model.row_of(key)
+    assert row is not None
+    assert window.model.index(row, Col.CUSTOMER).data() == "Details loading"
+    assert window.model.index(row, Col.ID).data(Roles.STAGE) == Stage.NEW
+    qtbot.waitUntil(lambda: len(live.player.volumes) >= 1, timeout=5000)  # alerting already
+    qtbot.waitUntil(lambda: window.status.health_light.property("level") != "ok", timeout=5000)
+    # The retries get through: the same row becomes the real order, with its customer.
+    qtbot.waitUntil(lambda: window.model.loading_keys() == [], timeout=20000)
+    assert window.model.row_of(key) == row
+    assert window.model.index(row, Col.CUSTOMER).data() != "Details loading"
+    assert window.model.rowCount() == 1

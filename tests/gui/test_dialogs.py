@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from kitchen_app.ui.first_run import FirstRunDialog
+from kitchen_app.ui.setting_labels import MP_ACCESS_TOKEN, MP_BASE_URL
 from kitchen_app.ui.settings_dialog import SettingsDialog
 from kitchen_app.ui.single_instance import SingleInstance
 
@@ -19,11 +21,12 @@ def _dialog(qtbot, reader: FakeReader | None = None) -> tuple[SettingsDialog, Fa
 def test_settings_refuse_a_bad_url_where_it_is_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog, commands = _dialog(qtbot)
     dialog.show()
-    edit = dialog.edit_relay_url
+    edit = dialog.edits["relay_url"]
     qtbot.keyClicks(edit, "relay.example.com")  # no scheme
     error = dialog.findChild(type(dialog.message), "error_relay_url")
-    assert error.isVisible() and "Relay address" in error.text()
-    assert "relay_url" not in error.text()  # staff read the field's label, not its key
+    # The refusal sits under its field: the reason alone, never the internal name.
+    assert error.isVisible() and "web address" in error.text()
+    assert "relay_url" not in error.text()
     assert not dialog.save_button.isEnabled()
     dialog.save()  # even if asked, nothing reaches the engine
     assert commands.calls == []
@@ -35,14 +38,14 @@ def test_secrets_are_masked_and_saving_goes_through_the_engine(qtbot) -> None:  
     reader = FakeReader()
     reader.settings["relay_token"] = "desk-secret"
     dialog, commands = _dialog(qtbot, reader)
-    assert dialog.edit_relay_token.echoMode() == dialog.edit_relay_token.EchoMode.Password
-    assert dialog.edit_mp_access_token.echoMode() == dialog.edit_mp_access_token.EchoMode.Password
-    dialog.edit_mp_base_url.setText("http://127.0.0.1:8181")
+    assert dialog.edits["relay_token"].echoMode() == QLineEdit.EchoMode.Password
+    assert dialog.edits[MP_ACCESS_TOKEN].echoMode() == QLineEdit.EchoMode.Password
+    dialog.edits[MP_BASE_URL].setText("http://127.0.0.1:8181")
     dialog.volume.setValue(35)
     with qtbot.waitSignal(dialog.saved, timeout=1000):
         dialog.save()
     assert sorted(c for c in commands.calls) == [
-        ("set_setting", "mp_base_url", "http://127.0.0.1:8181"),
+        ("set_setting", MP_BASE_URL, "http://127.0.0.1:8181"),
         ("set_setting", "sound_volume", 35),
     ]
 
@@ -75,7 +78,7 @@ def test_first_run_offers_demo_and_validates_connect_fields(qtbot) -> None:  # t
     assert dialog.errors["relay_url"].text()
     dialog.edits["relay_url"].setText("https://relay.example.com")
     dialog.edits["relay_token"].setText("tok")
-    dialog.edits["mp_access_token"].setText("APP_USR-1")
+    dialog.edits[MP_ACCESS_TOKEN].setText("APP_USR-1")
     assert dialog.ok.isEnabled()
     assert dialog.values()["relay_url"] == "https://relay.example.com"
 
@@ -90,3 +93,17 @@ def test_second_instance_wakes_the_first_and_steps_aside(qtbot) -> None:  # type
     finally:
         first.close()
         second.close()
+
+
+def test_refusals_name_the_field_by_its_label() -> None:
+    from kitchen_app.settings import SettingError, validate
+    from kitchen_app.ui.setting_labels import refusal
+
+    try:
+        validate(MP_ACCESS_TOKEN, "APP_USR-1\nsecond line")
+    except SettingError as exc:
+        text = refusal(MP_ACCESS_TOKEN, str(exc))
+    else:
+        raise AssertionError("a two-line token must be refused")
+    assert text == "Mercado Pago access token: must be one line"
+    assert "mp_" not in text

@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kitchen_app.domain import StatusPair
 from kitchen_app.ui.bridge import EngineBridge
@@ -92,7 +92,7 @@ def test_uncertain_job_asks_did_it_print_and_yes_resolves_it(qtbot, desk) -> Non
     window.select(key)
     panel = window.detail.print_problems
     assert panel.isVisibleTo(window)
-    text = " ".join(label.text() for label in panel.findChildren(type(window.message)))
+    text = " ".join(label.text() for label in panel.findChildren(QLabel))
     assert "Did it print?" in text and "Cocina" in text
     assert "timed out after sending" in text  # the job's own error
     assert [b.text() for b in panel.buttons(5)] == ["Yes, it printed", "No, print again"]
@@ -137,9 +137,7 @@ def test_failed_job_retries_here_or_on_another_printer(qtbot, desk) -> None:  # 
     window.select(key)
     panel = window.detail.print_problems
     assert [b.text() for b in panel.buttons(8)] == ["Retry", "Retry on another printer…"]
-    assert panel.findChild(type(window.message), "problemError").text() == (
-        "cannot connect to 127.0.0.1:9100"
-    )
+    assert panel.findChild(QLabel, "problemError").text() == ("cannot connect to 127.0.0.1:9100")
     qtbot.mouseClick(panel.button(8, "retry"), Qt.MouseButton.LeftButton)
     assert commands.calls[-1] == ("retry_print", 8, None)
     qtbot.waitUntil(lambda: "again" in window.message.text(), timeout=1000)

@@ -71,3 +71,25 @@ def test_language_setting_overrides_the_system_locale(qapp) -> None:  # type: ig
             QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(previous)
     assert labels.stage_label(Stage.CANCELLED) == "Cancelled"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "2 orders still loading — check the internet"),
+        ("es", "2 pedidos todavía cargando — revisá internet"),
+        ("pt_BR", "2 pedidos ainda carregando — verifique a internet"),
+    ],
+)
+def test_health_words_speak_the_desks_language(qapp, language: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    from kitchen_app.engine.api import DeskHealth, FeedState, FeedStatus
+    from kitchen_app.ui.health import problems
+
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", f"kitchen_desk_{language}.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        health = DeskHealth(FeedState(FeedStatus.ONLINE), loading_orders=2)
+        assert [p.text for p in problems(health)] == [expected]
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -24,6 +24,7 @@ from kitchen_app.relay.sqlite_log import utc_now_iso
 from kitchen_app.relay.stores import normalise_account_id
 from kitchen_app.relay.strict_json import NotStrictJSON, loads_strict
 from kitchen_app.relay.webhooks import (
+    NOTHING_TO_CHECK,
     UNSIGNED,
     BadSignature,
     BadWebhook,
@@ -174,7 +175,7 @@ class Handlers:
     async def mercadopago(self, request: Request) -> Response:
         body = await request.body()
         secret = self.config.mp_webhook_secret
-        signature = UNSIGNED
+        signature = UNSIGNED if secret else NOTHING_TO_CHECK
         data_id: str | None = None
         if secret:
             # parse the query string only when it can hold data.id (most webhooks have none)
@@ -195,10 +196,10 @@ class Handlers:
         return await self._marketplace(request, CHANNEL_MP_DELIVERY, body, signature, data_id)
 
     async def mercadolibre(self, request: Request) -> Response:
-        # Mercado Libre does not sign notifications (api notes A.1): its events are served
-        # unverified, and nothing on this route can touch another route's events.
+        # Mercado Libre does not sign notifications (api notes A.1): there is nothing to check,
+        # and nothing on this route can touch another route's events.
         body = await request.body()
-        return await self._marketplace(request, CHANNEL_MERCADOLIBRE, body, UNSIGNED, None)
+        return await self._marketplace(request, CHANNEL_MERCADOLIBRE, body, NOTHING_TO_CHECK, None)
 
     async def _marketplace(
         self,
@@ -224,7 +225,7 @@ class Handlers:
     async def shopee(self, request: Request) -> Response:
         body = await request.body()
         key = self.config.shopee_partner_key
-        signature = UNSIGNED
+        signature = UNSIGNED if key else NOTHING_TO_CHECK
         if key:
             url = self.config.shopee_callback_url or str(request.url)
             try:

@@ -62,6 +62,11 @@ class SignatureCheck:
 
 
 UNSIGNED = SignatureCheck(verified=False, note="no signature")
+# A route with nothing to check: no secret configured (the operator accepts unsigned webhooks,
+# DESIGN §5) or a marketplace that signs nothing (Mercado Libre). "Unverified" is kept for a
+# signature that was expected and is missing or stale, so the desk treats only those events as
+# mere hints; an event on an unchecked route is the order's announcement like any other.
+NOTHING_TO_CHECK = SignatureCheck(verified=True, note="no signature configured")
 
 
 def check_mp_signature(secret: str, headers: Mapping[str, str], query: Mapping[str, str]) -> None:

@@ -4,6 +4,7 @@ the taskbar entry flashes (``QApplication.alert``), and a tray notification name
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -19,6 +20,7 @@ class Attention(QObject):
         super().__init__(window)
         self._window = window
         self._tray: QSystemTrayIcon | None = None
+        self._last_tray_flash: float | None = None
         if tray and QSystemTrayIcon.isSystemTrayAvailable():
             self._tray = QSystemTrayIcon(window.windowIcon(), self)
             self._tray.activated.connect(lambda *_: self.bring_forward())
@@ -29,8 +31,27 @@ class Attention(QObject):
         self.bring_forward()
         if self._tray is not None:
             self._tray.showMessage(
-                self.tr("New order #%1").replace("%1", summary.display_id),
+                self.tr("New order #%1").replace(
+                    "%1",
+                    summary.order_id if getattr(summary, "loading", False) else summary.display_id,
+                ),
                 self.tr("%1 — accept within 5 minutes").replace("%1", summary.customer_name or ""),
+                QSystemTrayIcon.MessageIcon.Warning,
+                10_000,
+            )
+
+    def flash(self) -> None:
+        """A chime was due and no sound could be made: flash the taskbar entry at every
+        chime, and say it in the tray (not more than once a minute, not to bury it)."""
+        QApplication.alert(self._window, 0)
+        if self._tray is None:
+            return
+        now = time.monotonic()
+        if self._last_tray_flash is None or now - self._last_tray_flash >= 60:
+            self._last_tray_flash = now
+            self._tray.showMessage(
+                self.tr("Orders are waiting"),
+                self.tr("The alert sound is not working: look at the desk."),
                 QSystemTrayIcon.MessageIcon.Warning,
                 10_000,
             )

@@ -20,16 +20,19 @@ from PySide6.QtWidgets import (
 
 from kitchen_app.settings import SettingError, validate
 
+from .setting_labels import MP_ACCESS_TOKEN, field_problem, setting_label
+
 log = logging.getLogger(__name__)
 
 __all__ = ["FirstRunDialog"]
 
-_FIELDS = ("relay_url", "relay_token", "mp_access_token")
+_FIELDS = ("relay_url", "relay_token", MP_ACCESS_TOKEN)
 
 
 class FirstRunDialog(QDialog):
     """After ``exec()``/``open()`` accepted: ``choice()`` is "demo" or "connect", and for
-    "connect" ``values()`` holds relay_url, relay_token and mp_access_token (all checked)."""
+    "connect" ``values()`` holds relay_url, relay_token and the Mercado Pago access token
+    (under the setting names in force, all checked)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,11 +62,6 @@ class FirstRunDialog(QDialog):
         form = QFormLayout(self.form)
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
-        labels = {
-            "relay_url": self.tr("Relay address"),
-            "relay_token": self.tr("Desk token"),
-            "mp_access_token": self.tr("Mercado Pago access token"),
-        }
         for key in _FIELDS:
             edit = QLineEdit(self.form)
             edit.setObjectName(key)
@@ -78,7 +76,7 @@ class FirstRunDialog(QDialog):
             error.hide()
             self.edits[key] = edit
             self.errors[key] = error
-            form.addRow(labels[key], edit)
+            form.addRow(setting_label(key), edit)
             form.addRow("", error)
         layout.addWidget(self.form)
         self.buttons = QDialogButtonBox(
@@ -109,7 +107,7 @@ class FirstRunDialog(QDialog):
             try:
                 validate(key, value)
             except SettingError as exc:
-                out[key] = str(exc)
+                out[key] = field_problem(key, str(exc))
         return out
 
     def _refresh(self) -> None:

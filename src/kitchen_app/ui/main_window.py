@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, tzinfo
-from typing import Any
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any, cast
 
-from PySide6.QtCore import QItemSelection, QLocale, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QItemSelection, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QCursor, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitchen_app.domain import Action
-from kitchen_app.engine.api import FeedState, FeedStatus
+from kitchen_app.engine.api import ActionOutcomeState, DeskHealth, FeedState, FeedStatus
 
 from . import labels
 from .actions_bar import BarState
@@ -33,9 +33,12 @@ from .alert import AlertController, AlertPlayer
 from .alert_policy import AlertLevel, AlertStep
 from .attention import Attention
 from .banners import AlertBanner, Banner
-from .bridge import EngineBridge
+from .bridge import EngineBridge, deliver
 from .cancel_dialog import CancelDialog
+from .elided import ElidedLabel
 from .filter_bar import FilterBar
+from .loading_rows import is_loading, loading_row
+from .notices import MissedBanner, StorePausedBanner, UnresolvedDialog
 from .order_actions import OrderActions
 from .order_cells import OrderCellDelegate
 from .order_columns import fit_order_columns
@@ -52,6 +55,8 @@ log = logging.getLogger(__name__)
 __all__ = ["MainWindow"]
 
 _PRINTED_STATES_EXCLUDED = {"failed", "cancelled"}
+_CALM = timedelta(minutes=5)  # an alert level for things to look at that have no deadline
+_DETAIL_MIN_WIDTH = 380  # px the order's pane keeps when the list takes what its columns need
 
 
 class MainWindow(QMainWindow):
@@ -86,8 +91,15 @@ class MainWindow(QMainWindow):
         self.actions = OrderActions(commands, self)
         self.player = alert
         self.alert = AlertController(
-            alert, self.model.nearest_time_left, now=now, speed=alert_speed, parent=self
+            alert, self._alert_time_left, now=now, speed=alert_speed, parent=self
         )
+        self._health: DeskHealth | None = None
+        self._unresolved = 0  # notifications not matched to an order and not dismissed
+        self._missed: tuple[str, ...] = ()  # orders that expired while the desk was offline
+        self._close_confirmed = False
+        self._anchor: tuple[str, int] | None = None  # the view's top row while rows move
+        self.close_confirmation: QMessageBox | None = None
+        self.unresolved_dialog: UnresolvedDialog | None = None
 
         self._build()
         self.print_decisions = PrintDecisions(
@@ -108,9 +120,17 @@ class MainWindow(QMainWindow):
         root = QVBoxLayout(central)
         root.setContentsMargins(8, 8, 8, 0)
         self.offline_banner = Banner("offline", central)
+        self.paused_banner = StorePausedBanner(central)
+        self.missed_banner = MissedBanner(central)
         self.pause_banner = Banner("pause", central)
         self.alert_banner = AlertBanner(central)
-        for banner in (self.offline_banner, self.pause_banner, self.alert_banner):
+        for banner in (
+            self.offline_banner,
+            self.paused_banner,
+            self.missed_banner,
+            self.pause_banner,
+            self.alert_banner,
+        ):
             root.addWidget(banner)
 
         self.filters = FilterBar(demo=self._demo, parent=central)
@@ -132,6 +152,9 @@ class MainWindow(QMainWindow):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
+        # Pixel scrolling lets the list hold the rows under the mouse exactly in place when an
+        # order arrives above them (see _keep_rows_in_place).
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
         # Widths come from what each column can hold, measured once (order_columns.py): a
         # view that fits columns to their contents re-measures rows on every change.
@@ -150,13 +173,16 @@ class MainWindow(QMainWindow):
         splitter.setSizes([960, 480])
         splitter.setChildrenCollapsible(False)
         root.addWidget(splitter, 1)
+        self._splitter = splitter
+        # A band appearing above (new order, offline…) moves the list down: watch for it.
+        splitter.installEventFilter(self)
         self.setCentralWidget(central)
 
         self.status = DeskStatusBar(tz=self._tz, now=self._now, parent=self)
         self.setStatusBar(self.status)
-        self.message = QLabel(self)
+        self.message = ElidedLabel(self)
         self.message.setObjectName("actionMessage")
-        self.status.addWidget(self.message, 1)
+        self.status.addWidget(self.message, 2)
         self._update_filter_counts()
         self._fit_to_screen()
 
@@ -181,6 +207,17 @@ class MainWindow(QMainWindow):
         b.printJobChanged.connect(self._journal_changed)
         b.feedStateChanged.connect(self.set_feed_state)
         b.printerStateChanged.connect(self.status.set_printer_state)
+        b.healthChanged.connect(self.set_health)
+        b.loadingOrdersChanged.connect(self._sync_loading)
+        b.unresolvedChanged.connect(self._unresolved_changed)
+        self.status.unresolvedClicked.connect(self.open_unresolved)
+        self.status.healthClicked.connect(self._health_clicked)
+        self.paused_banner.reopenRequested.connect(self._reopen_store)
+        self.missed_banner.acknowledged.connect(self._acknowledge_missed)
+        self.proxy.rowsAboutToBeInserted.connect(self._remember_rows_in_place)
+        self.proxy.rowsInserted.connect(self._keep_rows_in_place)
+        self.proxy.layoutAboutToBeChanged.connect(self._remember_rows_in_place)
+        self.proxy.layoutChanged.connect(self._keep_rows_in_place)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filters.searchChanged.connect(self.proxy.set_search)
         self.filters.stageChosen.connect(self.proxy.set_stage)
@@ -191,6 +228,9 @@ class MainWindow(QMainWindow):
         self.alert.muteChanged.connect(lambda until: self.alert_banner.set_muted(until is not None))
         self.alert_banner.muteRequested.connect(self.alert.mute_for)
         self.alert_banner.unmuteRequested.connect(self.alert.unmute)
+        # No sound (no device, or the audio server went away): flash the window and the tray
+        # at every chime instead, until the sound is back.
+        self.alert.silentAlert.connect(self.attention.flash)
         self.filters.settingsRequested.connect(self.open_settings)
         if self.player is not None:
             self.player.availabilityChanged.connect(self.status.set_sound_available)
@@ -203,18 +243,245 @@ class MainWindow(QMainWindow):
     def _load_day(self) -> None:
         self._day = self.today()
         self.model.set_orders(self._reader.orders_of_day(self._day, self._tz))
+        self._sync_loading(alert=False)
+        self._unresolved_changed()
         self._orders_moved()
 
     def _order_added(self, key: str) -> None:
         summary = self._reader.order_summary(key)
         if summary is None:
             return
+        before = self.model.summary(key)
         self.model.upsert(summary)
         self._orders_moved()
-        if is_waiting(summary):
+        # An order already listed as "details loading" was announced (and alerted) then.
+        if is_waiting(summary) and (before is None or not is_loading(before)):
             self.attention.new_order(summary)
         if self.selected_key() is None:
             self.select(key)
+        elif key == self.selected_key():
+            self._show_selected()
+
+    # ---- announced orders whose details could not be read yet -------------------------------
+    def _sync_loading(self, alert: bool = True) -> None:
+        """Mirror the engine's "details loading" orders: new ones get a row (and the alert),
+        and one that left the list became a real order (or is gone)."""
+        read = getattr(self._reader, "loading_orders", None)
+        loading = list(read()) if read is not None else []
+        listed = set()
+        touched = set()
+        for order in loading:
+            listed.add(order.key)
+            current = self.model.summary(order.key)
+            if current is not None and not is_loading(current):
+                continue  # its details landed first: the real row stays
+            row = loading_row(order)
+            if current != row:
+                self.model.upsert(row)
+                touched.add(row.key)
+                if current is None and alert:
+                    self.attention.new_order(row)
+        for key in self.model.loading_keys():
+            if key not in listed:
+                touched.add(key)
+                summary = self._reader.order_summary(key)
+                if summary is not None:
+                    self.model.upsert(summary)
+                else:
+                    self.model.remove(key)
+        self._orders_moved()
+        selected = self.selected_key()
+        if selected is None and loading:
+            self.select(loading[0].key)
+        elif selected in touched:
+            if self.model.summary(selected) is None:
+                self.detail.show_order(None, [])
+                self._update_bar()
+            else:
+                self._show_selected()
+
+    # ---- health, pauses, missed and unresolved ----------------------------------------------
+    def set_health(self, health: DeskHealth) -> None:
+        self._health = health
+        self.status.set_health(health)
+        if health.feed is not None:
+            self.set_feed_state(health.feed)
+        self.paused_banner.show_pauses(tuple(health.pauses))
+        if tuple(health.missed_while_offline) != self._missed:
+            self._missed = tuple(health.missed_while_offline)
+            self._show_missed()
+        if getattr(self._reader, "unresolved_notifications", None) is None:
+            self._unresolved = health.unresolved
+        self._update_pause_warning()
+        self.alert.refresh()
+        self._update_alert_banner()
+
+    def _show_missed(self) -> None:
+        shown: list[tuple[str, str]] = []
+        for key in self._missed:
+            summary = self.model.summary(key) or self._reader.order_summary(key)
+            if summary is None:
+                shown.append((key, "#" + key.partition(":")[2]))
+            else:
+                name = f" {summary.customer_name}" if summary.customer_name else ""
+                shown.append((key, f"#{summary.display_id}{name}"))
+        self.missed_banner.show_missed(shown)
+
+    def _acknowledge_missed(self) -> None:
+        def done(_result: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self._show_message(
+                    self.tr("Could not record it: %1").replace("%1", str(error)), "bad"
+                )
+                self.missed_banner.seen.setEnabled(True)
+                return
+            self._missed = ()
+            self.missed_banner.show_missed([])
+            self.alert.refresh()
+            self._update_alert_banner()
+
+        deliver(self._commands.acknowledge_missed(), self, done)
+
+    def _unresolved_changed(self) -> None:
+        read = getattr(self._reader, "unresolved_notifications", None)
+        if read is not None:
+            self._unresolved = sum(1 for n in read() if not getattr(n, "dismissed", False))
+        if self.unresolved_dialog is not None:
+            self.unresolved_dialog.refresh()
+        if self._health is not None and self._health.unresolved != self._unresolved:
+            from dataclasses import replace
+
+            self._health = replace(self._health, unresolved=self._unresolved)
+            self.status.set_health(self._health)
+        self.alert.refresh()
+        self._update_alert_banner()
+
+    def unresolved_count(self) -> int:
+        return self._unresolved
+
+    def open_unresolved(self) -> UnresolvedDialog:
+        if self.unresolved_dialog is None:
+            dialog = UnresolvedDialog(self._commands, self._reader, self._tz, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+            def gone() -> None:
+                self.unresolved_dialog = None
+
+            dialog.destroyed.connect(gone)
+            self.unresolved_dialog = dialog
+        self.unresolved_dialog.refresh()
+        self.unresolved_dialog.open()
+        return self.unresolved_dialog
+
+    def _health_clicked(self) -> None:
+        if self._unresolved:
+            self.open_unresolved()
+            return
+        problems = self.status.problems()
+        if problems:
+            self._show_message(problems[0].text, problems[0].level)
+
+    def _reopen_store(self, channel: str, store_id: str) -> None:
+        self._show_message(self.tr("Asking the marketplace to reopen the store…"), "pending")
+
+        def done(outcome: Any, error: BaseException | None) -> None:
+            self.paused_banner.reopen_answered()
+            if error is not None:
+                self._show_message(
+                    self.tr("The store was not reopened: %1").replace("%1", str(error)), "bad"
+                )
+            elif outcome.state is ActionOutcomeState.CONFIRMED:
+                self._show_message(self.tr("The store is open again: new orders can arrive."), "ok")
+            elif outcome.state is ActionOutcomeState.PENDING:
+                self._show_message(
+                    self.tr("Reopen store: the marketplace cannot be reached; still trying."),
+                    "pending",
+                )
+            else:
+                self._show_message(
+                    self.tr("The store was not reopened: %1").replace(
+                        "%1", outcome.message or self.tr("refused")
+                    ),
+                    "bad",
+                )
+
+        deliver(self._commands.reopen_store(channel, store_id), self, done)
+
+    # ---- rows stay under the mouse ----------------------------------------------------------
+    def _remember_rows_in_place(self, *_args: Any) -> None:
+        """Before rows are inserted or re-sorted: which row is at the top of the view and
+        where, so that it can be put back at the same place."""
+        table = self.table
+        index = table.indexAt(table.viewport().rect().topLeft())
+        if not index.isValid():
+            self._anchor = None
+            return
+        key = index.data(Roles.KEY)
+        self._anchor = (key, table.visualRect(index).top())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_splitter()
+
+    def _fit_splitter(self) -> None:
+        """Give the list the width its columns need (no sideways scrolling at 1366 px), as
+        long as the order's pane keeps a readable width; the rest goes to that pane."""
+        table, splitter = self.table, self._splitter
+        sizes = splitter.sizes()
+        if len(sizes) != 2 or sum(sizes) <= 0:
+            return
+        needed = (
+            table.horizontalHeader().length()
+            + 2 * table.frameWidth()
+            + table.verticalScrollBar().sizeHint().width()
+        )
+        total = sum(sizes)
+        wanted = min(needed, total - _DETAIL_MIN_WIDTH)
+        if sizes[0] < wanted:
+            splitter.setSizes([wanted, total - wanted])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._splitter and event.type() == QEvent.Type.Move:
+            self._list_moved(cast(QMoveEvent, event))
+        return super().eventFilter(watched, event)
+
+    def _list_moved(self, event: QMoveEvent) -> None:
+        """A band that appears or goes above the list moves it; while the mouse is on the
+        list, scroll by as much so the rows stay under the mouse."""
+        shift = event.pos().y() - event.oldPos().y()
+        table = self.table
+        if not shift or not table.isVisible():
+            return
+        viewport = table.viewport()
+        if not viewport.rect().contains(viewport.mapFromGlobal(QCursor.pos())):
+            return
+        bar = table.verticalScrollBar()
+        bar.setValue(bar.value() + shift)
+
+    def _keep_rows_in_place(self, *_args: Any) -> None:
+        """Orders arriving above the rows staff are looking at must not push those rows
+        down under the mouse. The view keeps its top row where it was, unless it shows the
+        very top of the list and the mouse is elsewhere (then the new order is seen first)."""
+        anchor, self._anchor = self._anchor, None
+        if anchor is None:
+            return
+        key, top = anchor
+        table = self.table
+        bar = table.verticalScrollBar()
+        mouse_on_list = (
+            table.viewport().rect().contains(table.viewport().mapFromGlobal(QCursor.pos()))
+        )
+        if bar.value() == 0 and top >= 0 and not mouse_on_list:
+            return
+        row = self.model.row_of(key)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return
+        shift = table.visualRect(index).top() - top
+        if shift:
+            bar.setValue(bar.value() + shift)
 
     def _order_changed(self, key: str) -> None:
         summary = self._reader.order_summary(key)
@@ -254,7 +521,7 @@ class MainWindow(QMainWindow):
     # ---- selection and detail ----------------------------------------------------------------
     def selected_key(self) -> str | None:
         order = self.detail.order()
-        return order.key if order is not None else None
+        return order.key if order is not None else self.detail.loading_key()
 
     def select(self, key: str) -> None:
         row = self.model.row_of(key)
@@ -272,6 +539,11 @@ class MainWindow(QMainWindow):
             self._show_order(indexes[0].data(Roles.KEY))
 
     def _show_order(self, key: str) -> None:
+        summary = self.model.summary(key)
+        if summary is not None and is_loading(summary):
+            self.detail.show_loading(summary)
+            self._update_bar()
+            return
         order = self._reader.get_order(key)
         self.detail.show_order(order, self._timeline(key) if order is not None else [])
         self._update_bar()
@@ -355,8 +627,17 @@ class MainWindow(QMainWindow):
         if self.player is not None:
             self.player.play(volume_percent / 100)
 
+    def show_unexpected_error(self, error: BaseException) -> None:
+        """An error nobody expected (the traceback is in the log): one line, in the desk's
+        language, in the message area; the desk keeps running."""
+        self._show_message(
+            self.tr("Something went wrong (%1); details are in the log.").replace("%1", str(error)),
+            "bad",
+        )
+
     def _show_message(self, text: str, level: str) -> None:
         self.message.setText(text)
+        self.message.setToolTip(text)
         self.message.setProperty("level", level)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
@@ -370,19 +651,41 @@ class MainWindow(QMainWindow):
     def _alert_step_changed(self, step: AlertStep) -> None:
         self._update_alert_banner(step)
 
+    def _alert_time_left(self) -> timedelta | None:
+        """What the alert counts down to: the nearest waiting order's deadline; an unmatched
+        notification or orders missed offline keep a calm alert going until seen."""
+        left = self.model.nearest_time_left()
+        if self._unresolved or self._missed:
+            return min(left, _CALM) if left is not None else _CALM
+        return left
+
     def _update_alert_banner(self, step: AlertStep | None = None) -> None:
         step = step or self.alert.step()
         waiting = self.model.waiting()
         left = self.model.nearest_time_left()
-        if not waiting or left is None or step.level is AlertLevel.NONE:
+        if step.level is AlertLevel.NONE:
             self.alert_banner.hide()
             return
-        text = self.tr("%n new order(s) waiting", "", len(waiting))
-        text += " — " + self.tr("accept within %1").replace("%1", labels.format_countdown(left))
+        if waiting and left is not None:
+            text = self.tr("%n new order(s) waiting", "", len(waiting))
+            text += " — " + self.tr("accept within %1").replace("%1", labels.format_countdown(left))
+        elif self._missed:
+            text = self.tr("%n order(s) expired while the desk was offline", "", len(self._missed))
+        elif self._unresolved:
+            text = self.tr(
+                "%n notification(s) could not be matched to an order — see the status bar",
+                "",
+                self._unresolved,
+            )
+        else:
+            self.alert_banner.hide()
+            return
         self.alert_banner.show_alert(step.level, text)
 
     def _update_pause_warning(self) -> None:
         expired = self.model.last_handled_expired()
+        if self.paused_banner.isVisibleTo(self) or self.paused_banner.isVisible():
+            expired = None  # already paused: the red band says so and offers to reopen
         if expired is not None:
             self.pause_banner.set_text(
                 self.tr(
@@ -407,11 +710,58 @@ class MainWindow(QMainWindow):
         self.filters.set_counts(self.model.stage_counts())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        waiting = len(self.model.waiting())
+        if waiting and not self._close_confirmed:
+            # Closing silences the alert for orders whose 5 minutes are running: ask first
+            # (without blocking: the question is a window-modal box, not a nested loop).
+            event.ignore()
+            self.confirm_close(waiting)
+            return
         self.shutdown()
         super().closeEvent(event)
 
+    def confirm_close(self, waiting: int) -> QMessageBox:
+        if self.close_confirmation is not None:
+            return self.close_confirmation
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Orders are waiting"),
+            self.tr(
+                "%n order(s) are waiting to be accepted. If the desk closes, nobody hears "
+                "the alert and Mercado Pago cancels them after 5 minutes.",
+                "",
+                waiting,
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("closeConfirmation")
+        keep = box.addButton(self.tr("Keep the desk open"), QMessageBox.ButtonRole.RejectRole)
+        minimise = box.addButton(self.tr("Minimise"), QMessageBox.ButtonRole.ActionRole)
+        close = box.addButton(self.tr("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(_result: int) -> None:
+            self.close_confirmation = None
+            clicked = box.clickedButton()
+            if clicked is close:
+                self._close_confirmed = True
+                self.close()
+            elif clicked is minimise:
+                self.showMinimized()
+
+        box.finished.connect(finished)
+        self.close_confirmation = box
+        box.open()
+        return box
+
     def shutdown(self) -> None:
         """Stop the timers and the sound (the engine is stopped by whoever started it)."""
+        self._close_confirmed = True  # the caller decided: closing no longer asks
         self._timer.stop()
         self.alert.stop()
+        if self.player is not None and hasattr(self.player, "shutdown"):
+            self.player.shutdown()
         self.attention.hide()

@@ -68,7 +68,10 @@ class OrderDetail(QWidget):
 
         self.customer = QLabel(self)
         self.customer.setObjectName("customer")
-        self.customer.setWordWrap(False)  # short lines; wrapping would let it be clipped
+        # Wrapped: a long address line must not widen the pane past a 1366-pixel screen
+        # (the body scrolls vertically, so the extra line is never clipped).
+        self.customer.setWordWrap(True)
+        self.customer.setMinimumWidth(160)
         self.customer.setTextFormat(Qt.TextFormat.RichText)
         self.customer.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.qr = QLabel(self)
@@ -97,7 +100,10 @@ class OrderDetail(QWidget):
         self.timeline_label = QLabel(self.tr("Timeline"), self)
         self.timeline_label.setObjectName("sectionTitle")
 
-        self.empty = QLabel(self.tr("Select an order to see it here."), self)
+        self._loading_key: str | None = None
+        self._empty_text = self.tr("Select an order to see it here.")
+        self.empty = QLabel(self._empty_text, self)
+        self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyDetail")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -118,6 +124,10 @@ class OrderDetail(QWidget):
         body.setObjectName("detailBody")
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
+        # Print problems first, but inside the scrolling body: on a 768-pixel screen the
+        # panel, the buttons and the title do not all fit above the fold, and a squeezed
+        # panel would hide its own buttons.
+        column.addWidget(self.print_problems)
         column.addWidget(self.items)
         column.addWidget(side)
         column.addWidget(self.timeline_label)
@@ -134,7 +144,6 @@ class OrderDetail(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.actions_bar)
-        layout.addWidget(self.print_problems)
         layout.addWidget(self.body_scroll, 1)
         layout.addWidget(self.empty, 1)
         self._content = [
@@ -148,8 +157,31 @@ class OrderDetail(QWidget):
     def order(self) -> Order | None:
         return self._order
 
+    def loading_key(self) -> str | None:
+        """The key of the "details loading" order shown, if that is what is shown."""
+        return self._loading_key
+
+    def show_loading(self, row: Any) -> None:
+        """An announced order whose details could not be read yet: what is known of it."""
+        self.show_order(None, [])
+        self._loading_key = row.key
+        text = self.tr(
+            "New order #%1 — details loading.\n\nMercado Pago announced it at %2 and its 5 "
+            "minutes are running; the desk keeps trying to read it (attempt %3)."
+        )
+        text = text.replace("%1", row.order_id)
+        text = text.replace("%2", labels.format_time(row.created_at, self._tz))
+        text = text.replace("%3", str(row.attempts))
+        if row.parked:
+            text += "\n\n" + self.tr(
+                "It could not be read for a while: check it in the Mercado Pago app."
+            )
+        self.empty.setText(text)
+
     def show_order(self, order: Order | None, rows: list[TimelineRow]) -> None:
         self._order = order
+        self._loading_key = None
+        self.empty.setText(self._empty_text)
         for widget in self._content:
             widget.setVisible(order is not None)
         self.empty.setVisible(order is None)

@@ -24,6 +24,7 @@ from kitchen_app.domain import Stage, StatusPair
 
 from . import labels
 from .alert_policy import AlertLevel, level_for
+from .loading_rows import is_loading
 
 log = logging.getLogger(__name__)
 
@@ -219,11 +220,23 @@ class OrdersModel(QAbstractTableModel):
         if role == Roles.LEVEL:
             return self.level_of(s) if waiting else AlertLevel.NONE
         if role == _TOOLTIP:
+            if is_loading(s):
+                return self._loading_tooltip(s)
             if col == Col.STATUS:
                 return labels.status_label(s.status)
             if col == Col.CHANNEL:
                 return labels.channel_label(s.channel)
         return None
+
+    def _loading_tooltip(self, s: Any) -> str:
+        text = self.tr("New order #%1 — details loading").replace("%1", s.order_id)
+        text += "\n" + self.tr(
+            "Mercado Pago announced this order but its details could not be read yet "
+            "(attempt %1). Its 5 minutes are running: the desk keeps trying."
+        ).replace("%1", str(s.attempts))
+        if s.last_error:
+            text += "\n" + self.tr("Last error: %1").replace("%1", s.last_error)
+        return text
 
     def _text(self, s: Any, col: int) -> str:
         if col == Col.COUNTDOWN:
@@ -233,7 +246,27 @@ class OrdersModel(QAbstractTableModel):
             texts = self._texts[s.key] = tuple(self._display(s, c) for c in range(Col.COUNT))
         return texts[col]
 
+    def _loading_display(self, s: Any, col: int) -> str:
+        """An order whose details could not be read yet: what is known, and that it loads
+        (the row reads "…1999 · 4:20 · Loading… · Details loading"): the marketplace's own
+        short number is not known yet, so the id column shows the end of the order's id."""
+        if col == Col.ID:
+            return s.display_id
+        if col == Col.STATUS:
+            return self.tr("Loading…")
+        if col == Col.CUSTOMER:
+            if s.parked:
+                return self.tr("Still trying…")
+            return self.tr("Details loading")
+        if col == Col.CHANNEL:
+            return labels.short_channel_label(s.channel)
+        if col == Col.CREATED:
+            return labels.format_time(s.created_at, self._tz)
+        return ""
+
     def _display(self, s: Any, col: int) -> str:
+        if col != Col.COUNTDOWN and is_loading(s):
+            return self._loading_display(s, col)
         if col == Col.ID:
             return f"#{s.display_id}"
         if col == Col.COUNTDOWN:
@@ -269,7 +302,7 @@ class OrdersModel(QAbstractTableModel):
         if col == Col.ITEMS:
             return s.item_count
         if col == Col.TOTAL:
-            return s.total.amount
+            return s.total.amount if s.total is not None else 0
         if col == Col.CREATED:
             return _timestamp(s.created_at)
         return self._display(s, col)
@@ -338,6 +371,30 @@ class OrdersModel(QAbstractTableModel):
         self._track(old, summary)
         self.dataChanged.emit(self.index(row, 0), self.index(row, Col.COUNT - 1))
         return False
+
+    def remove(self, key: str) -> bool:
+        """Take an order's row out (an announced order that never became one)."""
+        row = self._row_of.get(key)
+        if row is None:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        old = self._rows.pop(row)
+        self._texts.pop(key, None)
+        self._levels.pop(key, None)
+        self._waiting.pop(key, None)
+        self._stages[Stage(old.stage)] -= 1
+        self._row_of = {s.key: i for i, s in enumerate(self._rows)}
+        if self._latest_handled is not None and self._latest_handled.key == key:
+            self._latest_handled = max(
+                (s for s in self._rows if not is_waiting(s)),
+                key=lambda s: s.created_at,
+                default=None,
+            )
+        self.endRemoveRows()
+        return True
+
+    def loading_keys(self) -> list[str]:
+        return [s.key for s in self._rows if is_loading(s)]
 
     def summary(self, key: str) -> Any | None:
         row = self._row_of.get(key)

@@ -26,7 +26,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -196,8 +195,11 @@ class PrintProblemsPanel(QFrame):
             error.setObjectName("problemError")
             error.setWordWrap(True)
             column.addWidget(error)
-        buttons = QHBoxLayout()
+        # One button under the other: side by side they would widen the order's pane past
+        # what a 1366-pixel screen leaves it (some 400 px), and the list would scroll.
+        buttons = QVBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setAlignment(Qt.AlignmentFlag.AlignLeft)
         made: list[QPushButton] = []
         job = p.job_id
         if p.state == UNCERTAIN:
@@ -228,8 +230,7 @@ class PrintProblemsPanel(QFrame):
         for button in made:
             enabled = not busy and (button.objectName() != "other" or bool(button.menu()))
             button.setEnabled(enabled)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addLayout(buttons)
         self._buttons[job] = made
         return row

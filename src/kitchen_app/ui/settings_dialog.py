@@ -31,10 +31,27 @@ from kitchen_app.settings import LEGACY_NAMES, SETTINGS, SettingError, validate
 
 from .bridge import deliver
 from .printer_form import PrinterForm
+from .setting_labels import (
+    MP_ACCESS_TOKEN,
+    MP_BASE_URL,
+    MP_USER_ID,
+    field_problem,
+    refusal,
+    setting_label,
+)
 
 log = logging.getLogger(__name__)
 
 __all__ = ["SettingsDialog"]
+
+# The connection fields, by setting name, and whether each is a secret.
+_CONNECTION = (
+    ("relay_url", False),
+    ("relay_token", True),
+    (MP_BASE_URL, False),
+    (MP_ACCESS_TOKEN, True),
+    (MP_USER_ID, False),
+)
 
 LANGUAGES = [("", "System"), ("es", "Español"), ("pt_BR", "Português (Brasil)"), ("en", "English")]
 
@@ -62,6 +79,7 @@ class SettingsDialog(QDialog):
         self._initial.update({old: self._initial[new] for old, new in LEGACY_NAMES.items()})
         self._errors: dict[str, str] = {}
         self._error_labels: dict[str, QLabel] = {}
+        self.edits: dict[str, QLineEdit] = {}  # by setting name
         self._outstanding = 0
         self._failures: list[str] = []
 
@@ -101,7 +119,7 @@ class SettingsDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setPlaceholderText(self.tr("(hidden)"))
         edit.textChanged.connect(lambda text, k=key: self._check(k, text.strip()))
-        setattr(self, f"edit_{key}", edit)
+        self.edits[key] = edit
         error = QLabel(self)
         error.setObjectName(f"error_{key}")
         error.setProperty("fieldError", True)
@@ -130,13 +148,8 @@ class SettingsDialog(QDialog):
     def _connection_page(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        form.addRow(self.tr("Relay address"), self._line("relay_url"))
-        form.addRow(self.tr("Desk token"), self._line("relay_token", secret=True))
-        form.addRow(self.tr("Mercado Pago API address"), self._line("mp_base_url"))
-        form.addRow(
-            self.tr("Mercado Pago access token"), self._line("mp_access_token", secret=True)
-        )
-        form.addRow(self.tr("Mercado Pago user id"), self._line("mp_user_id"))
+        for key, secret in _CONNECTION:
+            form.addRow(setting_label(key), self._line(key, secret=secret))
         return page
 
     def _printers_page(self) -> QWidget:
@@ -194,7 +207,7 @@ class SettingsDialog(QDialog):
         try:
             validate(key, value)
         except SettingError as exc:
-            self._errors[key] = str(exc)
+            self._errors[key] = field_problem(key, str(exc))
         else:
             self._errors.pop(key, None)
         label = self._error_labels.get(key)
@@ -216,8 +229,8 @@ class SettingsDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for key in ("relay_url", "relay_token", "mp_base_url", "mp_access_token", "mp_user_id"):
-            out[key] = getattr(self, f"edit_{key}").text().strip()
+        for key, _secret in _CONNECTION:
+            out[key] = self.edits[key].text().strip()
         out["printers"] = self.printer_form.printers()
         out["sound_enabled"] = self.sound_enabled.isChecked()
         out["sound_volume"] = self.volume.value()
@@ -238,7 +251,7 @@ class SettingsDialog(QDialog):
             try:
                 validate(key, value)
             except SettingError as exc:  # a last check: nothing refused reaches the engine
-                self.message.setText(str(exc))
+                self.message.setText(refusal(key, str(exc)))
                 return
         if not changes:
             self.accept()
@@ -257,7 +270,7 @@ class SettingsDialog(QDialog):
     def _one_saved(self, key: str, error: BaseException | None) -> None:
         self._outstanding -= 1
         if error is not None:
-            self._failures.append(f"{key}: {error}")
+            self._failures.append(refusal(key, str(error)))
         if self._outstanding:
             return
         if self._failures:

@@ -70,6 +70,33 @@ def test_missing_signature_is_stored_and_served_unverified(relay: Relay) -> None
     assert [e["verified"] for e in events] == [False]
 
 
+def test_routes_with_nothing_to_check_serve_their_events_as_verified(
+    relay_factory: Callable[..., Relay],
+) -> None:
+    # "Unverified" means a signature was expected and is missing (DESIGN §5). A relay run
+    # without a webhook secret accepts unsigned webhooks by the operator's choice, and Mercado
+    # Libre signs nothing: the desk must take those events as announcements, not mere hints.
+    relay = relay_factory(mp_webhook_secret="")
+    assert relay.client.post("/webhooks/mercadopago", json=mp_body()).status_code == 200
+    ml = {
+        "_id": "ml-1",
+        "topic": "orders_v2",
+        "resource": "/orders/2000016796107272",
+        "user_id": 3430803000,
+        "application_id": 6456467593802500,
+        "sent": "2026-06-05T21:44:02.627Z",
+        "attempts": 1,
+    }
+    assert relay.client.post("/webhooks/mercadolibre", json=ml).status_code == 200
+    events = relay.client.get(
+        "/v1/events", headers={"Authorization": f"Bearer {relay.token_a}"}
+    ).json()["events"]
+    assert [(e["channel"], e["verified"]) for e in events] == [
+        ("mp_delivery", True),
+        ("mercadolibre", True),
+    ]
+
+
 def test_signature_with_data_id_query_parameter(relay: Relay) -> None:
     body = json.dumps(mp_body(shipment=41034141533)).encode()
     headers = mp_headers(data_id="41034141533")

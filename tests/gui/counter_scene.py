@@ -22,7 +22,7 @@ from kitchen_app.engine.api import (
 
 from .fakes import FakeReader, UnresolvedNotification, flex_order, loading, summary_of
 
-__all__ = ["worst_day", "worst_health"]
+__all__ = ["add_rush_hour", "worst_day", "worst_health"]
 
 P = StatusPair
 
@@ -102,3 +102,18 @@ def worst_health(now: datetime, *, offline: bool = True) -> DeskHealth:
         ),
         missed_while_offline=("mp_delivery:41034141722", "mp_delivery:41034141759"),
     )
+
+
+def add_rush_hour(reader: FakeReader, now: datetime, count: int) -> None:
+    """``count`` more orders, new and on their way, with totals in the tens of thousands."""
+    for i in range(count):
+        status = P("ready_to_ship", "ready_to_print") if i % 2 else P("shipped", "at_the_door")
+        order = flex_order(
+            41034142000 + i,
+            created=now - timedelta(seconds=20 * i),
+            status=status,
+            logistics=Logistics.DROPOFF if i % 3 else Logistics.FLEX,
+            customer=f"Agustina Fernández de la Rosa {i}",
+        )
+        summary = summary_of(order, accepted=bool(i % 2 == 0))
+        reader.add(replace(summary, total=summary.total * 40), order)

@@ -23,7 +23,7 @@ from kitchen_app.ui.bridge import EngineBridge
 from kitchen_app.ui.elided import ElidedButton, ElidedLabel
 from kitchen_app.ui.main_window import MainWindow
 
-from .counter_scene import worst_day, worst_health
+from .counter_scene import add_rush_hour, worst_day, worst_health
 from .fakes import FakeCommands, FakeReader
 
 NOW = datetime(2026, 11, 23, 20, 14, 30, tzinfo=UTC)
@@ -39,8 +39,10 @@ def _inside_scroll_area(widget: QWidget, window: QWidget) -> bool:
     return False
 
 
-@pytest.mark.parametrize("language", ["en", "es", "pt_BR"])
-def test_the_worst_afternoon_fits_1366_by_768(qtbot, qapp, language: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("language", "busy"), [("en", False), ("es", False), ("pt_BR", False), ("es", True)]
+)
+def test_the_worst_afternoon_fits_1366_by_768(qtbot, qapp, language: str, busy: bool) -> None:  # type: ignore[no-untyped-def]
     before = QLocale()
     # The desk's own look (create_app's style and style sheet): paddings and fonts decide
     # what fits.
@@ -51,8 +53,19 @@ def test_the_worst_afternoon_fits_1366_by_768(qtbot, qapp, language: str) -> Non
     try:
         reader = FakeReader()
         selected = worst_day(reader, NOW, ["Ana Gómez", "João da Silva Pereira"])
+        if busy:
+            # The demo at rush hour: its badge in the filter bar, five-digit totals, and more
+            # rows than fit, so the list shows its vertical scrollbar.
+            add_rush_hour(reader, NOW, 60)
         window = MainWindow(
-            FakeCommands(), reader, EngineBridge(), alert=None, tz=UTC, now=lambda: NOW, tray=False
+            FakeCommands(),
+            reader,
+            EngineBridge(),
+            alert=None,
+            demo=busy,
+            tz=UTC,
+            now=lambda: NOW,
+            tray=False,
         )
         qtbot.addWidget(window)
         try:
@@ -72,6 +85,8 @@ def test_the_worst_afternoon_fits_1366_by_768(qtbot, qapp, language: str) -> Non
                 window.alert_banner,
             ):
                 assert band.isVisible()
+            if busy:
+                assert window.table.verticalScrollBar().isVisible()
             assert window.table.horizontalScrollBar().maximum() == 0
             assert window.status.health_light.property("level") == "bad"
             frame = window.rect()

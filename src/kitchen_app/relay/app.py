@@ -55,7 +55,6 @@ def build_app(config: RelayConfig) -> Starlette:
             max_pending=config.max_pending_webhooks,
             commit_timeout=config.commit_timeout_seconds,
             health_probe_interval_seconds=config.health_probe_interval_seconds,
-            health_probe_timeout_seconds=config.health_probe_timeout_seconds,
         )
         try:
             await hub.start()

@@ -16,13 +16,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from kitchen_app.relay.eventlog import (
-    AppendResult,
-    EventLog,
-    IncomingEvent,
-    StoredEvent,
-    StoreInfo,
-)
+from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, StoredEvent, StoreInfo
 from kitchen_app.relay.sqlite_log import SQLiteEventLog
 
 __all__ = [
@@ -72,9 +66,9 @@ class LogBackend(Protocol):
     # cursor "ahead of the log".
     shared: bool
     description: str  # for logs: a file path or a URL without its password
-    # What the database (or the encoder before it) raises for a value it cannot take, as
-    # opposed to a fault of the database itself (disk full, I/O, lock, connection): such
-    # an event is refused alone (400), the others of its batch are stored.
+    # What ``append`` raises for an event it cannot take because of what the event holds
+    # (a value the database cannot encode), as opposed to a fault of the database itself
+    # (disk full, I/O, a lock, a lost connection): the hub fails such an event alone.
     input_errors: tuple[type[Exception], ...]
 
     async def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
@@ -125,20 +119,10 @@ class SQLiteBackend:
         sqlite3.InterfaceError,
     )
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        writer_busy_timeout: float,
-        logs: tuple[EventLog, EventLog] | None = None,
-    ) -> None:
-        """``logs``: an already open (writer, reader) pair to use instead (tests)."""
+    def __init__(self, path: Path, *, writer_busy_timeout: float) -> None:
         self.description = str(path)
-        if logs is not None:
-            self._writer, self._reader = logs
-        else:
-            self._writer = SQLiteEventLog(path, busy_timeout=writer_busy_timeout)
-            self._reader = SQLiteEventLog(path)
+        self._writer = SQLiteEventLog(path, busy_timeout=writer_busy_timeout)
+        self._reader = SQLiteEventLog(path)
 
     async def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
         return self._writer.append(events)

@@ -39,8 +39,8 @@ def _db_path(args: argparse.Namespace) -> Path | str:
 
 def _check_db(path: Path | str) -> None:
     """One clear line for a database the relay cannot use (garbage, truncated, a newer
-    schema, an unreachable server), with what to do, instead of a traceback at the first
-    webhook."""
+    schema, a PostgreSQL server that cannot be reached), with what to do, instead of a
+    traceback at the first webhook."""
     if isinstance(path, str):
         from kitchen_app.relay.pg_stores import check_database
 

@@ -83,7 +83,6 @@ class EventHub:
         max_pending: int = 10_000,
         commit_timeout: float = 10.0,
         health_probe_interval_seconds: float = 1.0,
-        health_probe_timeout_seconds: float = 5.0,
     ) -> None:
         self._log = log_backend
         self._retention = retention_seconds
@@ -94,9 +93,10 @@ class EventHub:
         self._wakeups: dict[int, asyncio.Future[None]] = {}
         self._latest: dict[int, int] = {}
         self._pruned: dict[int, int] = {}
-        self._health: tuple[float, str | None] | None = None
+        # (monotonic time, error) of the last durable probe write, and the one running
+        self._health: tuple[float, BaseException | None] | None = None
         self._health_interval = health_probe_interval_seconds
-        self._health_timeout = health_probe_timeout_seconds
+        self._probing: asyncio.Task[BaseException | None] | None = None
         # store id -> (count, last time) of webhooks refused for a bad or replayed
         # signature since the relay started (reported by /v1/status)
         self._refused: dict[int, tuple[int, str]] = {}
@@ -115,6 +115,8 @@ class EventHub:
         ]
 
     async def stop(self) -> None:
+        if self._probing is not None:
+            self._probing.cancel()
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -167,7 +169,12 @@ class EventHub:
                 results = await self._log.append(events)
             except Exception as exc:
                 log.error("could not commit %d webhook events: %s", len(batch), exc)
-                await self._commit_one_by_one(batch)
+                fault = await self._commit_one_by_one(batch)
+                if fault is None:
+                    self._commit_error = None
+                else:
+                    self._commit_error = f"the last commit failed: {fault}"
+                    self._commit_failed_at = time.monotonic()
                 continue
             finally:
                 self._commit_started = None
@@ -191,31 +198,31 @@ class EventHub:
                 p.done.set_result(result)
         self._wake(touched)
 
-    async def _commit_one_by_one(self, batch: list[_Pending]) -> None:
+    async def _commit_one_by_one(self, batch: list[_Pending]) -> Exception | None:
         """A failed group commit is retried event by event, so an event that cannot be
         stored fails alone (webhooks are validated before they queue, so this is the last
-        line). When the fault is the relay's own (disk, lock), every one fails honestly."""
+        line). When the fault is the database's own (disk, lock, a lost connection), it is
+        not about any one event: that one and every one after it fail honestly (→ 503)
+        without another attempt each. Returns that fault, None when there was none."""
+        unstorable = self._log.input_errors
         fault: Exception | None = None
         for p in batch:
             if p.done.done():
                 continue  # the request went away: nothing to answer
             if fault is not None:
-                # the database itself failed: the rest would too, each after its own
-                # busy timeout with the loop blocked (SQLite), so they fail now
                 p.done.set_exception(fault)
                 continue
             try:
                 result = await self._log.append([p.event])
-            except self._log.input_errors as exc:
+            except unstorable as exc:
                 log.warning("webhook event refused by storage: %s", exc)
                 p.done.set_exception(UnstorableEvent(str(exc)))
             except Exception as exc:
                 fault = exc
-                self._commit_error = f"the last commit failed: {exc}"
-                self._commit_failed_at = time.monotonic()
                 p.done.set_exception(exc)
             else:
                 self._committed([p], result)
+        return fault
 
     def _wake(self, stores: Iterable[int]) -> None:
         for store_id in stores:
@@ -238,29 +245,43 @@ class EventHub:
                     moved.append(store_id)
         self._wake(moved)
 
-    async def healthy(self) -> str | None:
-        """None when webhooks can be stored; otherwise what stops them, for /healthz.
-        Backpressure and a commit that failed in the last few seconds are known without
-        touching the database. Otherwise a real durable write, at most once per probe
-        interval (1 s by default): a flood of /healthz costs one small commit a second, not
-        one per request."""
+    async def probe_write(self) -> None:
+        """For /healthz: raises Overloaded naming what keeps webhooks from being stored.
+
+        Backpressure and a recent failed commit are known in memory and checked every
+        time; the durable write itself runs at most once per probe interval (1 s by
+        default), shared by every /healthz asking meanwhile: a flood of /healthz costs one
+        small commit a second, not one per request."""
         problem = self._overload()
         recent = time.monotonic() - self._commit_failed_at < _COMMIT_FAILURE_SHOWN
         if problem is None and self._commit_error is not None and recent:
             problem = self._commit_error
         if problem is not None:
-            return problem
+            raise Overloaded(problem)
+        error = await self._probed()
+        if error is not None:
+            problem = self._commit_error or f"the database cannot be written: {error}"
+            raise Overloaded(problem) from error
+        self._commit_error = None  # a durable write works again
+
+    async def _probed(self) -> BaseException | None:
+        """The error of the latest durable probe write (None: it worked)."""
         now = time.monotonic()
         if self._health is not None and now - self._health[0] < self._health_interval:
             return self._health[1]
+        if self._probing is None or self._probing.done():
+            self._probing = asyncio.create_task(self._probe_once(), name="relay-health-probe")
+        # shielded: a /healthz that times out or goes away leaves the probe to the others
+        return await asyncio.shield(self._probing)
+
+    async def _probe_once(self) -> BaseException | None:
         try:
-            await asyncio.wait_for(self._log.probe_write(), self._health_timeout)
-            error: str | None = None
-            self._commit_error = None  # a durable write works again
+            await self._log.probe_write()
+            error: BaseException | None = None
         except Exception as exc:
             log.error("health probe failed: %s", exc)
-            error = f"the database cannot be written: {exc or 'timeout'}"
-        self._health = (now, error)
+            error = exc
+        self._health = (time.monotonic(), error)
         return error
 
     def count_refused(self, store_id: int, at: str) -> None:
@@ -302,10 +323,11 @@ class EventHub:
     # -- reads ----------------------------------------------------------------------------
 
     async def store_for_token(self, token: str) -> StoreInfo | None:
-        """Every request reads the token's store from the database (an indexed lookup of a
-        few microseconds): a store added by the CLI works at once and a rotated token stops
-        working at once. Tokens are looked up by their sha256 (what the database keeps), so
-        lookup timing can only ever tell an attacker about digests, never about a token."""
+        """Every request reads the token's store from the database (one indexed lookup):
+        a store added by the CLI works at once and a rotated token stops working at once,
+        on every relay process sharing the database. Tokens are looked up by their sha256
+        (what the database keeps), so lookup timing can only ever tell an attacker about
+        digests, never about a token."""
         return await self._log.store_for_token(token_digest(token))
 
     async def store_for_account(self, channel: str, account_id: str) -> int | None:

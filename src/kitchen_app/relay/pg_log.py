@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import asyncpg
+from asyncpg.exceptions import _base as asyncpg_base
 
 from kitchen_app.relay.backend import BackendUnavailable, OnChange, redact_url
 from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, StoredEvent, StoreInfo
@@ -49,7 +50,8 @@ _KINDS = {"e": "events", "p": "pruned"}
 # The whole batch in one statement (one round trip, however many webhooks joined the
 # commit): ids are drawn first, so the answer says which rows went in and which were
 # duplicates (ON CONFLICT DO NOTHING skips them), in the batch's order. A CTE that calls
-# nextval() is always materialised: both uses see the same ids.
+# nextval() is always materialised: both uses see the same ids. A replayed signature's
+# event (``skip``) is not inserted; its row still says which store it was for.
 _COLUMNS = (
     "channel, topic, resource, account_id, received_at, payload, dedupe_id, dedupe_content, "
     "verified"
@@ -58,17 +60,26 @@ _INSERT_BATCH = f"""
 WITH input AS MATERIALIZED (
     SELECT nextval('events_id_seq') AS id, a.store_id, i.*
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                $7::text[], $8::text[], $9::boolean[]) WITH ORDINALITY AS i({_COLUMNS}, ord)
+                $7::text[], $8::text[], $9::boolean[], $10::boolean[])
+         WITH ORDINALITY AS i({_COLUMNS}, skip, ord)
     LEFT JOIN store_accounts a ON a.channel = i.channel AND a.account_id = i.account_id
 ), inserted AS (
     INSERT INTO events (id, store_id, {_COLUMNS}) OVERRIDING SYSTEM VALUE
-    SELECT id, store_id, {_COLUMNS} FROM input ORDER BY ord
+    SELECT id, store_id, {_COLUMNS} FROM input WHERE NOT skip ORDER BY ord
     ON CONFLICT DO NOTHING
     RETURNING id
 )
 SELECT input.id, input.store_id, inserted.id IS NOT NULL AS fresh
 FROM input LEFT JOIN inserted ON inserted.id = input.id
 ORDER BY input.ord
+"""
+# Verified signatures' request ids, the first of each in batch order (an earlier commit's
+# row stays): what is stored afterwards is the fingerprint each key is bound to.
+_REMEMBER_SIGNED = """
+INSERT INTO signed_requests (request_key, fingerprint, seen_at)
+SELECT k, f, t FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS s(k, f, t, ord)
+ORDER BY ord
+ON CONFLICT (request_key) DO NOTHING
 """
 _EXISTING = (
     "SELECT id, store_id, dedupe_id, dedupe_content FROM events "
@@ -109,7 +120,15 @@ def parse_change(payload: str) -> tuple[str, dict[int, int]] | None:
 
 class PostgresBackend:
     shared = True
-    input_errors: tuple[type[Exception], ...] = (UnicodeError, OverflowError, asyncpg.DataError)
+    # A value PostgreSQL (or asyncpg's encoder before it) cannot take: a NUL character in
+    # text, a lone surrogate, a number out of range. Connection faults are not among them.
+    input_errors: tuple[type[Exception], ...] = (
+        UnicodeError,
+        OverflowError,
+        asyncpg.DataError,
+        asyncpg_base.DataError,
+        asyncpg.IntegrityConstraintViolationError,
+    )
 
     def __init__(self, url: str, pool: asyncpg.Pool, write_pool: asyncpg.Pool) -> None:
         self.description = redact_url(url)
@@ -150,102 +169,81 @@ class PostgresBackend:
     # -- writes ---------------------------------------------------------------------------
 
     async def append(self, events: Sequence[IncomingEvent]) -> list[AppendResult]:
-        results: dict[int, AppendResult] = {}
+        columns: list[list[str | bool | None]] = [[] for _ in range(9)]
+        for ev in events:
+            for column, value in zip(
+                columns,
+                (
+                    ev.channel,
+                    ev.topic,
+                    ev.resource,
+                    ev.account_id,
+                    ev.received_at,
+                    ev.payload_json,
+                    ev.dedupe_id,
+                    ev.dedupe_content,
+                    ev.verified,
+                ),
+                strict=True,
+            ):
+                column.append(value)
+        results: list[AppendResult] = []
         newest: dict[int, int] = {}
         async with self._write_pool.acquire() as conn, conn.transaction():
             await conn.execute("SELECT pg_advisory_xact_lock($1)", APPEND_LOCK)
             replayed = await self._replayed(conn, events)
-            if replayed:
-                routes = await self._routes(conn, [events[i] for i in replayed])
-                for i in replayed:
-                    store_id = routes.get((events[i].channel, events[i].account_id))
-                    results[i] = AppendResult(0, store_id, duplicate=False, replayed=True)
-            kept = [i for i in range(len(events)) if i not in replayed]
-            stored = [events[i] for i in kept]
-            columns: list[list[str | bool | None]] = [[] for _ in range(9)]
-            for ev in stored:
-                for column, value in zip(
-                    columns,
-                    (
-                        ev.channel,
-                        ev.topic,
-                        ev.resource,
-                        ev.account_id,
-                        ev.received_at,
-                        ev.payload_json,
-                        ev.dedupe_id,
-                        ev.dedupe_content,
-                        ev.verified,
-                    ),
-                    strict=True,
-                ):
-                    column.append(value)
-            rows = await conn.fetch(_INSERT_BATCH, *columns) if stored else []
+            rows = await conn.fetch(_INSERT_BATCH, *columns, replayed)
             earlier: dict[tuple[str | None, str | None], AppendResult] = {}
-            if not all(row[2] for row in rows):
-                earlier = await self._earlier_copies(conn, stored, rows)
-            for i, ev, (event_id, store_id, fresh) in zip(kept, stored, rows, strict=True):
-                if not fresh:
-                    results[i] = earlier[(ev.dedupe_id, ev.dedupe_content)]
+            dupes = [
+                ev for ev, row, r in zip(events, rows, replayed, strict=True) if not (row[2] or r)
+            ]
+            if dupes:
+                earlier = await self._earlier_copies(conn, dupes)
+            for ev, (event_id, store_id, fresh), skip in zip(events, rows, replayed, strict=True):
+                if skip:
+                    results.append(AppendResult(0, store_id, duplicate=False, replayed=True))
                     continue
-                results[i] = AppendResult(int(event_id), store_id, duplicate=False)
+                if not fresh:
+                    results.append(earlier[(ev.dedupe_id, ev.dedupe_content)])
+                    continue
+                results.append(AppendResult(int(event_id), store_id, duplicate=False))
                 if store_id is not None:
                     newest[store_id] = max(newest.get(store_id, 0), int(event_id))
             for payload in format_change("e", newest):
                 await conn.execute("SELECT pg_notify($1, $2)", NOTIFY_CHANNEL, payload)
-        return [results[i] for i in range(len(events))]
+        return results
 
     @staticmethod
-    async def _replayed(conn: asyncpg.Connection, events: Sequence[IncomingEvent]) -> set[int]:
-        """Remember each verified signature's request id with its body's fingerprint; the
-        indexes of events whose request id came before with another body (replays: not
-        stored). The same id with the same body is a retry, stored once as usual."""
-        keys = [ev.request_key for ev in events if ev.request_key is not None]
-        if not keys:
-            return set()
-        rows = await conn.fetch(
-            "SELECT request_key, fingerprint FROM signed_requests "
-            "WHERE request_key = ANY($1::text[])",
-            keys,
+    async def _replayed(conn: asyncpg.Connection, events: Sequence[IncomingEvent]) -> list[bool]:
+        """Remember each verified signature's request id with its body's fingerprint (in
+        the caller's transaction, so an event and its request id are stored together or
+        not at all); True for an event whose request id came before, in an earlier commit
+        or earlier in this batch, with another body."""
+        signed = [ev for ev in events if ev.request_key is not None]
+        if not signed:
+            return [False] * len(events)
+        await conn.execute(
+            _REMEMBER_SIGNED,
+            [ev.request_key for ev in signed],
+            [ev.fingerprint for ev in signed],
+            [ev.received_at for ev in signed],
         )
-        known: dict[str, str | None] = {r[0]: r[1] for r in rows}
-        fresh: list[tuple[str, str | None, str]] = []
-        replayed: set[int] = set()
-        for i, ev in enumerate(events):
-            if ev.request_key is None:
-                continue
-            if ev.request_key not in known:
-                known[ev.request_key] = ev.fingerprint
-                fresh.append((ev.request_key, ev.fingerprint, ev.received_at))
-            elif known[ev.request_key] != ev.fingerprint:
-                replayed.add(i)
-        if fresh:
-            await conn.execute(
-                "INSERT INTO signed_requests (request_key, fingerprint, seen_at) "
-                "SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING",
-                *(list(column) for column in zip(*fresh, strict=True)),
-            )
-        return replayed
-
-    @staticmethod
-    async def _routes(
-        conn: asyncpg.Connection, events: Sequence[IncomingEvent]
-    ) -> dict[tuple[str, str], int]:
         rows = await conn.fetch(
-            "SELECT channel, account_id, store_id FROM store_accounts "
-            "WHERE (channel, account_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
-            [ev.channel for ev in events],
-            [ev.account_id for ev in events],
+            "SELECT request_key, fingerprint FROM signed_requests WHERE request_key = ANY($1)",
+            list({ev.request_key for ev in signed}),
         )
-        return {(r[0], r[1]): int(r[2]) for r in rows}
+        bound = {str(r[0]): r[1] for r in rows}
+        return [
+            ev.request_key is not None and bound.get(ev.request_key) != ev.fingerprint
+            for ev in events
+        ]
 
     @staticmethod
     async def _earlier_copies(
-        conn: asyncpg.Connection, events: Sequence[IncomingEvent], rows: Sequence[Any]
+        conn: asyncpg.Connection, dupes: Sequence[IncomingEvent]
     ) -> dict[tuple[str | None, str | None], AppendResult]:
         """The stored event each duplicate in the batch stands for (stored earlier, or
         by the same batch), keyed by its dedupe keys."""
-        dupes = [ev for ev, row in zip(events, rows, strict=True) if not row[2]]
         found = await conn.fetch(
             _EXISTING,
             [ev.dedupe_id for ev in dupes if ev.dedupe_id is not None],
@@ -266,8 +264,9 @@ class PostgresBackend:
     async def prune(self, older_than: str, limit: int) -> tuple[dict[int, int], int]:
         async with self._write_pool.acquire() as conn, conn.transaction():
             # No append lock: only old events are removed, never one still being committed,
-            # so webhooks keep committing while a chunk is deleted.
-            # signed request ids are forgotten with the events of their time
+            # so webhooks keep committing while a chunk is deleted. Signed request ids are
+            # forgotten with the events of their time (a replay older than the window is
+            # refused by its signature's ts anyway).
             await conn.execute(
                 "DELETE FROM signed_requests WHERE request_key IN (SELECT request_key FROM "
                 "signed_requests WHERE seen_at < $1 LIMIT $2)",

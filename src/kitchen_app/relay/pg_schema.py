@@ -66,9 +66,10 @@ _MIGRATIONS: list[str] = [
         probed_at TEXT NOT NULL
     );
     """,
-    # 2: each event says whether its signature was verified; verified signatures' request
-    # ids are remembered with their body's fingerprint, so a captured signature cannot carry
-    # another body (kept as long as events are) -- as the SQLite log's version 2
+    # 2: each event says whether its signature was verified (events before this version
+    # read as unverified, as on SQLite); verified signatures' request ids are remembered
+    # with their body's fingerprint, so a captured signature cannot carry another body
+    # (kept as long as events are)
     """
     ALTER TABLE events ADD COLUMN verified BOOLEAN NOT NULL DEFAULT false;
     CREATE TABLE signed_requests (

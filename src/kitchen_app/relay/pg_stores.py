@@ -13,7 +13,7 @@ from kitchen_app.relay.backend import redact_url
 from kitchen_app.relay.eventlog import token_digest
 from kitchen_app.relay.pg_schema import connect_args, migrate
 from kitchen_app.relay.sqlite_log import utc_now_iso
-from kitchen_app.relay.stores import account_taken, check_new_store, new_token
+from kitchen_app.relay.stores import account_taken, check_new_store, new_token, store_to_rotate
 
 __all__ = ["add_store_pg", "check_database", "rotate_token_pg"]
 
@@ -92,8 +92,13 @@ def add_store_pg(url: str, name: str, **accounts_given: str | int | None) -> str
     return token
 
 
-def rotate_token_pg(url: str, wanted: str) -> tuple[str, str]:
-    """``relay rotate-token --database-url``: the same rules as the SQLite file's."""
+def rotate_token_pg(url: str, store: str) -> tuple[str, str]:
+    """``relay rotate-token --database-url``: the same rules as on the SQLite file
+    (stores.rotate_token), in one transaction; every relay process sharing the database
+    stops accepting the old token at once (tokens are read per request)."""
+    wanted = store.strip()
+    if not wanted:
+        raise UserError("the store name is empty")
     token = new_token()
 
     async def run() -> tuple[int, str]:
@@ -103,16 +108,13 @@ def rotate_token_pg(url: str, wanted: str) -> tuple[str, str]:
                 rows = await conn.fetch(
                     "SELECT id, name FROM stores WHERE name = $1 FOR UPDATE", wanted
                 )
-                if not rows and wanted.isascii() and wanted.isdigit():
+                if not rows and wanted.isascii() and wanted.isdigit() and len(wanted) < 19:
                     rows = await conn.fetch(
                         "SELECT id, name FROM stores WHERE id = $1 FOR UPDATE", int(wanted)
                     )
-                if not rows:
-                    raise UserError(f"no store named {wanted!r} in {redact_url(url)}")
-                if len(rows) > 1:
-                    ids = ", ".join(str(r[0]) for r in rows)
-                    raise UserError(f"several stores are named {wanted!r} (ids {ids}); give the id")
-                store_id, name = int(rows[0][0]), str(rows[0][1])
+                store_id, name = store_to_rotate(
+                    wanted, [(int(r[0]), str(r[1])) for r in rows], redact_url(url)
+                )
                 await conn.execute(
                     "UPDATE stores SET token_sha256 = $1 WHERE id = $2",
                     token_digest(token),

@@ -21,6 +21,7 @@ __all__ = [
     "new_token",
     "normalise_account_id",
     "rotate_token",
+    "store_to_rotate",
 ]
 
 log = logging.getLogger(__name__)
@@ -150,13 +151,13 @@ def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
     """Give the store named ``store`` (or with that id) a new desk token, revoking the old
     one in the same transaction; returns (store name, new token). A running relay stops
     accepting the old token at once (it reads tokens from the database per request)."""
-    wanted = store.strip()
-    if not wanted:
-        raise UserError("the store name is empty")
     if isinstance(db_path, str) and is_postgres_url(db_path):
         from kitchen_app.relay.pg_stores import rotate_token_pg  # asyncpg only when used
 
-        return rotate_token_pg(db_path, wanted)
+        return rotate_token_pg(db_path, store)
+    wanted = store.strip()
+    if not wanted:
+        raise UserError("the store name is empty")
     token = new_token()
     try:
         conn = connect(Path(db_path))
@@ -166,16 +167,13 @@ def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             rows = conn.execute("SELECT id, name FROM stores WHERE name = ?", (wanted,)).fetchall()
-            if not rows and wanted.isascii() and wanted.isdigit():
+            if not rows and wanted.isascii() and wanted.isdigit() and len(wanted) < 19:
                 rows = conn.execute(
                     "SELECT id, name FROM stores WHERE id = ?", (int(wanted),)
                 ).fetchall()
-            if not rows:
-                raise UserError(f"no store named {wanted!r} in {db_path}")
-            if len(rows) > 1:
-                ids = ", ".join(str(r[0]) for r in rows)
-                raise UserError(f"several stores are named {wanted!r} (ids {ids}); give the id")
-            store_id, name = int(rows[0][0]), str(rows[0][1])
+            store_id, name = store_to_rotate(
+                wanted, [(int(r[0]), str(r[1])) for r in rows], str(db_path)
+            )
             conn.execute(
                 "UPDATE stores SET token_sha256 = ? WHERE id = ?", (token_digest(token), store_id)
             )
@@ -187,3 +185,14 @@ def rotate_token(db_path: Path | str, store: str) -> tuple[str, str]:
         conn.close()
     log.info("rotated the desk token of store %r (id %s)", name, store_id)
     return name, token
+
+
+def store_to_rotate(wanted: str, rows: list[tuple[int, str]], where: str) -> tuple[int, str]:
+    """The one store (id, name) ``rotate-token`` found by name (or by id), or UserError
+    (any backend)."""
+    if not rows:
+        raise UserError(f"no store named {wanted!r} in {where}")
+    if len(rows) > 1:
+        ids = ", ".join(str(r[0]) for r in rows)
+        raise UserError(f"several stores are named {wanted!r} (ids {ids}); give the id")
+    return rows[0]

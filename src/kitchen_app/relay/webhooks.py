@@ -159,6 +159,15 @@ def _fingerprint(data: Any) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def _no_nul(*texts: str | None) -> None:
+    """A NUL character in a field the relay keeps in its own column (topic, resource, the
+    notification id) is refused: PostgreSQL text cannot hold one, and both backends must
+    answer a webhook the same way. No marketplace sends one; the payload column keeps
+    JSON, where it is escaped."""
+    if any(text is not None and "\x00" in text for text in texts):
+        raise BadWebhook("NUL character in 'topic', 'resource' or '_id'")
+
+
 def _resource_text(value: Any) -> str:
     """``resource`` as served: a string trimmed of surrounding whitespace, a JSON number as
     its decimal text, anything else (missing, null, object…) as "" (an unresolved
@@ -242,6 +251,7 @@ def parse_marketplace_notification(
         if dedupe_id is None and isinstance(sent, str) and sent
         else None
     )
+    _no_nul(topic, resource, dedupe_id, dedupe_content)
     return IncomingEvent(
         channel=channel,
         topic=topic,
@@ -276,6 +286,7 @@ def parse_shopee_push(
         raise BadWebhook("'data' missing or not an object")
     ordersn = inner.get("ordersn")
     resource = ordersn.strip() if isinstance(ordersn, str) else ""
+    _no_nul(resource)
     payload_json = _compact(data)
     return IncomingEvent(
         channel=CHANNEL_SHOPEE,

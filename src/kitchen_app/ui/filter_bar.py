@@ -7,11 +7,12 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from kitchen_app.domain import Stage
 
 from . import labels
+from .elided import ElidedLabel
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,11 @@ class FilterBar(QWidget):
         self.buttons[None].setChecked(True)
         layout.addStretch(1)
         if demo:
-            badge = QLabel(self.tr("DEMO — orders are simulated"), self)
-            badge.setObjectName("demoBadge")
+            # Shortened with "…" when the row is tight (Spanish and Portuguese filter names
+            # are long): the row must fit a 1366-pixel screen; the whole text is its tooltip.
+            badge = ElidedLabel(self)
+            badge.setObjectName("demoBadge")  # before the text: setText polishes the style
+            badge.setText(self.tr("DEMO — orders are simulated"))
             layout.addWidget(badge)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")

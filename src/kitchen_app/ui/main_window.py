@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QItemSelection, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QCursor, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -159,9 +160,12 @@ class MainWindow(QMainWindow):
         # Widths come from what each column can hold, measured once (order_columns.py): a
         # view that fits columns to their contents re-measures rows on every change.
         fit_order_columns(self.table, self.model, self._locale)
-        # The customer's name starts at 130 px; the last column takes what is left.
-        header.resizeSection(Col.CUSTOMER, 130)
-        header.setStretchLastSection(True)
+        # The customer's name takes what the other columns leave (elided, whole in its
+        # tooltip), so the list never scrolls sideways: not when a busy list shows its
+        # vertical scrollbar, nor with long totals or a narrower split.
+        header.setSectionResizeMode(Col.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        header.setStretchLastSection(False)
         header.setHighlightSections(False)
 
         self.detail = OrderDetail(tz=self._tz, locale=self._locale, parent=central)

@@ -96,20 +96,6 @@ def pg_query(database_url: str, sql: str, *args: Any) -> list[Any]:
     return asyncio.run(run())
 
 
-def pg_script(database_url: str, sql: str) -> None:
-    """Several statements at once (no parameters), on a fresh connection."""
-    import asyncpg
-
-    async def run() -> None:
-        conn = await asyncpg.connect(database_url)
-        try:
-            await conn.execute(sql)
-        finally:
-            await conn.close()
-
-    asyncio.run(run())
-
-
 def start_relay(
     tmp_path: Path, *, database_url: str | None = None, **config: Any
 ) -> tuple[ServerThread, Relay]:
@@ -126,16 +112,22 @@ def start_relay(
 
 @contextmanager
 def relay_process(
-    db: Path, port: int, env: dict[str, str] | None = None
+    db: Path, port: int, env: dict[str, str] | None = None, database_url: str | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """`kitchen-app relay serve` as its own process (with the MP secret), healthy on return.
-    Its log goes to a file beside the database (a pipe nobody reads would block it)."""
+    """`kitchen-app relay serve` as its own process (with the MP secret), healthy on return,
+    on the SQLite file ``db`` or, given ``database_url``, on PostgreSQL. Its log goes to a
+    file beside ``db`` (a pipe nobody reads would block it)."""
     full_env = dict(os.environ, KITCHEN_MP_WEBHOOK_SECRET=SECRET, **(env or {}))
     command = [sys.executable, "-m", "kitchen_app", "relay", "serve"]
     log_path = db.with_suffix(".log")
     log_file = log_path.open("ab")
     proc = subprocess.Popen(
-        [*command, "--port", str(port), "--db", str(db)],
+        [
+            *command,
+            "--port",
+            str(port),
+            *(["--database-url", database_url] if database_url else ["--db", str(db)]),
+        ],
         env=full_env,
         stdout=subprocess.DEVNULL,
         stderr=log_file,

@@ -61,6 +61,9 @@ def test_database_url_errors_are_one_line(capsys: pytest.CaptureFixture[str]) ->
     assert "s3cret" not in err  # the password never reaches the screen or the log
     assert main(["relay", "add-store", "X", "--database-url", nobody, "--mp-user-id", "1"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+    assert main(["relay", "rotate-token", "X", "--database-url", nobody]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "s3cret" not in err
     assert main(["relay", "serve", "--database-url", "mysql://relay@localhost/relay"]) == 2
     assert "postgresql://" in capsys.readouterr().err
 

@@ -39,6 +39,9 @@ HOSTILE = [
     b'{"user_id":' + b"9" * 5000 + b"}",
     b'{"user_id":"' + b"9" * 5000 + b'"}',
     b'{"user_id":' + b"9" * 4000 + b"}",
+    # valid JSON, but PostgreSQL text cannot hold NUL: refused on both backends alike
+    b'{"_id":"n\\u0000","topic":"delivery","resource":"/shipments/1","user_id":1793791954}',
+    b'{"topic":"delivery","resource":"/shipments/\\u0000","user_id":1793791954}',
 ]
 
 
@@ -126,8 +129,8 @@ def test_a_captured_signature_cannot_carry_another_body(relay: Relay) -> None:
     assert _served(relay, relay.token_b) == []
 
 
-def test_replay_window_survives_a_restart(tmp_path: Path) -> None:
-    server, relay = start_relay(tmp_path)
+def test_replay_window_survives_a_restart(tmp_path: Path, database_url: str | None) -> None:
+    server, relay = start_relay(tmp_path, database_url=database_url)
     headers = mp_headers()
     try:
         assert (
@@ -140,7 +143,8 @@ def test_replay_window_survives_a_restart(tmp_path: Path) -> None:
         relay.client.close()
         server.stop()
     # the same file, a new relay process-equivalent: request ids were kept on disk
-    thread = ServerThread(build_app(RelayConfig(db_path=relay.db, mp_webhook_secret=SECRET)))
+    config = RelayConfig(db_path=relay.db, database_url=database_url, mp_webhook_secret=SECRET)
+    thread = ServerThread(build_app(config))
     url = thread.start()
     try:
         answer = httpx.post(
@@ -217,23 +221,27 @@ def test_refusal_flood_gets_429_while_valid_webhooks_from_the_same_client_pass(
 
 
 def test_rotate_token_revokes_the_old_one(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], database_url: str | None
 ) -> None:
     db = tmp_path / "relay.sqlite3"
-    old = add_store(db, "Cantina", mp_user_id=42)
+    target = ["--database-url", database_url] if database_url else ["--db", str(db)]
+    old = add_store(database_url or db, "Cantina", mp_user_id=42)
     port = free_port()
-    with relay_process(db, port):
+    with relay_process(db, port, database_url=database_url):
         base = f"http://127.0.0.1:{port}"
         assert httpx.get(base + "/v1/status", headers=_auth(old)).status_code == 200
-        assert main(["relay", "rotate-token", "Cantina", "--db", str(db)]) == 0
+        assert main(["relay", "rotate-token", "Cantina", *target]) == 0
         new = capsys.readouterr().out.split()[-1]
         assert new.startswith("kd_") and new != old
         assert httpx.get(base + "/v1/status", headers=_auth(new)).status_code == 200
         assert httpx.get(base + "/v1/status", headers=_auth(old)).status_code == 401
         assert httpx.get(base + "/v1/events", headers=_auth(old)).status_code == 401
-    assert main(["relay", "rotate-token", "Nowhere", "--db", str(db)]) == 2
+    assert main(["relay", "rotate-token", "Nowhere", *target]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Nowhere" in err
+    # an id far beyond any store's is "no store", not a crash
+    assert main(["relay", "rotate-token", "9" * 30, *target]) == 2
+    assert "no store" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -19,21 +19,11 @@ from typing import Any
 
 import httpx
 import pytest
-from relay_testkit import (
-    MP_USER_A,
-    SECRET,
-    Relay,
-    mp_body,
-    mp_headers,
-    pg_query,
-    pg_script,
-    post_mp,
-)
+from relay_testkit import MP_USER_A, SECRET, Relay, mp_body, mp_headers, pg_query, post_mp
 
 from kitchen_app.cli import main
 from kitchen_app.relay import RelayConfig, build_app
 from kitchen_app.relay.pg_schema import SCHEMA_VERSION
-from kitchen_app.relay.sqlite_log import utc_now_iso
 from kitchen_app.serving import ServerThread, free_port
 
 
@@ -397,30 +387,3 @@ def test_lost_database_connections_are_never_a_500(
     assert set(codes) <= {200, 503}, codes
     events = relay.client.get("/v1/events", params={"after": 0}, headers=headers)
     assert events.status_code == 200
-
-
-def test_a_version_1_database_is_migrated_keeping_its_events(
-    pg_database: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from kitchen_app.relay import pg_schema
-
-    # What a relay of schema 1 left: its tables, a store, an event.
-    pg_script(pg_database, pg_schema._MIGRATIONS[0])
-    pg_query(pg_database, "CREATE TABLE relay_schema (id INTEGER PRIMARY KEY, version INTEGER)")
-    pg_query(pg_database, "INSERT INTO relay_schema VALUES (1, 1)")
-    pg_script(
-        pg_database,
-        "INSERT INTO stores (name, token_sha256, created_at) VALUES ('Old', 'x', 't');"
-        "INSERT INTO store_accounts VALUES ('mp_delivery', '42', 1);"
-        "INSERT INTO events (store_id, channel, topic, resource, account_id, received_at, "
-        "payload) VALUES (1, 'mp_delivery', 'delivery', '/shipments/1', '42', "
-        f"'{utc_now_iso()}', '{{}}')",
-    )
-    token = main(["relay", "rotate-token", "Old", "--database-url", pg_database])
-    assert token == 0  # the CLI migrates on open
-    token = capsys.readouterr().out.split()[-1]
-    assert pg_query(pg_database, "SELECT version FROM relay_schema")[0][0] == SCHEMA_VERSION
-    port = free_port()
-    with relay_process(pg_database, port):
-        served = events_of(f"http://127.0.0.1:{port}", token)["events"]
-    assert [(e["resource"], e.get("verified")) for e in served] == [("/shipments/1", False)]

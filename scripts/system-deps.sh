@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the desk and its tests need, when they are missing.
 # Qt's xcb platform under Xvfb, QtMultimedia's libpulse, pdftoppm, zbarimg, a font with every
-# accented letter, and a PulseAudio server (with parec) for the alert's sound-server test.
+# accented letter, a PulseAudio server (with parec) for the alert's sound-server test, and
+# PostgreSQL for the relay's second backend (the tests start a throwaway server of their own).
 # Safe to run again: it only calls apt-get when something is missing.
 set -euo pipefail
 packages=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1

@@ -38,6 +38,7 @@ import httpx
 
 from ..errors import AuthError, BadResponse, ChannelError, StateConflict
 from ..http import RetryingHttp, RetryPolicy, Sleep, error_for_response
+from ..readers import json_body
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -505,12 +506,7 @@ class MercadoLibreClient:
         sent = {"Authorization": f"Bearer {token}"} | dict(headers or {})
         return await self._http.request(method, path, safe=safe, json=json, headers=sent)
 
-    @staticmethod
-    def _json(response: httpx.Response, what: str) -> Any:
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise BadResponse(f"{what}: answer is not JSON") from exc
+    _json = staticmethod(json_body)
 
     @classmethod
     def _object(cls, response: httpx.Response, what: str) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from kitchen_app.channels.readers import text_or_none
 from kitchen_app.domain import (
     Address,
     Customer,
@@ -119,16 +120,6 @@ def parse_timestamp(value: object) -> datetime | None:
 
 def _bad(what: str, field_name: str, problem: str) -> BadResponse:
     return BadResponse(f"{what} JSON: {field_name} {problem}")
-
-
-def _text(value: object) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return value.strip() or None
-    return None
 
 
 def _dict(value: object) -> dict[str, Any]:
@@ -272,21 +263,23 @@ def _address(raw: dict[str, Any]) -> Address | None:
     if not raw:
         return None
     street = " ".join(
-        p for p in (_text(raw.get("street_name")), _text(raw.get("street_number"))) if p
+        p
+        for p in (text_or_none(raw.get("street_name")), text_or_none(raw.get("street_number")))
+        if p
     )
-    formatted = street or _text(raw.get("address_line"))
-    city = _text(_dict(raw.get("city")).get("name"))
+    formatted = street or text_or_none(raw.get("address_line"))
+    city = text_or_none(_dict(raw.get("city")).get("name"))
     if formatted is None and city is None:
         return None
     lat, lon = raw.get("latitude"), raw.get("longitude")
     return Address(
         formatted=formatted or "",
         city=city,
-        state=_text(_dict(raw.get("state")).get("name")),
-        postal_code=_text(raw.get("zip_code")),
-        complement=_text(raw.get("comment")),
-        reference=_text(_dict(raw.get("neighborhood")).get("name")),
-        country=_text(_dict(raw.get("country")).get("id")),
+        state=text_or_none(_dict(raw.get("state")).get("name")),
+        postal_code=text_or_none(raw.get("zip_code")),
+        complement=text_or_none(raw.get("comment")),
+        reference=text_or_none(_dict(raw.get("neighborhood")).get("name")),
+        country=text_or_none(_dict(raw.get("country")).get("id")),
         latitude=float(lat) if isinstance(lat, int | float) and not isinstance(lat, bool) else None,
         longitude=float(lon)
         if isinstance(lon, int | float) and not isinstance(lon, bool)
@@ -298,7 +291,7 @@ def read_shipment(raw: dict[str, Any]) -> MlShipment:
     """A ``GET /shipments/{id}`` answer (or the previous format's embedded ``shipping``)."""
     if not isinstance(raw, dict):
         raise BadResponse("shipment JSON: not an object")
-    shipment_id = _text(raw.get("id"))
+    shipment_id = text_or_none(raw.get("id"))
     if shipment_id is None:
         raise _bad("shipment", "id", "is missing")
     status = raw.get("status")
@@ -323,14 +316,14 @@ def read_shipment(raw: dict[str, Any]) -> MlShipment:
     receiver = _dict(raw.get("destination"))
     return MlShipment(
         id=shipment_id,
-        mode=_text(raw.get("mode"))
-        or _text(raw.get("shipping_mode"))
-        or _text(logistic.get("mode")),
-        logistic_type=_text(raw.get("logistic_type"))
-        or _text(logistic.get("type"))
-        or _text(option.get("logistic_type")),
+        mode=text_or_none(raw.get("mode"))
+        or text_or_none(raw.get("shipping_mode"))
+        or text_or_none(logistic.get("mode")),
+        logistic_type=text_or_none(raw.get("logistic_type"))
+        or text_or_none(logistic.get("type"))
+        or text_or_none(option.get("logistic_type")),
         status=StatusPair(status.strip(), _sub(raw.get("substatus"))),
-        tracking_number=_text(raw.get("tracking_number")),
+        tracking_number=text_or_none(raw.get("tracking_number")),
         handling_limit=_time(
             _dict(option.get("estimated_handling_limit")).get("date"),
             "shipment",
@@ -339,11 +332,11 @@ def read_shipment(raw: dict[str, Any]) -> MlShipment:
         history=tuple(history),
         last_updated=_time(raw.get("last_updated"), "shipment", "last_updated"),
         address=_address(address_raw),
-        receiver_name=_text(address_raw.get("receiver_name"))
-        or _text(receiver.get("receiver_name")),
-        receiver_phone=_text(address_raw.get("receiver_phone"))
-        or _text(receiver.get("receiver_phone")),
-        site_id=_text(raw.get("site_id")),
+        receiver_name=text_or_none(address_raw.get("receiver_name"))
+        or text_or_none(receiver.get("receiver_name")),
+        receiver_phone=text_or_none(address_raw.get("receiver_phone"))
+        or text_or_none(receiver.get("receiver_phone")),
+        site_id=text_or_none(raw.get("site_id")),
     )
 
 
@@ -358,7 +351,7 @@ def _items(raw: object, currency: str) -> tuple[MlItem, ...]:
         if not isinstance(entry, dict):
             raise _bad("order", where, "is not an object")
         item = _dict(entry.get("item"))
-        title = _text(item.get("title"))
+        title = text_or_none(item.get("title"))
         if title is None:
             raise _bad("order", f"{where}.item.title", "is missing")
         quantity = _number(entry.get("quantity"), f"{where}.quantity")
@@ -374,8 +367,8 @@ def _items(raw: object, currency: str) -> tuple[MlItem, ...]:
         ]
         items.append(
             MlItem(
-                item_id=_text(item.get("id")),
-                variation_id=_text(item.get("variation_id")),
+                item_id=text_or_none(item.get("id")),
+                variation_id=text_or_none(item.get("variation_id")),
                 title=title,
                 quantity=quantity,
                 unit_price=_money(entry.get("unit_price"), currency, f"{where}.unit_price"),
@@ -393,7 +386,7 @@ def read_order(
     """One ``GET /orders/{id}`` answer (new or previous format), its shipment and pack."""
     if not isinstance(raw, dict):
         raise BadResponse("order JSON: not an object")
-    order_id = _text(raw.get("id"))
+    order_id = text_or_none(raw.get("id"))
     if order_id is None:
         raise _bad("order", "id", "is missing")
     status = raw.get("status")
@@ -411,7 +404,7 @@ def read_order(
     items = _items(raw.get("order_items"), currency)
 
     shipping = _dict(raw.get("shipping"))
-    shipment_id = _text(shipping.get("id"))
+    shipment_id = text_or_none(shipping.get("id"))
     ship: MlShipment | None = None
     if shipment is not None:
         ship = read_shipment(shipment)
@@ -443,21 +436,25 @@ def read_order(
     methods = tuple(
         str(p.get("payment_method_id"))
         for p in raw.get("payments") or []
-        if isinstance(p, dict) and _text(p.get("payment_method_id"))
+        if isinstance(p, dict) and text_or_none(p.get("payment_method_id"))
     )
 
     buyer = _dict(raw.get("buyer"))
-    name = " ".join(p for p in (_text(buyer.get("first_name")), _text(buyer.get("last_name"))) if p)
+    name = " ".join(
+        p
+        for p in (text_or_none(buyer.get("first_name")), text_or_none(buyer.get("last_name")))
+        if p
+    )
     phone = _dict(buyer.get("phone"))
     phone_text = "".join(
-        p for p in (_text(phone.get("area_code")), _text(phone.get("number"))) if p
+        p for p in (text_or_none(phone.get("area_code")), text_or_none(phone.get("number"))) if p
     )
     feedback = _dict(raw.get("feedback"))
     related: tuple[str, ...] = ()
     if pack is not None:
         related = tuple(
             oid
-            for oid in (_text(_dict(o).get("id")) for o in pack.get("orders") or [])
+            for oid in (text_or_none(_dict(o).get("id")) for o in pack.get("orders") or [])
             if oid is not None and oid != order_id
         )
     tags = tuple(t for t in raw.get("tags") or [] if isinstance(t, str))
@@ -467,7 +464,7 @@ def read_order(
         status=StatusPair(status.strip(), _sub(detail)),
         created_at=created,
         last_updated=_time(raw.get("last_updated"), "order", "last_updated"),
-        pack_id=_text(raw.get("pack_id")),
+        pack_id=text_or_none(raw.get("pack_id")),
         shipment_id=shipment_id,
         shipment=ship,
         currency=currency,
@@ -477,12 +474,13 @@ def read_order(
         paid=paid,
         buyer_name=name
         or (ship.receiver_name if ship and ship.receiver_name else "")
-        or (_text(buyer.get("nickname")) or ""),
-        buyer_nickname=_text(buyer.get("nickname")),
+        or (text_or_none(buyer.get("nickname")) or ""),
+        buyer_nickname=text_or_none(buyer.get("nickname")),
         buyer_phone=phone_text or (ship.receiver_phone if ship else None),
-        buyer_id=_text(buyer.get("id")),
-        seller_id=_text(_dict(raw.get("seller")).get("id")) or _text(buyer.get("seller_id")),
-        site_id=_text(context.get("site")) or (ship.site_id if ship else None),
+        buyer_id=text_or_none(buyer.get("id")),
+        seller_id=text_or_none(_dict(raw.get("seller")).get("id"))
+        or text_or_none(buyer.get("seller_id")),
+        site_id=text_or_none(context.get("site")) or (ship.site_id if ship else None),
         tags=tags,
         sale_feedback=bool(feedback.get("sale")),
         payment_methods=methods,

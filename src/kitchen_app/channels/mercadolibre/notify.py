@@ -26,6 +26,7 @@ from kitchen_app.channels.base import (
     Verdict,
     WebhookRequest,
 )
+from kitchen_app.channels.readers import text_or_none
 from kitchen_app.domain.json import JSONObject
 from kitchen_app.domain.settings import SettingKind, SettingSpec
 from kitchen_app.domain.text import QT_TRANSLATE_NOOP
@@ -63,16 +64,6 @@ def id_from_resource(resource: object, kind: str) -> str | None:
     return None
 
 
-def _text(value: object) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return None
-
-
 class MercadoLibreNotify:
     channel = CHANNEL
     path = PATH
@@ -105,7 +96,7 @@ class MercadoLibreNotify:
             body = json.loads(request.body)
         except (ValueError, UnicodeDecodeError):
             return Check(Verdict.VERIFIED)  # parse() refuses it with 400
-        sent = _text(body.get("application_id")) if isinstance(body, dict) else None
+        sent = text_or_none(body.get("application_id")) if isinstance(body, dict) else None
         if sent is None:
             return Check(Verdict.UNVERIFIED, "no application_id")
         if sent != app_id:
@@ -129,13 +120,13 @@ class MercadoLibreNotify:
         return Notification(topic.strip(), resource.strip(), payload)
 
     def route_key(self, notification: Notification) -> str | None:
-        return _text(notification.payload.get("user_id"))
+        return text_or_none(notification.payload.get("user_id"))
 
     def dedupe_key(self, notification: Notification, request: WebhookRequest) -> str:
-        event_id = _text(notification.payload.get("_id"))
+        event_id = text_or_none(notification.payload.get("_id"))
         if event_id is not None:
             return f"_id:{event_id}"
-        sent = _text(notification.payload.get("sent")) or ""
+        sent = text_or_none(notification.payload.get("sent")) or ""
         return f"{notification.topic}|{notification.resource}|{sent}"
 
     def replay_key(self, request: WebhookRequest) -> str | None:

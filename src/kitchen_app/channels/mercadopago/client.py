@@ -42,6 +42,7 @@ import httpx
 from kitchen_app.channels.base import CancelReason, FetchedOrder, StoreInfo
 from kitchen_app.channels.errors import AuthError, BadResponse
 from kitchen_app.channels.http import RetryingHttp, RetryPolicy, Sleep
+from kitchen_app.channels.readers import json_body
 from kitchen_app.domain import Channel
 from kitchen_app.domain.timezones import DEFAULT_TIME_ZONE, header_value, zone_from_setting
 
@@ -354,12 +355,7 @@ class MpDeliveryClient:
         sent = {"x-time-zone": header_value(self.time_zone)} | (headers or {})
         return await self._http.request(method, path, safe=safe, json=json, headers=sent)
 
-    @staticmethod
-    def _json(response: httpx.Response, what: str) -> Any:
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise BadResponse(f"{what}: answer is not JSON") from exc
+    _json = staticmethod(json_body)
 
     @staticmethod
     def _json_or_none(response: httpx.Response) -> Any:

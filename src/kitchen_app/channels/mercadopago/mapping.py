@@ -41,6 +41,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from kitchen_app.channels.errors import BadResponse
+from kitchen_app.channels.readers import text_or_none
 from kitchen_app.domain import (
     Address,
     Channel,
@@ -109,17 +110,6 @@ def parse_timestamp(
             "order JSON: a time ends in Z although times in %s were asked for; read as UTC", zone
         )
     return parsed
-
-
-def _text(value: object) -> str | None:
-    """An identifier or label: strings kept (stripped, empty → None), numbers as text."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return value.strip() or None
-    return None
 
 
 def _obj(value: object, field: str) -> dict[str, Any]:
@@ -231,7 +221,7 @@ def _quantity(value: object, field: str, *, default: Decimal | None = None) -> D
 
 
 def _required_text(value: object, field: str) -> str:
-    text = _text(value)
+    text = text_or_none(value)
     if text is None:
         raise _bad(field, "is missing" if value is None else "is not a non-empty string")
     return text
@@ -273,12 +263,12 @@ def _qr(extension: dict[str, Any]) -> tuple[bool, FlexQR | None]:
     if not isinstance(raw, dict):
         log.warning("order JSON: extension.qr is not an object, ignored")
         return True, None
-    qr_id = _text(raw.get("id"))
+    qr_id = text_or_none(raw.get("id"))
     sender = raw.get("sender_id")
     if isinstance(sender, str) and sender.strip().isdigit():
         sender = int(sender.strip())
     hash_code = raw.get("hash_code")
-    digit = _text(raw.get("security_digit"))
+    digit = text_or_none(raw.get("security_digit"))
     if (
         qr_id is None
         or isinstance(sender, bool)
@@ -318,9 +308,9 @@ def _option(reader: _Reader, where: str, raw: dict[str, Any]) -> Option:
         quantity=quantity,
         unit_price=unit_price,
         total_price=total_price if total_price is not None else unit_price * quantity,
-        group=_text(extension.get("group")),
-        external_code=_text(raw.get("externalCode")),
-        id=_text(raw.get("id")),
+        group=text_or_none(extension.get("group")),
+        external_code=text_or_none(raw.get("externalCode")),
+        id=text_or_none(raw.get("id")),
     )
 
 
@@ -351,21 +341,21 @@ def _item(reader: _Reader, where: str, raw: dict[str, Any]) -> OrderItem:
         options=options,
         notes=(notes.strip() or None) if isinstance(notes, str) else None,
         options_price=options_price,
-        external_code=_text(raw.get("externalCode")),
-        id=_text(raw.get("id")),
+        external_code=text_or_none(raw.get("externalCode")),
+        id=text_or_none(raw.get("id")),
     )
 
 
 def _fees(reader: _Reader, raw: object) -> tuple[Fee, ...]:
     fees = []
     for where, fee in _enumerate(_list(raw, "otherFees"), "otherFees"):
-        kind = _text(fee.get("type")) or "OTHER"
+        kind = text_or_none(fee.get("type")) or "OTHER"
         fees.append(
             Fee(
-                name=_text(fee.get("name")) or kind,
+                name=text_or_none(fee.get("name")) or kind,
                 kind=kind,
                 price=reader.money(fee.get("price"), f"{where}.price"),
-                received_by=_text(fee.get("receivedBy")),
+                received_by=text_or_none(fee.get("receivedBy")),
             )
         )
     return tuple(fees)
@@ -378,9 +368,9 @@ def _discounts(reader: _Reader, raw: object) -> tuple[Discount, ...]:
         discounts.append(
             Discount(
                 amount=reader.money(disc.get("amount"), f"{where}.amount"),
-                target=_text(disc.get("target")) or "CART",
-                target_id=_text(disc.get("targetId")),
-                name=_text(extension.get("name")),
+                target=text_or_none(disc.get("target")) or "CART",
+                target_id=text_or_none(disc.get("targetId")),
+                name=text_or_none(extension.get("name")),
             )
         )
     return tuple(discounts)
@@ -393,13 +383,13 @@ def _payments(reader: _Reader, raw: object) -> tuple[Payment, ...]:
         _list(payments_obj.get("methods"), "payments.methods"), "payments.methods"
     ):
         currency = method.get("currency", reader.currency)
-        kind = _text(method.get("type")) or "PREPAID"
+        kind = text_or_none(method.get("type")) or "PREPAID"
         payments.append(
             Payment(
                 amount=reader.amount(
                     method.get("value"), currency, f"{where}.value", f"{where}.currency"
                 ),
-                method=_text(method.get("method")) or "UNKNOWN",
+                method=text_or_none(method.get("method")) or "UNKNOWN",
                 kind=kind,
                 prepaid=kind.upper() == "PREPAID",
             )
@@ -418,10 +408,10 @@ def _customer(raw: object) -> Customer | None:
         return None
     phone = customer.get("phone")
     return Customer(
-        name=_text(customer.get("name")) or "",
-        phone=_text(phone.get("number")) if isinstance(phone, dict) else _text(phone),
-        document=_text(customer.get("documentNumber")),
-        id=_text(customer.get("id")),
+        name=text_or_none(customer.get("name")) or "",
+        phone=text_or_none(phone.get("number")) if isinstance(phone, dict) else text_or_none(phone),
+        document=text_or_none(customer.get("documentNumber")),
+        id=text_or_none(customer.get("id")),
     )
 
 
@@ -435,13 +425,15 @@ def _address(delivery: dict[str, Any]) -> Address | None:
     addr = _part(delivery.get("deliveryAddress"), "delivery.deliveryAddress")
     if not addr:
         return None
-    formatted = _text(addr.get("formattedAddress"))
+    formatted = text_or_none(addr.get("formattedAddress"))
     if formatted is None:
         street = " ".join(
-            p for p in (_text(addr.get("streetName")), _text(addr.get("streetNumber"))) if p
+            p
+            for p in (text_or_none(addr.get("streetName")), text_or_none(addr.get("streetNumber")))
+            if p
         )
         formatted = street or None
-    city = _text(addr.get("city"))
+    city = text_or_none(addr.get("city"))
     if formatted is None and city is None:
         return None
     coords = addr.get("coordinates")
@@ -449,11 +441,11 @@ def _address(delivery: dict[str, Any]) -> Address | None:
     return Address(
         formatted=formatted or "",
         city=city,
-        state=_text(addr.get("state")),
-        postal_code=_text(addr.get("postalCode")),
-        complement=_text(addr.get("complement")),
-        reference=_text(addr.get("reference")),
-        country=_text(addr.get("country")),
+        state=text_or_none(addr.get("state")),
+        postal_code=text_or_none(addr.get("postalCode")),
+        complement=text_or_none(addr.get("complement")),
+        reference=text_or_none(addr.get("reference")),
+        country=text_or_none(addr.get("country")),
         latitude=_coordinate(coords.get("latitude")),
         longitude=_coordinate(coords.get("longitude")),
     )
@@ -533,12 +525,12 @@ def map_order(raw: dict[str, Any], *, zone: tzinfo | None = None, zone_asked: bo
     return Order(
         channel=Channel.MP_DELIVERY,
         order_id=order_id,
-        display_id=_text(raw.get("displayId")) or order_id,
+        display_id=text_or_none(raw.get("displayId")) or order_id,
         created_at=created_at,
         status=pair,
         logistics=_logistics(extension),
-        store_id=_text(store.get("id")),
-        store_name=_text(merchant.get("name")) or _text(store.get("brandName")),
+        store_id=text_or_none(store.get("id")),
+        store_name=text_or_none(merchant.get("name")) or text_or_none(store.get("brandName")),
         items=items,
         totals=totals,
         fees=fees,

@@ -33,6 +33,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from kitchen_app.channels.errors import BadResponse
+from kitchen_app.channels.readers import text_or_none
 from kitchen_app.domain import Order
 from kitchen_app.domain.flows import StatusPair
 from kitchen_app.domain.money import Money, MoneyError
@@ -104,16 +105,6 @@ def _bad(field: str, problem: str) -> BadResponse:
     return BadResponse(f"Shopee order JSON: {field} {problem}")
 
 
-def _text(value: object) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return value.strip() or None
-    return None
-
-
 def unix_time(value: object) -> datetime | None:
     """Unix seconds (int, float or digits) as an aware UTC time; 0 / null / junk → None."""
     if isinstance(value, bool) or value is None:
@@ -165,10 +156,10 @@ def _part(value: object, field: str) -> Mapping[str, Any]:
 def _item(raw: object, where: str, currency: str) -> OrderItem:
     if not isinstance(raw, dict):
         raise _bad(where, "is not an object")
-    name = _text(raw.get("item_name"))
+    name = text_or_none(raw.get("item_name"))
     if name is None:
         raise _bad(f"{where}.item_name", "is missing")
-    model = _text(raw.get("model_name"))
+    model = text_or_none(raw.get("model_name"))
     quantity_raw = raw.get("model_quantity_purchased")
     quantity = Decimal(1) if quantity_raw is None else _number(quantity_raw, f"{where}.quantity")
     if quantity <= 0 or quantity > _MAX_QUANTITY:
@@ -177,7 +168,7 @@ def _item(raw: object, where: str, currency: str) -> OrderItem:
     if price_raw is None:
         price_raw = raw.get("model_original_price")
     unit = _money(price_raw if price_raw is not None else 0, currency, f"{where}.price")
-    item_id, model_id = _text(raw.get("item_id")), _text(raw.get("model_id"))
+    item_id, model_id = text_or_none(raw.get("item_id")), text_or_none(raw.get("model_id"))
     ref = f"{item_id}/{model_id or '0'}" if item_id else None
     return OrderItem(
         # The variation the buyer chose is part of what to make: "Marmita (Grande)".
@@ -185,37 +176,39 @@ def _item(raw: object, where: str, currency: str) -> OrderItem:
         quantity=quantity,
         unit_price=unit,
         total_price=unit * quantity,
-        external_code=_text(raw.get("model_sku")) or _text(raw.get("item_sku")),
+        external_code=text_or_none(raw.get("model_sku")) or text_or_none(raw.get("item_sku")),
         id=ref,
         ref=ref,
     )
 
 
 def _address(raw: Mapping[str, Any]) -> Address | None:
-    full = _text(raw.get("full_address"))
+    full = text_or_none(raw.get("full_address"))
     if full is None:
         return None
     return Address(
         formatted=full,
-        city=_text(raw.get("city")),
-        state=_text(raw.get("state")),
-        postal_code=_text(raw.get("zipcode")),
-        complement=_text(raw.get("district")),
-        country=_text(raw.get("region")),
+        city=text_or_none(raw.get("city")),
+        state=text_or_none(raw.get("state")),
+        postal_code=text_or_none(raw.get("zipcode")),
+        complement=text_or_none(raw.get("district")),
+        country=text_or_none(raw.get("region")),
     )
 
 
 def _customer(raw: Mapping[str, Any], address: Mapping[str, Any]) -> Customer | None:
-    name = _text(raw.get("buyer_username")) or _text(address.get("name"))
+    name = text_or_none(raw.get("buyer_username")) or text_or_none(address.get("name"))
     if name is None:
         return None
     return Customer(
-        name=name, phone=_text(address.get("phone")), id=_text(raw.get("buyer_user_id"))
+        name=name,
+        phone=text_or_none(address.get("phone")),
+        id=text_or_none(raw.get("buyer_user_id")),
     )
 
 
 def _status(raw: Mapping[str, Any]) -> str:
-    status = _text(raw.get("order_status"))
+    status = text_or_none(raw.get("order_status"))
     if status is None:
         raise _bad("order_status", "is missing")
     if status not in KNOWN_STATUSES and status not in _logged_unknown:
@@ -228,24 +221,24 @@ def _packages(raw: Mapping[str, Any]) -> tuple[Package, ...]:
     packages: list[Package] = []
     listed = raw.get("package_list")
     for entry in listed if isinstance(listed, list) else []:
-        if isinstance(entry, dict) and (number := _text(entry.get("package_number"))):
+        if isinstance(entry, dict) and (number := text_or_none(entry.get("package_number"))):
             packages.append(
                 Package(
                     number,
-                    _text(entry.get("logistics_status")),
-                    _text(entry.get("shipping_carrier")),
+                    text_or_none(entry.get("logistics_status")),
+                    text_or_none(entry.get("shipping_carrier")),
                 )
             )
     return tuple(packages)
 
 
 def read_facts(raw: Mapping[str, Any], tracking_number: str | None = None) -> ShopeeFacts:
-    sn = _text(raw.get("order_sn"))
+    sn = text_or_none(raw.get("order_sn"))
     if sn is None:
         raise _bad("order_sn", "is missing")
     days = raw.get("days_to_ship")
     packages = _packages(raw)
-    carrier = _text(raw.get("shipping_carrier")) or next(
+    carrier = text_or_none(raw.get("shipping_carrier")) or next(
         (p.shipping_carrier for p in packages if p.shipping_carrier), None
     )
     return ShopeeFacts(
@@ -257,9 +250,9 @@ def read_facts(raw: Mapping[str, Any], tracking_number: str | None = None) -> Sh
         days_to_ship=days if isinstance(days, int) and not isinstance(days, bool) else None,
         packages=packages,
         shipping_carrier=carrier,
-        cancel_by=_text(raw.get("cancel_by")),
-        cancel_reason=_text(raw.get("cancel_reason")),
-        buyer_cancel_reason=_text(raw.get("buyer_cancel_reason")),
+        cancel_by=text_or_none(raw.get("cancel_by")),
+        cancel_reason=text_or_none(raw.get("cancel_reason")),
+        buyer_cancel_reason=text_or_none(raw.get("buyer_cancel_reason")),
         tracking_number=tracking_number or None,
     )
 
@@ -288,7 +281,7 @@ def map_order(raw: Mapping[str, Any], *, tracking_number: str | None = None) -> 
     if not isinstance(raw, dict):
         raise _bad("order", "is not an object")
     facts = read_facts(raw, tracking_number)
-    currency = _text(raw.get("currency"))
+    currency = text_or_none(raw.get("currency"))
     if currency is None or len(currency) != 3 or not currency.isalpha():
         raise _bad("currency", "is not a currency code")
     currency = currency.upper()
@@ -311,7 +304,7 @@ def map_order(raw: Mapping[str, Any], *, tracking_number: str | None = None) -> 
     elif difference.amount < 0:
         discount = -difference
     address_raw = _part(raw.get("recipient_address"), "recipient_address")
-    method = _text(raw.get("payment_method"))
+    method = text_or_none(raw.get("payment_method"))
     cod = raw.get("cod") is True
     payments = (
         (Payment(amount=total, method=method, kind="COD" if cod else "PREPAID", prepaid=not cod),)
@@ -335,7 +328,7 @@ def map_order(raw: Mapping[str, Any], *, tracking_number: str | None = None) -> 
         payments=payments,
         customer=_customer(raw, address_raw),
         address=_address(address_raw),
-        notes=_text(raw.get("message_to_seller")),
+        notes=text_or_none(raw.get("message_to_seller")),
         raw=dict(raw),
         ship_by=facts.ship_by,
         handles=handles_of(facts),

@@ -7,17 +7,12 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-from relay_testkit import SECRET, mp_body, mp_headers
+from relay_testkit import mp_body, mp_headers, relay_process
 
 from kitchen_app.app.cli import main
 from kitchen_app.serving import free_port
@@ -66,40 +61,6 @@ def test_database_url_errors_are_one_line(capsys: pytest.CaptureFixture[str]) ->
     assert err.count("\n") == 1 and "s3cret" not in err
     assert main(["relay", "serve", "--database-url", "mysql://relay@localhost/relay"]) == 2
     assert "postgresql://" in capsys.readouterr().err
-
-
-@contextmanager
-def relay_process(db: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
-    env = dict(os.environ, KITCHEN_MP_WEBHOOK_SECRET=SECRET)
-    command = [sys.executable, "-m", "kitchen_app", "relay", "serve"]
-    proc = subprocess.Popen(
-        [*command, "--port", str(port), "--db", str(db)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert proc.poll() is None, proc.stderr.read() if proc.stderr else b""
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "relay did not become healthy"
-            time.sleep(0.05)
-        yield proc
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
-        if proc.stderr:
-            proc.stderr.close()
 
 
 def test_serve_starts_and_stops(tmp_path: Path) -> None:

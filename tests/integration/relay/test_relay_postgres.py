@@ -9,17 +9,19 @@ import json
 import os
 import signal
 import subprocess
-import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from relay_testkit import MP_USER_A, SECRET, Relay, mp_body, mp_headers, pg_query, post_mp
+from relay_testkit import MP_USER_A, Relay, mp_body, mp_headers, pg_query, post_mp
+from relay_testkit import relay_process as shared_relay_process
 
 from kitchen_app.app.cli import main
 from kitchen_app.relay import RelayConfig, build_app
@@ -35,46 +37,15 @@ def database_url(pg_database: str) -> str:
 
 @contextmanager
 def relay_process(database_url: str, port: int) -> Iterator[subprocess.Popen[bytes]]:
-    """``kitchen-app relay serve --database-url …`` until it answers /healthz."""
-    env = dict(os.environ, KITCHEN_MP_WEBHOOK_SECRET=SECRET)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kitchen_app",
-            "relay",
-            "serve",
-            "--port",
-            str(port),
-            "--database-url",
-            database_url,
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert proc.poll() is None, proc.stderr.read() if proc.stderr else b""
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "relay did not become healthy"
-            time.sleep(0.05)
+    """``kitchen-app relay serve --database-url …`` until it answers /healthz; its log goes
+    to a temporary folder (the shared helper names the log after a database path)."""
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        shared_relay_process(
+            Path(folder) / f"relay-{port}.sqlite3", port, database_url=database_url
+        ) as proc,
+    ):
         yield proc
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
-        if proc.stderr:
-            proc.stderr.close()
 
 
 def add_store_cli(database_url: str, capsys: pytest.CaptureFixture[str], user: int) -> str:

@@ -35,7 +35,7 @@ demo: deps venv
 	$(BIN)/kitchen-app demo $(DEMO_ARGS)
 
 bench: venv
-	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in benchmarks/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build

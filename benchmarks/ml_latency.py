@@ -15,16 +15,15 @@ Prints p50/p90/p99/max in milliseconds. Target: p50 ≤ 20 ms, p99 ≤ 100 ms.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import httpx
+from _arrivals import ArrivalStamp, last_path_segment, percentile
 
 from kitchen_app.app.plugins import registry
 from kitchen_app.app.wiring import build_engine
@@ -40,43 +39,13 @@ SELLER = 3430803000  # the sandbox's Mercado Libre seller
 TOKEN = "APP_USR-sandbox"
 
 
-class ArrivalStamp:
-    """ASGI wrapper: notes when each Mercado Libre notification reaches the relay, by order id."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.arrivals: dict[str, float] = {}
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["path"] != "/webhooks/mercadolibre":
-            await self.app(scope, receive, send)
-            return
-        arrived = time.perf_counter()
-        chunks: list[bytes] = []
-
-        async def recording_receive() -> Any:
-            message = await receive()
-            if message["type"] == "http.request":
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body"):
-                    resource = json.loads(b"".join(chunks))["resource"]
-                    self.arrivals.setdefault(resource.rsplit("/", 1)[1], arrived)
-            return message
-
-        await self.app(scope, recording_receive, send)
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))
-    return ordered[index]
-
-
 def run(orders: int, rate: float) -> list[float]:
     tmp = Path(tempfile.mkdtemp(prefix="kitchen-latency-"))
     relay_db = tmp / "relay.sqlite3"
     token = add_store(relay_db, "Bench", ml_seller_id=SELLER)
-    stamp = ArrivalStamp(build_relay(RelayConfig(db_path=relay_db)))
+    stamp = ArrivalStamp(
+        build_relay(RelayConfig(db_path=relay_db)), "/webhooks/mercadolibre", last_path_segment
+    )
     relay = ServerThread(stamp)
     relay_url = relay.start()
     sandbox = ServerThread(

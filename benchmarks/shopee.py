@@ -14,7 +14,6 @@ Targets: push p99 ≤ 100 ms; every polled order within one reconcile interval +
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import sys
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from _arrivals import ArrivalStamp, percentile
 
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
@@ -40,37 +40,11 @@ SHOPEE = ShopeeSandboxConfig()
 SHOP = SHOPEE.shop_ids[0]
 
 
-class ArrivalStamp:
-    """ASGI wrapper: notes when each Shopee push reaches the relay, by order sn."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.arrivals: dict[str, float] = {}
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["path"] != "/webhooks/shopee":
-            await self.app(scope, receive, send)
-            return
-        arrived = time.perf_counter()
-        chunks: list[bytes] = []
-
-        async def recording_receive() -> Any:
-            message = await receive()
-            if message["type"] == "http.request":
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body"):
-                    sn = json.loads(b"".join(chunks)).get("data", {}).get("ordersn")
-                    if sn:
-                        self.arrivals.setdefault(sn, arrived)
-            return message
-
-        await self.app(scope, recording_receive, send)
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))
-    return ordered[index]
+def shopee_order_sn(body: Any) -> str | None:
+    """A Shopee push names its order in ``data.ordersn``."""
+    data = body.get("data") if isinstance(body, dict) else None
+    sn = data.get("ordersn") if isinstance(data, dict) else None
+    return sn if isinstance(sn, str) and sn else None
 
 
 class Stack:
@@ -81,7 +55,9 @@ class Stack:
         relay_db = tmp / "relay.sqlite3"
         token = add_store(relay_db, "Bench", shopee_shop_id=SHOP)
         self.stamp = ArrivalStamp(
-            build_relay(RelayConfig(db_path=relay_db, shopee_partner_key=SHOPEE.partner_key))
+            build_relay(RelayConfig(db_path=relay_db, shopee_partner_key=SHOPEE.partner_key)),
+            "/webhooks/shopee",
+            shopee_order_sn,
         )
         self.relay = ServerThread(self.stamp)
         relay_url = self.relay.start()

@@ -23,6 +23,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "",
         QT_TRANSLATE_NOOP("mp_delivery", "Mercado Pago access token"),
         QT_TRANSLATE_NOOP("mp_delivery", "The store's Mercado Pago token"),
+        # Without a token Mercado Pago is off (DESIGN §5), so a store that sells only on
+        # Mercado Libre or Shopee is not told its Mercado Pago API is failing.
+        required=True,
     ),
     SettingSpec(
         "user_id",

@@ -719,6 +719,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>%1 for order #%2?</source>
+        <translation>¿%1 para el pedido #%2?</translation>
+    </message>
+    <message>
         <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
@@ -2266,6 +2270,29 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
         <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="55"/>
         <source>The shop&apos;s id (Shopee is off while it is empty)</source>
         <translation>El id de la tienda (Shopee queda apagado mientras esté vacío)</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Loading the marketplace's choices…</source>
+        <translation>Cargando las opciones del marketplace…</translation>
+    </message>
+    <message>
+        <source>Could not get the choices from the marketplace (%1).</source>
+        <translation>No se pudieron obtener las opciones del marketplace (%1).</translation>
+    </message>
+    <message>
+        <source>Choose one.</source>
+        <translation>Elegí una.</translation>
+    </message>
+    <message>
+        <source>No choices offered.</source>
+        <translation>El marketplace no ofrece opciones.</translation>
     </message>
 </context>
 </TS>

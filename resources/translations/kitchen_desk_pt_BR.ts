@@ -719,6 +719,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>%1 for order #%2?</source>
+        <translation>%1 para o pedido #%2?</translation>
+    </message>
+    <message>
         <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
@@ -2266,6 +2270,29 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="55"/>
         <source>The shop&apos;s id (Shopee is off while it is empty)</source>
         <translation>O id da loja (a Shopee fica desligada enquanto estiver vazio)</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <source>Loading the marketplace's choices…</source>
+        <translation>Carregando as opções do marketplace…</translation>
+    </message>
+    <message>
+        <source>Could not get the choices from the marketplace (%1).</source>
+        <translation>Não foi possível obter as opções do marketplace (%1).</translation>
+    </message>
+    <message>
+        <source>Choose one.</source>
+        <translation>Escolha uma.</translation>
+    </message>
+    <message>
+        <source>No choices offered.</source>
+        <translation>O marketplace não oferece opções.</translation>
     </message>
 </context>
 </TS>

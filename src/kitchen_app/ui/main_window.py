@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QItemSelection, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QCursor, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QMainWindow,
     QMessageBox,
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitchen_app.channels.base import ActionSpec, ParamKind
 from kitchen_app.domain import Action
 from kitchen_app.engine.api import ActionOutcomeState, DeskHealth, FeedState, FeedStatus
 
 from . import labels
+from .action_dialog import ActionDialog
 from .actions_bar import BarState
 from .alert import AlertController, AlertPlayer
 from .alert_policy import AlertLevel, AlertStep
@@ -101,6 +104,9 @@ class MainWindow(QMainWindow):
         self._anchor: tuple[str, int] | None = None  # the view's top row while rows move
         self.close_confirmation: QMessageBox | None = None
         self.unresolved_dialog: UnresolvedDialog | None = None
+        # What each order's plug-in offers, as it last answered ``available_actions``.
+        self._offered: dict[str, tuple[ActionSpec, ...]] = {}
+        self.action_dialog: ActionDialog | QMessageBox | None = None
 
         self._build()
         self.print_decisions = PrintDecisions(
@@ -551,6 +557,27 @@ class MainWindow(QMainWindow):
         order = self._reader.get_order(key)
         self.detail.show_order(order, self._timeline(key) if order is not None else [])
         self._update_bar()
+        if order is not None:
+            self._ask_offered(key)
+
+    def _ask_offered(self, key: str) -> None:
+        """Ask the order's plug-in what may be done now (on the engine's thread); the bar
+        follows when the answer comes back. A desk without the action path keeps the flow's
+        buttons."""
+        ask = getattr(self._commands, "available_actions", None)
+        if ask is None:
+            return
+
+        def arrived(specs: tuple[ActionSpec, ...] | None, error: BaseException | None) -> None:
+            if error is not None or specs is None:
+                log.info("actions of %s unavailable: %s", key, error)
+                return
+            if self._offered.get(key) != tuple(specs):
+                self._offered[key] = tuple(specs)
+                if key == self.selected_key():
+                    self._update_bar()
+
+        deliver(ask(key), self, arrived)
 
     def _show_selected(self) -> None:
         key = self.selected_key()
@@ -579,13 +606,20 @@ class MainWindow(QMainWindow):
             str(j.kind) for j in jobs if str(j.state) not in _PRINTED_STATES_EXCLUDED
         )
         self.detail.actions_bar.set_state(
-            BarState(allowed=allowed, printed_kinds=printed, busy=self.actions.busy(order.key))
+            BarState(
+                allowed=allowed,
+                printed_kinds=printed,
+                busy=self.actions.busy(order.key),
+                offered=self._offered.get(order.key),
+            )
         )
         self.print_decisions.show_jobs(jobs)
 
     def _busy_changed(self, key: str) -> None:
         if key == self.selected_key():
             self._update_bar()
+            if not self.actions.busy(key):  # an answer came back: the offer may have changed
+                self._ask_offered(key)
 
     # ---- actions -----------------------------------------------------------------------------
     def _action_triggered(self, name: str, reprint: bool) -> None:
@@ -593,7 +627,10 @@ class MainWindow(QMainWindow):
         if order is None:
             return
         key, shown = order.key, order.display_id
-        if name == Action.ACCEPT:
+        spec = next((s for s in self._offered.get(key, ()) if s.name == name), None)
+        if spec is not None and not _window_path(spec):
+            self.open_action(spec)
+        elif name == Action.ACCEPT:
             self.actions.accept(key, shown)
         elif name == Action.CANCEL:
             self.open_cancel_dialog()
@@ -601,6 +638,51 @@ class MainWindow(QMainWindow):
             self.actions.mark_ready(key, shown)
         elif name in (Action.PRINT_KITCHEN, Action.PRINT_RECEIPT, Action.PRINT_LABEL_PDF):
             self.actions.print_ticket(key, shown, Action(name), reprint=reprint)
+
+    def open_action(self, spec: ActionSpec) -> ActionDialog | QMessageBox | None:
+        """A plug-in's action: its parameters asked in one small dialog, or "are you sure?"
+        first when it says so, or sent at once."""
+        order = self.detail.order()
+        if order is None:
+            return None
+        key, shown = order.key, order.display_id
+        what = labels.translated(spec.label)
+        if spec.params:
+            dialog = ActionDialog(self._commands, order, spec, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+            def sent(result: int) -> None:
+                self.action_dialog = None
+                if result == QDialog.DialogCode.Accepted:
+                    self.actions.run(key, shown, spec.name, what, dialog.values())
+
+            dialog.finished.connect(sent)
+            self.action_dialog = dialog
+            dialog.open()
+            return dialog
+        if spec.confirm:
+            question = QMessageBox(self)
+            question.setObjectName("confirmAction")
+            question.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            question.setIcon(QMessageBox.Icon.Question)
+            question.setWindowTitle(what)
+            question.setText(self.tr("%1 for order #%2?").replace("%1", what).replace("%2", shown))
+            if spec.warning is not None:
+                question.setInformativeText(labels.translated(spec.warning))
+            yes = question.addButton(what, QMessageBox.ButtonRole.AcceptRole)
+            question.setDefaultButton(question.addButton(QMessageBox.StandardButton.Cancel))
+
+            def answered(_result: int) -> None:
+                self.action_dialog = None
+                if question.clickedButton() is yes:
+                    self.actions.run(key, shown, spec.name, what, {})
+
+            question.finished.connect(answered)
+            self.action_dialog = question
+            question.open()
+            return question
+        self.actions.run(key, shown, spec.name, what, {})
+        return None
 
     def open_cancel_dialog(self) -> CancelDialog | None:
         order = self.detail.order()
@@ -769,3 +851,21 @@ class MainWindow(QMainWindow):
         if self.player is not None and hasattr(self.player, "shutdown"):
             self.player.shutdown()
         self.attention.hide()
+
+
+def _window_path(spec: ActionSpec) -> bool:
+    """Whether the window's own path fits the plug-in's action: accept and mark ready without
+    parameters, cancel with only the marketplace's reasons (the reasons dialog), the
+    marketplace's receipt PDF through the print queue. Anything else takes the generic
+    dialog built from its ParamSpecs."""
+    if spec.name == Action.CANCEL:
+        return len(spec.params) == 1 and (
+            spec.params[0].name == "reason"
+            and spec.params[0].kind is ParamKind.CHOICE
+            and spec.params[0].from_network
+        )
+    if spec.name in (Action.ACCEPT, Action.MARK_READY):
+        return not spec.params and not spec.confirm
+    if spec.name == Action.PRINT_LABEL_PDF:
+        return not spec.params and spec.returns_document
+    return False

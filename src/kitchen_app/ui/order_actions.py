@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kitchen_app.channels.base import CancelReason
+from kitchen_app.channels.base import CancelReason, Params
 from kitchen_app.domain import Action
 from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
 
@@ -38,17 +38,17 @@ class OrderActions(QObject):
     def __init__(self, commands: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._commands = commands
-        self._busy: dict[str, set[Action]] = {}
+        self._busy: dict[str, set[str]] = {}
         self._busy_jobs: set[int] = set()
 
-    def busy(self, key: str) -> frozenset[Action]:
+    def busy(self, key: str) -> frozenset[str]:
         return frozenset(self._busy.get(key, ()))
 
-    def _start(self, key: str, action: Action) -> None:
+    def _start(self, key: str, action: str) -> None:
         self._busy.setdefault(key, set()).add(action)
         self.busyChanged.emit(key)
 
-    def _finish(self, key: str, action: Action) -> None:
+    def _finish(self, key: str, action: str) -> None:
         self._busy.get(key, set()).discard(action)
         self.busyChanged.emit(key)
 
@@ -60,6 +60,11 @@ class OrderActions(QObject):
 
     def mark_ready(self, key: str, display_id: str) -> None:
         self._outcome_of(key, display_id, Action.MARK_READY, self._commands.mark_ready(key))
+
+    def run(self, key: str, display_id: str, action: str, what: str, params: Params) -> None:
+        """Any action the order's plug-in offers (``what``: its label in the desk's words)."""
+        future = self._commands.run_action(key, action, dict(params))
+        self._outcome_of(key, display_id, action, future, what=what)
 
     def print_ticket(self, key: str, display_id: str, action: Action, *, reprint: bool) -> None:
         kind = _TICKET_KIND[action]
@@ -130,9 +135,11 @@ class OrderActions(QObject):
 
         deliver(self._commands.resolve_uncertain_print(job_id, printed=True), self, done)
 
-    def _outcome_of(self, key: str, display_id: str, action: Action, future: Any) -> None:
+    def _outcome_of(
+        self, key: str, display_id: str, action: str, future: Any, *, what: str | None = None
+    ) -> None:
         self._start(key, action)
-        what = labels.action_label(action.value)
+        what = what or labels.action_label(str(action))
 
         def done(outcome: ActionOutcome | None, error: BaseException | None) -> None:
             self._finish(key, action)

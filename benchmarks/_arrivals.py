@@ -5,11 +5,12 @@ relay, and the percentile they report."""
 from __future__ import annotations
 
 import json
+import statistics
 import time
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["ArrivalStamp", "percentile"]
+__all__ = ["ArrivalStamp", "latency_line", "percentile"]
 
 
 class ArrivalStamp:
@@ -52,3 +53,13 @@ def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))
     return ordered[index]
+
+
+def latency_line(what: str, latencies: list[float]) -> str:
+    """The latency benchmarks' one printed line (DESIGN §8's targets)."""
+    return (
+        f"{what} over {len(latencies)} orders: "
+        f"p50 {statistics.median(latencies):.1f} ms, p90 {percentile(latencies, 90):.1f} ms, "
+        f"p99 {percentile(latencies, 99):.1f} ms, max {max(latencies):.1f} ms "
+        "(target p50 ≤ 20 ms, p99 ≤ 100 ms)"
+    )

@@ -13,7 +13,6 @@ Prints p50/p90/p99/max in milliseconds. Target: p50 ≤ 20 ms, p99 ≤ 100 ms.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import threading
@@ -21,7 +20,7 @@ import time
 from pathlib import Path
 
 import httpx
-from _arrivals import ArrivalStamp, last_path_segment, percentile
+from _arrivals import ArrivalStamp, last_path_segment, latency_line
 
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.engine import EngineConfig
@@ -103,12 +102,7 @@ def main() -> int:
     if not latencies:
         print("no latency measured", file=sys.stderr)
         return 1
-    print(
-        f"webhook→committed+announced over {len(latencies)} orders: "
-        f"p50 {statistics.median(latencies):.1f} ms, p90 {percentile(latencies, 90):.1f} ms, "
-        f"p99 {percentile(latencies, 99):.1f} ms, max {max(latencies):.1f} ms "
-        "(target p50 ≤ 20 ms, p99 ≤ 100 ms)"
-    )
+    print(latency_line("webhook→committed+announced", latencies))
     return 0
 
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 
 from kitchen_app.channels.base import CancelReason
@@ -15,33 +14,6 @@ from kitchen_app.ui.orders_model import Col
 from .fakes import T0, FakeCommands, FakeReader, Record, flex_order, summary, summary_of
 
 PRINTED = StatusPair("ready_to_ship", "printed")
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def desk(qtbot):  # type: ignore[no-untyped-def]
-    reader = FakeReader()
-    commands = FakeCommands()
-    bridge = EngineBridge()
-    clock = Clock(T0 + timedelta(seconds=30))
-    windows: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        window = MainWindow(commands, reader, bridge, alert=None, tz=UTC, now=clock, tray=False)
-        qtbot.addWidget(window)
-        windows.append(window)
-        return window
-
-    yield reader, commands, bridge, clock, make
-    for window in windows:
-        window.shutdown()
 
 
 def test_new_order_signal_inserts_one_row_without_reloading_the_day(qtbot, desk) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ under the mouse."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -19,15 +19,11 @@ from kitchen_app.engine.api import (
     PrinterStatus,
     StorePause,
 )
-from kitchen_app.ui.bridge import EngineBridge
 from kitchen_app.ui.health import problems
-from kitchen_app.ui.main_window import MainWindow
 from kitchen_app.ui.orders_model import Col, Roles
 
 from .fakes import (
     T0,
-    FakeCommands,
-    FakeReader,
     UnresolvedNotification,
     flex_order,
     loading,
@@ -45,33 +41,6 @@ def healthy(**changes: object) -> DeskHealth:
     base = {"feed": ONLINE, "apis": (API_OK,), "printers": (PRINTER_OK,)}
     base.update(changes)
     return DeskHealth(**base)  # type: ignore[arg-type]
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def desk(qtbot):  # type: ignore[no-untyped-def]
-    reader = FakeReader()
-    commands = FakeCommands()
-    bridge = EngineBridge()
-    clock = Clock(T0 + timedelta(seconds=30))
-    windows: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        window = MainWindow(commands, reader, bridge, alert=None, tz=UTC, now=clock, tray=False)
-        qtbot.addWidget(window)
-        windows.append(window)
-        return window
-
-    yield reader, commands, bridge, clock, make
-    for window in windows:
-        window.shutdown()
 
 
 # ---- the health light ---------------------------------------------------------------------

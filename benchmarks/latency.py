@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 from _arrivals import ArrivalStamp, last_path_segment, latency_line
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.recorder import Announcement, RecordingListener
@@ -29,7 +30,6 @@ from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
-from kitchen_app.serving import ServerThread
 
 STORE = 1070421029
 TOKEN = "APP_USR-sandbox"

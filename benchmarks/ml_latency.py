@@ -25,6 +25,7 @@ import httpx
 from _arrivals import ArrivalStamp, last_path_segment, latency_line
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.recorder import Announcement, RecordingListener
@@ -32,7 +33,6 @@ from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
-from kitchen_app.serving import ServerThread
 
 SELLER = 3430803000  # the sandbox's Mercado Libre seller
 TOKEN = "APP_USR-sandbox"

@@ -119,7 +119,7 @@ _shipments = itertools.count(1)
 
 
 def _signed_request(port: int, user_id: int) -> tuple[bytes, str]:
-    from kitchen_app import mp_signature
+    from kitchen_app.channels.mercadopago import signature as mp_signature
 
     notification_id = str(uuid.uuid4())
     body = json.dumps(
@@ -330,7 +330,7 @@ def run_once(
     relay_src: Path | None = None,
     hidden: tuple[str, ...] = (),
 ) -> dict[str, float]:
-    from kitchen_app.serving import free_port
+    from kitchen_app.app.serving import free_port
 
     with tempfile.TemporaryDirectory(prefix="relay-bench-") as tmp:
         tmpdir = Path(tmp)

@@ -99,7 +99,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=500)
     parser.add_argument("--desks", type=int, default=50)
     args = parser.parse_args()
-    from kitchen_app.serving import free_port
+    from kitchen_app.app.serving import free_port
 
     server = _pg_server(args.database_url)
     url = server.create_database()

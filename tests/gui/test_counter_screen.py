@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitchen_app.resources import resource_path
+from kitchen_app.printing.resources import resource_path
 from kitchen_app.ui.app import install_translations
 from kitchen_app.ui.bridge import EngineBridge
 from kitchen_app.ui.elided import ElidedButton, ElidedLabel

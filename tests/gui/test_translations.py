@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from kitchen_app.domain import Money, Stage
-from kitchen_app.resources import resource_path
+from kitchen_app.printing.resources import resource_path
 from kitchen_app.ui import labels
 
 LANGUAGES = ["es", "pt_BR"]

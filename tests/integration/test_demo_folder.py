@@ -8,7 +8,7 @@ import pytest
 
 from kitchen_app.app import demo
 from kitchen_app.app.desk import mp_setting, saved_settings
-from kitchen_app.paths import desk_db_path
+from kitchen_app.app.paths import desk_db_path
 from kitchen_app.store import DeskStore
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kitchen_app import __version__
-from kitchen_app.errors import UserError
+from kitchen_app.domain.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -23,12 +23,12 @@ log = logging.getLogger(__name__)
 _HANDLERS: dict[str, str] = {
     "desk": "kitchen_app.app.start:run_desk",
     "demo": "kitchen_app.app.demo:run_demo",
-    "relay serve": "kitchen_app.relay.cli:serve",
-    "relay add-store": "kitchen_app.relay.cli:add_store",
-    "relay rotate-token": "kitchen_app.relay.cli:rotate_token",
+    "relay serve": "kitchen_app.app.relay_cli:serve",
+    "relay add-store": "kitchen_app.app.relay_cli:add_store",
+    "relay rotate-token": "kitchen_app.app.relay_cli:rotate_token",
     "sandbox serve": "kitchen_app.app.sandbox_cli:serve",
-    "ticket": "kitchen_app.printing.cli:ticket",
-    "orders": "kitchen_app.store.cli:orders",
+    "ticket": "kitchen_app.app.ticket_cli:ticket",
+    "orders": "kitchen_app.app.orders_cli:orders",
     "headless": "kitchen_app.app.headless:run",
 }
 

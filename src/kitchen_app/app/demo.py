@@ -21,15 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from kitchen_app.channels.shopee import CHANNEL as DEMO_SHOPEE_CHANNEL
-from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
-from kitchen_app.paths import (
+from kitchen_app.app.paths import (
     default_data_dir,
     demo_data_dir,
     desk_db_path,
     keep_printer_capabilities_cached,
 )
-from kitchen_app.serving import ServerThread
+from kitchen_app.app.serving import ServerThread
+from kitchen_app.channels.shopee import CHANNEL as DEMO_SHOPEE_CHANNEL
+from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -211,7 +211,7 @@ def demo_in_app(
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from kitchen_app.logs import log_to_file
+    from kitchen_app.app.logs import log_to_file
     from kitchen_app.ui.app import create_app
 
     data_dir = demo_folder(args.data_dir)

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kitchen_app.paths import (
+from kitchen_app.app.paths import (
     desk_db_path,
 )
 from kitchen_app.settings import SETTINGS

@@ -28,11 +28,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kitchen_app.app.paths import default_data_dir, desk_db_path
 from kitchen_app.app.wiring import build_engine
+from kitchen_app.domain.errors import UserError
 from kitchen_app.engine.api import NullListener
 from kitchen_app.engine.engine import EngineConfig
-from kitchen_app.errors import UserError
-from kitchen_app.paths import default_data_dir, desk_db_path
 from kitchen_app.settings import SettingError, setting, validate
 from kitchen_app.store import StoreError
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from kitchen_app.app.demo import demo_in_app
 from kitchen_app.app.desk import mp_setting, open_desk, saved_settings
-from kitchen_app.paths import default_data_dir, desk_db_path, keep_printer_capabilities_cached
+from kitchen_app.app.paths import default_data_dir, desk_db_path, keep_printer_capabilities_cached
 
 __all__ = ["run_desk"]
 
@@ -19,7 +19,7 @@ __all__ = ["run_desk"]
 def run_desk(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QDialog
 
-    from kitchen_app.logs import log_to_file
+    from kitchen_app.app.logs import log_to_file
     from kitchen_app.ui.app import create_app
     from kitchen_app.ui.first_run import FirstRunDialog
 

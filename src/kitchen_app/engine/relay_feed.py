@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from kitchen_app.relay_protocol import (
+from kitchen_app.domain.relay_protocol import (
     AUTH_SCHEME,
     CURSOR_PRUNED_ERROR,
     CURSOR_PRUNED_STATUS,

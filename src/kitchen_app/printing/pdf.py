@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from kitchen_app.resources import require_resource
+from kitchen_app.printing.resources import require_resource
 
 from .layout import (
     Align,
@@ -53,7 +53,7 @@ _SCALE = {Size.NORMAL: 1.0, Size.TALL: 1.35, Size.LARGE: 1.8, Size.HUGE: 3.2}
 
 def font_path(name: str) -> Path:
     """A font file shipped in ``resources/fonts`` (e.g. ``DejaVuSans.ttf``); raises
-    ``kitchen_app.resources.ResourceMissing`` when the install lacks it."""
+    ``kitchen_app.printing.resources.ResourceMissing`` when the install lacks it."""
     return require_resource("fonts", name)
 
 

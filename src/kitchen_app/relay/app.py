@@ -1,5 +1,5 @@
 """``build_app(config)``: the relay as a Starlette app, runnable under uvicorn or
-``kitchen_app.serving.ServerThread``."""
+``kitchen_app.app.serving.ServerThread``."""
 
 from __future__ import annotations
 
@@ -14,20 +14,18 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from kitchen_app.domain.relay_protocol import EVENTS_PATH, HEALTH_PATH, STATUS_PATH
 from kitchen_app.relay.backend import BackendUnavailable, LogBackend, SQLiteBackend
 from kitchen_app.relay.config import RelayConfig
 from kitchen_app.relay.hub import EventHub
-from kitchen_app.relay.middleware import BodyLimitMiddleware
-from kitchen_app.relay.routes import Handlers
-from kitchen_app.relay_protocol import (
+from kitchen_app.relay.marketplaces import (
     CHANNEL_MERCADOLIBRE,
     CHANNEL_MP_DELIVERY,
     CHANNEL_SHOPEE,
-    EVENTS_PATH,
-    HEALTH_PATH,
-    STATUS_PATH,
     WEBHOOK_PATHS,
 )
+from kitchen_app.relay.middleware import BodyLimitMiddleware
+from kitchen_app.relay.routes import Handlers
 
 __all__ = ["build_app"]
 

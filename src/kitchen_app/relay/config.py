@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kitchen_app.errors import UserError
-from kitchen_app.relay_protocol import MAX_WAIT_SECONDS, MAX_WEBHOOK_BODY
+from kitchen_app.domain.errors import UserError
+from kitchen_app.domain.relay_protocol import MAX_WAIT_SECONDS, MAX_WEBHOOK_BODY
 
 __all__ = [
     "DEFAULT_DB",

@@ -8,7 +8,7 @@ import logging
 
 import asyncpg
 
-from kitchen_app.errors import UserError
+from kitchen_app.domain.errors import UserError
 from kitchen_app.relay.backend import redact_url
 from kitchen_app.relay.eventlog import token_digest
 from kitchen_app.relay.pg_schema import connect_args, migrate

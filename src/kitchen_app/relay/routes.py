@@ -14,9 +14,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive
 
+from kitchen_app.domain.relay_protocol import (
+    AUTH_SCHEME,
+    CURSOR_PRUNED_ERROR,
+    CURSOR_PRUNED_STATUS,
+    MAX_BATCH,
+    StatusAnswerJSON,
+)
 from kitchen_app.relay.config import RelayConfig
 from kitchen_app.relay.eventlog import IncomingEvent, StoredEvent, StoreInfo
 from kitchen_app.relay.hub import EventHub, UnstorableEvent
+from kitchen_app.relay.marketplaces import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
 from kitchen_app.relay.ratelimit import ClientLimiter
 from kitchen_app.relay.sqlite_log import utc_now_iso
 from kitchen_app.relay.stores import normalise_account_id
@@ -32,16 +40,6 @@ from kitchen_app.relay.webhooks import (
     mp_signature_check,
     parse_marketplace_notification,
     parse_shopee_push,
-)
-from kitchen_app.relay_protocol import (
-    AUTH_SCHEME,
-    CHANNEL_MERCADOLIBRE,
-    CHANNEL_MP_DELIVERY,
-    CHANNEL_SHOPEE,
-    CURSOR_PRUNED_ERROR,
-    CURSOR_PRUNED_STATUS,
-    MAX_BATCH,
-    StatusAnswerJSON,
 )
 
 __all__ = ["Handlers"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import secrets
 
-from kitchen_app.errors import UserError
-from kitchen_app.relay_protocol import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
+from kitchen_app.domain.errors import UserError
+from kitchen_app.relay.marketplaces import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
 
 __all__ = [
     "account_taken",

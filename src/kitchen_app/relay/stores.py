@@ -7,7 +7,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from kitchen_app.errors import UserError
+from kitchen_app.domain.errors import UserError
 from kitchen_app.relay.backend import is_postgres_url
 from kitchen_app.relay.eventlog import token_digest
 from kitchen_app.relay.sqlite_log import connect, utc_now_iso

@@ -17,12 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kitchen_app import mp_signature
+from kitchen_app.channels.mercadopago import signature as mp_signature
 from kitchen_app.channels.shopee.notify import order_sn_of
 from kitchen_app.relay.eventlog import IncomingEvent
+from kitchen_app.relay.marketplaces import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
 from kitchen_app.relay.stores import normalise_account_id
 from kitchen_app.relay.strict_json import NotStrictJSON, compact, loads_strict
-from kitchen_app.relay_protocol import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
 
 __all__ = [
     "UNSIGNED",

@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-from kitchen_app import mp_signature
+from kitchen_app.channels.mercadopago import signature as mp_signature
 
 from .clock import Scheduler, iso
 from .config import SandboxConfig

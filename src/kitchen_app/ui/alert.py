@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
 
-from kitchen_app.resources import resource_path
+from kitchen_app.printing.resources import resource_path
 
 from .alert_policy import AlertLevel, AlertStep, alert_step
 from .sound_worker import SOUND_WORKER_SWITCH

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from kitchen_app.resources import resource_path
+from kitchen_app.printing.resources import resource_path
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.base import CancelReason
 from kitchen_app.channels.errors import (
     AuthError,
@@ -32,7 +33,6 @@ from kitchen_app.channels.mercadopago.client import MpDeliveryClient
 from kitchen_app.channels.mercadopago.mapping import observed_at
 from kitchen_app.domain import Action, Logistics, Stage, StatusPair
 from kitchen_app.sandbox import SandboxConfig, build_app
-from kitchen_app.serving import ServerThread
 
 TOKEN = "APP_USR-sandbox"
 SELLER = "1070421029"

@@ -26,11 +26,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.errors import AuthError, NotFound, StateConflict
 from kitchen_app.channels.mercadopago.client import MpDeliveryClient
 from kitchen_app.domain import Action, Logistics, Stage, StatusPair
 from kitchen_app.domain.timezones import zone_from_setting
-from kitchen_app.serving import ServerThread
 
 TOKEN = "APP_USR-standin"
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "mp_order_flex.json"

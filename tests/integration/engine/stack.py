@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 
+from kitchen_app.app.serving import ServerThread, free_port
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
@@ -18,7 +19,6 @@ from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
-from kitchen_app.serving import ServerThread, free_port
 
 SECRET = "stack-webhook-secret"
 MP_TOKEN = "APP_USR-sandbox"

@@ -27,9 +27,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from kitchen_app.app.serving import ServerThread, free_port
 from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
-from kitchen_app.serving import ServerThread, free_port
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "mp_order_flex.json"
 STORE_USER_ID = 1793791954

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kitchen_app.paths import desk_db_path
+from kitchen_app.app.paths import desk_db_path
 from kitchen_app.store import DeskReader
 
 from .standin import Behaviour, Headless, World, orders_json, wait_until

@@ -174,7 +174,7 @@ def test_existing_output_is_kept_on_error(
 def test_channel_without_a_mapper_yet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kitchen_app.printing import cli as ticket_cli
+    from kitchen_app.app import ticket_cli
 
     monkeypatch.setitem(ticket_cli._MAPPERS, "shopee", "kitchen_app.channels.no_such:map_order")
     err = _bad(tmp_path, capsys, FIXTURE, "--channel", "shopee")

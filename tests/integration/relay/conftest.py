@@ -14,7 +14,7 @@ import pytest
 from relay_testkit import Relay, start_relay
 from tests.pg import PgCluster, PgUnavailable, start_cluster
 
-from kitchen_app.serving import ServerThread
+from kitchen_app.app.serving import ServerThread
 
 BACKENDS = ["sqlite", "postgresql"]
 

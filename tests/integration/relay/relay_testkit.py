@@ -19,9 +19,9 @@ from typing import Any
 
 import httpx
 
-from kitchen_app import mp_signature
+from kitchen_app.app.serving import ServerThread
+from kitchen_app.channels.mercadopago import signature as mp_signature
 from kitchen_app.relay import RelayConfig, add_store, build_app
-from kitchen_app.serving import ServerThread
 
 SECRET = "test-webhook-secret"
 MP_USER_A = 1793791954

@@ -15,7 +15,7 @@ import pytest
 from relay_testkit import mp_body, mp_headers, relay_process
 
 from kitchen_app.app.cli import main
-from kitchen_app.serving import free_port
+from kitchen_app.app.serving import free_port
 
 
 def test_add_store_prints_token_last(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

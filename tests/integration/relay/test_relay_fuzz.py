@@ -20,9 +20,9 @@ from typing import Any
 import httpx
 from relay_testkit import MP_USER_A, mp_body, mp_headers, post_mp, relay_process, rss_kib
 
+from kitchen_app.app.serving import free_port
 from kitchen_app.relay import add_store
 from kitchen_app.relay.strict_json import NotStrictJSON, loads_strict
-from kitchen_app.serving import free_port
 
 BODIES = 10_000
 SEED = 20261202

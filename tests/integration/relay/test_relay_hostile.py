@@ -23,10 +23,10 @@ from relay_testkit import (
     start_relay,
 )
 
-from kitchen_app import mp_signature
 from kitchen_app.app.cli import main
+from kitchen_app.app.serving import ServerThread, free_port
+from kitchen_app.channels.mercadopago import signature as mp_signature
 from kitchen_app.relay import RelayConfig, add_store, build_app
-from kitchen_app.serving import ServerThread, free_port
 
 HOSTILE = [
     b'{"topic":"delivery","resource":"\\ud800","user_id":1793791954}',

@@ -24,9 +24,9 @@ from relay_testkit import MP_USER_A, Relay, mp_body, mp_headers, pg_query, post_
 from relay_testkit import relay_process as shared_relay_process
 
 from kitchen_app.app.cli import main
+from kitchen_app.app.serving import ServerThread, free_port
 from kitchen_app.relay import RelayConfig, build_app
 from kitchen_app.relay.pg_schema import SCHEMA_VERSION
-from kitchen_app.serving import ServerThread, free_port
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ import httpx
 import pytest
 from relay_testkit import SECRET, mp_body, post_mp
 
+from kitchen_app.app.serving import free_port
 from kitchen_app.relay import add_store
-from kitchen_app.serving import free_port
 
 PACKAGING = Path(__file__).resolve().parents[3] / "packaging"
 INSTALLED_APP = "/opt/kitchen-desk/bin/kitchen-app"

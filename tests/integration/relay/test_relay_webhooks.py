@@ -16,7 +16,7 @@ from relay_testkit import (
     post_mp,
 )
 
-from kitchen_app.relay_protocol import MAX_WEBHOOK_BODY
+from kitchen_app.domain.relay_protocol import MAX_WEBHOOK_BODY
 
 
 def test_mp_webhook_is_durable_when_answered(relay: Relay) -> None:

@@ -12,8 +12,8 @@ from sandbox_testkit import Receiver, Sandbox
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.sandbox import SandboxConfig, build_app
-from kitchen_app.serving import ServerThread
 
 
 @pytest.fixture

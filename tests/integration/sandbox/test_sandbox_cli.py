@@ -10,7 +10,7 @@ import threading
 import httpx
 from sandbox_testkit import API, wait_until
 
-from kitchen_app.serving import free_port
+from kitchen_app.app.serving import free_port
 
 
 def _lines(proc: subprocess.Popen[str]) -> queue.Queue[str]:

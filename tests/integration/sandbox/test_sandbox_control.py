@@ -7,8 +7,8 @@ from typing import Any
 import httpx
 from sandbox_testkit import API, Sandbox, wait_until
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.sandbox import SandboxConfig, build_app
-from kitchen_app.serving import ServerThread
 
 
 def test_create_order_options_and_errors(sandbox: Sandbox) -> None:

@@ -10,10 +10,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.base import SandboxShell
 from kitchen_app.domain.json import JSONObject
 from kitchen_app.sandbox import SandboxConfig, build_app
-from kitchen_app.serving import ServerThread
 
 
 class TinyMarket:

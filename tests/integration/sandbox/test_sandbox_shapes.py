@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sandbox_testkit import API, Receiver, Sandbox
 
-from kitchen_app import mp_signature
+from kitchen_app.channels.mercadopago import signature as mp_signature
 
 SECRET = "whsec-shapes"
 

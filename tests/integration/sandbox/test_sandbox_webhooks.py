@@ -8,7 +8,7 @@ from typing import Any
 
 from sandbox_testkit import Receiver, Sandbox, wait_until
 
-from kitchen_app import mp_signature
+from kitchen_app.channels.mercadopago import signature as mp_signature
 
 SECRET = "whsec-sandbox-test"
 ISO_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")

@@ -10,10 +10,10 @@ from typing import Any
 import httpx
 from sandbox_testkit import Sandbox, wait_until
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.mercadopago.client import MpDeliveryClient
 from kitchen_app.domain import Logistics, StatusPair
 from kitchen_app.relay import RelayConfig, add_store, build_app
-from kitchen_app.serving import ServerThread
 
 SECRET = "peer-test-secret"
 

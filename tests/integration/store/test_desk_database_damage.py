@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kitchen_app.app.cli import main
-from kitchen_app.paths import desk_db_path
+from kitchen_app.app.paths import desk_db_path
 from kitchen_app.store import DeskStore, StoreError
 from kitchen_app.store.connection import DAILY_BACKUPS_KEPT, connect_writer, daily_backup
 

@@ -12,7 +12,7 @@ import pytest
 from tests.unit.store.store_testkit import OUT_FOR_DELIVERY, make_order, open_store
 
 from kitchen_app.app.cli import main
-from kitchen_app.paths import desk_db_path
+from kitchen_app.app.paths import desk_db_path
 
 ZONE = "America/Argentina/Buenos_Aires"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kitchen_app.printing.pdf import font_path
+from kitchen_app.printing.resources import ResourceMissing
 from kitchen_app.printing.status import PrinterState, parse_status
-from kitchen_app.resources import ResourceMissing
 
 
 def test_all_well() -> None:

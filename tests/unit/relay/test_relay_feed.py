@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.engine.relay_feed import (
     CursorPruned,
     EventBatch,
@@ -22,7 +23,6 @@ from kitchen_app.engine.relay_feed import (
     RelayUnavailable,
 )
 from kitchen_app.relay import RelayConfig, add_store, build_app
-from kitchen_app.serving import ServerThread
 
 MP_USER = 1793791954
 
@@ -144,7 +144,7 @@ def test_cursor_pruned(tmp_path: Path) -> None:
 
 
 def test_unreachable_relay_is_unavailable() -> None:
-    from kitchen_app.serving import free_port
+    from kitchen_app.app.serving import free_port
 
     async def run() -> None:
         async with RelayFeed(f"http://127.0.0.1:{free_port()}", "t") as feed:

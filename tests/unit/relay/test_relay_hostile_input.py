@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from kitchen_app import mp_signature
+from kitchen_app.channels.mercadopago import signature as mp_signature
 from kitchen_app.relay.ratelimit import ClientLimiter
 from kitchen_app.relay.strict_json import MAX_DEPTH, NotStrictJSON, compact, loads_strict
 from kitchen_app.relay.webhooks import (

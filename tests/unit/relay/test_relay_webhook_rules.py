@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import kitchen_app.relay_protocol as protocol
+import kitchen_app.domain.relay_protocol as protocol
 from kitchen_app.relay.stores import normalise_account_id
 from kitchen_app.relay.webhooks import (
     BadSignature,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kitchen_app import mp_signature
+from kitchen_app.channels.mercadopago import signature as mp_signature
 
 SECRET = "my-app-webhook-secret"
 REQUEST_ID = "bb56a2f1-6aae-46ac-982e-9dcd3581d08e"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kitchen_app.paths import default_data_dir, demo_data_dir, desk_db_path
+from kitchen_app.app.paths import default_data_dir, demo_data_dir, desk_db_path
 
 
 def test_data_dirs_follow_the_platform_and_keep_the_demo_apart(

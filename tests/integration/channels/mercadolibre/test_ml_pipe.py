@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.base import (
     FetchedOrder,
     FetchFailure,
@@ -31,7 +32,6 @@ from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
-from kitchen_app.serving import ServerThread
 
 SELLER = 3430803000  # the sandbox's default Mercado Libre seller
 T = TypeVar("T")

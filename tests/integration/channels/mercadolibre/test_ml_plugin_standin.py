@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import pytest
 from tests.integration.engine.mercadolibre.ml_standin import TOKEN, Creds, StandIn
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.base import (
     EventRefs,
     FetchedOrder,
@@ -26,7 +27,6 @@ from kitchen_app.channels.base import (
 from kitchen_app.channels.errors import AuthError, NotFound
 from kitchen_app.channels.mercadolibre.plugin import MercadoLibrePlugin
 from kitchen_app.domain import Evidence, OrderKey, Stage, StatusPair
-from kitchen_app.serving import ServerThread
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "mercadolibre"
 SELLER = "419059118"

@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.errors import AuthError, NotFound, StateConflict
 from kitchen_app.channels.http import RetryPolicy
 from kitchen_app.channels.shopee.client import KeyCredentials, ShopeeClient
@@ -28,7 +29,6 @@ from kitchen_app.channels.shopee.mapping import map_order
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 from kitchen_app.channels.shopee.signing import hmac_hex, public_base_string
 from kitchen_app.sandbox import SandboxConfig, build_app
-from kitchen_app.serving import ServerThread
 
 SHOPEE = ShopeeSandboxConfig()
 SHOP = SHOPEE.shop_ids[0]

@@ -27,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.errors import (
     AuthError,
     NotFound,
@@ -41,7 +42,6 @@ from kitchen_app.channels.shopee.client import (
     list_windows,
 )
 from kitchen_app.channels.shopee.mapping import map_order
-from kitchen_app.serving import ServerThread
 
 PARTNER_ID = 2001887
 PARTNER_KEY = "standin-partner-key"

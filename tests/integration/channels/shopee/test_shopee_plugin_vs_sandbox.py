@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.base import FetchedOrder, FetchFailure, OrderRef
 from kitchen_app.channels.errors import NotFound, StateConflict
 from kitchen_app.channels.shopee.client import KeyCredentials, ShopeeClient
@@ -28,7 +29,6 @@ from kitchen_app.channels.shopee.signing import hmac_hex, public_base_string
 from kitchen_app.domain.flows import StatusPair
 from kitchen_app.domain.keys import OrderKey
 from kitchen_app.sandbox import SandboxConfig, build_app
-from kitchen_app.serving import ServerThread
 
 SHOPEE = ShopeeSandboxConfig()
 

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.base import FetchedOrder, RelayEvent
 from kitchen_app.channels.shopee.client import KeyCredentials, ShopeeClient
 from kitchen_app.channels.shopee.plugin import ShopeePlugin
@@ -27,7 +28,6 @@ from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
-from kitchen_app.serving import ServerThread
 
 SHOPEE = ShopeeSandboxConfig()
 SHOP = SHOPEE.shop_ids[0]

@@ -18,11 +18,11 @@ import httpx
 import pytest
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
-from kitchen_app.serving import ServerThread
 
 from ..standin import orders_json, wait_until
 

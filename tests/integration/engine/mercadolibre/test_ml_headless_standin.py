@@ -15,10 +15,10 @@ from typing import Any
 import httpx
 import pytest
 
-from kitchen_app.paths import desk_db_path
+from kitchen_app.app.paths import desk_db_path
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
-from kitchen_app.serving import ServerThread
 from kitchen_app.store import DeskReader
 
 from ..standin import orders_json, wait_until

@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 from kitchen_app.engine.api import ActionOutcomeState
@@ -22,7 +23,6 @@ from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
-from kitchen_app.serving import ServerThread
 
 SHOPEE = ShopeeSandboxConfig()
 SHOP = SHOPEE.shop_ids[0]

@@ -12,8 +12,8 @@ import pytest
 from sandbox_testkit import Sandbox
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.sandbox import SandboxConfig, build_app
-from kitchen_app.serving import ServerThread
 
 
 @pytest.fixture

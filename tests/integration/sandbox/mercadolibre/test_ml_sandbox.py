@@ -16,11 +16,11 @@ from sandbox_testkit import Receiver, Sandbox, wait_until
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.errors import AuthError, StateConflict
 from kitchen_app.channels.mercadolibre.client import FeedbackRequest, MercadoLibreClient
 from kitchen_app.channels.mercadolibre.mapping import read_order
 from kitchen_app.domain import StatusPair
-from kitchen_app.serving import ServerThread
 
 T = TypeVar("T")
 

@@ -11,8 +11,8 @@ import time
 
 import httpx
 
+from kitchen_app.app.serving import free_port
 from kitchen_app.channels.shopee.client import KeyCredentials, ShopeeClient
-from kitchen_app.serving import free_port
 
 
 def test_sandbox_serve_answers_signed_shopee_calls() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import kitchen_app.channels.mercadolibre as package
-from kitchen_app.resources import resource_path
+from kitchen_app.printing.resources import resource_path
 
 
 def sources() -> set[str]:

@@ -18,14 +18,13 @@ from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
-from kitchen_app.errors import UserError
-from kitchen_app.paths import default_data_dir, desk_db_path
+from kitchen_app.app.paths import default_data_dir, desk_db_path
+from kitchen_app.domain.errors import UserError
 from kitchen_app.printing.formats import format_date, format_money, format_time, rules_for
-
-from .errors import StoreError
-from .reader import DeskReader
-from .records import LoadingOrder, OrderSummary
-from .times import local_timezone
+from kitchen_app.store.errors import StoreError
+from kitchen_app.store.reader import DeskReader
+from kitchen_app.store.records import LoadingOrder, OrderSummary
+from kitchen_app.store.times import local_timezone
 
 __all__ = ["orders", "summary_to_json"]
 

@@ -9,7 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from kitchen_app.errors import UserError
+from kitchen_app.domain.errors import UserError
 from kitchen_app.relay.backend import is_postgres_url, redact_url
 from kitchen_app.relay.config import (
     DEFAULT_DB,
@@ -73,8 +73,8 @@ def _shown(path: Path | str) -> str:
 
 
 def serve(args: argparse.Namespace) -> int:
+    from kitchen_app.app.serving import serve_forever
     from kitchen_app.relay.app import build_app
-    from kitchen_app.serving import serve_forever
 
     path = _db_path(args)
     _check_db(path)

@@ -25,9 +25,6 @@ from typing import Any, Final, TypedDict
 
 __all__ = [
     "AUTH_SCHEME",
-    "CHANNEL_MERCADOLIBRE",
-    "CHANNEL_MP_DELIVERY",
-    "CHANNEL_SHOPEE",
     "CURSOR_PRUNED_ERROR",
     "CURSOR_PRUNED_STATUS",
     "EVENTS_PATH",
@@ -37,23 +34,12 @@ __all__ = [
     "MAX_WEBHOOK_BODY",
     "SHOPEE_ORDER_STATUS_TOPIC",
     "STATUS_PATH",
-    "WEBHOOK_PATHS",
     "EventJSON",
     "EventsAnswerJSON",
     "PrunedAnswerJSON",
     "StatusAnswerJSON",
 ]
 
-CHANNEL_MP_DELIVERY: Final = "mp_delivery"
-CHANNEL_MERCADOLIBRE: Final = "mercadolibre"
-CHANNEL_SHOPEE: Final = "shopee"
-
-# channel -> the webhook route the marketplace is configured to call
-WEBHOOK_PATHS: Final[dict[str, str]] = {
-    CHANNEL_MP_DELIVERY: "/webhooks/mercadopago",
-    CHANNEL_MERCADOLIBRE: "/webhooks/mercadolibre",
-    CHANNEL_SHOPEE: "/webhooks/shopee",
-}
 EVENTS_PATH: Final = "/v1/events"
 STATUS_PATH: Final = "/v1/status"
 HEALTH_PATH: Final = "/healthz"

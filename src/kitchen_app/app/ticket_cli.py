@@ -32,14 +32,13 @@ from pathlib import Path
 from typing import Any
 
 from kitchen_app.domain import Order
+from kitchen_app.domain.errors import UserError
 from kitchen_app.domain.timezones import zone_from_setting
-from kitchen_app.errors import UserError
-
-from .escpos import code_page_number
-from .labels import system_language, system_ticket_locale
-from .layout import Paper
-from .render import render
-from .tickets import build_ticket
+from kitchen_app.printing.escpos import code_page_number
+from kitchen_app.printing.labels import system_language, system_ticket_locale
+from kitchen_app.printing.layout import Paper
+from kitchen_app.printing.render import render
+from kitchen_app.printing.tickets import build_ticket
 
 __all__ = ["ticket"]
 

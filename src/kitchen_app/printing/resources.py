@@ -39,8 +39,8 @@ def resource_roots() -> list[Path]:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         roots.append(Path(bundle) / "resources")
-    # src/kitchen_app/resources.py -> repository root (source checkout, editable install)
-    roots.append(Path(__file__).resolve().parents[2] / "resources")
+    # src/kitchen_app/printing/resources.py -> repository root (source checkout, editable install)
+    roots.append(Path(__file__).resolve().parents[3] / "resources")
     # a wheel installs them as data files (pyproject.toml [tool.setuptools.data-files])
     roots.append(Path(sys.prefix) / "share" / "kitchen-desk" / "resources")
     return roots

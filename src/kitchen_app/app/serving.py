@@ -45,7 +45,17 @@ class ServerThread:
 
     def __init__(self, app: Any, host: str = "127.0.0.1", port: int = 0, **kwargs: Any) -> None:
         self.host = host
-        self.port = port or free_port(host)
+        # With no port asked for, the socket is bound here and handed to uvicorn, so no other
+        # process can take the port between choosing it and listening on it (a test session
+        # running beside others did see that race with a port chosen by ``free_port``).
+        self._sockets: list[socket.socket] = []
+        if port == 0:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, 0))
+            port = sock.getsockname()[1]
+            self._sockets.append(sock)
+        self.port = port
         self._server = uvicorn.Server(_config(app, host, self.port, **kwargs))
         # (uvicorn leaves signal handling alone when it runs off the main thread.)
         self._thread = threading.Thread(target=self._run, name=f"uvicorn-{self.port}", daemon=True)
@@ -57,7 +67,7 @@ class ServerThread:
 
     def _run(self) -> None:
         try:
-            asyncio.run(self._server.serve())
+            asyncio.run(self._server.serve(sockets=self._sockets or None))
         except BaseException as exc:  # reported by start()
             self._error = exc
 
@@ -78,6 +88,8 @@ class ServerThread:
         if self._thread.is_alive():
             self._server.force_exit = True
             self._thread.join(timeout)
+        for sock in self._sockets:
+            sock.close()
 
     def __enter__(self) -> ServerThread:
         self.start()

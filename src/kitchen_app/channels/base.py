@@ -35,6 +35,8 @@ from .errors import ChannelError
 if TYPE_CHECKING:
     from starlette.routing import BaseRoute
 
+    from .oauth_grants import OAuthApp
+
 __all__ = [
     "ActionResult",
     "ActionSpec",
@@ -446,6 +448,15 @@ class SandboxPart(Protocol):
         ...
 
     async def stop(self) -> None: ...
+
+    def oauth_app(self) -> OAuthApp | None:
+        """Its application on the shell's ``/authorization`` and ``/oauth/token`` (the shape
+        Mercado Pago and Mercado Libre share); None when it serves OAuth on its own paths."""
+        ...
+
+    def revoke_grants(self, account: int | None) -> int:
+        """``POST /_sandbox/oauth/revoke``: the seller unlinks (None: every seller)."""
+        ...
 
 
 SandboxFactory: TypeAlias = Callable[[SandboxShell], SandboxPart]

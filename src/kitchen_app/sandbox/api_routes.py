@@ -119,7 +119,7 @@ def _seller_store(request: Request, token: str) -> Store:
     seller = request.path_params["seller_id"]
     for store in world(request).stores.values():
         if str(store.user_id) == seller:
-            if token not in store.tokens:
+            if not world(request).token_opens(store, token):
                 raise forbidden()
             return store
     raise forbidden()  # a seller the token does not belong to
@@ -130,7 +130,7 @@ def _store(request: Request, token: str) -> Store:
     if not store_id.isdigit():
         raise bad_request("Missing_Parameter - Invalid store id")
     store = world(request).store_by_id(store_id)
-    if token not in store.tokens:
+    if not world(request).token_opens(store, token):
         raise forbidden()
     return store
 

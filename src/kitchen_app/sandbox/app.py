@@ -123,6 +123,4 @@ def build_app(
     app.state.webhooks = sender
     app.state.faults = Faults()
     app.state.wake = wake
-    app.state.oauth_refresh = {}
-    app.state.oauth_used_codes = set()
     return app

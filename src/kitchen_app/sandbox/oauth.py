@@ -1,108 +1,211 @@
-"""`POST /oauth/token` stub (api notes §7): both grants, rotating refresh tokens.
+"""OAuth as Mercado Pago (api notes §7) and Mercado Libre (A.7) play it, on the sandbox's one
+base URL, told apart by ``client_id`` (the fixed apps of ``channels/sandbox_apps.py``):
 
-Any ``TG-…`` code is accepted once; a code ending in ``-<user id>`` of a sandbox store
-authorizes that store, any other authorizes the default store. Issued access tokens are
-added to the store's accepted tokens, so they work on the order endpoints at once.
-Errors answer 400 with both ``error`` and ``errorKey`` (which one the live API uses is
-UNKNOWN, so clients read both).
+* ``GET /authorization?response_type=code&client_id=…&redirect_uri=…&state=…`` approves at
+  once (the seller "logs in and accepts") and answers 302 to ``redirect_uri`` with ``code``
+  and ``state``. The default sandbox seller is the one who accepts; the sandbox-only query
+  parameter ``sandbox_account=<user id>`` picks another.
+* ``POST /oauth/token`` with ``grant_type`` ``authorization_code`` (``code``, the same
+  ``redirect_uri``) or ``refresh_token``: Mercado Pago takes JSON or a form, Mercado Libre
+  only a form. Codes are single use and live 10 minutes; refresh tokens are single use.
+  Errors answer 400 with the marketplace's body (Mercado Pago: ``message``, ``error`` and
+  ``errorKey`` — which key the live API uses is UNKNOWN — ``status``, ``cause``; Mercado Libre:
+  ``error``, ``error_description``, ``status``, ``cause``).
+* ``POST /_sandbox/oauth/revoke`` ``{"channel"?, "account"?}`` (also ``user_id`` or ``shop_id``
+  for ``account``): the seller unlinks the app; every token of that grant stops working
+  (401 on the APIs, ``invalid_grant`` on refresh). Without ``channel``: every marketplace;
+  without an account: every seller. Answers ``{"revoked": <tokens killed>}``.
+
+Lifetimes run on the sandbox clock, so ``POST /_sandbox/clock {"advance_s": 21601}`` expires a
+Mercado Libre token.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import secrets
-from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
+
+from kitchen_app.channels.base import SandboxPart
+from kitchen_app.channels.oauth_grants import GrantError, IssuedTokens, OAuthApp, with_query
+from kitchen_app.channels.sandbox_apps import MP_APP
 
 from .api_errors import ApiError, error_body
 from .requests import faults, world
-from .stores import Store
+from .world import World
 
-__all__ = ["routes"]
+__all__ = ["mp_app", "routes"]
 
 log = logging.getLogger(__name__)
 
-EXPIRES_IN = 15_552_000  # 180 days
+_GRANT_MESSAGE = (
+    "Error validating grant. Your authorization code or refresh token may be expired or it "
+    "was already used."
+)
 
 
-def _error(key: str, message: str) -> JSONResponse:
-    body = error_body(400, message, key) | {"errorKey": key}
-    return JSONResponse(body, status_code=400)
+def _mp_error(key: str, message: str, status: int) -> dict[str, object]:
+    return error_body(status, message, key) | {"errorKey": key}
 
 
-async def _params(request: Request) -> dict[str, Any]:
+def mp_app(w: World) -> OAuthApp:
+    """Mercado Pago's application: the shell's own (the MP simulator is the shell)."""
+
+    def body(tokens: IssuedTokens) -> dict[str, object]:
+        return {
+            "access_token": tokens.access_token,
+            "token_type": "bearer",
+            "expires_in": tokens.expires_in,
+            "scope": "offline_access read write",
+            "user_id": tokens.account,
+            "refresh_token": tokens.refresh_token,
+            "public_key": f"APP_USR-{tokens.access_token[-12:]}",
+            "live_mode": False,
+        }
+
+    return OAuthApp(
+        channel="mp_delivery",
+        client_id=MP_APP.client_id,
+        client_secret=MP_APP.client_secret,
+        book=w.oauth,
+        default_account=lambda: w.default_store.user_id,
+        has_account=lambda account: account in w.stores,
+        token_body=body,
+        error_body=_mp_error,
+    )
+
+
+def _apps(request: Request) -> dict[str, OAuthApp]:
+    apps = {MP_APP.client_id: mp_app(world(request))}
+    parts: dict[str, SandboxPart] = request.app.state.parts
+    for part in parts.values():
+        app = part.oauth_app()
+        if app is not None:
+            apps[app.client_id] = app
+    return apps
+
+
+def _page_error(message: str) -> Response:
+    return JSONResponse(error_body(400, message, "invalid_request"), status_code=400)
+
+
+async def authorization(request: Request) -> Response:
+    q = request.query_params
+    app = _apps(request).get(q.get("client_id", ""))
+    if app is None:
+        return _page_error("client_id is not a sandbox application")
+    if q.get("response_type") != "code":
+        return _page_error("response_type must be code")
+    redirect_uri = q.get("redirect_uri", "")
+    if urlsplit(redirect_uri).scheme not in ("http", "https"):
+        return _page_error("redirect_uri must be an http(s) address")
+    account = app.default_account()
+    chosen = q.get("sandbox_account", "")
+    if chosen:
+        if not chosen.isdigit() or not app.has_account(int(chosen)):
+            return _page_error("sandbox_account is not a sandbox seller")
+        account = int(chosen)
+    code = app.book.issue_code(account, redirect_uri)
+    back = {"code": code}
+    if "state" in q:
+        back["state"] = q["state"]
+    log.info("sandbox authorization: %s seller %s approved", app.channel, account)
+    return RedirectResponse(with_query(redirect_uri, **back), status_code=302)
+
+
+async def _params(request: Request) -> tuple[dict[str, Any], bool]:
+    """The body's fields and whether it was a form."""
     raw = await request.body()
     if "application/x-www-form-urlencoded" in request.headers.get("content-type", ""):
-        return dict(parse_qsl(raw.decode(errors="replace")))
+        return dict(parse_qsl(raw.decode(errors="replace"))), True
     try:
         body = json.loads(raw) if raw.strip() else {}
     except ValueError:
         raise ApiError(400, "body is not valid JSON", "invalid_request") from None
     if not isinstance(body, dict):
         raise ApiError(400, "body must be a JSON object", "invalid_request")
-    return body
+    return body, False
 
 
-def _issue(request: Request, store: Store, client_id: str) -> dict[str, Any]:
-    state = request.app.state
-    stamp = datetime.now(UTC).strftime("%m%d%H")
-    access = f"APP_USR-{client_id}-{stamp}-{secrets.token_hex(16)}-{store.user_id}"
-    refresh = f"TG-{secrets.token_hex(12)}-{store.user_id}"
-    store.tokens.add(access)
-    state.oauth_refresh[refresh] = store.user_id
-    return {
-        "access_token": access,
-        "token_type": "bearer",
-        "expires_in": EXPIRES_IN,
-        "scope": "offline_access read write",
-        "user_id": store.user_id,
-        "refresh_token": refresh,
-        "public_key": f"APP_USR-{secrets.token_hex(8)}-{secrets.token_hex(6)}",
-        "live_mode": False,
-    }
+def _fail(app: OAuthApp | None, key: str, message: str, status: int = 400) -> JSONResponse:
+    body = _mp_error(key, message, status) if app is None else app.error_body(key, message, status)
+    return JSONResponse(body, status_code=status)
 
 
 async def token(request: Request) -> Response:
     await faults(request).apply("oauth")
-    params = await _params(request)
-    w = world(request)
+    params, form = await _params(request)
     client_id, client_secret = params.get("client_id"), params.get("client_secret")
     if not client_id or not client_secret:
-        return _error("invalid_client", "client_id and client_secret are required")
+        return _fail(None, "invalid_client", "client_id and client_secret are required")
+    app = _apps(request).get(str(client_id))
+    if app is None or str(client_secret) != app.client_secret:
+        return _fail(app, "invalid_client", "invalid client_id or client_secret")
+    if app.form_only and not form:
+        return _fail(app, "invalid_request", "the body must be application/x-www-form-urlencoded")
     grant = params.get("grant_type")
-    used: set[str] = request.app.state.oauth_used_codes
-    refresh_tokens: dict[str, int] = request.app.state.oauth_refresh
-    if grant == "authorization_code":
-        code = params.get("code")
-        if not isinstance(code, str) or not code.startswith("TG-") or code in used:
-            return _error(
-                "invalid_grant",
-                "Error validating grant. Your authorization code or refresh token may be "
-                "expired or it was already used.",
+    try:
+        if grant == "authorization_code":
+            code, redirect_uri = params.get("code"), params.get("redirect_uri")
+            if not isinstance(code, str) or not code:
+                return _fail(app, "invalid_request", "code is required")
+            issued = app.book.exchange(code, str(redirect_uri) if redirect_uri else None)
+        elif grant == "refresh_token":
+            refresh = params.get("refresh_token")
+            if not isinstance(refresh, str) or not refresh:
+                return _fail(app, "invalid_request", "refresh_token is required")
+            issued = app.book.refresh(refresh)
+        else:
+            return _fail(
+                app,
+                "unsupported_grant_type",
+                "grant_type must be authorization_code or refresh_token",
             )
-        used.add(code)
-        suffix = code.rsplit("-", 1)[-1]
-        store = next((s for s in w.stores.values() if str(s.user_id) == suffix), w.default_store)
-        return JSONResponse(_issue(request, store, str(client_id)))
-    if grant == "refresh_token":
-        refresh = params.get("refresh_token")
-        user_id = refresh_tokens.pop(refresh, None) if isinstance(refresh, str) else None
-        if user_id is None or user_id not in w.stores:
-            return _error(
-                "invalid_grant",
-                "Error validating grant. Your authorization code or refresh token may be "
-                "expired or it was already used.",
-            )
-        return JSONResponse(_issue(request, w.stores[user_id], str(client_id)))
-    return _error(
-        "unsupported_grant_type", "grant_type must be authorization_code or refresh_token"
-    )
+    except GrantError:
+        return _fail(app, "invalid_grant", _GRANT_MESSAGE)
+    return JSONResponse(app.token_body(issued))
 
 
-routes = [Route("/oauth/token", token, methods=["POST"])]
+def _account(body: dict[str, Any]) -> int | None:
+    for name in ("account", "user_id", "shop_id"):
+        value = body.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value)
+    return None
+
+
+async def revoke(request: Request) -> Response:
+    raw = await request.body()
+    try:
+        body = json.loads(raw) if raw.strip() else {}
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        return _page_error("request body must be a JSON object")
+    channel = body.get("channel")
+    account = _account(body)
+    parts: dict[str, SandboxPart] = request.app.state.parts
+    known = {"mp_delivery", *parts}
+    if channel is not None and channel not in known:
+        return _page_error(f"channel must be one of {', '.join(sorted(known))}")
+    revoked = 0
+    if channel in (None, "mp_delivery"):
+        revoked += world(request).oauth.revoke(account)
+    for name, part in parts.items():
+        if channel in (None, name):
+            revoked += part.revoke_grants(account)
+    return JSONResponse({"revoked": revoked})
+
+
+routes = [
+    Route("/authorization", authorization, methods=["GET"]),
+    Route("/oauth/token", token, methods=["POST"]),
+    Route("/_sandbox/oauth/revoke", revoke, methods=["POST"]),
+]

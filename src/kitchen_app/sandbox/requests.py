@@ -39,7 +39,7 @@ def bearer(request: Request) -> str:
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise unauthorized()
-    if not any(token in store.tokens for store in world(request).stores.values()):
+    if not world(request).token_known(token):
         raise unauthorized()
     return token
 

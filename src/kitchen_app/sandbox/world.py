@@ -11,10 +11,14 @@ from __future__ import annotations
 import itertools
 import logging
 import random
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
+
+from kitchen_app.channels.oauth_grants import GrantBook
+from kitchen_app.channels.sandbox_apps import MP_APP
 
 from .api_errors import ApiError, bad_request, conflict, forbidden, not_found
 from .clock import Scheduler, iso
@@ -26,6 +30,16 @@ from .stores import Store, default_store
 __all__ = ["LOGISTICS", "SimOrder", "World"]
 
 log = logging.getLogger(__name__)
+
+
+def _mp_token(kind: str, user_id: int) -> str:
+    """``TG-…-<user id>`` codes and refresh tokens; ``APP_USR-<client id>-<MMddHH>-<hash>-<user
+    id>`` access tokens (api notes §7; clients treat them as opaque)."""
+    if kind == "access":
+        stamp = datetime.now(UTC).strftime("%m%d%H")
+        return f"APP_USR-{MP_APP.client_id}-{stamp}-{secrets.token_hex(16)}-{user_id}"
+    return f"TG-{secrets.token_hex(12)}-{user_id}"
+
 
 # The two logistics of seed 000. There is no Takeout flow in the docs (api notes §2.4).
 LOGISTICS = ("flex", "dropoff")
@@ -116,6 +130,18 @@ class World:
         self._serial = itertools.count()
         self._auto_chain = 0
         self.add_store(default_store(config.token))
+        # Tokens from Mercado Pago's OAuth (api notes §7): 180-day access tokens, refresh
+        # tokens rotated on each use (their lifetime is UNKNOWN: assumed without end).
+        self.oauth = GrantBook(
+            self.clock.now, access_s=15_552_000, refresh_s=None, make_token=_mp_token
+        )
+
+    def token_opens(self, store: Store, token: str) -> bool:
+        """The sandbox token (never expires) or a live OAuth token of this store's seller."""
+        return token in store.tokens or self.oauth.account_for(token) == store.user_id
+
+    def token_known(self, token: str) -> bool:
+        return any(self.token_opens(store, token) for store in self.stores.values())
 
     # -- stores ---------------------------------------------------------------------------
     @property
@@ -185,7 +211,7 @@ class World:
         order = self.orders.get(shipment_id)
         if order is None:
             raise not_found()
-        if token not in order.store.tokens:
+        if not self.token_opens(order.store, token):
             raise forbidden()
         return order
 

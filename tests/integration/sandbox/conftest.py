@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -13,6 +13,7 @@ from starlette.applications import Starlette
 from starlette.routing import Route
 
 from kitchen_app.app.serving import ServerThread
+from kitchen_app.channels.base import SandboxFactory
 from kitchen_app.sandbox import SandboxConfig, build_app
 
 
@@ -20,11 +21,13 @@ from kitchen_app.sandbox import SandboxConfig, build_app
 def start_sandbox() -> Iterator[Callable[..., Sandbox]]:
     started: list[tuple[ServerThread, Sandbox]] = []
 
-    def start(config: SandboxConfig | None = None, **overrides: Any) -> Sandbox:
+    def start(
+        config: SandboxConfig | None = None, parts: Sequence[SandboxFactory] = (), **overrides: Any
+    ) -> Sandbox:
         # A generous ACK deadline so a busy test machine never turns a delivery into a retry;
         # the deadline's own test sets a short one.
         cfg = replace(config or SandboxConfig(seed=7, ack_deadline_s=5.0), **overrides)
-        app = build_app(cfg)
+        app = build_app(cfg, parts)
         server = ServerThread(app)
         url = server.start()
         sb = Sandbox(

@@ -101,44 +101,6 @@ def test_stores_control_and_section_9(sandbox: Sandbox) -> None:
     assert sandbox.client.put(f"{API}/stores/44905357/external_id", json={}).status_code == 400
 
 
-def test_oauth_stub(sandbox: Sandbox) -> None:
-    grant = {
-        "client_id": "4934588586838432",
-        "client_secret": "s3cr3t",
-        "grant_type": "authorization_code",
-        "code": "TG-abc123-1070421029",
-        "redirect_uri": "https://desk.example/callback",
-    }
-    r = sandbox.anon.post("/oauth/token", json=grant)
-    assert r.status_code == 200
-    token = r.json()
-    assert token["token_type"] == "bearer" and token["expires_in"] == 15_552_000
-    assert token["user_id"] == 1070421029
-    assert token["access_token"].startswith("APP_USR-4934588586838432-")
-    assert token["refresh_token"].startswith("TG-")
-    # The issued token works on the API.
-    oid = sandbox.create("flex")
-    auth = {"Authorization": f"Bearer {token['access_token']}"}
-    assert sandbox.anon.get(f"{API}/v1/orders/{oid}", headers=auth).status_code == 200
-    reused = sandbox.anon.post("/oauth/token", json=grant)
-    assert reused.status_code == 400 and reused.json()["errorKey"] == "invalid_grant"
-    refresh = {
-        "client_id": "4934588586838432",
-        "client_secret": "s3cr3t",
-        "grant_type": "refresh_token",
-        "refresh_token": token["refresh_token"],
-    }
-    rotated = sandbox.anon.post("/oauth/token", json=refresh)
-    assert rotated.status_code == 200
-    assert rotated.json()["refresh_token"] != token["refresh_token"]
-    again = sandbox.anon.post("/oauth/token", json=refresh)  # the old one was rotated away
-    assert again.status_code == 400 and again.json()["error"] == "invalid_grant"
-    no_client = sandbox.anon.post("/oauth/token", json={"grant_type": "refresh_token"})
-    assert no_client.json()["errorKey"] == "invalid_client"
-    odd = sandbox.anon.post("/oauth/token", json=refresh | {"grant_type": "password"})
-    assert odd.json()["errorKey"] == "unsupported_grant_type"
-
-
 def test_clock_speed_and_rate(sandbox: Sandbox) -> None:
     clock = sandbox.anon.get("/_sandbox/clock").json()
     assert clock["speed"] == 1.0 and clock["now"].endswith("Z")

@@ -23,8 +23,9 @@ for where they say UNKNOWN:
 * ``PUT /items/{id}``: 409 "item optimistic locking error" on an update within
   ``item_lock_s`` of the previous one; variations left out are deleted (A.5).
 * Feedback: a second sale feedback → 400.
-* Tokens: the sandbox's configured token always works; ``issue_token`` gives 6-hour tokens
-  with single-use refresh tokens (A.7).
+* Tokens: the sandbox's configured token always works; OAuth (``/authorization``,
+  ``/oauth/token`` on the shell, ``issue_token`` for tests) gives 6-hour tokens with
+  single-use refresh tokens that live 6 months (A.7).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
+
+from kitchen_app.channels.oauth_grants import GrantBook, GrantError, IssuedTokens
 
 __all__ = [
     "CURRENCIES",
@@ -234,12 +237,6 @@ class MlOrder:
         return sum((item.price * qty for item, qty in self.items), Decimal(0))
 
 
-@dataclass(slots=True)
-class _Token:
-    seller: MlSeller
-    expires: float
-
-
 class MlWorld:
     def __init__(
         self,
@@ -267,8 +264,10 @@ class MlWorld:
         self.packs: dict[int, MlPack] = {}
         self.shipments: dict[int, MlShipment] = {}
         self.items: dict[str, MlItemStock] = {}
-        self.tokens: dict[str, _Token] = {}
-        self.refresh_tokens: dict[str, MlSeller] = {}
+        # A.7: 6-hour access tokens, single-use refresh tokens that live 6 months.
+        self.oauth = GrantBook(
+            now, access_s=ACCESS_TOKEN_S, refresh_s=REFRESH_TOKEN_S, make_token=self._make_token
+        )
         self.partial_searches = 0  # the next N searches answer 206
         self.rate_per_min = 0.0  # orders made on its own (the demo), per sandbox minute
         self._auto_chain = 0
@@ -280,39 +279,42 @@ class MlWorld:
 
     # -- auth -------------------------------------------------------------------------------
     def seller_for_token(self, token: str) -> MlSeller | None:
-        """The seller a bearer token acts for; None when unknown or expired (→ 401)."""
+        """The seller a bearer token acts for; None when unknown, expired or revoked (→ 401)."""
         if token == self.token:
             return self.default_seller
-        issued = self.tokens.get(token)
-        if issued is None or issued.expires <= self.now():
-            return None
-        return issued.seller
+        account = self.oauth.account_for(token)
+        return None if account is None else self.sellers.get(account)
+
+    def _make_token(self, kind: str, user_id: int) -> str:
+        if kind == "access":
+            return f"APP_USR-{self.application_id}-{secrets.token_hex(8)}-{user_id}"
+        return f"TG-{secrets.token_hex(12)}-{user_id}"
+
+    def token_body(self, tokens: IssuedTokens) -> dict[str, Any]:
+        """``POST /oauth/token``'s answer (A.7)."""
+        return {
+            "access_token": tokens.access_token,
+            "token_type": "bearer",
+            "expires_in": tokens.expires_in,
+            "scope": "offline_access read write",
+            "user_id": tokens.account,
+            "refresh_token": tokens.refresh_token,
+        }
 
     def issue_token(self, seller: MlSeller | None = None) -> dict[str, Any]:
         seller = seller or self.default_seller
-        access = f"APP_USR-{self.application_id}-{secrets.token_hex(8)}-{seller.user_id}"
-        refresh = f"TG-{secrets.token_hex(12)}-{seller.user_id}"
-        self.tokens[access] = _Token(seller, self.now() + ACCESS_TOKEN_S)
-        self.refresh_tokens[refresh] = seller
-        return {
-            "access_token": access,
-            "token_type": "bearer",
-            "expires_in": ACCESS_TOKEN_S,
-            "scope": "offline_access read write",
-            "user_id": seller.user_id,
-            "refresh_token": refresh,
-        }
+        return self.token_body(self.oauth.issue(seller.user_id))
 
     def refresh(self, refresh_token: str) -> dict[str, Any]:
-        seller = self.refresh_tokens.pop(refresh_token, None)  # single use
-        if seller is None:
+        try:
+            return self.token_body(self.oauth.refresh(refresh_token))
+        except GrantError:
             raise MlError(
                 400,
                 "invalid_grant",
                 "Error validating grant. Your authorization code or refresh token may be "
                 "expired or it was already used",
-            )
-        return self.issue_token(seller)
+            ) from None
 
     # -- creating orders --------------------------------------------------------------------
     def _item(self, site: str) -> MlItemStock:

@@ -62,6 +62,13 @@ class ShopeeSandboxPart:
     async def stop(self) -> None:
         await self.pushes.stop()
 
+    def oauth_app(self) -> None:
+        """Shopee authorizes on its own paths (``/api/v2/shop/auth_partner`` and the rest)."""
+        return None
+
+    def revoke_grants(self, account: int | None) -> int:
+        return self.world.oauth.revoke(account)
+
     def _schedule_next(self) -> None:
         interval = 60.0 / self.config.rate_per_min
 

@@ -27,10 +27,13 @@ import secrets
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
+
+from kitchen_app.channels.oauth_grants import with_query
 
 from ..signing import TIMESTAMP_VALID_S, hmac_hex, public_base_string, shop_base_string
 from .world import ShopeeError, ShopeeWorld, SimShopeeOrder
@@ -223,6 +226,29 @@ async def token_get(request: Request) -> Response:
     return JSONResponse(tokens | {"request_id": secrets.token_hex(16), "error": "", "message": ""})
 
 
+async def auth_partner(request: Request) -> Response:
+    """The authorization page (B.1): the seller logs in and accepts at once; 302 to
+    ``redirect`` (its own query kept) with ``code`` and ``shop_id``. A bad sign or an expired
+    timestamp answers Shopee's error JSON instead. ``sandbox_shop_id`` (sandbox only) picks
+    another sandbox shop than the first."""
+    try:
+        _check_public_call(request)
+    except ShopeeError as exc:
+        return _error(exc)
+    world = _world(request)
+    redirect = request.query_params.get("redirect", "")
+    if urlsplit(redirect).scheme not in ("http", "https"):
+        return _error(ShopeeError("error_param", "Wrong parameters, detail: redirect.", 403))
+    shop_id = world.config.shop_ids[0]
+    chosen = request.query_params.get("sandbox_shop_id", "")
+    if chosen:
+        if not chosen.isdigit() or int(chosen) not in world.config.shop_ids:
+            return _error(ShopeeError("invalid_shop_id", "Invalid shop_id.", 403))
+        shop_id = int(chosen)
+    code = world.issue_code(shop_id)
+    return RedirectResponse(with_query(redirect, code=code, shop_id=str(shop_id)), 302)
+
+
 @_shopee
 async def access_token_get(request: Request) -> Response:
     _check_public_call(request)
@@ -380,6 +406,7 @@ routes = [
     Route("/api/v2/logistics/get_shipping_parameter", get_shipping_parameter, methods=["GET"]),
     Route("/api/v2/logistics/ship_order", ship_order, methods=["POST"]),
     Route("/api/v2/logistics/get_tracking_number", get_tracking_number, methods=["GET"]),
+    Route("/api/v2/shop/auth_partner", auth_partner, methods=["GET"]),
     Route("/api/v2/auth/token/get", token_get, methods=["POST"]),
     Route("/api/v2/auth/access_token/get", access_token_get, methods=["POST"]),
     Route("/api/v2/push/get_lost_push_message", get_lost_push_message, methods=["GET"]),

@@ -25,12 +25,14 @@ import dataclasses
 import itertools
 import logging
 import random
-import secrets
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from kitchen_app.channels.oauth_grants import GrantBook, GrantError, IssuedTokens
+from kitchen_app.channels.sandbox_apps import SHOPEE_APP
 
 __all__ = [
     "ENV_PARTNER_ID",
@@ -46,7 +48,6 @@ log = logging.getLogger(__name__)
 
 ACCESS_TOKEN_S = 4 * 3600
 REFRESH_TOKEN_S = 30 * 24 * 3600
-CODE_S = 600
 LOST_PUSH_S = 3 * 86_400
 
 _CANCELLABLE = frozenset({"READY_TO_SHIP"})
@@ -97,8 +98,8 @@ ENV_SHOP_ID = "KITCHEN_SHOPEE_SHOP_ID"
 
 @dataclass(frozen=True, slots=True)
 class ShopeeSandboxConfig:
-    partner_id: int = 2001887
-    partner_key: str = field(default="shopee-sandbox-partner-key", repr=False)
+    partner_id: int = int(SHOPEE_APP.client_id)
+    partner_key: str = field(default=SHOPEE_APP.client_secret, repr=False)
     shop_ids: tuple[int, ...] = (727720655,)
     access_token: str = field(default="shopee-sandbox-token", repr=False)  # never expires
     tracking_after_s: float = 30.0  # ship_order → tracking number assigned
@@ -242,10 +243,9 @@ class ShopeeWorld:
         # Pushes held back (a control route): they go straight to the lost pushes, so only
         # polling finds the orders (the desk must not depend on pushes).
         self.pushes_paused = False
-        # access token -> (shop id, expires at); refresh token -> (shop id, expires at)
-        self.access_tokens: dict[str, tuple[int, float]] = {}
-        self.refresh_tokens: dict[str, tuple[int, float]] = {}
-        self.codes: dict[str, tuple[int, float]] = {}
+        # B.1: codes single use for 10 minutes; 4-hour access tokens; single-use refresh
+        # tokens that live 30 days. Accounts are shop ids.
+        self.oauth = GrantBook(self._now, access_s=ACCESS_TOKEN_S, refresh_s=REFRESH_TOKEN_S)
         # Pushes given up on, by message id (get_lost_push_message, kept three days).
         self.lost: dict[int, tuple[float, dict[str, Any]]] = {}
         self._lost_ids = itertools.count(176_600)
@@ -259,33 +259,43 @@ class ShopeeWorld:
             return False
         if access_token in self.static_tokens:
             return True
-        known = self.access_tokens.get(access_token)
-        return known is not None and known[0] == shop_id and known[1] > self._now()
+        return self.oauth.account_for(access_token) == shop_id
 
     def issue_code(self, shop_id: int) -> str:
-        code = secrets.token_hex(16)
-        self.codes[code] = (shop_id, self._now() + CODE_S)
-        return code
+        return self.oauth.issue_code(shop_id)
 
-    def _tokens(self, shop_id: int) -> dict[str, Any]:
-        access, refresh = secrets.token_hex(16), secrets.token_hex(16)
-        self.access_tokens[access] = (shop_id, self._now() + ACCESS_TOKEN_S)
-        self.refresh_tokens[refresh] = (shop_id, self._now() + REFRESH_TOKEN_S)
-        return {"access_token": access, "refresh_token": refresh, "expire_in": ACCESS_TOKEN_S}
+    @staticmethod
+    def _body(tokens: IssuedTokens) -> dict[str, Any]:
+        return {
+            "access_token": tokens.access_token,
+            "refresh_token": tokens.refresh_token,
+            "expire_in": tokens.expires_in,
+        }
 
     def token_from_code(self, code: str, shop_id: int) -> dict[str, Any]:
-        known = self.codes.pop(code, None)  # single use
-        if known is None or known[0] != shop_id or known[1] <= self._now():
+        try:
+            tokens = self.oauth.exchange(code)
+        except GrantError:
+            raise ShopeeError("invalid_code", "Invalid code", 403) from None
+        if tokens.account != shop_id:
+            self.oauth.revoke_tokens(tokens)
             raise ShopeeError("invalid_code", "Invalid code", 403)
-        return self._tokens(shop_id)
+        return self._body(tokens) | {
+            "shop_id_list": [shop_id],
+            "partner_id": self.config.partner_id,
+        }
 
     def refresh(self, refresh_token: str, shop_id: int) -> dict[str, Any]:
-        known = self.refresh_tokens.pop(refresh_token, None)  # single use
-        if known is None or known[0] != shop_id:
+        owner = self.oauth.refresh_owner(refresh_token)
+        if owner is None or owner != shop_id:
             raise ShopeeError("error_auth", "Invalid refresh_token", 403)
-        if known[1] <= self._now():
-            raise ShopeeError("refresh_token_expired", "Refresh token expired", 403)
-        return self._tokens(shop_id) | {"partner_id": self.config.partner_id, "shop_id": shop_id}
+        try:
+            tokens = self.oauth.refresh(refresh_token)
+        except GrantError as exc:
+            if exc.key == "expired":
+                raise ShopeeError("refresh_token_expired", "Refresh token expired", 403) from None
+            raise ShopeeError("error_auth", "Invalid refresh_token", 403) from None
+        return self._body(tokens) | {"partner_id": self.config.partner_id, "shop_id": shop_id}
 
     # -- lost pushes (B.4) ------------------------------------------------------------------
     def push_lost(self, body: dict[str, Any]) -> None:

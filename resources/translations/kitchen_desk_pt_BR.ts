@@ -2,49 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="74"/>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="121"/>
+        <source>Loading the marketplace&apos;s choices…</source>
+        <translation>Carregando as opções do marketplace…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="148"/>
+        <source>Could not get the choices from the marketplace (%1).</source>
+        <translation>Não foi possível obter as opções do marketplace (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="154"/>
+        <source>Choose one.</source>
+        <translation>Escolha uma.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="154"/>
+        <source>No choices offered.</source>
+        <translation>O marketplace não oferece opções.</translation>
+    </message>
+</context>
+<context>
     <name>ActionsBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="86"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="132"/>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="87"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="133"/>
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="88"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="134"/>
         <source>Print kitchen ticket</source>
         <translation>Imprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="135"/>
         <source>Print receipt</source>
         <translation>Imprimir recibo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="90"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="136"/>
         <source>MP receipt (PDF)</source>
         <translation>Comprovante MP (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="98"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="144"/>
         <source>Reprint MP receipt</source>
         <translation>Reimprimir comprovante MP</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="91"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="137"/>
         <source>Mark ready</source>
         <translation>Marcar como pronto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="96"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="142"/>
         <source>Reprint kitchen ticket</source>
         <translation>Reimprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="97"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="143"/>
         <source>Reprint receipt</source>
         <translation>Reimprimir recibo</translation>
     </message>
@@ -136,62 +164,50 @@
 <context>
     <name>Chips</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="40"/>
         <source>New</source>
         <translation>Novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="41"/>
         <source>Accepted</source>
         <translation>Aceito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="42"/>
         <source>Cook now</source>
         <translation>Preparar já</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="43"/>
         <source>Courier coming</source>
         <translation>Entregador vindo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="44"/>
         <source>Courier here</source>
         <translation>Entregador aqui</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="45"/>
         <source>On its way</source>
         <translation>A caminho</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="46"/>
         <source>At the door</source>
         <translation>Na porta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="47"/>
         <source>Failed delivery</source>
         <translation>Falha na entrega</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="48"/>
         <source>Delivered</source>
         <translation>Entregue</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="49"/>
         <source>Not delivered</source>
         <translation>Não entregue</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="50"/>
         <source>Expired</source>
         <translation>Expirado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="51"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
@@ -341,22 +357,22 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="47"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="52"/>
         <source>DEMO — orders are simulated</source>
         <translation>DEMO — os pedidos são simulados</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="52"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="56"/>
         <source>Search order # or name (Ctrl+F)</source>
         <translation>Buscar nº do pedido ou nome (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="57"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="61"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="68"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="72"/>
         <source>All (%1)</source>
         <translation>Todos (%1)</translation>
     </message>
@@ -364,42 +380,43 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="40"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="46"/>
         <source>Welcome to Kitchen Desk</source>
         <translation>Bem-vindo ao Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="44"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="50"/>
         <source>Orders from Mercado Pago Delivery arrive here, with a sound you cannot miss. How do you want to start?</source>
         <translation>Os pedidos do Mercado Pago Delivery chegam aqui, com um som impossível de ignorar. Como você quer começar?</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="50"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="56"/>
         <source>Try the demo (simulated orders, nothing real)</source>
         <translation>Experimentar a demo (pedidos simulados, nada real)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="52"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="58"/>
         <source>Connect to my store</source>
         <translation>Conectar minha loja</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="86"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="92"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="105"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="115"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="124"/>
         <source>Required to connect.</source>
         <translation>Obrigatório para conectar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="116"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="130"/>
         <source>Start the demo</source>
         <translation>Iniciar a demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="116"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="130"/>
         <source>Connect</source>
         <translation>Conectar</translation>
     </message>
@@ -495,82 +512,66 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="19"/>
         <source>Being created</source>
         <translation>Em criação</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="20"/>
         <source>Waiting for payment</source>
         <translation>Aguardando pagamento</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="21"/>
         <source>New — accept or cancel</source>
         <translation>Novo — aceite ou cancele</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="22"/>
         <source>Accepted</source>
         <translation>Aceito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="23"/>
         <source>Start cooking</source>
         <translation>Começar o preparo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="24"/>
         <source>Courier on the way</source>
         <translation>Entregador a caminho</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="25"/>
         <source>Courier at the counter</source>
         <translation>Entregador no balcão</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="26"/>
         <source>Out for delivery</source>
         <translation>Saiu para entrega</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="27"/>
         <source>At the customer&apos;s door</source>
         <translation>Na porta do cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="28"/>
         <source>Delivery failed</source>
         <translation>Falha na entrega</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="29"/>
         <source>Delivered</source>
         <translation>Entregue</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="30"/>
         <source>Not delivered</source>
         <translation>Não entregue</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="31"/>
         <source>Cancelled by the store</source>
         <translation>Cancelado pela loja</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="32"/>
         <source>Cancelled: not accepted in time</source>
         <translation>Cancelado: não aceito a tempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="33"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="69"/>
         <source>Mercado Pago wallet</source>
         <translation>Saldo Mercado Pago</translation>
     </message>
@@ -595,191 +596,237 @@
         <translation>Pix</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="77"/>
         <source>Flex</source>
         <translation>Flex</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="78"/>
         <source>Dropoff</source>
         <translation>Dropoff</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="79"/>
         <source>Takeout</source>
         <translation>Retirada</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="80"/>
         <source>Own shipping</source>
         <translation>Envio próprio</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="81"/>
         <source>Mercado Envíos</source>
         <translation>Mercado Envios</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="82"/>
         <source>Shopee shipping</source>
         <translation>Envio Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="86"/>
         <source>Mercado Pago</source>
         <translation>Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="87"/>
         <source>Mercado Libre</source>
         <translation>Mercado Livre</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="88"/>
         <source>Shopee</source>
         <translation>Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="92"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="77"/>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="93"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="78"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="94"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="79"/>
         <source>Mark ready</source>
         <translation>Marcar como pronto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="95"/>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="98"/>
         <source>Mercado Pago receipt</source>
         <translation>Comprovante do Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="96"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="80"/>
         <source>Kitchen ticket</source>
         <translation>Comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="97"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="81"/>
         <source>Customer receipt</source>
         <translation>Recibo do cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="102"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="86"/>
         <source>requested</source>
         <translation>solicitado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="103"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="87"/>
         <source>sent</source>
         <translation>enviado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="104"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="88"/>
         <source>pending — will retry</source>
         <translation>pendente — vai tentar de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="105"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="89"/>
         <source>confirmed</source>
         <translation>confirmado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="106"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="90"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="107"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="91"/>
         <source>queued</source>
         <translation>na fila</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="108"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="92"/>
         <source>printing</source>
         <translation>imprimindo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="109"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="93"/>
         <source>printed</source>
         <translation>impresso</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="110"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="94"/>
         <source>maybe printed — check the printer</source>
         <translation>talvez impresso — confira a impressora</translation>
     </message>
 </context>
 <context>
+    <name>LinkRow</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="68"/>
+        <source>Link %1</source>
+        <translation>Vincular %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="82"/>
+        <source>Linked as %1</source>
+        <translation>Vinculado como %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="82"/>
+        <source>Linked</source>
+        <translation>Vinculado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="83"/>
+        <source>Link again</source>
+        <translation>Vincular de novo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="85"/>
+        <source>Link expired: link again</source>
+        <translation>Vínculo expirado: vincule de novo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="87"/>
+        <source>Not linked</source>
+        <translation>Não vinculado</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="36"/>
+        <source>Asking the relay to link %1…</source>
+        <translation>Pedindo ao relay para vincular %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="41"/>
+        <source>Could not link %1: %2</source>
+        <translation>Não foi possível vincular %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="46"/>
+        <source>Finish linking %1 in the browser, then come back here.</source>
+        <translation>Termine de vincular %1 no navegador e volte aqui.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="50"/>
+        <source>Could not open the browser for %1</source>
+        <translation>Não foi possível abrir o navegador para %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="678"/>
         <source>%1 for order #%2?</source>
         <translation>%1 para o pedido #%2?</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="91"/>
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="86"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="91"/>
         <source>Kitchen Desk</source>
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="334"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="353"/>
         <source>Could not record it: %1</source>
         <translation>Não foi possível registrar: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="385"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="404"/>
         <source>Asking the marketplace to reopen the store…</source>
         <translation>Pedindo ao marketplace para reabrir a loja…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="391"/>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="402"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="410"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="421"/>
         <source>The store was not reopened: %1</source>
         <translation>A loja não foi reaberta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="394"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="413"/>
         <source>The store is open again: new orders can arrive.</source>
         <translation>A loja está aberta de novo: pedidos novos podem chegar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="397"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="416"/>
         <source>Reopen store: the marketplace cannot be reached; still trying.</source>
         <translation>Reabrir loja: não foi possível falar com o marketplace; continuamos tentando.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="403"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="422"/>
         <source>refused</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="510"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="529"/>
         <source>The relay rejected this desk&apos;s token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>O relay recusou o token deste balcão: novos pedidos NÃO estão chegando. Abra as Configurações e confira o token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="515"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="534"/>
         <source>Offline since %1: new orders may not arrive. Today&apos;s orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sem conexão desde %1: novos pedidos podem não chegar. Os pedidos de hoje, as comandas e as reimpressões continuam funcionando; aceitar e cancelar aguardam a conexão voltar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="634"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="729"/>
         <source>Something went wrong (%1); details are in the log.</source>
         <translation>Algo deu errado (%1); os detalhes estão no registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="670"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="765"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n novo pedido aguardando</numerusform>
@@ -787,12 +834,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="671"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="766"/>
         <source>accept within %1</source>
         <translation>aceite em %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="673"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="768"/>
         <source>%n order(s) expired while the desk was offline</source>
         <translation>
             <numerusform>%n pedido expirou enquanto o balcão estava sem conexão</numerusform>
@@ -800,7 +847,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="676"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="771"/>
         <source>%n notification(s) could not be matched to an order — see the status bar</source>
         <translation>
             <numerusform>%n notificação não pôde ser associada a um pedido — veja a barra de status</numerusform>
@@ -808,17 +855,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="692"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="787"/>
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
         <translation>O pedido #%1 expirou sem ser aceito. Mais um cancelamento automático vai PAUSAR a loja no Mercado Pago.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="728"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="823"/>
         <source>Orders are waiting</source>
         <translation>Há pedidos esperando</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="730"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="825"/>
         <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
         <translation>
             <numerusform>%n pedido está esperando ser aceito. Se o balcão fechar, ninguém ouve o alerta e o Mercado Pago o cancela depois de 5 minutos.</numerusform>
@@ -826,17 +873,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="739"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="834"/>
         <source>Keep the desk open</source>
         <translation>Manter o balcão aberto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="740"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="835"/>
         <source>Minimise</source>
         <translation>Minimizar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="741"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="836"/>
         <source>Close anyway</source>
         <translation>Fechar mesmo assim</translation>
     </message>
@@ -868,67 +915,67 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="72"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="77"/>
         <source>#%1: could not queue %2: %3</source>
         <translation>#%1: não foi possível enfileirar %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="76"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="81"/>
         <source>#%1: %2 reprint sent to the printer</source>
         <translation>#%1: reimpressão de %2 enviada à impressora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="78"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="83"/>
         <source>#%1: %2 sent to the printer</source>
         <translation>#%1: %2 enviado à impressora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="106"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="111"/>
         <source>#%1: %2 not printed again: %3</source>
         <translation>#%1: não foi possível imprimir de novo (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="109"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="114"/>
         <source>#%1: %2 sent again, to %3</source>
         <translation>#%1: %2 — foi de novo, para %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="112"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="117"/>
         <source>#%1: %2 sent to the printer again</source>
         <translation>#%1: %2 — foi para a impressora de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="125"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="130"/>
         <source>#%1: %2 not marked as printed: %3</source>
         <translation>#%1: não foi possível marcar como impresso (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="128"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="133"/>
         <source>#%1: %2 marked as printed</source>
         <translation>#%1: %2 — anotado: imprimiu</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="140"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="147"/>
         <source>#%1: %2 failed: %3</source>
         <translation>#%1: %2 falhou: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="143"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="150"/>
         <source>#%1: %2 confirmed by the marketplace</source>
         <translation>#%1: %2 confirmado pelo marketplace</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="146"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="153"/>
         <source>#%1: %2 is pending — the marketplace is not reachable; retrying</source>
         <translation>#%1: %2 pendente — o marketplace está inacessível; tentando de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="149"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="156"/>
         <source>#%1: %2 refused: %3</source>
         <translation>#%1: %2 recusado: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="150"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="157"/>
         <source>no reason given</source>
         <translation>sem motivo informado</translation>
     </message>
@@ -1215,134 +1262,149 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
     </message>
 </context>
 <context>
+    <name>RelinkBanner</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="123"/>
+        <source>%1 link expired — relink</source>
+        <translation>O vínculo com %1 expirou — vincule de novo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="127"/>
+        <source>Relink</source>
+        <translation>Vincular de novo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/links.py" line="129"/>
+        <source>Relink %1</source>
+        <translation>Vincular %1 de novo</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="42"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="38"/>
         <source>Relay address</source>
         <translation>Endereço do relay</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="43"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="39"/>
         <source>Desk token</source>
         <translation>Token do balcão</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="44"/>
         <source>Mercado Pago API address</source>
         <translation>Endereço da API do Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="45"/>
         <source>Mercado Pago access token</source>
         <translation>Access token do Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="46"/>
         <source>Mercado Pago user id</source>
         <translation>ID de usuário do Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="47"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="40"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="48"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="41"/>
         <source>Time zone</source>
         <translation>Fuso horário</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="49"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="42"/>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="50"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="43"/>
         <source>Alert sound</source>
         <translation>Som de alerta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="51"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="44"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="52"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="45"/>
         <source>Accept automatically</source>
         <translation>Aceitar automaticamente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="53"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="46"/>
         <source>Print when accepted</source>
         <translation>Imprimir ao aceitar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="54"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="47"/>
         <source>Kitchen ticket copies</source>
         <translation>Cópias da comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="55"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="48"/>
         <source>Receipt copies</source>
         <translation>Cópias do recibo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="56"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="49"/>
         <source>Printers</source>
         <translation>Impressoras</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="57"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="50"/>
         <source>Default printer</source>
         <translation>Impressora padrão</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="58"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="51"/>
         <source>Re-check interval</source>
         <translation>Intervalo de verificação</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="59"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="52"/>
         <source>Demo</source>
         <translation>Demonstração</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="75"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="65"/>
         <source>must be one line</source>
         <translation>deve ter uma só linha</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="76"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="66"/>
         <source>must be text</source>
         <translation>deve ser texto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="77"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="67"/>
         <source>must be a web address</source>
         <translation>deve ser um endereço web</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="78"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="68"/>
         <source>must be yes or no</source>
         <translation>deve ser sim ou não</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="79"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="69"/>
         <source>must be a whole number</source>
         <translation>deve ser um número inteiro</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="80"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="70"/>
         <source>two printers have the same name</source>
         <translation>duas impressoras têm o mesmo nome</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="83"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="73"/>
         <source>not a web address (http:// or https://): %1</source>
         <translation>não é um endereço web (http:// ou https://): %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="87"/>
+        <location filename="../../src/kitchen_app/ui/setting_labels.py" line="77"/>
         <source>must be between %1</source>
         <translation>deve estar entre %1</translation>
     </message>
@@ -1350,112 +1412,127 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="73"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="78"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="87"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="93"/>
         <source>Connection</source>
         <translation>Conexão</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="95"/>
         <source>Printers</source>
         <translation>Impressoras</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="96"/>
         <source>Sound</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="91"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="97"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="101"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="107"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="102"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="108"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="120"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="126"/>
         <source>(hidden)</source>
         <translation>(oculto)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="135"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="141"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="164"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="171"/>
+        <source>Set the relay address and desk token, save, then link</source>
+        <translation>Informe o endereço do relay e o token do balcão, salve e depois vincule</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="185"/>
+        <source>Link state unknown: %1</source>
+        <translation>Estado do vínculo desconhecido: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="193"/>
+        <source>The relay cannot link this marketplace</source>
+        <translation>O relay não consegue vincular este marketplace</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="231"/>
         <source>Play a sound for new orders</source>
         <translation>Tocar um som para novos pedidos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="171"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="238"/>
         <source>Test sound</source>
         <translation>Testar som</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="178"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="245"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="180"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="247"/>
         <source>The alert gets louder and faster as an order&apos;s 5-minute limit nears.</source>
         <translation>O alerta fica mais alto e mais frequente conforme o limite de 5 minutos do pedido se aproxima.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="192"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="259"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="194"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="261"/>
         <source>Language (after restart)</source>
         <translation>Idioma (após reiniciar)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="195"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="262"/>
         <source>Accept new orders automatically</source>
         <translation>Aceitar novos pedidos automaticamente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="198"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="265"/>
         <source>Print tickets when an order is accepted</source>
         <translation>Imprimir ao aceitar um pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="260"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="330"/>
         <source>Saving…</source>
         <translation>Salvando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="277"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="347"/>
         <source>Not saved: %1</source>
         <translation>Não salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="284"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="354"/>
         <source>Printing a calibration ticket on %1…</source>
         <translation>Imprimindo um ticket de calibração em %1…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="288"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="358"/>
         <source>Calibration failed: %1</source>
         <translation>A calibração falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="292"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="362"/>
         <source>Calibration ticket sent to %1. Keep the code page whose line reads right.</source>
         <translation>Ticket de calibração enviado para %1. Fique com a página de código cuja linha sair certa.</translation>
     </message>
@@ -1590,6 +1667,34 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <location filename="../../src/kitchen_app/ui/notices.py" line="265"/>
         <source>Not dismissed: %1</source>
         <translation>Não descartada: %1</translation>
+    </message>
+</context>
+<context>
+    <name>custody</name>
+    <message>
+        <location filename="../../src/kitchen_app/channels/custody.py" line="27"/>
+        <source>Access token from</source>
+        <translation>Token de acesso de</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/custody.py" line="28"/>
+        <source>Automatic: the relay when the store is linked there, else the pasted token</source>
+        <translation>Automático: o relay quando a loja está vinculada nele, senão o token colado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/custody.py" line="32"/>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/custody.py" line="33"/>
+        <source>The relay (linked store)</source>
+        <translation>O relay (loja vinculada)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/custody.py" line="34"/>
+        <source>The token pasted here</source>
+        <translation>O token colado aqui</translation>
     </message>
 </context>
 <context>
@@ -1927,52 +2032,52 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <translation>Cada venda só pode ser avaliada uma vez.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="22"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="23"/>
         <source>Mercado Libre API address</source>
         <translation>Endereço da API do Mercado Livre</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="23"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="24"/>
         <source>Mercado Libre API</source>
         <translation>API do Mercado Livre</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="29"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="30"/>
         <source>Mercado Libre access token</source>
         <translation>Token de acesso do Mercado Livre</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="30"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="31"/>
         <source>Lasts 6 hours; leave empty when the relay hands out the store&apos;s token</source>
         <translation>Dura 6 horas; deixe vazio quando o relay fornece o token da loja</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="39"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="40"/>
         <source>Mercado Libre seller id</source>
         <translation>ID de vendedor do Mercado Livre</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="40"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="41"/>
         <source>The seller&apos;s user id (lists its recent orders)</source>
         <translation>O ID de usuário do vendedor (lista as vendas recentes)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="47"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="48"/>
         <source>ME1 shipment updates</source>
         <translation>Atualizações de envios ME1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="48"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/settings.py" line="49"/>
         <source>Which Mercado Libre API reports ME1 shipments</source>
         <translation>Qual API do Mercado Livre informa os envios ME1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="87"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="78"/>
         <source>Mercado Libre application id</source>
         <translation>ID do aplicativo do Mercado Livre</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="93"/>
+        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="84"/>
         <source>Secret token in the callback URL</source>
         <translation>Token secreto na URL de notificações</translation>
     </message>
@@ -2120,8 +2225,8 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <translation>ShopeePay</translation>
     </message>
     <message>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="46"/>
         <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="151"/>
-        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="45"/>
         <source>Shopee partner key</source>
         <translation>Partner key da Shopee</translation>
     </message>
@@ -2227,72 +2332,49 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <translation>Transportadora própria (digite o código de rastreio)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="23"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="24"/>
         <source>Shopee API address</source>
         <translation>Endereço da API da Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="24"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="25"/>
         <source>Shopee Open Platform (Brazil: openplatform.shopee.com.br)</source>
         <translation>Shopee Open Platform (Brasil: openplatform.shopee.com.br)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="30"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="31"/>
         <source>Shopee access token</source>
         <translation>Token de acesso da Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="31"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="32"/>
         <source>The shop&apos;s access token (lasts 4 hours)</source>
         <translation>O token de acesso da loja (dura 4 horas)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="37"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="38"/>
         <source>Shopee partner id</source>
         <translation>Partner id da Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="38"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="39"/>
         <source>The app&apos;s partner id on the Shopee Open Platform</source>
         <translation>O partner id do app na Shopee Open Platform</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="46"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="47"/>
         <source>Signs every call; leave empty when the relay keeps it</source>
         <translation>Assina cada chamada; deixe vazio quando o relay a guarda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="54"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="55"/>
         <source>Shopee shop id</source>
         <translation>Shop id da Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="55"/>
+        <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="56"/>
         <source>The shop&apos;s id (Shopee is off while it is empty)</source>
         <translation>O id da loja (a Shopee fica desligada enquanto estiver vazio)</translation>
-    </message>
-</context>
-<context>
-    <name>ActionDialog</name>
-    <message>
-        <source>Back</source>
-        <translation>Voltar</translation>
-    </message>
-    <message>
-        <source>Loading the marketplace's choices…</source>
-        <translation>Carregando as opções do marketplace…</translation>
-    </message>
-    <message>
-        <source>Could not get the choices from the marketplace (%1).</source>
-        <translation>Não foi possível obter as opções do marketplace (%1).</translation>
-    </message>
-    <message>
-        <source>Choose one.</source>
-        <translation>Escolha uma.</translation>
-    </message>
-    <message>
-        <source>No choices offered.</source>
-        <translation>O marketplace não oferece opções.</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from kitchen_app.app.plugins import registry
-from kitchen_app.domain.settings import SettingKind, SettingSpec
+from kitchen_app.domain.settings import Choice, SettingKind, SettingSpec
 from kitchen_app.domain.text import Text
 from kitchen_app.domain.timezones import default_time_zone, zone_from_setting
 
@@ -130,6 +130,7 @@ class Setting:
     # context); None for the desk's own settings, which the ui labels itself.
     text: Text | None = None
     help: Text | None = None
+    choices: tuple[Choice, ...] = ()  # a plug-in's CHOICE setting: its values and words
 
     @property
     def title(self) -> str:
@@ -165,6 +166,7 @@ def _plugin_setting(name: str, spec: SettingSpec) -> Setting:
         label=spec.label.source,
         text=spec.label,
         help=spec.help,
+        choices=spec.choices if spec.kind is SettingKind.CHOICE else (),
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from kitchen_app.app.custody import custody_credentials
 from kitchen_app.app.plugins import registry
 from kitchen_app.channels.base import ChannelClient, FetchedOrder, Marketplace
 from kitchen_app.channels.mercadopago.mapping import observed_at
@@ -53,4 +54,5 @@ def build_engine(
         occurred_at=marketplace_times(),
         clock=clock,
         plugins=registry(),
+        credentials_factory=custody_credentials,
     )

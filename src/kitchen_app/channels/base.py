@@ -67,6 +67,7 @@ __all__ = [
     "SandboxFactory",
     "SandboxPart",
     "SandboxShell",
+    "SignedCall",
     "StoreInfo",
     "StoreStatusClient",
     "Unresolved",
@@ -266,6 +267,18 @@ class Display:
         return table.get(pair) or table.get(StatusPair(pair.status, None))
 
 
+@dataclass(frozen=True, slots=True)
+class SignedCall:
+    """The common parameters of one signed shop call (Shopee, api notes B.1): the partner
+    and shop ids, the access token and the lowercase hex HMAC-SHA256 of
+    ``partner_id + api_path + timestamp + access_token + shop_id`` with the partner key."""
+
+    partner_id: int
+    shop_id: int
+    access_token: str = field(repr=False)
+    sign: str = field(repr=False)
+
+
 class Credentials(Protocol):
     """Where a client gets its secrets: pasted settings, or the relay (token custody)."""
 
@@ -275,8 +288,11 @@ class Credentials(Protocol):
         """After a 401: refresh through the relay, else show "link expired"."""
         ...
 
-    async def sign(self, base_string: str) -> str:
-        """Hex HMAC-SHA256 of ``base_string`` with the partner key (Shopee)."""
+    async def sign_call(
+        self, api_path: str, timestamp: int, partner_id: int, shop_id: int
+    ) -> SignedCall:
+        """Sign one shop call. ``partner_id``/``shop_id``: the desk's settings, which pasted
+        credentials sign with; the relay answers with the linked shop's own."""
         ...
 
 

@@ -1,6 +1,6 @@
 """Secrets from the desk's own settings: the access token pasted in the settings page, and
-the partner key a signing marketplace (Shopee) needs. The relay's token custody will be a
-second ``Credentials`` (it refreshes before expiry); plug-ins never read secrets otherwise."""
+the partner key a signing marketplace (Shopee) needs. The relay's token custody is the other
+``Credentials`` (``relay_credentials.py``); plug-ins never read secrets otherwise."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from kitchen_app.domain.settings import SettingValue
 
+from .base import SignedCall
 from .errors import AuthError
 
 __all__ = ["SettingsCredentials"]
@@ -23,11 +24,11 @@ class SettingsCredentials:
         self._partner_key = key.strip() if isinstance(key, str) else ""
 
     def __repr__(self) -> str:  # never a secret
-        return "SettingsCredentials(…)"
+        return f"{type(self).__name__}(…)"
 
     async def access_token(self) -> str:
         if not self._token:
-            raise AuthError("no access token is configured")
+            raise AuthError("no access token is configured", code="no_token")
         return self._token
 
     async def rejected(self) -> None:
@@ -39,3 +40,12 @@ class SettingsCredentials:
             raise AuthError("no partner key is configured")
         digest = hmac.new(self._partner_key.encode(), base_string.encode(), hashlib.sha256)
         return digest.hexdigest()
+
+    async def sign_call(
+        self, api_path: str, timestamp: int, partner_id: int, shop_id: int
+    ) -> SignedCall:
+        if partner_id <= 0 or shop_id <= 0:
+            raise AuthError("the partner id or shop id is not set")
+        token = self._token  # an empty one is Shopee's to refuse, in its own words
+        sign = await self.sign(f"{partner_id}{api_path}{timestamp}{token}{shop_id}")
+        return SignedCall(partner_id, shop_id, token, sign)

@@ -65,11 +65,16 @@ class PluginRegistry:
             for spec in plugin.settings
         }
 
-    def enabled(self, channel: str, settings: Mapping[str, SettingValue]) -> bool:
-        """A channel whose required settings are empty is off (DESIGN §5)."""
+    def enabled(
+        self, channel: str, settings: Mapping[str, SettingValue], *, custody: bool = False
+    ) -> bool:
+        """A channel whose required settings are empty is off (DESIGN §5). ``custody``: its
+        credentials are the relay's, which supplies the settings marked ``custody``."""
         mine = self.plugin_settings(channel, settings)
         return all(
-            mine[spec.name] not in ("", None) for spec in self[channel].settings if spec.required
+            mine[spec.name] not in ("", None)
+            for spec in self[channel].settings
+            if spec.required and not (custody and spec.custody)
         )
 
     def create(
@@ -83,10 +88,11 @@ class PluginRegistry:
         """A Marketplace for every enabled plug-in, from the desk's settings (stored names).
         ``credentials`` by channel (the relay's token custody); else the pasted settings."""
         out: dict[str, Marketplace] = {}
+        given = credentials or {}
         for plugin in self:
-            if not self.enabled(plugin.channel, settings):
+            if not self.enabled(plugin.channel, settings, custody=plugin.channel in given):
                 continue
             mine = self.plugin_settings(plugin.channel, settings)
-            creds = (credentials or {}).get(plugin.channel) or SettingsCredentials(mine)
+            creds = given.get(plugin.channel) or SettingsCredentials(mine)
             out[plugin.channel] = plugin.create(PluginContext(mine, creds, http, time_zone))
         return out

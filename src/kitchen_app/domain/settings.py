@@ -44,6 +44,10 @@ class SettingSpec:
     minimum: int | None = None
     maximum: int | None = None
     required: bool = False  # the channel is off while a required one is empty (DESIGN §5)
+    # The relay's token custody supplies it once the store is linked there (the access token,
+    # a signing key, the shop's id): not required while the channel's credentials are the
+    # relay's.
+    custody: bool = False
 
     def qualified(self, channel: str) -> str:
         """The stored name: ``<channel>.<name>``."""

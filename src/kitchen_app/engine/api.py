@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from kitchen_app.channels.base import ActionSpec, CancelReason, Params
 from kitchen_app.domain.actions import StorePause
 from kitchen_app.domain.settings import Choice
+from kitchen_app.engine.links import LinkStart, LinkState
 
 __all__ = [
     "ActionOutcome",
@@ -27,6 +28,8 @@ __all__ = [
     "EngineListener",
     "FeedState",
     "FeedStatus",
+    "LinkStart",
+    "LinkState",
     "NullListener",
     "PrinterStatus",
     "StorePause",
@@ -65,6 +68,7 @@ class ApiHealth:
     ok: bool | None  # None: not tried yet
     message: str | None = None  # one line for staff when not ok (wrong address, token refused…)
     since: datetime | None = None
+    relink: bool = False  # the relay's link for this channel expired: staff must link again
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,4 +235,14 @@ class EngineCommands(Protocol):
 
     def acknowledge_missed(self) -> Future[None]:
         """The operator has seen the "while you were offline" list."""
+        ...
+
+    def link_states(self) -> Future[tuple[LinkState, ...]]:
+        """Each marketplace's link at the relay (``GET /v1/links``); fails with a
+        ``RelayError`` when there is no relay or it cannot be asked."""
+        ...
+
+    def start_link(self, channel: str) -> Future[LinkStart]:
+        """A fresh authorization address for linking ``channel`` (``POST /v1/links/…``),
+        for the browser."""
         ...

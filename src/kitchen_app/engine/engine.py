@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -22,6 +22,7 @@ from kitchen_app.channels.base import (
     ActionSpec,
     CancelReason,
     ChannelClient,
+    Credentials,
     Marketplace,
     Params,
 )
@@ -38,10 +39,11 @@ from kitchen_app.engine.api import (
 from kitchen_app.engine.context import EngineContext, OccurredAt, utc_now
 from kitchen_app.engine.feed import FeedLoop, feed_name
 from kitchen_app.engine.health import HealthListener, HealthMonitor
+from kitchen_app.engine.links import LinkStart, LinkState, RelayLinks, relay_wanted
 from kitchen_app.engine.loading import OrderFetcher
 from kitchen_app.engine.printing import PrintService
 from kitchen_app.engine.reconcile import Reconciler
-from kitchen_app.engine.relay_feed import RelayFeed
+from kitchen_app.engine.relay_feed import RelayError, RelayFeed
 from kitchen_app.engine.stores import CHECK_INTERVAL_S, StoreWatch
 from kitchen_app.settings import (
     LEGACY_NAMES,
@@ -71,6 +73,12 @@ ClientsFactory = Callable[
     [Mapping[str, Any], Mapping[str, Marketplace]], Mapping[Channel, ChannelClient]
 ]
 FeedFactory = Callable[[Mapping[str, Any]], RelayFeed | None]
+# The relay's token custody (issue 15): credentials by channel for the channels that take
+# the relay's, from the connection settings and the channels served; the rest keep their
+# pasted settings. The composition root passes the real one (``app/custody.py``).
+CredentialsFactory = Callable[
+    [Mapping[str, Any], tuple[str, ...]], Awaitable[Mapping[str, Credentials]]
+]
 
 
 def default_feed(settings: Mapping[str, Any]) -> RelayFeed | None:
@@ -102,6 +110,7 @@ class Engine:
         feed_factory: FeedFactory = default_feed,
         clock: Callable[[], datetime] = utc_now,
         plugins: PluginRegistry | None = None,
+        credentials_factory: CredentialsFactory | None = None,
     ) -> None:
         """``clients_factory`` builds the marketplace clients from the connection settings
         (the composition root, ``kitchen_app.app.wiring``, passes the real ones in); ``plugins``
@@ -117,6 +126,8 @@ class Engine:
         # Every part talks to this one, which keeps the health up to date and forwards.
         self._listener: EngineListener = HealthListener(listener, self._health)
         self._clients_factory = clients_factory
+        self._credentials_factory = credentials_factory
+        self._credentials: dict[str, Credentials] = {}
         self._occurred_at = dict(occurred_at or {})
         self._feed_factory = feed_factory
         self._clock = clock
@@ -218,11 +229,16 @@ class Engine:
             await self._feed_loop.close()
         for marketplace in ctx.marketplaces.values():
             await marketplace.aclose()
+        await self._close_credentials()
         settings = {key: ctx.setting(key) for key in self._connection_settings}
         time_zone = effective_time_zone(settings["time_zone"], settings["country"])
-        ctx.marketplaces = self._plugins.create(settings, time_zone=time_zone)
+        self._credentials = await self._custody(settings)
+        ctx.marketplaces = self._plugins.create(
+            settings, time_zone=time_zone, credentials=self._credentials
+        )
         ctx.clients = dict(self._clients_factory(settings, ctx.marketplaces))
         self._health.channel_names = {p.channel: p.display.name.source for p in self._plugins}
+        self._health.relay_channels = set(self._credentials)
         self._health.reset_apis(ctx.marketplaces)
         if self._stores is not None:
             # Reads the stores' status and, with it, tells at once whether the marketplace
@@ -249,6 +265,22 @@ class Engine:
         )
         self._feed_task = self._spawn(self._feed_loop.run())
 
+    async def _custody(self, settings: Mapping[str, Any]) -> dict[str, Credentials]:
+        if self._credentials_factory is None:
+            return {}
+        try:
+            return dict(await self._credentials_factory(settings, self._plugins.channels))
+        except Exception:  # never a reason not to start: the pasted settings still work
+            log.exception("choosing the relay's credentials")
+            return {}
+
+    async def _close_credentials(self) -> None:
+        for credentials in self._credentials.values():
+            close = getattr(credentials, "aclose", None)
+            if close is not None:
+                await close()
+        self._credentials = {}
+
     def _fetcher_or_fail(self) -> OrderFetcher:
         assert self._fetcher is not None
         return self._fetcher
@@ -268,6 +300,7 @@ class Engine:
         if self._ctx is not None:
             for marketplace in self._ctx.marketplaces.values():
                 await marketplace.aclose()
+        await self._close_credentials()
         if self._feed_loop is not None:
             await self._feed_loop.close()
         store.close()
@@ -454,6 +487,38 @@ class Engine:
             self._health.acknowledge_missed()
 
         return self._submit(acknowledge())
+
+    # ---- store links at the relay (issue 15) ------------------------------------------------
+
+    def _links(self) -> RelayLinks:
+        assert self._ctx is not None
+        url, token = self._ctx.setting("relay_url"), self._ctx.setting("relay_token")
+        if not (url and token):
+            raise RelayError("no relay is configured: enter its address and desk token")
+        return RelayLinks(str(url), str(token))
+
+    def link_states(self) -> Future[tuple[LinkState, ...]]:
+        async def states() -> tuple[LinkState, ...]:
+            assert self._ctx is not None
+            found = await self._links().states()
+            # A store linked (or whose link expired) since the clients were built: channels
+            # on "auto" switch to the relay's credentials now, not at the next start.
+            settings = {key: self._ctx.setting(key) for key in self._connection_settings}
+            links = {link.channel: link for link in found}
+            wanted = relay_wanted(settings, self._plugins.channels, links)
+            if self._credentials_factory is not None and wanted != set(self._credentials):
+                await self._connect()
+            return found
+
+        return self._submit(states())
+
+    def start_link(self, channel: str) -> Future[LinkStart]:
+        async def start() -> LinkStart:
+            if channel not in self._plugins:
+                raise ValueError(f"no marketplace {channel!r} on this desk")
+            return await self._links().start(channel)
+
+        return self._submit(start())
 
     def health(self) -> DeskHealth:
         """The desk's health as last computed (thread-safe: an immutable snapshot)."""

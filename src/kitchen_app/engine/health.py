@@ -34,17 +34,29 @@ from kitchen_app.engine.api import (
 )
 from kitchen_app.store import DeskStore, StoreError
 
-__all__ = ["HealthListener", "HealthMonitor", "api_message"]
+__all__ = ["HealthListener", "HealthMonitor", "api_message", "needs_relink"]
 
 log = logging.getLogger(__name__)
 
 
-def api_message(channel: str, error: ChannelError, name: str | None = None) -> str | None:
+def needs_relink(error: ChannelError | None, linked: bool) -> bool:
+    """A refused token on a channel whose credentials are the relay's: staff must link the
+    store again (the relay could not refresh it), not paste anything. The relay refusing the
+    desk's own token is another matter (the feed says so)."""
+    return linked and isinstance(error, AuthError) and error.code != "relay_token"
+
+
+def api_message(
+    channel: str, error: ChannelError, name: str | None = None, *, linked: bool = False
+) -> str | None:
     """What staff should read about a marketplace API after this error; None when the error
-    says nothing against the API itself (an order it does not know, a refused action)."""
+    says nothing against the API itself (an order it does not know, a refused action).
+    ``linked``: the channel's credentials are the relay's."""
     if isinstance(error, NotFound | StateConflict | BadResponse):
         return None
     name = name or str(channel)
+    if needs_relink(error, linked):
+        return f"{name} link expired — relink"
     if isinstance(error, AuthError):
         if error.code == "no_token":
             return f"no {name} access token is set: enter it in Settings"
@@ -71,6 +83,9 @@ class HealthMonitor:
         self._apis: dict[str, ApiHealth] = {}
         # What staff call each marketplace (the plug-ins' display names), by channel id.
         self.channel_names: dict[str, str] = {}
+        # Channels whose credentials are the relay's (token custody): a refused token there
+        # means "relink".
+        self.relay_channels: set[str] = set()
         self._printers: dict[str, PrinterStatus] = {}
         self._pauses: dict[tuple[str, str], StorePause] = {}
         self._missed: dict[str, None] = {}
@@ -111,15 +126,22 @@ class HealthMonitor:
     def api_outcome(self, channel: str, error: ChannelError | None) -> None:
         channel = str(channel)
         name = self.channel_names.get(channel)
-        message = api_message(channel, error, name) if error is not None else None
+        linked = channel in self.relay_channels
+        message = api_message(channel, error, name, linked=linked) if error is not None else None
         if error is not None and message is None:
             return  # the API answered; one order's trouble says nothing of it
         ok = message is None
+        relink = needs_relink(error, linked)
         previous = self._apis.get(channel)
-        if previous is not None and previous.ok is ok and previous.message == message:
+        if (
+            previous is not None
+            and previous.ok is ok
+            and previous.message == message
+            and previous.relink is relink
+        ):
             return
         since = self._clock()
-        self._apis[channel] = ApiHealth(channel, ok, message, since)
+        self._apis[channel] = ApiHealth(channel, ok, message, since, relink=relink)
         if not ok:
             log.warning("marketplace API %s: %s", channel, message)
         self.mark_dirty()

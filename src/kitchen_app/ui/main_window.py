@@ -41,6 +41,7 @@ from .bridge import EngineBridge, deliver
 from .cancel_dialog import CancelDialog
 from .elided import ElidedLabel
 from .filter_bar import FilterBar
+from .links import RelinkBanner, start_link
 from .loading_rows import is_loading, loading_row
 from .notices import MissedBanner, StorePausedBanner, UnresolvedDialog
 from .order_actions import OrderActions
@@ -131,8 +132,10 @@ class MainWindow(QMainWindow):
         self.missed_banner = MissedBanner(central)
         self.pause_banner = Banner("pause", central)
         self.alert_banner = AlertBanner(central)
+        self.relink_banner = RelinkBanner(central)
         for banner in (
             self.offline_banner,
+            self.relink_banner,
             self.paused_banner,
             self.missed_banner,
             self.pause_banner,
@@ -223,6 +226,11 @@ class MainWindow(QMainWindow):
         self.status.unresolvedClicked.connect(self.open_unresolved)
         self.status.healthClicked.connect(self._health_clicked)
         self.paused_banner.reopenRequested.connect(self._reopen_store)
+        self.relink_banner.relinkRequested.connect(
+            lambda channel: start_link(
+                self._commands, channel, self, lambda text: self._show_message(text, "pending")
+            )
+        )
         self.missed_banner.acknowledged.connect(self._acknowledge_missed)
         self.proxy.rowsAboutToBeInserted.connect(self._remember_rows_in_place)
         self.proxy.rowsInserted.connect(self._keep_rows_in_place)
@@ -317,6 +325,7 @@ class MainWindow(QMainWindow):
         if health.feed is not None:
             self.set_feed_state(health.feed)
         self.paused_banner.show_pauses(tuple(health.pauses))
+        self.relink_banner.show_channels(tuple(api.channel for api in health.apis if api.relink))
         if tuple(health.missed_while_offline) != self._missed:
             self._missed = tuple(health.missed_while_offline)
             self._show_missed()

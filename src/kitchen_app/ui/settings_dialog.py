@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSlider,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +34,7 @@ from kitchen_app.settings import LEGACY_NAMES, SETTINGS, SettingError, validate
 
 from . import labels
 from .bridge import deliver
+from .links import LinkRow, start_link
 from .printer_form import PrinterForm
 from .setting_labels import (
     field_problem,
@@ -81,6 +84,8 @@ class SettingsDialog(QDialog):
         self._errors: dict[str, str] = {}
         self._error_labels: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}  # by setting name
+        self.choices: dict[str, QComboBox] = {}  # a plug-in's CHOICE settings, by name
+        self.link_rows: dict[str, LinkRow] = {}  # by channel
         self._outstanding = 0
         self._failures: list[str] = []
 
@@ -146,6 +151,52 @@ class SettingsDialog(QDialog):
         column.addWidget(error)
         return box
 
+    def _choice(self, key: str) -> QWidget:
+        box = QComboBox(self)
+        box.setObjectName(key)
+        for choice in SETTINGS[key].choices:
+            words = choice.label
+            box.addItem(words if isinstance(words, str) else labels.translated(words), choice.value)
+        box.setCurrentIndex(max(0, box.findData(self._initial[key])))
+        self.choices[key] = box
+        return box
+
+    def _link_row(self, channel: str) -> LinkRow:
+        row = LinkRow(channel, self)
+        row.linkRequested.connect(
+            lambda c: start_link(self._commands, c, self, self.message.setText)
+        )
+        if not (self._initial["relay_url"] and self._initial["relay_token"]):
+            row.button.setEnabled(False)
+            row.set_unavailable(self.tr("Set the relay address and desk token, save, then link"))
+        self.link_rows[channel] = row
+        return row
+
+    def refresh_links(self) -> None:
+        """Each marketplace's link as the relay reports it (nothing to ask without a relay)."""
+        if not (self._initial["relay_url"] and self._initial["relay_token"]):
+            return
+        link_states = getattr(self._commands, "link_states", None)
+        if link_states is None:
+            return
+
+        def done(states: Any, error: BaseException | None) -> None:
+            if error is not None:
+                why = self.tr("Link state unknown: %1").replace("%1", str(error))
+                for row in self.link_rows.values():
+                    row.set_unavailable(why)
+                return
+            known = {state.channel: state for state in states}
+            for channel, row in self.link_rows.items():
+                state = known.get(channel)
+                if state is None:
+                    row.set_unavailable(self.tr("The relay cannot link this marketplace"))
+                    row.button.setEnabled(False)
+                else:
+                    row.set_state(state.state, state.account)
+
+        deliver(link_states(), self, done)
+
     def _connection_page(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
@@ -157,8 +208,16 @@ class SettingsDialog(QDialog):
                 heading = QLabel(f"<b>{html.escape(labels.channel_label(prefix))}</b>", self)
                 heading.setObjectName(f"heading_{prefix}")
                 form.addRow(heading)
-            form.addRow(setting_label(key), self._line(key, secret=secret))
-        return page
+                form.addRow(self._link_row(prefix))
+            field = self._choice(key) if SETTINGS[key].choices else self._line(key, secret=secret)
+            form.addRow(setting_label(key), field)
+        self.refresh_links()
+        scroll = QScrollArea(self)
+        scroll.setObjectName("connectionScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        return scroll
 
     def _printers_page(self) -> QWidget:
         page = QWidget(self)
@@ -238,7 +297,10 @@ class SettingsDialog(QDialog):
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, _secret in _CONNECTION:
-            out[key] = self.edits[key].text().strip()
+            if key in self.choices:
+                out[key] = self.choices[key].currentData()
+            else:
+                out[key] = self.edits[key].text().strip()
         out["printers"] = self.printer_form.printers()
         out["sound_enabled"] = self.sound_enabled.isChecked()
         out["sound_volume"] = self.volume.value()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from kitchen_app.channels.custody import CREDENTIALS_SETTING
 from kitchen_app.domain.settings import Choice, SettingKind, SettingSpec
 from kitchen_app.domain.text import QT_TRANSLATE_NOOP
 
@@ -48,6 +49,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         QT_TRANSLATE_NOOP("mercadolibre", "Which Mercado Libre API reports ME1 shipments"),
         choices=(Choice("v1", "V1"), Choice("v2", "V2")),
     ),
+    CREDENTIALS_SETTING,
 )
 
 LEGACY_SETTINGS: Mapping[str, str] = {}

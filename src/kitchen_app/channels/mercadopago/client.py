@@ -39,8 +39,8 @@ from urllib.parse import quote
 
 import httpx
 
-from kitchen_app.channels.base import CancelReason, FetchedOrder, StoreInfo
-from kitchen_app.channels.errors import AuthError, BadResponse
+from kitchen_app.channels.base import CancelReason, Credentials, FetchedOrder, StoreInfo
+from kitchen_app.channels.errors import AuthError, BadResponse, ChannelError
 from kitchen_app.channels.http import RetryingHttp, RetryPolicy, Sleep
 from kitchen_app.channels.readers import json_body
 from kitchen_app.domain import Channel
@@ -152,12 +152,18 @@ class MpDeliveryClient:
         max_retries: int = 3,
         backoff_s: float = 0.5,
         sleep: Sleep | None = None,
+        credentials: Credentials | None = None,
     ) -> None:
+        """``credentials``: the relay's token custody, asked for the token on every call (it
+        refreshes); None: ``token`` is the one pasted in the settings."""
         token = token.strip() if isinstance(token, str) else ""
+        self._credentials = credentials
         # A missing or broken token must not stop the desk from starting (today's orders stay
         # readable offline): every call then fails with AuthError before anything is sent.
         self._token_problem: str | None = None
-        if not token:
+        if credentials is not None:
+            pass
+        elif not token:
             self._token_problem = "no Mercado Pago access token is configured"
         elif not token.isascii() or not token.isprintable():
             self._token_problem = "the Mercado Pago access token has characters a token cannot have"
@@ -353,7 +359,18 @@ class MpDeliveryClient:
             raise AuthError(self._token_problem, code="no_token")
         # Computed per call: an IANA zone's offset changes with daylight saving time.
         sent = {"x-time-zone": header_value(self.time_zone)} | (headers or {})
-        return await self._http.request(method, path, safe=safe, json=json, headers=sent)
+        if self._credentials is None:
+            return await self._http.request(method, path, safe=safe, json=json, headers=sent)
+        token = await self._credentials.access_token()
+        sent["Authorization"] = f"Bearer {token}"
+        try:
+            return await self._http.request(method, path, safe=safe, json=json, headers=sent)
+        except AuthError:
+            try:  # the relay refreshes; the next call carries the new token
+                await self._credentials.rejected()
+            except ChannelError as why:
+                log.info("Mercado Pago credentials after a 401: %s", why.message)
+            raise
 
     _json = staticmethod(json_body)
 

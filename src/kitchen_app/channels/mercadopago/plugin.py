@@ -32,6 +32,7 @@ from kitchen_app.channels.base import (
     RelayEvent,
     Unresolved,
 )
+from kitchen_app.channels.credentials import SettingsCredentials
 from kitchen_app.channels.errors import BadResponse, ChannelError, StateConflict
 from kitchen_app.domain import Order, StatusPair
 from kitchen_app.domain import flows as legacy
@@ -136,10 +137,15 @@ class MercadoPagoMarketplace:
             value = ctx.settings.get(name, "")
             return value if isinstance(value, str) else str(value)
 
-        # The token is read from the settings this round; the relay's token custody will
-        # hand it through ctx.credentials.
+        # A pasted token is checked once here (a missing one says so on every call); the
+        # relay's token custody is asked on every call, because it refreshes.
+        custody = None if isinstance(ctx.credentials, SettingsCredentials) else ctx.credentials
         client = MpDeliveryClient(
-            text("base_url"), text("access_token"), http=ctx.http, time_zone=ctx.time_zone
+            text("base_url"),
+            text("access_token"),
+            http=ctx.http,
+            time_zone=ctx.time_zone,
+            credentials=custody,
         )
         return cls(client, user_id=text("user_id"))
 

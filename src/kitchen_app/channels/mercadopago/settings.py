@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from kitchen_app.channels.custody import CREDENTIALS_SETTING
 from kitchen_app.domain.settings import SettingKind, SettingSpec
 from kitchen_app.domain.text import QT_TRANSLATE_NOOP
 
@@ -24,8 +25,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
         QT_TRANSLATE_NOOP("mp_delivery", "Mercado Pago access token"),
         QT_TRANSLATE_NOOP("mp_delivery", "The store's Mercado Pago token"),
         # Without a token Mercado Pago is off (DESIGN §5), so a store that sells only on
-        # Mercado Libre or Shopee is not told its Mercado Pago API is failing.
+        # Mercado Libre or Shopee is not told its Mercado Pago API is failing. A store
+        # linked at the relay needs none here.
         required=True,
+        custody=True,
     ),
     SettingSpec(
         "user_id",
@@ -34,6 +37,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         QT_TRANSLATE_NOOP("mp_delivery", "Mercado Pago user id"),
         QT_TRANSLATE_NOOP("mp_delivery", "The store's Mercado Pago user id (finds its stores)"),
     ),
+    CREDENTIALS_SETTING,
 )
 
 # The flat names of the first releases -> the names under the prefix. Saved values are

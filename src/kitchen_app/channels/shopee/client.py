@@ -32,11 +32,13 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlencode
 
 import httpx
 
+from kitchen_app.channels.base import Credentials
+from kitchen_app.channels.credentials import SettingsCredentials
 from kitchen_app.channels.errors import (
     AuthError,
     BadResponse,
@@ -48,7 +50,7 @@ from kitchen_app.channels.errors import (
 )
 from kitchen_app.channels.http import RetryingHttp, RetryPolicy, Sleep, error_for_response
 
-from .signing import hmac_hex, public_base_string, shop_base_string
+from .signing import hmac_hex, public_base_string
 
 __all__ = [
     "BR_CANCEL_REASONS",
@@ -100,35 +102,17 @@ _AUTH_KEYS = frozenset(
 _MAX_MESSAGE = 200
 
 
-class ShopeeCredentials(Protocol):
-    """Where the client gets the shop's access token and its signatures."""
-
-    async def access_token(self) -> str: ...
-
-    async def sign(self, base_string: str) -> str:  # hex HMAC-SHA256 with the partner key
-        ...
-
-    async def rejected(self) -> None:  # after an auth error: refresh, or show "relink"
-        ...
+ShopeeCredentials = Credentials  # the shape every plug-in's credentials have
 
 
-class KeyCredentials:
+class KeyCredentials(SettingsCredentials):
     """Credentials from the desk's settings: the access token and the partner key pasted in."""
 
     def __init__(self, access_token: str, partner_key: str) -> None:
-        self._token = access_token.strip()
-        self._key = partner_key.strip()
-
-    def __repr__(self) -> str:  # never the secrets
-        return "KeyCredentials(***)"
+        super().__init__({"access_token": access_token, "partner_key": partner_key})
 
     async def access_token(self) -> str:
-        return self._token
-
-    async def sign(self, base_string: str) -> str:
-        if not self._key:
-            raise AuthError("Shopee partner key is not set")
-        return hmac_hex(self._key, base_string)
+        return self._token  # an empty one is Shopee's to refuse
 
     async def rejected(self) -> None:
         log.warning("Shopee refused the access token or signature: relink the shop")
@@ -271,19 +255,19 @@ class ShopeeClient:
         safe: bool,
     ) -> dict[str, Any]:
         """One signed Shop API call; the whole answer (``response`` inside) or a typed error."""
-        if self.partner_id <= 0 or self.shop_id <= 0:
-            raise AuthError("Shopee partner id or shop id is not set")
         timestamp = int(self._clock())
-        token = await self._credentials.access_token()
-        sign = await self._credentials.sign(
-            shop_base_string(self.partner_id, api_path, timestamp, token, self.shop_id)
-        )
+        try:
+            signed = await self._credentials.sign_call(
+                api_path, timestamp, self.partner_id, self.shop_id
+            )
+        except AuthError as exc:
+            raise AuthError(f"Shopee: {exc.message}", code=exc.code) from None
         params: dict[str, str | int] = {
-            "partner_id": self.partner_id,
+            "partner_id": signed.partner_id,
             "timestamp": timestamp,
-            "access_token": token,
-            "shop_id": self.shop_id,
-            "sign": sign,
+            "access_token": signed.access_token,
+            "shop_id": signed.shop_id,
+            "sign": signed.sign,
             **(query or {}),
         }
         path = f"{api_path}?{urlencode(params)}"

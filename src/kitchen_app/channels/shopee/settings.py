@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from kitchen_app.channels.custody import CREDENTIALS_SETTING
 from kitchen_app.domain.settings import SettingKind, SettingSpec
 from kitchen_app.domain.text import QT_TRANSLATE_NOOP
 
@@ -54,7 +55,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
         QT_TRANSLATE_NOOP("shopee", "Shopee shop id"),
         QT_TRANSLATE_NOOP("shopee", "The shop's id (Shopee is off while it is empty)"),
         required=True,
+        custody=True,  # the relay signs for the linked shop
     ),
+    CREDENTIALS_SETTING,
 )
 
 LEGACY_SETTINGS: Mapping[str, str] = {}

@@ -48,7 +48,7 @@ def test_dropoff_orders_get_the_dropoff_steps() -> None:
 
 def test_settings_are_declared_without_the_prefix_and_legacy_names_map_onto_them() -> None:
     names = {spec.name for spec in settings.SETTINGS}
-    assert names == {"base_url", "access_token", "user_id"}
+    assert names == {"base_url", "access_token", "user_id", "credentials"}
     assert set(settings.LEGACY_SETTINGS.values()) <= names
     token = next(s for s in settings.SETTINGS if s.name == "access_token")
     assert token.kind is SettingKind.SECRET

@@ -45,7 +45,8 @@ def test_every_shopee_word_is_translated(language: str) -> None:
     translator = QTranslator()
     assert translator.load(str(QM / f"kitchen_desk_{language}.qm"))
     texts = _texts()
-    assert all(t.context == "shopee" for t in texts)
+    # Its own words, and the credentials setting every plug-in shares (channels/custody.py).
+    assert {t.context for t in texts} <= {"shopee", "custody"}
     missing = [t.source for t in texts if not translator.translate(t.context, t.source)]
     assert missing == []
     assert translator.translate("shopee", "Cancel order") != "Cancel order"

@@ -29,7 +29,7 @@ from kitchen_app.domain import (
     TimelineEntry,
     Totals,
 )
-from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
+from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState, LinkStart, LinkState
 from tests.builders import T0, ars, burrito_combo, mp_order
 
 NEW = StatusPair("ready_to_ship", "ready_to_print")
@@ -194,6 +194,7 @@ class FakeCommands:
         default_factory=lambda: ActionOutcome(1, ActionOutcomeState.CONFIRMED)
     )
     held: list[Future[Any]] = field(default_factory=list)  # futures left open on purpose
+    links: list[LinkState] = field(default_factory=list)  # what link_states answers
     hold: bool = False
 
     def _answer(self, value: Any) -> Future[Any]:
@@ -256,6 +257,15 @@ class FakeCommands:
     def acknowledge_missed(self) -> Future[None]:
         self.calls.append(("acknowledge_missed",))
         return self._answer(None)
+
+    def link_states(self) -> Future[tuple[LinkState, ...]]:
+        self.calls.append(("link_states",))
+        return self._answer(tuple(self.links))
+
+    def start_link(self, channel: str) -> Future[LinkStart]:
+        self.calls.append(("start_link", channel))
+        url = f"https://auth.example/authorization?state=s-{channel}"
+        return self._answer(LinkStart(channel, url))
 
 
 def flex_order(

@@ -1,10 +1,11 @@
 """Which credentials each marketplace plug-in gets (issue 15): the relay's token custody or
 the token pasted in the settings, per ``<channel>.credentials`` (``channels/custody.py``).
 
-``auto`` asks the relay (``GET /v1/links``) once per connection: a channel the relay reports
+``auto`` asks the relay (``GET /v1/links``) at each connection: a channel the relay reports
 linked — or expired, so staff see "link expired — relink" rather than a silent fallback — gets
-the relay's credentials. When the relay cannot be asked, a channel with no pasted token still
-gets the relay's (nothing else could work), one with a pasted token keeps it.
+the relay's credentials; the others keep their pasted token. When the relay cannot be asked,
+``auto`` means the pasted token; the engine asks again every minute and switches when the
+answer changes (a store linked in the browser, a relay back up).
 """
 
 from __future__ import annotations

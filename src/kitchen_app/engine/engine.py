@@ -39,7 +39,13 @@ from kitchen_app.engine.api import (
 from kitchen_app.engine.context import EngineContext, OccurredAt, utc_now
 from kitchen_app.engine.feed import FeedLoop, feed_name
 from kitchen_app.engine.health import HealthListener, HealthMonitor
-from kitchen_app.engine.links import LinkStart, LinkState, RelayLinks, relay_wanted
+from kitchen_app.engine.links import (
+    LinkStart,
+    LinkState,
+    RelayLinks,
+    read_links,
+    relay_wanted,
+)
 from kitchen_app.engine.loading import OrderFetcher
 from kitchen_app.engine.printing import PrintService
 from kitchen_app.engine.reconcile import Reconciler
@@ -95,6 +101,7 @@ class EngineConfig:
     poll_wait_s: float = 25.0
     reconcile_interval_s: float | None = None  # None: the reconcile_interval_s setting
     store_check_interval_s: float = CHECK_INTERVAL_S  # how often paused stores are looked for
+    link_check_interval_s: float = 60.0  # how often the relay's store links are looked at
 
 
 class Engine:
@@ -208,6 +215,7 @@ class Engine:
             self._actions.resume_unfinished()
             await self._fetcher.resume()
             self._spawn(self._stores.run_periodically(self._config.store_check_interval_s))
+            self._spawn(self._watch_links(self._config.link_check_interval_s))
             self._health.recompute()
             interval = self._config.reconcile_interval_s or float(
                 ctx.setting("reconcile_interval_s")
@@ -501,16 +509,32 @@ class Engine:
         async def states() -> tuple[LinkState, ...]:
             assert self._ctx is not None
             found = await self._links().states()
-            # A store linked (or whose link expired) since the clients were built: channels
-            # on "auto" switch to the relay's credentials now, not at the next start.
-            settings = {key: self._ctx.setting(key) for key in self._connection_settings}
-            links = {link.channel: link for link in found}
-            wanted = relay_wanted(settings, self._plugins.channels, links)
-            if self._credentials_factory is not None and wanted != set(self._credentials):
-                await self._connect()
+            await self._follow_links({link.channel: link for link in found})
             return found
 
         return self._submit(states())
+
+    async def _follow_links(self, links: Mapping[str, LinkState] | None) -> None:
+        """A store linked (or whose link expired) since the clients were built: channels on
+        "auto" switch to the relay's credentials now, not at the next start."""
+        if self._credentials_factory is None or links is None or self._ctx is None:
+            return
+        settings = {key: self._ctx.setting(key) for key in self._connection_settings}
+        if relay_wanted(settings, self._plugins.channels, links) != set(self._credentials):
+            log.info("store links changed at the relay: reconnecting the marketplaces")
+            await self._connect()
+
+    async def _watch_links(self, interval_s: float) -> None:
+        assert self._ctx is not None
+        while True:
+            await asyncio.sleep(interval_s)
+            if self._credentials_factory is None:
+                return
+            settings = {key: self._ctx.setting(key) for key in self._connection_settings}
+            try:
+                await self._follow_links(await read_links(settings))
+            except Exception:  # a bad answer never stops the watch
+                log.exception("following the relay's store links")
 
     def start_link(self, channel: str) -> Future[LinkStart]:
         async def start() -> LinkStart:

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from kitchen_app.channels.custody import AUTO, PASTED, RELAY, SOURCES
+from kitchen_app.channels.custody import AUTO, RELAY, SOURCES
 
 from .relay_feed import RelayAuthError, RelayError, RelayProtocolError, RelayUnavailable
 
@@ -131,20 +131,15 @@ def relay_wanted(
     links: Mapping[str, LinkState] | None,
 ) -> set[str]:
     """The channels whose credentials should be the relay's. ``links``: the relay's link
-    states, None when they could not be read."""
+    states, None when they could not be read (then ``auto`` means the pasted token until
+    they can be: the engine asks again every minute)."""
     if not (settings.get("relay_url") and settings.get("relay_token")):
         return set()  # no relay: only pasted tokens can work
     chosen: set[str] = set()
     for channel in channels:
         source = credentials_source(settings, channel)
-        if source == PASTED:
-            continue
-        if source == RELAY:
-            chosen.add(channel)
-        elif links is None:
-            if not str(settings.get(f"{channel}.access_token") or "").strip():
-                chosen.add(channel)
-        elif channel in links and links[channel].state in ("linked", "expired"):
+        state = links[channel].state if links is not None and channel in links else None
+        if source == RELAY or (source == AUTO and state in ("linked", "expired")):
             chosen.add(channel)
     return chosen
 

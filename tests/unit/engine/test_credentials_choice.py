@@ -34,9 +34,10 @@ def test_relay_and_pasted_are_obeyed() -> None:
     assert relay_wanted(settings, CHANNELS, links) == {"mp_delivery"}
 
 
-def test_a_relay_that_cannot_be_asked_keeps_pasted_tokens() -> None:
-    settings = RELAY | {"mercadolibre.access_token": "APP_USR-pasted"}
-    assert relay_wanted(settings, CHANNELS, None) == {"mp_delivery", "shopee"}
+def test_a_relay_that_cannot_be_asked_means_pasted_tokens_unless_told_relay() -> None:
+    assert relay_wanted(RELAY, CHANNELS, None) == set()
+    settings = RELAY | {"shopee.credentials": "relay"}
+    assert relay_wanted(settings, CHANNELS, None) == {"shopee"}
 
 
 def test_a_refused_relay_token_reads_relink_a_pasted_one_does_not() -> None:

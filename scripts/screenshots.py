@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
-Five scenes, each in pt-BR and es: a new order alerting, an accepted Flex order with its
+The settings' connection page with its "Link …" rows (``--settings-only``: that alone), and
+five scenes, each in pt-BR and es: a new order alerting, an accepted Flex order with its
 timeline and QR, the offline banner, a ticket the printer never confirmed beside one that
 failed (the operator is asked), and the worst afternoon (orders still loading, the store
 paused, orders missed offline, notifications without an order, the marketplace refusing the
@@ -50,12 +51,14 @@ from kitchen_app.engine.api import (  # noqa: E402
     DeskHealth,
     FeedState,
     FeedStatus,
+    LinkState,
     PrinterStatus,
 )
 from kitchen_app.ui import labels  # noqa: E402
 from kitchen_app.ui.app import create_app, install_translations  # noqa: E402
 from kitchen_app.ui.bridge import EngineBridge  # noqa: E402
 from kitchen_app.ui.main_window import MainWindow  # noqa: E402
+from kitchen_app.ui.settings_dialog import SettingsDialog  # noqa: E402
 
 LANGS = {
     "pt_BR": (
@@ -278,16 +281,53 @@ def trouble(
     window.deleteLater()
 
 
+def settings_links(path: Path) -> None:
+    """The settings' connection page with a link row per marketplace, as the relay reports
+    them: one linked, one whose link expired, one never linked."""
+    reader, commands = FakeReader(), FakeCommands()
+    reader.settings.update(
+        {
+            "relay_url": "https://relay.lapulperia.com.ar",
+            "relay_token": "desk-token",
+            "mercadolibre.user_id": "3430803000",
+        }
+    )
+    commands.links = [
+        LinkState("mp_delivery", "linked", "1070421029"),
+        LinkState("mercadolibre", "expired"),
+        LinkState("shopee", "unlinked"),
+    ]
+    dialog = SettingsDialog(commands, reader)
+    dialog.resize(760, 1000)
+    dialog.show()
+    _settle()
+    image = dialog.grab().toImage()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    pil = Image.open(io.BytesIO(bytes(buffer.data().data()))).convert("RGB")
+    pil.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+    print(path, path.stat().st_size // 1024, "KiB")
+    dialog.close()
+    dialog.deleteLater()
+
+
 def main() -> int:
     labels.use_plugins(registry())  # as app/desk.py does before its window
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument(
+        "--settings-only", action="store_true", help="only the settings page's link rows"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_app(sys.argv[:1], language="en")
     for lang in LANGS:
         translators = install_translations(app, lang)
-        scenes(args.out, lang)
+        if lang != "en":
+            settings_links(args.out / f"settings-links-{lang.replace('_', '-')}.png")
+        if not args.settings_only:
+            scenes(args.out, lang)
         for translator in translators:
             app.removeTranslator(translator)
     return 0

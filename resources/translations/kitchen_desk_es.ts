@@ -1674,7 +1674,7 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
     <message>
         <location filename="../../src/kitchen_app/channels/custody.py" line="27"/>
         <source>Access token from</source>
-        <translation>Token de acceso desde</translation>
+        <translation>Origen del token de acceso</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/custody.py" line="28"/>

@@ -1674,7 +1674,7 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
     <message>
         <location filename="../../src/kitchen_app/channels/custody.py" line="27"/>
         <source>Access token from</source>
-        <translation>Token de acesso de</translation>
+        <translation>Origem do token de acesso</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/custody.py" line="28"/>

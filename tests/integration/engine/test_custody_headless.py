@@ -19,12 +19,17 @@ import httpx
 import pytest
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.wiring import build_engine
 from kitchen_app.channels.sandbox_apps import ML_APP, SHOPEE_APP
 from kitchen_app.channels.shopee.signing import hmac_hex, public_base_string
+from kitchen_app.engine.api import NullListener
+from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
 from kitchen_app.serving import ServerThread
 from tests.relay_standin import CustodyStandIn, Held
+
+from .standin import wait_until
 
 SELLER = 3430803000
 SHOP = 727720655
@@ -194,3 +199,46 @@ def test_orders_are_read_with_the_relays_tokens_and_signatures(
     assert stack.relay.count("sign") >= 1  # every Shopee call signed by the relay
     assert stack.relay.count("links") >= 1  # "auto" asked which stores are linked
     assert stack.relay.held["mercadolibre"].access_token != stale.access_token
+
+
+def test_engine_link_commands_and_a_store_linked_meanwhile(tmp_path: Path) -> None:
+    relay = CustodyStandIn()
+    relay.link("mercadolibre", token="APP_USR-from-relay")
+    relay.states["shopee"] = "unlinked"
+    relay.start()
+    settings = {
+        "relay_url": relay.url,
+        "relay_token": relay.desk_token,
+        "mercadolibre.base_url": "http://127.0.0.1:9",  # nothing listens: reads just fail
+        "mercadolibre.user_id": str(SELLER),
+        "auto_print": False,
+    }
+    engine = build_engine(
+        EngineConfig(db_path=tmp_path / "desk.sqlite3", initial_settings=settings, poll_wait_s=1),
+        NullListener(),
+    )
+    engine.start()
+    try:
+
+        def channels() -> set[str]:
+            return {api.channel for api in engine.health().apis}
+
+        assert wait_until(lambda: channels() == {"mercadolibre"})
+        states = engine.link_states().result(10)
+        assert {s.channel: s.state for s in states} == {
+            "mercadolibre": "linked",
+            "shopee": "unlinked",
+        }
+        # Staff link Shopee in the browser; the settings page asks again: Shopee comes on
+        # with the relay's credentials (no shop id, no partner key on this desk).
+        relay.link("shopee")
+        engine.link_states().result(10)
+        assert wait_until(lambda: channels() == {"mercadolibre", "shopee"})
+        start = engine.start_link("shopee").result(10)
+        assert start.authorize_url == "https://auth.example/authorization?state=s-shopee"
+        assert ("start_link", "shopee") in relay.calls
+        with pytest.raises(ValueError):
+            engine.start_link("nowhere").result(10)
+    finally:
+        engine.stop()
+        relay.stop()

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from kitchen_app.serving import ServerThread
+from kitchen_app.app.serving import ServerThread
 
 DESK_TOKEN = "desk-token-store-a"
 

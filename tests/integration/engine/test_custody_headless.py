@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.serving import ServerThread
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.channels.sandbox_apps import ML_APP, SHOPEE_APP
 from kitchen_app.channels.shopee.signing import hmac_hex, public_base_string
@@ -26,7 +27,6 @@ from kitchen_app.engine.api import NullListener
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
-from kitchen_app.serving import ServerThread
 from tests.relay_standin import CustodyStandIn, Held
 
 from .standin import wait_until

@@ -17,6 +17,7 @@ from starlette.routing import Route
 from kitchen_app.domain.relay_protocol import EVENTS_PATH, HEALTH_PATH, STATUS_PATH
 from kitchen_app.relay.backend import BackendUnavailable, LogBackend, SQLiteBackend
 from kitchen_app.relay.config import RelayConfig
+from kitchen_app.relay.direct_routes import DirectRoutes, Endpoint, ErrorHandler
 from kitchen_app.relay.hub import EventHub
 from kitchen_app.relay.marketplaces import (
     CHANNEL_MERCADOLIBRE,
@@ -62,20 +63,37 @@ def build_app(config: RelayConfig) -> Starlette:
             await hub.stop()
             await backend.close()
 
+    # channel -> its webhook endpoint; the paths come from WEBHOOK_PATHS alone, so the
+    # router and DirectRoutes below cannot disagree about them.
+    webhooks = {
+        CHANNEL_MP_DELIVERY: handlers.mercadopago,
+        CHANNEL_MERCADOLIBRE: handlers.mercadolibre,
+        CHANNEL_SHOPEE: handlers.shopee,
+    }
     routes = [
-        Route(WEBHOOK_PATHS[CHANNEL_MP_DELIVERY], handlers.mercadopago, methods=["POST"]),
-        Route(WEBHOOK_PATHS[CHANNEL_MERCADOLIBRE], handlers.mercadolibre, methods=["POST"]),
-        Route(WEBHOOK_PATHS[CHANNEL_SHOPEE], handlers.shopee, methods=["POST"]),
+        *(
+            Route(WEBHOOK_PATHS[ch], endpoint, methods=["POST"])
+            for ch, endpoint in webhooks.items()
+        ),
         Route(EVENTS_PATH, handlers.events, methods=["GET"]),
         Route(STATUS_PATH, handlers.status, methods=["GET"]),
         Route(HEALTH_PATH, handlers.healthz, methods=["GET"]),
     ]
-    middleware = [Middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)]
+    # The hot routes (a webhook, a desk's long poll) skip the router and exception layers.
+    hot: dict[tuple[str, str], Endpoint] = {
+        **{("POST", WEBHOOK_PATHS[ch]): endpoint for ch, endpoint in webhooks.items()},
+        ("GET", EVENTS_PATH): handlers.events,
+    }
+    exception_handlers: dict[type[Exception], ErrorHandler] = {BackendUnavailable: _unavailable}
+    middleware = [
+        Middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes),
+        Middleware(DirectRoutes, routes=hot, exception_handlers=exception_handlers),
+    ]
     return Starlette(
         routes=routes,
         middleware=middleware,
         lifespan=lifespan,
-        exception_handlers={BackendUnavailable: _unavailable},
+        exception_handlers=dict(exception_handlers),
     )
 
 

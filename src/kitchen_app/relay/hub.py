@@ -140,13 +140,21 @@ class EventHub:
         problem = self._overload()
         if problem is not None:
             raise Overloaded(problem)
-        done: asyncio.Future[AppendResult] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[AppendResult] = loop.create_future()
         self._queue.put_nowait(_Pending(event, done))
-        # Cancelling this request's wait cancels only its own future; the writer skips it.
+        # A timer that fails the future, rather than asyncio.wait_for (an extra future, task
+        # and callbacks per webhook). Cancelling this request's wait cancels only its own
+        # future; the writer skips it.
+        timer = loop.call_later(self._commit_timeout, self._expire, done)
         try:
-            return await asyncio.wait_for(done, self._commit_timeout)
-        except TimeoutError:
-            raise Overloaded(f"not committed within {self._commit_timeout:g} s") from None
+            return await done
+        finally:
+            timer.cancel()
+
+    def _expire(self, done: asyncio.Future[AppendResult]) -> None:
+        if not done.done():
+            done.set_exception(Overloaded(f"not committed within {self._commit_timeout:g} s"))
 
     def _overload(self) -> str | None:
         waiting = self._queue.qsize()

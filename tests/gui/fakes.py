@@ -51,6 +51,7 @@ class Summary:
     total: Money
     accept_deadline: datetime
     accepted: bool
+    pack_id: str | None = None
 
 
 def summary(

@@ -105,7 +105,7 @@ class HealthWords(QObject):
                     "bad",
                     "orders",
                     self.tr(
-                        "%n notification(s) could not be matched to an order — open them and check the Mercado Pago app",  # noqa: E501
+                        "%n notification(s) could not be matched to an order — open them and check the marketplace's app",  # noqa: E501
                         "",
                         health.unresolved,
                     ),
@@ -127,7 +127,7 @@ class HealthWords(QObject):
                     "bad",
                     "orders",
                     self.tr(
-                        "%n order(s) could not be read for a while — the desk keeps trying; check them in the Mercado Pago app",  # noqa: E501
+                        "%n order(s) could not be read for a while — the desk keeps trying; check them in the marketplace's app",  # noqa: E501
                         "",
                         health.parked_orders,
                     ),

@@ -32,6 +32,10 @@ def use_plugins(plugins: Iterable[Plugin]) -> None:
     plugins = list(plugins)
     use_displays({p.channel: p.display for p in plugins})
     use_actions({p.channel: {a.name: a.label for a in p.actions} for p in plugins})
+    _DOCUMENT_ACTIONS.clear()
+    _DOCUMENT_ACTIONS.update(
+        {p.channel: frozenset(a.name for a in p.actions if a.returns_document) for p in plugins}
+    )
 
 
 def use_displays(displays: Mapping[str, Display]) -> None:
@@ -175,6 +179,38 @@ _ACTIONS: dict[str, dict[str, Text]] = {}
 def use_actions(labels: Mapping[str, Mapping[str, Text]]) -> None:
     _ACTIONS.clear()
     _ACTIONS.update({channel: dict(by_name) for channel, by_name in labels.items()})
+
+
+# Each plug-in's actions that answer a document (a PDF the marketplace makes).
+_DOCUMENT_ACTIONS: dict[str, frozenset[str]] = {}
+
+
+def is_document_action(name: str, channel: str | None) -> bool:
+    """Whether a plug-in's action answers its document (printed through the print queue)."""
+    if channel is not None and channel in _DOCUMENT_ACTIONS:
+        return name in _DOCUMENT_ACTIONS[channel]
+    return any(name in names for names in _DOCUMENT_ACTIONS.values())
+
+
+def document_label(channel: str | None) -> str:
+    """What an order's marketplace calls its document (``Display.document``)."""
+    for display in _displays(channel):
+        if display.document is not None:
+            return translated(display.document, "Labels")
+    return _tr(_ACTION["label_pdf"])
+
+
+def channel_names() -> str:
+    """The served marketplaces' names, for sentences ("A, B and C" in the desk's words)."""
+    names = [translated(d.name, "Labels") for d in _DISPLAYS.values()]
+    if len(names) < 2:
+        return names[0] if names else _tr("the marketplaces")
+    return _tr("%1 and %2").replace("%1", ", ".join(names[:-1])).replace("%2", names[-1])
+
+
+def channels() -> tuple[str, ...]:
+    """The marketplaces whose words the desk has (the plug-ins it serves)."""
+    return tuple(_DISPLAYS)
 
 
 def state_label(state: str) -> str:

@@ -8,20 +8,22 @@ one inserted row, never a reload of the day. Commands go to the engine and come 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, tzinfo
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, cast
 
-from PySide6.QtCore import QEvent, QItemSelection, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QCursor, QMoveEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeySequence, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHeaderView,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
+    QStackedWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,13 +34,14 @@ from kitchen_app.engine.api import ActionOutcomeState, DeskHealth, FeedState, Fe
 
 from . import labels
 from .action_dialog import ActionDialog
-from .actions_bar import BarState
+from .actions_bar import DOCUMENT_KIND, BarState
 from .alert import AlertController, AlertPlayer
 from .alert_policy import AlertLevel, AlertStep
 from .attention import Attention
 from .banners import AlertBanner, Banner
 from .bridge import EngineBridge, deliver
 from .cancel_dialog import CancelDialog
+from .cart_pane import CartPane
 from .elided import ElidedLabel
 from .filter_bar import FilterBar
 from .links import RelinkBanner, start_link
@@ -48,7 +51,7 @@ from .order_actions import OrderActions
 from .order_cells import OrderCellDelegate
 from .order_columns import fit_order_columns
 from .order_detail import OrderDetail
-from .orders_model import Col, OrdersModel, Roles, is_waiting
+from .orders_model import Cart, Col, OrdersModel, Roles, is_waiting
 from .orders_proxy import OrdersProxy
 from .print_problems import PrintDecisions
 from .status_bar import DeskStatusBar
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         alert_speed: float = 1.0,
         tray: bool = True,
+        marketplaces: Sequence[str] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -87,6 +91,9 @@ class MainWindow(QMainWindow):
         self._tz = tz or datetime.now().astimezone().tzinfo
         self._now = now
         self._demo = demo
+        # The marketplaces the desk is set up for (the filter offers these and any that sent
+        # orders today); None: those whose words the desk has.
+        self._marketplaces = tuple(marketplaces) if marketplaces is not None else labels.channels()
         self._locale = QLocale()
         self.setWindowTitle(self.tr("Kitchen Desk — demo") if demo else self.tr("Kitchen Desk"))
 
@@ -148,9 +155,14 @@ class MainWindow(QMainWindow):
         self.search = self.filters.search
         root.addWidget(self.filters)
 
-        self.table = QTableView(central)
+        # A tree: a cart (orders bought together) is one row that expands to its orders.
+        self.table = QTreeView(central)
         self.table.setObjectName("orders")
         self.table.setModel(self.proxy)
+        self.table.setUniformRowHeights(True)
+        self.table.setRootIsDecorated(True)
+        self.table.setIndentation(12)
+        self.table.setAllColumnsShowFocus(True)
         self.table.setItemDelegate(OrderCellDelegate(self.table))
         self.table.setItemDelegateForColumn(Col.STATUS, StatusChipDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -158,14 +170,13 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Col.CREATED, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
         # Pixel scrolling lets the list hold the rows under the mouse exactly in place when an
         # order arrives above them (see _keep_rows_in_place).
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        header = self.table.horizontalHeader()
+        header = self.table.header()
         # Widths come from what each column can hold, measured once (order_columns.py): a
         # view that fits columns to their contents re-measures rows on every change.
         fit_order_columns(self.table, self.model, self._locale)
@@ -176,11 +187,23 @@ class MainWindow(QMainWindow):
         header.setMinimumSectionSize(40)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
+        # Ctrl+C (and the list's context menu) copies the selected order's whole id: long
+        # ids show only their tail in the list.
+        self.copy_id = QAction(self.tr("Copy order id"), self.table)
+        self.copy_id.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.copy_id.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_id.triggered.connect(self.copy_selected_id)
+        self.table.addAction(self.copy_id)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.detail = OrderDetail(tz=self._tz, locale=self._locale, parent=central)
+        self.cart_pane = CartPane(tz=self._tz, locale=self._locale, parent=central)
+        self.panes = QStackedWidget(central)
+        self.panes.addWidget(self.detail)
+        self.panes.addWidget(self.cart_pane)
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self.panes)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([960, 480])
@@ -197,6 +220,7 @@ class MainWindow(QMainWindow):
         self.message.setObjectName("actionMessage")
         self.status.addWidget(self.message, 2)
         self._update_filter_counts()
+        self._update_marketplaces()
         self._fit_to_screen()
 
     def _fit_to_screen(self) -> None:
@@ -239,6 +263,9 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filters.searchChanged.connect(self.proxy.set_search)
         self.filters.stageChosen.connect(self.proxy.set_stage)
+        self.filters.channelChosen.connect(self.proxy.set_channel)
+        self.cart_pane.printRequested.connect(self._print_cart)
+        self.cart_pane.orderChosen.connect(self.select)
         self.detail.actions_bar.triggered.connect(self._action_triggered)
         self.actions.message.connect(self._show_message)
         self.actions.busyChanged.connect(self._busy_changed)
@@ -255,7 +282,7 @@ class MainWindow(QMainWindow):
             self.status.set_sound_available(self.player.available())
 
     # ---- data in -----------------------------------------------------------------------------
-    def today(self) -> Any:
+    def today(self) -> date:
         return labels.to_local(self._now(), self._tz).date()
 
     def _load_day(self) -> None:
@@ -450,7 +477,7 @@ class MainWindow(QMainWindow):
         if len(sizes) != 2 or sum(sizes) <= 0:
             return
         needed = (
-            table.horizontalHeader().length()
+            table.header().length()
             + 2 * table.frameWidth()
             + table.verticalScrollBar().sizeHint().width()
         )
@@ -492,10 +519,7 @@ class MainWindow(QMainWindow):
         )
         if bar.value() == 0 and top >= 0 and not mouse_on_list:
             return
-        row = self.model.row_of(key)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.proxy.mapFromSource(self.model.index_of(key))
         if not index.isValid():
             return
         shift = table.visualRect(index).top() - top
@@ -517,6 +541,8 @@ class MainWindow(QMainWindow):
 
     def _orders_moved(self) -> None:
         self._update_filter_counts()
+        self._update_marketplaces()
+        self._refresh_cart()
         self.alert.refresh()
         self._update_alert_banner()
         self._update_pause_warning()
@@ -539,25 +565,87 @@ class MainWindow(QMainWindow):
 
     # ---- selection and detail ----------------------------------------------------------------
     def selected_key(self) -> str | None:
+        """The order shown in the order's pane (None while a cart is shown)."""
+        if self.panes.currentWidget() is self.cart_pane:
+            return None
         order = self.detail.order()
         return order.key if order is not None else self.detail.loading_key()
 
+    def selected_cart(self) -> Cart | None:
+        return self.cart_pane.cart() if self.panes.currentWidget() is self.cart_pane else None
+
     def select(self, key: str) -> None:
-        row = self.model.row_of(key)
-        if row is None:
+        """Select an order (shown under its cart, opened) or a cart (by ``Cart.key``)."""
+        source = self.model.index_of(key)
+        if not source.isValid():
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.proxy.mapFromSource(source)
         if index.isValid():
-            self.table.selectRow(index.row())
-        else:
+            if index.parent().isValid():
+                self.table.expand(index.parent())
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        elif self.model.cart(key) is None or self.model.summary(key) is not None:
             self._show_order(key)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
-        if indexes:
-            self._show_order(indexes[0].data(Roles.KEY))
+        if not indexes:
+            return
+        cart = indexes[0].data(Roles.CART)
+        if isinstance(cart, Cart):
+            self._show_cart(cart)
+        else:
+            self._show_order(str(indexes[0].data(Roles.KEY)))
+
+    # ---- carts -------------------------------------------------------------------------------
+    def _show_cart(self, cart: Cart) -> None:
+        total = self.model.cart_total(cart)
+        self.cart_pane.show_cart(
+            cart,
+            self.model.cart_orders(cart),
+            labels.format_money(total, self._locale) if total is not None else "",
+        )
+        self.panes.setCurrentWidget(self.cart_pane)
+
+    def _refresh_cart(self) -> None:
+        cart = self.selected_cart()
+        if cart is None:
+            return
+        if self.model.cart(cart.key) is cart:
+            self._show_cart(cart)
+        else:  # the cart is gone (its orders were taken out)
+            self.cart_pane.show_cart(None, [], "")
+
+    def _print_cart(self, key: str, kind: str) -> None:
+        """One ticket for the whole cart: the engine prints every order of the cart of
+        ``key`` (its first order) on one kitchen ticket or receipt."""
+        cart = self.model.cart(key)
+        shown = self.tr("cart %1").replace("%1", cart.pack_id) if cart is not None else key
+        action = str(Action.PRINT_KITCHEN if kind == "kitchen" else Action.PRINT_RECEIPT)
+        self.actions.print_ticket(key, shown, action, kind, reprint=False)
+
+    def copy_selected_id(self) -> str | None:
+        """Put the selected row's whole order id (a cart's id on its row) on the clipboard."""
+        index = self.table.currentIndex()
+        full = index.siblingAtColumn(Col.ID).data(Roles.FULL_ID) if index.isValid() else None
+        if not isinstance(full, str):
+            return None
+        QApplication.clipboard().setText(full)
+        self._show_message(self.tr("Copied %1").replace("%1", full), "ok")
+        return full
+
+    def _update_marketplaces(self) -> None:
+        known = list(self._marketplaces)
+        known += sorted(c for c in self.model.channels() if c not in known)
+        self.filters.set_channels(tuple(known))
 
     def _show_order(self, key: str) -> None:
+        self.panes.setCurrentWidget(self.detail)
         summary = self.model.summary(key)
         if summary is not None and is_loading(summary):
             self.detail.show_loading(summary)
@@ -620,6 +708,7 @@ class MainWindow(QMainWindow):
                 printed_kinds=printed,
                 busy=self.actions.busy(order.key),
                 offered=self._offered.get(order.key),
+                channel=order.channel,
             )
         )
         self.print_decisions.show_jobs(jobs)
@@ -645,8 +734,12 @@ class MainWindow(QMainWindow):
             self.open_cancel_dialog()
         elif name == Action.MARK_READY:
             self.actions.mark_ready(key, shown)
-        elif name in (Action.PRINT_KITCHEN, Action.PRINT_RECEIPT, Action.PRINT_LABEL_PDF):
-            self.actions.print_ticket(key, shown, Action(name), reprint=reprint)
+        elif name == Action.PRINT_KITCHEN:
+            self.actions.print_ticket(key, shown, name, "kitchen", reprint=reprint)
+        elif name == Action.PRINT_RECEIPT:
+            self.actions.print_ticket(key, shown, name, "receipt", reprint=reprint)
+        elif name == self.detail.actions_bar.document_action():
+            self.actions.print_ticket(key, shown, name, DOCUMENT_KIND, reprint=reprint)
 
     def open_action(self, spec: ActionSpec) -> ActionDialog | QMessageBox | None:
         """A plug-in's action: its parameters asked in one small dialog, or "are you sure?"
@@ -784,8 +877,10 @@ class MainWindow(QMainWindow):
         if expired is not None:
             self.pause_banner.set_text(
                 self.tr(
-                    "Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago."  # noqa: E501
-                ).replace("%1", expired.display_id)
+                    "Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on %2."  # noqa: E501
+                )
+                .replace("%1", expired.display_id)
+                .replace("%2", labels.channel_label(expired.channel))
             )
             self.pause_banner.set_level("bad")
         self.pause_banner.setVisible(expired is not None)
@@ -823,7 +918,7 @@ class MainWindow(QMainWindow):
             self.tr("Orders are waiting"),
             self.tr(
                 "%n order(s) are waiting to be accepted. If the desk closes, nobody hears "
-                "the alert and Mercado Pago cancels them after 5 minutes.",
+                "the alert and the marketplace cancels them when their time runs out.",
                 "",
                 waiting,
             ),
@@ -865,7 +960,7 @@ class MainWindow(QMainWindow):
 def _window_path(spec: ActionSpec) -> bool:
     """Whether the window's own path fits the plug-in's action: accept and mark ready without
     parameters, cancel with only the marketplace's reasons (the reasons dialog), the
-    marketplace's receipt PDF through the print queue. Anything else takes the generic
+    marketplace's document (a PDF) through the print queue. Anything else takes the generic
     dialog built from its ParamSpecs."""
     if spec.name == Action.CANCEL:
         return len(spec.params) == 1 and (
@@ -875,6 +970,4 @@ def _window_path(spec: ActionSpec) -> bool:
         )
     if spec.name in (Action.ACCEPT, Action.MARK_READY):
         return not spec.params and not spec.confirm
-    if spec.name == Action.PRINT_LABEL_PDF:
-        return not spec.params and spec.returns_document
-    return False
+    return not spec.params and spec.returns_document

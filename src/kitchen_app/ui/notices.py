@@ -157,7 +157,7 @@ class MissedBanner(Banner):
         self.set_text(
             self.tr(
                 "While the desk was offline, %n order(s) arrived and expired unaccepted: %1. "
-                "Check them in the Mercado Pago app.",
+                "Check them in the marketplace's app.",
                 "",
                 len(orders),
             ).replace("%1", listing)
@@ -188,8 +188,9 @@ class UnresolvedDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "The marketplace sent these notifications, but the desk could not tell which "
-                "order they are about. An order may be waiting: look for it in the Mercado Pago "
-                "app. Dismiss a notification once it is handled."
+                "order they are about. An order may be waiting: look for it in the marketplace's "
+                "app (each notification names its marketplace). Dismiss a notification once it "
+                "is handled."
             ),
             self,
         )

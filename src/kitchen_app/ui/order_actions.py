@@ -19,12 +19,6 @@ log = logging.getLogger(__name__)
 
 __all__ = ["OrderActions"]
 
-_TICKET_KIND = {
-    Action.PRINT_KITCHEN: "kitchen",
-    Action.PRINT_RECEIPT: "receipt",
-    Action.PRINT_LABEL_PDF: "label_pdf",
-}
-
 
 class OrderActions(QObject):
     """Signals:
@@ -66,10 +60,13 @@ class OrderActions(QObject):
         future = self._commands.run_action(key, action, dict(params))
         self._outcome_of(key, display_id, action, future, what=what)
 
-    def print_ticket(self, key: str, display_id: str, action: Action, *, reprint: bool) -> None:
-        kind = _TICKET_KIND[action]
+    def print_ticket(
+        self, key: str, display_id: str, action: str, kind: str, *, reprint: bool
+    ) -> None:
+        """Queue a ticket of ``kind`` ("kitchen", "receipt", or the marketplace's document,
+        "label_pdf"); ``action`` is the button's name, busy until the answer is back."""
         self._start(key, action)
-        what = labels.action_label(kind)
+        what = labels.action_label(kind, _channel(key))
 
         def done(result: Any, error: BaseException | None) -> None:
             self._finish(key, action)
@@ -158,6 +155,10 @@ class OrderActions(QObject):
                 self.message.emit(_fill(text, display_id, what, reason), "bad")
 
         deliver(future, self, done)
+
+
+def _channel(key: str) -> str:
+    return key.partition(":")[0]
 
 
 def _fill(text: str, *args: str) -> str:

@@ -10,31 +10,52 @@ colours (from the palette the style sheet sets) and the alert tint of waiting or
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QStaticText, QTransform
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QStaticText, QTransform
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .orders_model import Cell, Roles
 
 log = logging.getLogger(__name__)
 
-__all__ = ["OrderCellDelegate"]
+__all__ = ["OrderCellDelegate", "elided"]
 
-PADDING = 5  # px on each side, as the style sheet's ``QTableView#orders::item`` padding
+PADDING = 5  # px on each side, as the style sheet's ``QTreeView#orders::item`` padding
 _TEXT_CACHE = 4000  # laid-out texts kept (a screenful is a few hundred)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight)
+_BADGE_PADDING = 6  # px between a badge's rounded edge and its text
+_BADGE_TEXT = QColor("#17375e")
+
+
+def elided(metrics: QFontMetrics, text: str, width: int, mode: Qt.TextElideMode) -> str:
+    """``text`` shortened with "…" to ``width``. Eliding on the left keeps an id's leading
+    "#" ("#…577644"): the tail is what staff read out and compare with the marketplace."""
+    width = max(0, width)
+    if mode != Qt.TextElideMode.ElideLeft or not text.startswith("#"):
+        return metrics.elidedText(text, mode, width)
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    return "#" + metrics.elidedText(text[1:], mode, width - metrics.horizontalAdvance("#"))
+
+
+def _draw_badge(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    radius = rect.height() / 2
+    painter.drawRoundedRect(rect, radius, radius)
 
 
 class OrderCellDelegate(QStyledItemDelegate):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._base: QFont | None = None  # the view's font the caches below were made for
         self._fonts: dict[int, tuple[int, QFont, QFontMetrics]] = {}
-        # (font number, text, width) -> laid-out text and its width: the same few hundred
-        # texts are drawn again on every repaint, and laying text out is most of drawing it.
-        self._texts: dict[tuple[int, str, int], tuple[QStaticText, int]] = {}
+        # (font number, text, width, elide mode) -> laid-out text and its width: the same few
+        # hundred texts are drawn again on every repaint, and laying text out is most of
+        # drawing it.
+        self._texts: dict[tuple[int, str, int, int], tuple[QStaticText, int]] = {}
 
     def font(self, base: QFont, own: QFont | None) -> tuple[int, QFont, QFontMetrics]:
         """``own`` resolved against the view's font: a number for the caches, the font and
@@ -51,15 +72,21 @@ class OrderCellDelegate(QStyledItemDelegate):
         return cached
 
     def laid_out(
-        self, number: int, font: QFont, metrics: QFontMetrics, text: str, width: int
+        self,
+        number: int,
+        font: QFont,
+        metrics: QFontMetrics,
+        text: str,
+        width: int,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
     ) -> tuple[QStaticText, int]:
         """``text`` elided to ``width`` and laid out once: what to draw and how wide it is."""
-        key = (number, text, width)
+        key = (number, text, width, int(elide.value))
         hit = self._texts.get(key)
         if hit is None:
             if len(self._texts) > _TEXT_CACHE:
                 self._texts.clear()
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, width))
+            shown = elided(metrics, text, width, elide)
             static = QStaticText(shown)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(QTransform(), font)
@@ -92,7 +119,9 @@ class OrderCellDelegate(QStyledItemDelegate):
             return
         number, font, metrics = self.font(option.font, cell.font)
         rect: QRect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
-        static, width = self.laid_out(number, font, metrics, cell.text, rect.width())
+        if cell.badge is not None:
+            rect = rect.adjusted(_BADGE_PADDING, 0, -_BADGE_PADDING, 0)
+        static, width = self.laid_out(number, font, metrics, cell.text, rect.width(), cell.elide)
         if selected:
             colour = option.palette.highlightedText().color()
         elif cell.colour is not None:
@@ -102,6 +131,14 @@ class OrderCellDelegate(QStyledItemDelegate):
         x = rect.right() + 1 - width if cell.alignment & _ALIGN_RIGHT else rect.left()
         y = rect.top() + (rect.height() - metrics.height()) // 2
         painter.save()
+        if cell.badge is not None:
+            _draw_badge(
+                painter,
+                QRectF(x - _BADGE_PADDING, y, width + 2 * _BADGE_PADDING, metrics.height()),
+                cell.badge,
+            )
+            if not selected:
+                colour = _BADGE_TEXT
         painter.setFont(font)
         painter.setPen(colour)
         painter.drawStaticText(QPoint(x, y), static)

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTreeView
 
 from kitchen_app.domain import Money
 
@@ -28,13 +28,15 @@ __all__ = ["fit_order_columns"]
 _CELL_PADDING = 14  # order_cells.PADDING on both sides, and a little air
 _CHIP_PADDING = 30  # the status chip's margins and rounded ends (status_chip.py)
 _HEADER_PADDING = 12  # the style sheet's section padding on both sides, and the divider
+_BADGE = 6  # order_cells._BADGE_PADDING: a cart badge's rounded ends
 _SORT_ARROW = 16  # room for the sort arrow beside the sorted column's title
 
 
 def _samples(locale: QLocale) -> dict[int, list[str]]:
     large = labels.format_money(Money(Decimal("99999.99"), "ARS"), locale)
     return {
-        Col.ID: ["#00000"],
+        # Long ids show their tail ("#…577644", order_cells.elided); a cart shows its badge.
+        Col.ID: ["#…00000"],
         Col.COUNTDOWN: ["-0:00", "4:59"],
         Col.STATUS: labels.short_status_texts(),
         Col.ITEMS: ["99"],
@@ -45,13 +47,13 @@ def _samples(locale: QLocale) -> dict[int, list[str]]:
     }
 
 
-def fit_order_columns(table: QTableView, model: OrdersModel, locale: QLocale) -> None:
+def fit_order_columns(table: QTreeView, model: OrdersModel, locale: QLocale) -> None:
     """Size every column but the customer's from what it can hold; leave them interactive."""
     table.ensurePolished()  # the style sheet's font, not the default one
     font = QFont(table.font())
     bold = QFont(font)
     bold.setBold(True)
-    header = table.horizontalHeader()
+    header = table.header()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header_metrics = QFontMetrics(bold)  # header sections are bold in the style sheet
     for column, texts in _samples(locale).items():
@@ -63,6 +65,12 @@ def fit_order_columns(table: QTableView, model: OrdersModel, locale: QLocale) ->
         else:
             metrics, extra = QFontMetrics(cell_font), _CELL_PADDING
         widest = max(metrics.horizontalAdvance(t) for t in texts) + extra
+        if column == Col.ID:
+            # Top rows leave room for the cart's branch mark; a cart's orders are indented
+            # once more, and their ids then show a shorter tail.
+            cart = model.tr("Cart ×%1").replace("%1", "9")
+            widest = max(widest, metrics.horizontalAdvance(cart) + extra + 2 * _BADGE)
+            widest += table.indentation()
         title = str(model.headerData(column, header.orientation(), 0) or "")
         arrow = _SORT_ARROW if column == header.sortIndicatorSection() else 0
         heading = header_metrics.horizontalAdvance(title) + _HEADER_PADDING + arrow

@@ -166,16 +166,16 @@ class OrderDetail(QWidget):
         self.show_order(None, [])
         self._loading_key = row.key
         text = self.tr(
-            "New order #%1 — details loading.\n\nMercado Pago announced it at %2 and its 5 "
-            "minutes are running; the desk keeps trying to read it (attempt %3)."
-        )
+            "New order #%1 — details loading.\n\n%4 announced it at %2 and its time to "
+            "answer is running; the desk keeps trying to read it (attempt %3)."
+        ).replace("%4", labels.channel_label(row.channel))
         text = text.replace("%1", row.order_id)
         text = text.replace("%2", labels.format_time(row.created_at, self._tz))
         text = text.replace("%3", str(row.attempts))
         if row.parked:
             text += "\n\n" + self.tr(
-                "It could not be read for a while: check it in the Mercado Pago app."
-            )
+                "It could not be read for a while: check it in the %1 app."
+            ).replace("%1", labels.channel_label(row.channel))
         self.empty.setText(text)
 
     def show_order(self, order: Order | None, rows: list[TimelineRow]) -> None:

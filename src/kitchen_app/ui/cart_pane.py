@@ -144,7 +144,8 @@ class CartPane(QWidget):
         """What the orders table shows (id, status, items, total), row by row."""
         out = []
         for row in range(self.orders.rowCount()):
-            texts = [self.orders.item(row, c).text() for c in range(4)]
+            items = [self.orders.item(row, c) for c in range(4)]
+            texts = [item.text() if item is not None else "" for item in items]
             out.append((texts[0], texts[1], texts[2], texts[3]))
         return out
 

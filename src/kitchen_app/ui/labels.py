@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from kitchen_app.channels.base import Display, Plugin
 from kitchen_app.domain import Money, Stage, StatusPair
@@ -17,6 +17,12 @@ from kitchen_app.domain.text import Text
 log = logging.getLogger(__name__)
 
 _CTX = "Labels"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Marks ``source`` for lupdate in ``context``; Qt's own is typed ``object``."""
+    return source
+
 
 # The marketplaces' own words (statuses, chips, logistics, payment methods, their names and
 # badges) come from the plug-ins' displays, handed over by the composition root
@@ -213,6 +219,18 @@ def channels() -> tuple[str, ...]:
     return tuple(_DISPLAYS)
 
 
+def int_setting(value: object, default: int) -> int:
+    """A whole-number setting as stored (JSON), else ``default`` (never an exception)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float | str):
+        try:
+            return int(value)
+        except ValueError:
+            return default
+    return default
+
+
 def state_label(state: str) -> str:
     source = _STATE.get(str(state))
     return _tr(source) if source else str(state)
@@ -225,7 +243,7 @@ def format_money(money: Money, locale: QLocale) -> str:
     sign = "-" if amount < 0 else ""
     whole, _, cents = f"{abs(amount):.2f}".partition(".")
     group = locale.groupSeparator()
-    parts = []
+    parts: list[str] = []
     while len(whole) > 3:
         parts.insert(0, whole[-3:])
         whole = whole[:-3]

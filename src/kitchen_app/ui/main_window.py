@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeySequence, QMoveEvent, QResizeEvent
@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
 
 from kitchen_app.channels.base import ActionSpec, ParamKind
 from kitchen_app.domain import Action
-from kitchen_app.engine.api import ActionOutcomeState, DeskHealth, FeedState, FeedStatus
+from kitchen_app.engine.api import (
+    ActionOutcome,
+    ActionOutcomeState,
+    DeskHealth,
+    EngineCommands,
+    EngineReader,
+    FeedState,
+    FeedStatus,
+)
 
 from . import labels
 from .action_dialog import ActionDialog
@@ -45,7 +53,7 @@ from .cart_pane import CartPane
 from .elided import ElidedLabel
 from .filter_bar import FilterBar
 from .links import RelinkBanner, start_link
-from .loading_rows import is_loading, loading_row
+from .loading_rows import LoadingRow, is_loading, loading_row
 from .notices import MissedBanner, StorePausedBanner, UnresolvedDialog
 from .order_actions import OrderActions
 from .order_cells import OrderCellDelegate
@@ -56,7 +64,10 @@ from .orders_proxy import OrdersProxy
 from .print_problems import PrintDecisions
 from .status_bar import DeskStatusBar
 from .status_chip import StatusChipDelegate
-from .timeline import timeline_rows
+from .timeline import TimelineRow, timeline_rows
+
+if TYPE_CHECKING:
+    from .settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +81,8 @@ _DETAIL_MIN_WIDTH = 380  # px the order's pane keeps when the list takes what it
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        commands: Any,
-        reader: Any,
+        commands: EngineCommands,
+        reader: EngineReader,
         bridge: EngineBridge,
         *,
         alert: AlertPlayer | None,
@@ -88,7 +99,7 @@ class MainWindow(QMainWindow):
         self._reader = reader
         self._bridge = bridge
         # The store reads "today" in a zone: default to the computer's own.
-        self._tz = tz or datetime.now().astimezone().tzinfo
+        self._tz: tzinfo = tz or datetime.now().astimezone().tzinfo or UTC
         self._now = now
         self._demo = demo
         # The marketplaces the desk is set up for (the filter offers these and any that sent
@@ -100,7 +111,7 @@ class MainWindow(QMainWindow):
         self.model = OrdersModel(now=now, tz=tz, locale=self._locale, parent=self)
         self.proxy = OrdersProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.actions = OrderActions(commands, self)
+        self.order_actions = OrderActions(commands, self)
         self.player = alert
         self.alert = AlertController(
             alert, self._alert_time_left, now=now, speed=alert_speed, parent=self
@@ -118,7 +129,7 @@ class MainWindow(QMainWindow):
 
         self._build()
         self.print_decisions = PrintDecisions(
-            self.detail.print_problems, self.actions, self._reader, self.detail.order, self
+            self.detail.print_problems, self.order_actions, self._reader, self.detail.order, self
         )
         self.attention = Attention(self, tray=tray)
         self._apply_sound_settings()
@@ -267,8 +278,8 @@ class MainWindow(QMainWindow):
         self.cart_pane.printRequested.connect(self._print_cart)
         self.cart_pane.orderChosen.connect(self.select)
         self.detail.actions_bar.triggered.connect(self._action_triggered)
-        self.actions.message.connect(self._show_message)
-        self.actions.busyChanged.connect(self._busy_changed)
+        self.order_actions.message.connect(self._show_message)
+        self.order_actions.busyChanged.connect(self._busy_changed)
         self.alert.stepChanged.connect(self._alert_step_changed)
         self.alert.muteChanged.connect(lambda until: self.alert_banner.set_muted(until is not None))
         self.alert_banner.muteRequested.connect(self.alert.mute_for)
@@ -311,8 +322,7 @@ class MainWindow(QMainWindow):
     def _sync_loading(self, alert: bool = True) -> None:
         """Mirror the engine's "details loading" orders: new ones get a row (and the alert),
         and one that left the list became a real order (or is gone)."""
-        read = getattr(self._reader, "loading_orders", None)
-        loading = list(read()) if read is not None else []
+        loading = self._reader.loading_orders()
         listed = set()
         touched = set()
         for order in loading:
@@ -356,8 +366,6 @@ class MainWindow(QMainWindow):
         if tuple(health.missed_while_offline) != self._missed:
             self._missed = tuple(health.missed_while_offline)
             self._show_missed()
-        if getattr(self._reader, "unresolved_notifications", None) is None:
-            self._unresolved = health.unresolved
         self._update_pause_warning()
         self.alert.refresh()
         self._update_alert_banner()
@@ -374,7 +382,7 @@ class MainWindow(QMainWindow):
         self.missed_banner.show_missed(shown)
 
     def _acknowledge_missed(self) -> None:
-        def done(_result: Any, error: BaseException | None) -> None:
+        def done(_result: None, error: BaseException | None) -> None:
             if error is not None:
                 self._show_message(
                     self.tr("Could not record it: %1").replace("%1", str(error)), "bad"
@@ -389,9 +397,8 @@ class MainWindow(QMainWindow):
         deliver(self._commands.acknowledge_missed(), self, done)
 
     def _unresolved_changed(self) -> None:
-        read = getattr(self._reader, "unresolved_notifications", None)
-        if read is not None:
-            self._unresolved = sum(1 for n in read() if not getattr(n, "dismissed", False))
+        unresolved = self._reader.unresolved_notifications()
+        self._unresolved = sum(1 for n in unresolved if not n.dismissed)
         if self.unresolved_dialog is not None:
             self.unresolved_dialog.refresh()
         if self._health is not None and self._health.unresolved != self._unresolved:
@@ -430,12 +437,14 @@ class MainWindow(QMainWindow):
     def _reopen_store(self, channel: str, store_id: str) -> None:
         self._show_message(self.tr("Asking the marketplace to reopen the store…"), "pending")
 
-        def done(outcome: Any, error: BaseException | None) -> None:
+        def done(outcome: ActionOutcome | None, error: BaseException | None) -> None:
             self.paused_banner.reopen_answered()
             if error is not None:
                 self._show_message(
                     self.tr("The store was not reopened: %1").replace("%1", str(error)), "bad"
                 )
+            elif outcome is None:
+                return
             elif outcome.state is ActionOutcomeState.CONFIRMED:
                 self._show_message(self.tr("The store is open again: new orders can arrive."), "ok")
             elif outcome.state is ActionOutcomeState.PENDING:
@@ -454,7 +463,7 @@ class MainWindow(QMainWindow):
         deliver(self._commands.reopen_store(channel, store_id), self, done)
 
     # ---- rows stay under the mouse ----------------------------------------------------------
-    def _remember_rows_in_place(self, *_args: Any) -> None:
+    def _remember_rows_in_place(self, *_args: object) -> None:
         """Before rows are inserted or re-sorted: which row is at the top of the view and
         where, so that it can be put back at the same place."""
         table = self.table
@@ -504,7 +513,7 @@ class MainWindow(QMainWindow):
         bar = table.verticalScrollBar()
         bar.setValue(bar.value() + shift)
 
-    def _keep_rows_in_place(self, *_args: Any) -> None:
+    def _keep_rows_in_place(self, *_args: object) -> None:
         """Orders arriving above the rows staff are looking at must not push those rows
         down under the mouse. The view keeps its top row where it was, unless it shows the
         very top of the list and the mouse is elsewhere (then the new order is seen first)."""
@@ -627,7 +636,7 @@ class MainWindow(QMainWindow):
         cart = self.model.cart(key)
         shown = self.tr("cart %1").replace("%1", cart.pack_id) if cart is not None else key
         action = str(Action.PRINT_KITCHEN if kind == "kitchen" else Action.PRINT_RECEIPT)
-        self.actions.print_ticket(key, shown, action, kind, reprint=False)
+        self.order_actions.print_ticket(key, shown, action, kind, reprint=False)
 
     def copy_selected_id(self) -> str | None:
         """Put the selected row's whole order id (a cart's id on its row) on the clipboard."""
@@ -647,7 +656,7 @@ class MainWindow(QMainWindow):
     def _show_order(self, key: str) -> None:
         self.panes.setCurrentWidget(self.detail)
         summary = self.model.summary(key)
-        if summary is not None and is_loading(summary):
+        if isinstance(summary, LoadingRow):
             self.detail.show_loading(summary)
             self._update_bar()
             return
@@ -661,9 +670,6 @@ class MainWindow(QMainWindow):
         """Ask the order's plug-in what may be done now (on the engine's thread); the bar
         follows when the answer comes back. A desk without the action path keeps the flow's
         buttons."""
-        ask = getattr(self._commands, "available_actions", None)
-        if ask is None:
-            return
 
         def arrived(specs: tuple[ActionSpec, ...] | None, error: BaseException | None) -> None:
             if error is not None or specs is None:
@@ -674,14 +680,14 @@ class MainWindow(QMainWindow):
                 if key == self.selected_key():
                     self._update_bar()
 
-        deliver(ask(key), self, arrived)
+        deliver(self._commands.available_actions(key), self, arrived)
 
     def _show_selected(self) -> None:
         key = self.selected_key()
         if key is not None:
             self._show_order(key)
 
-    def _timeline(self, key: str) -> list[Any]:
+    def _timeline(self, key: str) -> list[TimelineRow]:
         return timeline_rows(
             self._reader.timeline(key), self._reader.actions(key), self._reader.print_jobs(key)
         )
@@ -706,7 +712,7 @@ class MainWindow(QMainWindow):
             BarState(
                 allowed=allowed,
                 printed_kinds=printed,
-                busy=self.actions.busy(order.key),
+                busy=self.order_actions.busy(order.key),
                 offered=self._offered.get(order.key),
                 channel=order.channel,
             )
@@ -716,7 +722,7 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, key: str) -> None:
         if key == self.selected_key():
             self._update_bar()
-            if not self.actions.busy(key):  # an answer came back: the offer may have changed
+            if not self.order_actions.busy(key):  # an answer came back: the offer may have changed
                 self._ask_offered(key)
 
     # ---- actions -----------------------------------------------------------------------------
@@ -729,17 +735,17 @@ class MainWindow(QMainWindow):
         if spec is not None and not _window_path(spec):
             self.open_action(spec)
         elif name == Action.ACCEPT:
-            self.actions.accept(key, shown)
+            self.order_actions.accept(key, shown)
         elif name == Action.CANCEL:
             self.open_cancel_dialog()
         elif name == Action.MARK_READY:
-            self.actions.mark_ready(key, shown)
+            self.order_actions.mark_ready(key, shown)
         elif name == Action.PRINT_KITCHEN:
-            self.actions.print_ticket(key, shown, name, "kitchen", reprint=reprint)
+            self.order_actions.print_ticket(key, shown, name, "kitchen", reprint=reprint)
         elif name == Action.PRINT_RECEIPT:
-            self.actions.print_ticket(key, shown, name, "receipt", reprint=reprint)
+            self.order_actions.print_ticket(key, shown, name, "receipt", reprint=reprint)
         elif name == self.detail.actions_bar.document_action():
-            self.actions.print_ticket(key, shown, name, DOCUMENT_KIND, reprint=reprint)
+            self.order_actions.print_ticket(key, shown, name, DOCUMENT_KIND, reprint=reprint)
 
     def open_action(self, spec: ActionSpec) -> ActionDialog | QMessageBox | None:
         """A plug-in's action: its parameters asked in one small dialog, or "are you sure?"
@@ -756,7 +762,7 @@ class MainWindow(QMainWindow):
             def sent(result: int) -> None:
                 self.action_dialog = None
                 if result == QDialog.DialogCode.Accepted:
-                    self.actions.run(key, shown, spec.name, what, dialog.values())
+                    self.order_actions.run(key, shown, spec.name, what, dialog.values())
 
             dialog.finished.connect(sent)
             self.action_dialog = dialog
@@ -777,13 +783,13 @@ class MainWindow(QMainWindow):
             def answered(_result: int) -> None:
                 self.action_dialog = None
                 if question.clickedButton() is yes:
-                    self.actions.run(key, shown, spec.name, what, {})
+                    self.order_actions.run(key, shown, spec.name, what, {})
 
             question.finished.connect(answered)
             self.action_dialog = question
             question.open()
             return question
-        self.actions.run(key, shown, spec.name, what, {})
+        self.order_actions.run(key, shown, spec.name, what, {})
         return None
 
     def open_cancel_dialog(self) -> CancelDialog | None:
@@ -796,13 +802,13 @@ class MainWindow(QMainWindow):
 
         def finished(result: int) -> None:
             if result == CancelDialog.DialogCode.Accepted:
-                self.actions.cancel(key, shown, dialog.chosen())
+                self.order_actions.cancel(key, shown, dialog.chosen())
 
         dialog.finished.connect(finished)
         dialog.open()
         return dialog
 
-    def open_settings(self) -> Any:
+    def open_settings(self) -> SettingsDialog:
         from .settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self._commands, self._reader, self.alert_preview, self)
@@ -833,7 +839,7 @@ class MainWindow(QMainWindow):
     # ---- alert -------------------------------------------------------------------------------
     def _apply_sound_settings(self) -> None:
         enabled = bool(self._reader.get_setting("sound_enabled", True))
-        volume = int(self._reader.get_setting("sound_volume", 80))
+        volume = labels.int_setting(self._reader.get_setting("sound_volume", 80), 80)
         self.alert.set_sound(enabled, volume)
 
     def _alert_step_changed(self, step: AlertStep) -> None:

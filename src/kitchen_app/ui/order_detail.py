@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import logging
 from datetime import tzinfo
-from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
@@ -26,6 +25,7 @@ from kitchen_app.domain import Order
 
 from . import labels
 from .actions_bar import ActionsBar
+from .loading_rows import LoadingRow
 from .print_problems import PrintProblemsPanel
 from .qr_pixmap import qr_pixmap
 from .timeline import TimelineModel, TimelineRow
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 __all__ = ["OrderDetail"]
 
 
-def _qty(value: Any) -> str:
+def _qty(value: object) -> str:
     text = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value}"
     return text or "0"
 
@@ -161,7 +161,7 @@ class OrderDetail(QWidget):
         """The key of the "details loading" order shown, if that is what is shown."""
         return self._loading_key
 
-    def show_loading(self, row: Any) -> None:
+    def show_loading(self, row: LoadingRow) -> None:
         """An announced order whose details could not be read yet: what is known of it."""
         self.show_order(None, [])
         self._loading_key = row.key

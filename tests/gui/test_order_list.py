@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
@@ -61,13 +61,10 @@ def brl(amount: str) -> str:
 
 
 def _visible_keys(window) -> list[str]:  # type: ignore[no-untyped-def]
-    proxy, keys = window.proxy, []
-    for row in range(proxy.rowCount()):
-        index = proxy.index(row, 0)
-        keys.append(index.data(Roles.KEY))
-        for child in range(proxy.rowCount(index)):
-            keys.append(proxy.index(child, 0, index).data(Roles.KEY))
-    return keys
+    for cart in window.model.carts():
+        window.model.set_expanded(cart, True)
+    proxy = window.proxy
+    return [proxy.index(row, 0).data(Roles.KEY) for row in range(proxy.rowCount())]
 
 
 # ---- the marketplace filter -------------------------------------------------------------------
@@ -144,43 +141,57 @@ def test_ctrl_m_opens_the_marketplace_menu(qtbot, desk) -> None:  # type: ignore
 
 
 def test_a_cart_is_one_row_with_badge_count_and_total_expanding_to_its_orders(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from kitchen_app.ui.orders_proxy import OrdersProxy
+
     model = OrdersModel(now=lambda: T0)
+    proxy = OrdersProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(Col.CREATED, Qt.SortOrder.DescendingOrder)
     model.set_orders([ml("2000010", minutes=1, total="30.50"), summary(1)])
-    assert model.rowCount() == 2
-    cart_row = model.row_of("mercadolibre:2000010")
-    cart_index = model.index(cart_row, Col.ID)
-    cart = cart_index.data(Roles.CART)
+    key = cart_key("mercadolibre", CART)
+    cart = model.cart(key)
     assert isinstance(cart, Cart) and cart.pack_id == CART
-    assert model.rowCount(cart_index) == 1
 
-    # The second order of the cart arrives: it goes under the cart, not to the top.
-    inserted: list[tuple[bool, int]] = []
-    model.rowsInserted.connect(
-        lambda parent, first, _last: inserted.append((parent.isValid(), first))
-    )
-    model.upsert(ml("2000009", minutes=0, total="12.25"))
-    assert inserted == [(True, 0)]  # under the cart, first (it is older)
-    assert model.rowCount() == 2 and model.rowCount(cart_index) == 2
+    def shown() -> list[str]:
+        return [proxy.index(r, 0).data(Roles.KEY) for r in range(proxy.rowCount())]
 
-    cell = cart_index.data(Roles.CELL)
+    # Closed: one row for the cart; its orders show right under it once opened.
+    assert shown() == [key, "mp_delivery:1"]
+    model.set_expanded(cart, True)
+    assert shown() == [key, "mercadolibre:2000010", "mp_delivery:1"]
+
+    # The second order of the cart arrives: it sorts under its cart, not by its own time.
+    model.upsert(ml("2000009", minutes=5, total="12.25"))
+    assert shown() == [key, "mercadolibre:2000009", "mercadolibre:2000010", "mp_delivery:1"]
+    proxy.sort(Col.CREATED, Qt.SortOrder.AscendingOrder)
+    assert shown() == ["mp_delivery:1", key, "mercadolibre:2000010", "mercadolibre:2000009"]
+    # An order of the cart older than everything moves the whole cart (its first order).
+    model.upsert(ml("2000008", minutes=-30, total="0"))
+    assert shown()[:2] == [key, "mercadolibre:2000008"]
+    model.remove("mercadolibre:2000008")
+
+    row = model.row_of(key)
+    cell = model.index(row, Col.ID).data(Roles.CELL)
     assert isinstance(cell, Cell) and cell.badge is not None  # the cart badge
-    assert cell.text == "Cart ×2"
-    assert model.index(cart_row, Col.ITEMS).data() == "4"
-    assert model.index(cart_row, Col.TOTAL).data() == brl("42.75")
-    assert model.index(cart_row, Col.CUSTOMER).data() == "Bruna Costa"
-    assert CART in model.index(cart_row, Col.ID).data(Qt.ItemDataRole.ToolTipRole)
-    children = [model.index(r, Col.ID, cart_index).data() for r in range(2)]
-    assert children == ["#2000009", "#2000010"]
-    assert model.index(0, Col.TOTAL, cart_index).data() == brl("12.25")
-    child = model.index(0, 0, cart_index)
-    assert child.parent() == model.index(cart_row, 0)
-    assert model.parent(model.index(cart_row, 0)) == QModelIndex()
+    assert cell.text == "▾ Cart ×2"
+    assert model.index(row, Col.ITEMS).data() == "4"
+    assert model.index(row, Col.TOTAL).data() == brl("42.75")
+    assert model.index(row, Col.CUSTOMER).data() == "Bruna Costa"
+    assert CART in model.index(row, Col.ID).data(Qt.ItemDataRole.ToolTipRole)
+    child = model.index(model.row_of("mercadolibre:2000009"), Col.ID)
+    assert child.data() == "#2000009" and child.data(Roles.CELL).indent > 0
+    assert child.data(Roles.IN_CART) is cart
+    assert child.siblingAtColumn(Col.TOTAL).data() == brl("12.25")
 
+    model.set_expanded(cart, False)
+    assert shown() == ["mp_delivery:1", key]
+    assert model.index(row, Col.ID).data() == "▸ Cart ×2"
     # An order leaving takes its row; the last one takes the cart's.
     model.remove("mercadolibre:2000009")
-    assert model.rowCount(cart_index) == 1
+    assert model.index(model.row_of(key), Col.ID).data() == "▸ Cart ×1"
     model.remove("mercadolibre:2000010")
-    assert model.rowCount() == 1 and model.cart(cart_key("mercadolibre", CART)) is None
+    assert model.rowCount() == 1 and model.cart(key) is None
+    assert shown() == ["mp_delivery:1"]
 
 
 def test_selecting_a_cart_shows_its_pane_and_prints_one_ticket_for_the_cart(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
@@ -216,9 +227,14 @@ def test_selecting_a_cart_shows_its_pane_and_prints_one_ticket_for_the_cart(qtbo
     # Double-clicking an order of the cart opens that order (its row shown under the cart).
     pane.orderChosen.emit(second.key)
     assert window.panes.currentWidget() is window.detail
-    current = window.table.currentIndex()
-    assert current.data(Roles.KEY) == second.key
-    assert current.parent().isValid() and window.table.isExpanded(current.parent())
+    assert window.table.currentIndex().data(Roles.KEY) == second.key
+    cart = window.model.cart(second.key)
+    assert cart is not None and window.model.is_expanded(cart)
+    # Left closes the cart from one of its orders (and selects the cart); Right opens it.
+    assert window.toggle_cart(False)
+    assert not window.model.is_expanded(cart)
+    assert window.table.currentIndex().data(Roles.CART) is cart
+    assert window.toggle_cart(True) and window.model.is_expanded(cart)
 
 
 def test_filters_keep_a_cart_while_one_of_its_orders_matches(qtbot, desk) -> None:  # type: ignore[no-untyped-def]

@@ -12,8 +12,16 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QCursor, QKeySequence, QMoveEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelection, QLocale, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QCursor,
+    QKeyEvent,
+    QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,7 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -166,14 +174,9 @@ class MainWindow(QMainWindow):
         self.search = self.filters.search
         root.addWidget(self.filters)
 
-        # A tree: a cart (orders bought together) is one row that expands to its orders.
-        self.table = QTreeView(central)
+        self.table = QTableView(central)
         self.table.setObjectName("orders")
         self.table.setModel(self.proxy)
-        self.table.setUniformRowHeights(True)
-        self.table.setRootIsDecorated(True)
-        self.table.setIndentation(12)
-        self.table.setAllColumnsShowFocus(True)
         self.table.setItemDelegate(OrderCellDelegate(self.table))
         self.table.setItemDelegateForColumn(Col.STATUS, StatusChipDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -181,13 +184,15 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Col.CREATED, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
         # Pixel scrolling lets the list hold the rows under the mouse exactly in place when an
         # order arrives above them (see _keep_rows_in_place).
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        header = self.table.header()
+        header = self.table.horizontalHeader()
         # Widths come from what each column can hold, measured once (order_columns.py): a
         # view that fits columns to their contents re-measures rows on every change.
         fit_order_columns(self.table, self.model, self._locale)
@@ -277,6 +282,9 @@ class MainWindow(QMainWindow):
         self.filters.channelChosen.connect(self.proxy.set_channel)
         self.cart_pane.printRequested.connect(self._print_cart)
         self.cart_pane.orderChosen.connect(self.select)
+        self.table.clicked.connect(self._cell_clicked)
+        self.table.activated.connect(self._row_activated)
+        self.table.installEventFilter(self)
         self.detail.actions_bar.triggered.connect(self._action_triggered)
         self.order_actions.message.connect(self._show_message)
         self.order_actions.busyChanged.connect(self._busy_changed)
@@ -486,7 +494,7 @@ class MainWindow(QMainWindow):
         if len(sizes) != 2 or sum(sizes) <= 0:
             return
         needed = (
-            table.header().length()
+            table.horizontalHeader().length()
             + 2 * table.frameWidth()
             + table.verticalScrollBar().sizeHint().width()
         )
@@ -498,6 +506,13 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._splitter and event.type() == QEvent.Type.Move:
             self._list_moved(cast(QMoveEvent, event))
+        elif watched is self.table and event.type() == QEvent.Type.KeyPress:
+            key = cast(QKeyEvent, event).key()
+            # Right/+ opens the selected cart, Left/- closes it (as in a tree).
+            if key in (Qt.Key.Key_Right, Qt.Key.Key_Plus) and self.toggle_cart(True):
+                return True
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Minus) and self.toggle_cart(False):
+                return True
         return super().eventFilter(watched, event)
 
     def _list_moved(self, event: QMoveEvent) -> None:
@@ -588,17 +603,13 @@ class MainWindow(QMainWindow):
         source = self.model.index_of(key)
         if not source.isValid():
             return
+        cart = source.data(Roles.IN_CART)
+        if isinstance(cart, Cart):
+            self.model.set_expanded(cart, True)  # its orders show under it
         index = self.proxy.mapFromSource(source)
         if index.isValid():
-            if index.parent().isValid():
-                self.table.expand(index.parent())
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
-        elif self.model.cart(key) is None or self.model.summary(key) is not None:
+            self.table.selectRow(index.row())
+        elif self.model.summary(key) is not None:
             self._show_order(key)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -629,6 +640,31 @@ class MainWindow(QMainWindow):
             self._show_cart(cart)
         else:  # the cart is gone (its orders were taken out)
             self.cart_pane.show_cart(None, [], "")
+
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        """A click on a cart's badge opens or closes the cart."""
+        cart = index.data(Roles.CART)
+        if isinstance(cart, Cart) and index.column() == Col.ID:
+            self.model.set_expanded(cart, not self.model.is_expanded(cart))
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        cart = index.data(Roles.CART)
+        if isinstance(cart, Cart):
+            self.model.set_expanded(cart, not self.model.is_expanded(cart))
+
+    def toggle_cart(self, expanded: bool) -> bool:
+        """Open (or close) the selected cart, or the cart of the selected order; True if one
+        was."""
+        index = self.table.currentIndex()
+        cart = index.data(Roles.CART) if index.isValid() else None
+        if not isinstance(cart, Cart) and index.isValid():
+            cart = index.data(Roles.IN_CART)
+            if isinstance(cart, Cart) and not expanded:
+                self.select(cart.key)  # closing from one of its orders selects the cart
+        if not isinstance(cart, Cart):
+            return False
+        self.model.set_expanded(cart, expanded)
+        return True
 
     def _print_cart(self, key: str, kind: str) -> None:
         """One ticket for the whole cart: the engine prints every order of the cart of

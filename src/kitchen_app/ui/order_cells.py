@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["OrderCellDelegate", "elided"]
 
-PADDING = 5  # px on each side, as the style sheet's ``QTreeView#orders::item`` padding
+PADDING = 5  # px on each side, as the style sheet's ``QTableView#orders::item`` padding
 _TEXT_CACHE = 4000  # laid-out texts kept (a screenful is a few hundred)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight)
 _BADGE_PADDING = 6  # px between a badge's rounded edge and its text
@@ -118,7 +118,7 @@ class OrderCellDelegate(QStyledItemDelegate):
         if not cell.text:
             return
         number, font, metrics = self.font(option.font, cell.font)
-        rect: QRect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
+        rect: QRect = option.rect.adjusted(PADDING + cell.indent, 0, -PADDING, 0)
         if cell.badge is not None:
             rect = rect.adjusted(_BADGE_PADDING, 0, -_BADGE_PADDING, 0)
         static, width = self.laid_out(number, font, metrics, cell.text, rect.width(), cell.elide)

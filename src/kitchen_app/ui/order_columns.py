@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QTreeView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from kitchen_app.domain import Money
 
@@ -47,13 +47,13 @@ def _samples(locale: QLocale) -> dict[int, list[str]]:
     }
 
 
-def fit_order_columns(table: QTreeView, model: OrdersModel, locale: QLocale) -> None:
+def fit_order_columns(table: QTableView, model: OrdersModel, locale: QLocale) -> None:
     """Size every column but the customer's from what it can hold; leave them interactive."""
     table.ensurePolished()  # the style sheet's font, not the default one
     font = QFont(table.font())
     bold = QFont(font)
     bold.setBold(True)
-    header = table.header()
+    header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header_metrics = QFontMetrics(bold)  # header sections are bold in the style sheet
     for column, texts in _samples(locale).items():
@@ -66,11 +66,10 @@ def fit_order_columns(table: QTreeView, model: OrdersModel, locale: QLocale) -> 
             metrics, extra = QFontMetrics(cell_font), _CELL_PADDING
         widest = max(metrics.horizontalAdvance(t) for t in texts) + extra
         if column == Col.ID:
-            # Top rows leave room for the cart's branch mark; a cart's orders are indented
-            # once more, and their ids then show a shorter tail.
-            cart = model.tr("Cart ×%1").replace("%1", "9")
+            # A cart's badge ("▸ Cart ×3"); a cart's orders are indented under it, and their
+            # ids then show a shorter tail.
+            cart = "▸ " + model.tr("Cart ×%1").replace("%1", "9")
             widest = max(widest, metrics.horizontalAdvance(cart) + extra + 2 * _BADGE)
-            widest += table.indentation()
         title = str(model.headerData(column, header.orientation(), 0) or "")
         arrow = _SORT_ARROW if column == header.sortIndicatorSection() else 0
         heading = header_metrics.horizontalAdvance(title) + _HEADER_PADDING + arrow

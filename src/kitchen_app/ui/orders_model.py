@@ -1,13 +1,16 @@
-"""Today's orders as a tree model: one top row per order, or per cart with its orders under it.
+"""Today's orders as a table model: one row per order, and one row per cart above its orders.
 
 A cart is what a marketplace sells in one purchase (orders sharing ``pack_id``, Mercado
-Libre's carts): one row with a cart badge, the item count and the cart's total, expanding to
-its orders. Any other order is one top row without children.
+Libre's carts): a row with a cart badge, the item count and the cart's total, that expands to
+its orders. The cart's orders are rows of the same flat table, shown under the cart only while
+it is expanded (``OrdersProxy`` hides them otherwise and sorts each right below its cart).
+Flat on purpose: a tree (QTreeView over a tree model) lays out every row again, calling into
+Python for each, on every change, which with thousands of orders cost ~50 ms per new order.
 
-A new order is one ``beginInsertRows`` (at the top, or under its cart); a changed order is
-one row's ``dataChanged`` (and its cart's row); the 1 s countdown tick touches only the
-countdown column (and a whole row only when that order's alert level changes, to recolour
-it). The model never reloads the day on its own.
+A new order is one ``beginInsertRows``; a changed order is one row's ``dataChanged`` (and its
+cart's rows); the 1 s countdown tick touches only the countdown column (and a whole row only
+when that order's alert level changes, to recolour it). The model never reloads the day on its
+own.
 
 With thousands of orders a day, what the window asks after every change (the waiting orders,
 counts per stage, the newest handled order) is kept up to date per order instead of being
@@ -24,12 +27,13 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import NamedTuple, TypeAlias
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
+    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -46,7 +50,10 @@ __all__ = ["Cart", "Cell", "Col", "OrdersModel", "Roles", "Row", "SortValue", "i
 
 # What a row of the list shows: an order's summary, or an announced order still loading.
 Row: TypeAlias = OrderSummary | LoadingRow
-SortValue: TypeAlias = str | int | float | tuple[int, float] | tuple[int, str]
+Value: TypeAlias = str | int | float | tuple[int, float] | tuple[int, str]
+# (the cart's or the lone order's value, its group, 0 for the cart or lone order and 1 for a
+# cart's order, the row's own value): a cart's orders sort right below it.
+SortValue: TypeAlias = tuple[Value, str, int, Value]
 
 
 class Col:
@@ -71,6 +78,7 @@ class Roles:
     CELL = Qt.ItemDataRole.UserRole + 6  # what the cell painter needs, in one read (Cell)
     CART = Qt.ItemDataRole.UserRole + 7  # the Cart of a cart's row (None on an order's)
     FULL_ID = Qt.ItemDataRole.UserRole + 8  # the whole order id (pack id on a cart's row)
+    IN_CART = Qt.ItemDataRole.UserRole + 9  # the Cart an order's row belongs to, if any
 
 
 # Row tints by alert level: amber to red as the accept deadline nears.
@@ -102,6 +110,7 @@ _ROLES = frozenset(
             Roles.CELL,
             Roles.CART,
             Roles.FULL_ID,
+            Roles.IN_CART,
         )
     }
 )
@@ -124,13 +133,13 @@ class Cell(NamedTuple):
     # Long order ids (a Mercado Libre id, a Shopee order sn) keep their tail: "#…577644".
     elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight
     badge: QColor | None = None  # drawn as a rounded badge behind the text (a cart's)
+    indent: int = 0  # px before the text (a cart's order, under its cart)
 
 
 @dataclass(eq=False)
 class Cart:
     """Orders of one purchase (same channel and ``pack_id``), by creation."""
 
-    number: int  # ≥ 1, stable while the model lives (its children's internal id)
     channel: str
     pack_id: str
     keys: list[str] = field(default_factory=list)
@@ -161,10 +170,14 @@ def _newest(rows: Iterable[Row]) -> Row | None:
     return max((s for s in rows if not is_waiting(s)), key=lambda s: s.created_at, default=None)
 
 
-Entry: TypeAlias = "str | Cart"  # a top row: an order's key, or a cart
+CART_INDENT = 18  # px a cart's order is indented under its cart (id column)
 
 
-class OrdersModel(QAbstractItemModel):
+class OrdersModel(QAbstractTableModel):
+    """Signals: expansionChanged(str cart key): a cart was opened or closed."""
+
+    expansionChanged = Signal(str)
+
     def __init__(
         self,
         *,
@@ -178,15 +191,17 @@ class OrdersModel(QAbstractItemModel):
         self._tz = tz
         self._locale = locale or QLocale()
         self._summaries: dict[str, Row] = {}
-        self._top: list[Entry] = []  # the top rows in model order
-        self._top_row: dict[str, int] = {}  # order key or cart key -> top row
+        self._rows: list[Row | Cart] = []  # every order and every cart, in arrival order
+        self._row_of: dict[str, int] = {}  # order key or cart key -> row
         self._carts: dict[str, Cart] = {}  # cart key -> cart
-        self._cart_number: dict[int, Cart] = {}
         self._cart_of: dict[str, Cart] = {}  # order key -> its cart
-        self._next_cart = 1
+        # Which carts show their orders: the list's one piece of view state, kept here so
+        # the rows (the badge's arrow) and the proxy's filter read the same place.
+        self._expanded: set[str] = set()
         self._levels: dict[str, AlertLevel] = {}
         self._waiting: dict[str, Row] = {}  # key -> summary of orders nobody answered yet
         self._stages: Counter[Stage] = Counter()
+        self._channels: Counter[str] = Counter()  # orders per marketplace
         self._latest_handled: Row | None = None
         self._texts: dict[str, tuple[str, ...]] = {}  # key -> display texts, made when shown
         self._bold = QFont()
@@ -224,56 +239,12 @@ class OrdersModel(QAbstractItemModel):
             return self._header(section)
         return None
 
-    # ---- shape -------------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not 0 <= column < Col.COUNT or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._top) else QModelIndex()
-        cart = self._cart_at(parent)
-        if cart is None or parent.column() != 0 or row >= len(cart.keys):
-            return QModelIndex()
-        return self.createIndex(row, column, cart.number)
-
-    def parent(self, child: Index) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid():
-            return QModelIndex()
-        cart = self._cart_number.get(int(child.internalId()))
-        if cart is None:
-            return QModelIndex()
-        return self.createIndex(self._top_row[cart.key], 0, 0)
-
+    # ---- size --------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._top)
-        if parent.column() != 0:
-            return 0
-        cart = self._cart_at(parent)
-        return len(cart.keys) if cart is not None else 0
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return Col.COUNT
-
-    def _cart_at(self, index: Index) -> Cart | None:
-        """The cart whose row ``index`` is (None for an order's row)."""
-        if not index.isValid() or int(index.internalId()) != 0:
-            return None
-        row = index.row()
-        entry = self._top[row] if 0 <= row < len(self._top) else None
-        return entry if isinstance(entry, Cart) else None
-
-    def _row_at(self, index: Index) -> Row | Cart | None:
-        number = int(index.internalId())
-        row = index.row()
-        if number == 0:
-            if not 0 <= row < len(self._top):
-                return None
-            entry = self._top[row]
-            return entry if isinstance(entry, Cart) else self._summaries.get(entry)
-        cart = self._cart_number.get(number)
-        if cart is None or not 0 <= row < len(cart.keys):
-            return None
-        return self._summaries.get(cart.keys[row])
+        return 0 if parent.isValid() else Col.COUNT
 
     # ---- data --------------------------------------------------------------------------------
     def time_left(self, summary: Row) -> timedelta | None:
@@ -320,10 +291,10 @@ class OrdersModel(QAbstractItemModel):
         # order (all but its countdown) are made once per summary.
         if role not in _ROLES or not index.isValid():
             return None
-        entry = self._row_at(index)
-        if entry is None:
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._rows):
             return None
-        col = index.column()
+        entry = self._rows[row]
         if isinstance(entry, Cart):
             return self._cart_data(entry, col, role)
         s = entry
@@ -340,6 +311,7 @@ class OrdersModel(QAbstractItemModel):
                 LEVEL_COLOURS.get(level),
                 s.stage,
                 Qt.TextElideMode.ElideLeft if col == Col.ID else Qt.TextElideMode.ElideRight,
+                indent=CART_INDENT if col == Col.ID and s.key in self._cart_of else 0,
             )
         if role == _FONT:
             return self.font_for(col)
@@ -354,7 +326,9 @@ class OrdersModel(QAbstractItemModel):
                 return QBrush(QColor("#b00020"))
             return None
         if role == Roles.SORT:
-            return self._sort_value(s, col)
+            return self.sort_value_at(row, col)
+        if role == Roles.IN_CART:
+            return self._cart_of.get(s.key)
         if role == Roles.SUMMARY:
             return s
         if role == Roles.KEY:
@@ -399,9 +373,11 @@ class OrdersModel(QAbstractItemModel):
                 badge=CART_BADGE if col == Col.ID else None,
             )
         if role == Roles.SORT:
-            return self._cart_sort_value(cart, col)
+            return self.sort_value_at(self._row_of[cart.key], col)
         if role == Roles.KEY:
             return cart.key
+        if role == Roles.IN_CART:
+            return None
         if role == Roles.CART:
             return cart
         if role == Roles.STAGE:
@@ -445,7 +421,8 @@ class OrdersModel(QAbstractItemModel):
         orders = self.cart_orders(cart)
         lead = self._cart_lead(cart)
         if col == Col.ID:
-            return self.tr("Cart ×%1").replace("%1", str(len(orders)))
+            mark = "▾" if cart.key in self._expanded else "▸"
+            return f"{mark} " + self.tr("Cart ×%1").replace("%1", str(len(orders)))
         if col == Col.STATUS:
             return labels.short_status_label(lead.status, lead.channel)
         if col == Col.CUSTOMER:
@@ -523,7 +500,7 @@ class OrdersModel(QAbstractItemModel):
             return labels.format_time(s.created_at, self._tz)
         return ""
 
-    def _sort_value(self, s: Row, col: int) -> SortValue:
+    def _sort_value(self, s: Row, col: int) -> Value:
         if col == Col.ID:
             return str(s.display_id)
         if col == Col.COUNTDOWN:
@@ -542,7 +519,7 @@ class OrdersModel(QAbstractItemModel):
             return s.created_at.timestamp()
         return self._display(s, col)
 
-    def _cart_sort_value(self, cart: Cart, col: int) -> SortValue:
+    def _cart_sort_value(self, cart: Cart, col: int) -> Value:
         orders = self.cart_orders(cart)
         if col == Col.ID:
             return cart.pack_id
@@ -563,40 +540,43 @@ class OrdersModel(QAbstractItemModel):
             return min(s.created_at for s in orders).timestamp()
         return self._cart_text(cart, col)
 
-    def _entry_sort_value(self, entry: Entry, col: int) -> SortValue:
-        if isinstance(entry, Cart):
-            return self._cart_sort_value(entry, col)
-        return self._sort_value(self._summaries[entry], col)
-
     # ---- reading by row and key --------------------------------------------------------------
     def summary_at(self, row: int) -> Row | None:
-        """The order of a top row (None for a cart's row)."""
-        entry = self._top[row] if 0 <= row < len(self._top) else None
-        return self._summaries.get(entry) if isinstance(entry, str) else None
+        """The order of a row (None for a cart's row)."""
+        entry = self._rows[row] if 0 <= row < len(self._rows) else None
+        return None if entry is None or isinstance(entry, Cart) else entry
 
     def entry_at(self, row: int) -> Row | Cart | None:
-        """A top row: an order's summary or a cart."""
-        entry = self._top[row] if 0 <= row < len(self._top) else None
-        if isinstance(entry, Cart):
-            return entry
-        return self._summaries.get(entry) if entry is not None else None
+        """A row: an order's summary or a cart."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def cart_of_row(self, row: int) -> Cart | None:
+        """The cart an order's row belongs to (None for a cart's row or a lone order)."""
+        entry = self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._cart_of.get(entry.key) if entry is not None else None
+
+    def has_carts(self) -> bool:
+        return bool(self._carts)
 
     def sort_keys(self, column: int) -> list[SortValue]:
-        """Every top row's sort value for a column, in row order (the proxy compares these)."""
-        return [self._entry_sort_value(e, column) for e in self._top]
+        """Every row's sort value for a column, in row order (the proxy compares these)."""
+        return [self.sort_value_at(row, column) for row in range(len(self._rows))]
 
     def sort_value_at(self, row: int, column: int) -> SortValue:
-        return self._entry_sort_value(self._top[row], column)
+        entry = self._rows[row]
+        if isinstance(entry, Cart):
+            value = self._cart_sort_value(entry, column)
+            return (value, entry.key, 0, value)
+        own = self._sort_value(entry, column)
+        cart = self._cart_of.get(entry.key)
+        if cart is None:
+            return (own, entry.key, 0, own)
+        return (self._cart_sort_value(cart, column), cart.key, 1, own)
 
     def index_of(self, key: str, column: int = 0) -> QModelIndex:
-        """The row of an order (top row, or under its cart) or of a cart (``Cart.key``)."""
-        row = self._top_row.get(key)
-        if row is not None:
-            return self.createIndex(row, column, 0)
-        cart = self._cart_of.get(key)
-        if cart is None:
-            return QModelIndex()
-        return self.createIndex(cart.keys.index(key), column, cart.number)
+        """The row of an order or of a cart (``Cart.key``)."""
+        row = self._row_of.get(key)
+        return self.index(row, column) if row is not None else QModelIndex()
 
     def cart(self, key: str) -> Cart | None:
         """A cart by its key, or the cart an order belongs to (by the order's key)."""
@@ -605,52 +585,61 @@ class OrdersModel(QAbstractItemModel):
     def carts(self) -> list[Cart]:
         return list(self._carts.values())
 
-    # ---- changes -----------------------------------------------------------------------------
-    def _cart_for(self, s: Row) -> Cart | None:
-        pack = pack_of(s)
-        return self._carts.get(cart_key(s.channel, pack)) if pack else None
+    # ---- carts open and closed ---------------------------------------------------------------
+    def is_expanded(self, cart: Cart) -> bool:
+        return cart.key in self._expanded
 
+    def set_expanded(self, cart: Cart, expanded: bool) -> None:
+        """Show (or hide) a cart's orders under it."""
+        if expanded == (cart.key in self._expanded) or cart.key not in self._carts:
+            return
+        if expanded:
+            self._expanded.add(cart.key)
+        else:
+            self._expanded.discard(cart.key)
+        self._texts.pop(cart.key, None)
+        row = self._row_of[cart.key]
+        self.dataChanged.emit(self.index(row, Col.ID), self.index(row, Col.ID))
+        self.expansionChanged.emit(cart.key)
+
+    # ---- changes -----------------------------------------------------------------------------
     def _renumber(self) -> None:
-        self._top_row = {(e.key if isinstance(e, Cart) else e): i for i, e in enumerate(self._top)}
+        self._row_of = {e.key: i for i, e in enumerate(self._rows)}
 
     def set_orders(self, summaries: Iterable[Row]) -> None:
         self.beginResetModel()
         rows = list(summaries)
         self._summaries = {s.key: s for s in rows}
-        self._top, self._carts, self._cart_number, self._cart_of = [], {}, {}, {}
+        self._rows, self._carts, self._cart_of = [], {}, {}
         for s in rows:
             pack = pack_of(s)
-            if not pack:
-                self._top.append(s.key)
-                continue
-            key = cart_key(s.channel, pack)
-            cart = self._carts.get(key)
-            if cart is None:
-                cart = self._new_cart(s.channel, pack)
-                self._top.append(cart)
-            cart.keys.append(s.key)
-            self._cart_of[s.key] = cart
+            if pack:
+                key = cart_key(s.channel, pack)
+                cart = self._carts.get(key)
+                if cart is None:
+                    cart = self._carts[key] = Cart(s.channel, pack)
+                    self._rows.append(cart)
+                cart.keys.append(s.key)
+                self._cart_of[s.key] = cart
+            self._rows.append(s)
         for cart in self._carts.values():
             cart.keys.sort(key=lambda k: (self._summaries[k].created_at, k))
+        self._expanded &= set(self._carts)
         self._renumber()
         self._texts.clear()
         self._levels = {s.key: self.level_of(s) for s in rows}
         self._waiting = {s.key: s for s in rows if is_waiting(s)}
         self._stages = Counter(Stage(s.stage) for s in rows)
+        self._channels = Counter(s.channel for s in rows)
         self._latest_handled = _newest(rows)
         self.endResetModel()
-
-    def _new_cart(self, channel: str, pack: str) -> Cart:
-        cart = Cart(self._next_cart, channel, pack)
-        self._next_cart += 1
-        self._carts[cart.key] = cart
-        self._cart_number[cart.number] = cart
-        return cart
 
     def _track(self, old: Row | None, new: Row) -> None:
         if old is not None:
             self._stages[Stage(old.stage)] -= 1
+            self._channels[old.channel] -= 1
         self._stages[Stage(new.stage)] += 1
+        self._channels[new.channel] += 1
         if is_waiting(new):
             self._waiting[new.key] = new
         else:
@@ -662,74 +651,66 @@ class OrdersModel(QAbstractItemModel):
         elif latest is not None and latest.key == new.key:  # back to waiting: rare, recount
             self._latest_handled = _newest(self._summaries.values())
 
+    def _append(self, entry: Row | Cart) -> None:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(entry)
+        self._row_of[entry.key] = row
+        if not isinstance(entry, Cart):
+            self._summaries[entry.key] = entry
+        self.endInsertRows()
+
     def _place(self, s: Row) -> None:
-        """Insert a new order's row: at the end of the top rows, or under its cart."""
+        """A new order's row (and its cart's, for the first order of a cart)."""
         pack = pack_of(s)
         if not pack:
-            row = len(self._top)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._top.append(s.key)
-            self._top_row[s.key] = row
-            self._summaries[s.key] = s
-            self.endInsertRows()
+            self._append(s)
             return
-        cart = self._cart_for(s)
+        key = cart_key(s.channel, pack)
+        cart = self._carts.get(key)
         if cart is None:
-            row = len(self._top)
-            self.beginInsertRows(QModelIndex(), row, row)
-            cart = self._new_cart(s.channel, pack)
-            cart.keys.append(s.key)
-            self._cart_of[s.key] = cart
-            self._summaries[s.key] = s
-            self._top.append(cart)
-            self._top_row[cart.key] = row
-            self.endInsertRows()
-            return
-        keys = cart.keys
-        at = sum(1 for k in keys if (self._summaries[k].created_at, k) < (s.created_at, s.key))
-        parent = self.createIndex(self._top_row[cart.key], 0, 0)
-        self.beginInsertRows(parent, at, at)
-        keys.insert(at, s.key)
+            cart = self._carts[key] = Cart(s.channel, pack)
+            self._append(cart)
+        cart.keys.append(s.key)
+        cart.keys.sort(key=lambda k: (self._summaries[k].created_at, k))
         self._cart_of[s.key] = cart
-        self._summaries[s.key] = s
-        self.endInsertRows()
+        self._append(s)
         self._cart_changed(cart)
 
     def _cart_changed(self, cart: Cart) -> None:
+        """A cart's orders changed: its row and every row of its orders (their sort values
+        follow the cart's)."""
         self._texts.pop(cart.key, None)
-        row = self._top_row[cart.key]
-        self.dataChanged.emit(self.index(row, 0), self.index(row, Col.COUNT - 1))
+        # One change over the rows from the cart's first to its last: the proxy then takes
+        # them out and puts them back together. Row by row, it would place each among
+        # rows whose values have changed but that it has not moved yet. A cart's orders
+        # arrive together, so the span is short.
+        rows = [self._row_of[key] for key in (cart.key, *cart.keys)]
+        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), Col.COUNT - 1))
+
+    def _remove_row(self, key: str) -> None:
+        row = self._row_of[key]
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._summaries.pop(key, None)
+        self._renumber()
+        self.endRemoveRows()
 
     def _take(self, key: str) -> None:
         """Take an order's row out (its cart's row too when it was the cart's last order)."""
-        cart = self._cart_of.get(key)
+        cart = self._cart_of.pop(key, None)
+        if cart is not None:
+            cart.keys.remove(key)
+        self._remove_row(key)
         if cart is None:
-            row = self._top_row[key]
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._top[row]
-            self._summaries.pop(key, None)
-            self._renumber()
-            self.endRemoveRows()
             return
-        if len(cart.keys) == 1:
-            row = self._top_row[cart.key]
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._top[row]
-            del self._carts[cart.key]
-            del self._cart_number[cart.number]
-            del self._cart_of[key]
-            self._summaries.pop(key, None)
-            self._texts.pop(cart.key, None)
-            self._renumber()
-            self.endRemoveRows()
+        if cart.keys:
+            self._cart_changed(cart)
             return
-        at = cart.keys.index(key)
-        self.beginRemoveRows(self.createIndex(self._top_row[cart.key], 0, 0), at, at)
-        del cart.keys[at]
-        del self._cart_of[key]
-        self._summaries.pop(key, None)
-        self.endRemoveRows()
-        self._cart_changed(cart)
+        del self._carts[cart.key]
+        self._expanded.discard(cart.key)
+        self._texts.pop(cart.key, None)
+        self._remove_row(cart.key)
 
     def upsert(self, summary: Row) -> bool:
         """Insert a new order or replace a known one; True when a row was inserted."""
@@ -738,23 +719,27 @@ class OrdersModel(QAbstractItemModel):
             # Its cart became known (a loading row has none): the order moves under it.
             self._take(summary.key)
             self._stages[Stage(old.stage)] -= 1
+            self._channels[old.channel] -= 1
             self._waiting.pop(old.key, None)
             old = None
         if old is None:
             self._texts.pop(summary.key, None)
             self._levels[summary.key] = self.level_of(summary)
+            self._summaries[summary.key] = summary
             self._place(summary)
             self._track(None, summary)
             return True
+        row = self._row_of[summary.key]
         self._summaries[summary.key] = summary
+        self._rows[row] = summary
         self._texts.pop(summary.key, None)
         self._levels[summary.key] = self.level_of(summary)
         self._track(old, summary)
-        index = self.index_of(summary.key)
-        self.dataChanged.emit(index, index.siblingAtColumn(Col.COUNT - 1))
         cart = self._cart_of.get(summary.key)
         if cart is not None:
             self._cart_changed(cart)
+        else:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, Col.COUNT - 1))
         return False
 
     def remove(self, key: str) -> bool:
@@ -767,6 +752,7 @@ class OrdersModel(QAbstractItemModel):
         self._levels.pop(key, None)
         self._waiting.pop(key, None)
         self._stages[Stage(old.stage)] -= 1
+        self._channels[old.channel] -= 1
         if self._latest_handled is not None and self._latest_handled.key == key:
             self._latest_handled = _newest(self._summaries.values())
         return True
@@ -781,15 +767,12 @@ class OrdersModel(QAbstractItemModel):
         return list(self._summaries.values())
 
     def channels(self) -> set[str]:
-        return {s.channel for s in self._summaries.values()}
+        """The marketplaces of today's orders."""
+        return {channel for channel, count in self._channels.items() if count > 0}
 
     def row_of(self, key: str) -> int | None:
-        """The top row showing an order: its own, or its cart's."""
-        row = self._top_row.get(key)
-        if row is not None:
-            return row
-        cart = self._cart_of.get(key)
-        return self._top_row.get(cart.key) if cart is not None else None
+        """The row of an order (under its cart for a cart's order) or of a cart."""
+        return self._row_of.get(key)
 
     def waiting(self) -> list[Row]:
         return list(self._waiting.values())
@@ -816,33 +799,23 @@ class OrdersModel(QAbstractItemModel):
         its alert level changed."""
         if not self._waiting:
             return
-        top_rows: list[int] = []
-        carts: dict[int, Cart] = {}
-        for key in self._waiting:
-            row = self._top_row.get(key)
-            if row is not None:
-                top_rows.append(row)
-            elif (cart := self._cart_of.get(key)) is not None:
-                carts[cart.number] = cart
-                index = self.index_of(key, Col.COUNTDOWN)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Roles.SORT])
-        top_rows += [self._top_row[c.key] for c in carts.values()]
-        if top_rows:
-            top_rows.sort()
-            self.dataChanged.emit(
-                self.index(top_rows[0], Col.COUNTDOWN),
-                self.index(top_rows[-1], Col.COUNTDOWN),
-                [Qt.ItemDataRole.DisplayRole, Roles.SORT, Roles.LEVEL],
-            )
+        rows = {self._row_of[key] for key in self._waiting}
+        rows |= {self._row_of[c.key] for key in self._waiting if (c := self._cart_of.get(key))}
+        waiting_rows = sorted(rows)
+        self.dataChanged.emit(
+            self.index(waiting_rows[0], Col.COUNTDOWN),
+            self.index(waiting_rows[-1], Col.COUNTDOWN),
+            [Qt.ItemDataRole.DisplayRole, Roles.SORT, Roles.LEVEL],
+        )
+        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole]
         for key, s in list(self._waiting.items()):
             level = self.level_of(s)
             if level == self._levels.get(key):
                 continue
             self._levels[key] = level
-            roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole]
-            index = self.index_of(key)
-            self.dataChanged.emit(index, index.siblingAtColumn(Col.COUNT - 1), roles)
-            cart = self._cart_of.get(key)
-            if cart is not None:
-                row = self._top_row[cart.key]
+            changed = [key]
+            if (cart := self._cart_of.get(key)) is not None:
+                changed.append(cart.key)
+            for k in changed:
+                row = self._row_of[k]
                 self.dataChanged.emit(self.index(row, 0), self.index(row, Col.COUNT - 1), roles)

@@ -2,12 +2,13 @@
 orders model; sorting compares the model's Python sort values (no 32-bit truncation of
 timestamps or money).
 
-A cart's row stays while any of its orders passes the filters, and shows only those; a
-search for the cart's id shows the whole cart.
+A cart's orders show right below its row while it is expanded (the model's flat rows: an
+order of a cart sorts by its cart's value first); its row stays while any of its orders
+passes the filters, and then shows only those; a search for the cart's id shows the whole
+cart.
 
 Sorting 5,000 orders takes some 60,000 comparisons: each reads two sort values from a list
-the model builds once per change (``OrdersModel.sort_keys``), not through ``data()``; a
-cart's few orders are compared through ``data()``.
+the model builds once per change (``OrdersModel.sort_keys``), not through ``data()``.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
+    Qt,
 )
 
 from kitchen_app.domain import Stage
 
-from .orders_model import Cart, OrdersModel, Roles, Row, SortValue
+from .orders_model import Cart, OrdersModel, Roles, Row, SortValue, Value
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,7 @@ class OrdersProxy(QSortFilterProxyModel):
             self._model.layoutAboutToBeChanged.disconnect(self._forget_keys)
             self._model.rowsInserted.disconnect(self._rows_inserted)
             self._model.dataChanged.disconnect(self._data_changed)
+            self._model.expansionChanged.disconnect(self._expansion_changed)
         self._model = model if isinstance(model, OrdersModel) else None
         # Connected before the proxy's own handlers see a change, so its re-sort reads
         # fresh values.
@@ -61,16 +64,21 @@ class OrdersProxy(QSortFilterProxyModel):
             self._model.layoutAboutToBeChanged.connect(self._forget_keys)
             self._model.rowsInserted.connect(self._rows_inserted)
             self._model.dataChanged.connect(self._data_changed)
+            self._model.expansionChanged.connect(self._expansion_changed)
         super().setSourceModel(model)
         self._keys.clear()
 
     def _forget_keys(self, *_args: object) -> None:
         self._keys.clear()
 
-    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+    def _expansion_changed(self, _cart: str) -> None:
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
         model = self._model
-        if model is None or parent.isValid():
-            return  # an order joined a cart: the cart's row says so with dataChanged
+        if model is None:
+            return
         for column, keys in list(self._keys.items()):
             if len(keys) == first:  # appended: extend
                 keys.extend(model.sort_value_at(row, column) for row in range(first, last + 1))
@@ -79,7 +87,7 @@ class OrdersProxy(QSortFilterProxyModel):
 
     def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_: object) -> None:
         model = self._model
-        if model is None or top_left.parent().isValid():
+        if model is None:
             return
         for column, keys in self._keys.items():
             for row in range(top_left.row(), min(bottom_right.row() + 1, len(keys))):
@@ -127,38 +135,47 @@ class OrdersProxy(QSortFilterProxyModel):
         return True
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._stage is None and not self._search and self._channel is None:
-            return True
         model = self._model
         if model is None:
             return True
-        if source_parent.isValid():  # an order of a cart
-            cart = source_parent.data(Roles.CART)
-            summary = model.index(source_row, 0, source_parent).data(Roles.SUMMARY)
-            if summary is None or not isinstance(cart, Cart):
-                return False
-            return self._passes(summary, cart)
+        filtered = self._stage is not None or bool(self._search) or self._channel is not None
+        if not filtered and not model.has_carts():
+            return True
         entry = model.entry_at(source_row)
         if entry is None:
             return False
         if isinstance(entry, Cart):
-            return any(self._passes(s, entry) for s in model.cart_orders(entry))
-        return self._passes(entry)
+            return not filtered or any(self._passes(s, entry) for s in model.cart_orders(entry))
+        cart = model.cart_of_row(source_row)
+        if cart is not None and not model.is_expanded(cart):
+            return False  # shown under its cart once the cart is opened
+        return not filtered or self._passes(entry, cart)
 
     # ---- sorting -----------------------------------------------------------------------------
     def lessThan(self, left: Index, right: Index) -> bool:
         model = self._model
-        a: object
-        b: object
-        if model is not None and not left.parent().isValid():
-            column = left.column()
-            keys = self._keys.get(column)
-            if keys is None or len(keys) != model.rowCount():
-                keys = self._keys[column] = model.sort_keys(column)
-            a, b = keys[left.row()], keys[right.row()]
-        else:
-            a, b = left.data(Roles.SORT), right.data(Roles.SORT)
-        try:
-            return bool(a < b)  # type: ignore[operator]
-        except TypeError:
-            return str(a) < str(b)
+        if model is None:
+            return False
+        column = left.column()
+        keys = self._keys.get(column)
+        if keys is None or len(keys) != model.rowCount():
+            keys = self._keys[column] = model.sort_keys(column)
+        a, b = keys[left.row()], keys[right.row()]
+        if a[1] != b[1]:  # two lone orders, or not the same cart (the usual case)
+            x, y = a[0], b[0]
+            if x == y:
+                return a[1] < b[1]  # equal values: by cart or order key, so carts stay whole
+            return _less(x, y)
+        # One cart: its row first, then its orders, whatever the direction (descending puts
+        # a row first when it compares greater).
+        if a[2] != b[2]:
+            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+            return a[2] > b[2] if descending else a[2] < b[2]
+        return _less(a[3], b[3])
+
+
+def _less(a: Value, b: Value) -> bool:
+    try:
+        return bool(a < b)  # type: ignore[operator]
+    except TypeError:  # values of two kinds (never in one column today)
+        return str(a) < str(b)

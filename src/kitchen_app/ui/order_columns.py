@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
@@ -68,7 +68,7 @@ def fit_order_columns(table: QTableView, model: OrdersModel, locale: QLocale) ->
         if column == Col.ID:
             # A cart's badge ("▸ Cart ×3"); a cart's orders are indented under it, and their
             # ids then show a shorter tail.
-            cart = "▸ " + model.tr("Cart ×%1").replace("%1", "9")
+            cart = "▸ " + QCoreApplication.translate("OrdersModel", "Cart ×%1").replace("%1", "9")
             widest = max(widest, metrics.horizontalAdvance(cart) + extra + 2 * _BADGE)
         title = str(model.headerData(column, header.orientation(), 0) or "")
         arrow = _SORT_ARROW if column == header.sortIndicatorSection() else 0

@@ -355,7 +355,9 @@ class OrdersModel(QAbstractTableModel):
     def _id_tooltip(self, s: Row) -> str:
         text = f"#{s.order_id}"
         if s.display_id != s.order_id:
-            text = f"#{s.display_id} · {self.tr('order id')} {s.order_id}"
+            text = (
+                self.tr("#%1 · order id %2").replace("%1", s.display_id).replace("%2", s.order_id)
+            )
         return text + "\n" + self.tr("Ctrl+C copies the order id")
 
     def _cart_data(self, cart: Cart, col: int, role: int) -> object:

@@ -173,7 +173,8 @@ def test_a_cart_is_one_row_with_badge_count_and_total_expanding_to_its_orders(qt
     row = model.row_of(key)
     cell = model.index(row, Col.ID).data(Roles.CELL)
     assert isinstance(cell, Cell) and cell.badge is not None  # the cart badge
-    assert cell.text == "▾ Cart ×2"
+    assert (cell.mark, cell.text) == ("▾", "×2")  # the badge: a drawn cart and the count
+    assert model.index(row, Col.ID).data() == "Cart ×2"
     assert model.index(row, Col.ITEMS).data() == "4"
     assert model.index(row, Col.TOTAL).data() == brl("42.75")
     assert model.index(row, Col.CUSTOMER).data() == "Bruna Costa"
@@ -185,10 +186,10 @@ def test_a_cart_is_one_row_with_badge_count_and_total_expanding_to_its_orders(qt
 
     model.set_expanded(cart, False)
     assert shown() == ["mp_delivery:1", key]
-    assert model.index(row, Col.ID).data() == "▸ Cart ×2"
+    assert model.index(row, Col.ID).data(Roles.CELL).mark == "▸"
     # An order leaving takes its row; the last one takes the cart's.
     model.remove("mercadolibre:2000009")
-    assert model.index(model.row_of(key), Col.ID).data() == "▸ Cart ×1"
+    assert model.index(model.row_of(key), Col.ID).data() == "Cart ×1"
     model.remove("mercadolibre:2000010")
     assert model.rowCount() == 1 and model.cart(key) is None
     assert shown() == ["mp_delivery:1"]
@@ -285,3 +286,27 @@ def test_long_ids_keep_their_tail_and_the_whole_id_is_in_the_tooltip_and_copyabl
     window.table.setFocus()
     window.copy_id.trigger()
     assert QApplication.clipboard().text() == "240517ABCD577644"
+
+
+# ---- words from the plug-ins --------------------------------------------------------------------
+
+
+def test_the_document_button_is_named_by_the_orders_plugin(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
+    from .fakes import Record, flex_order, summary_of
+
+    reader, commands, _bridge, _clock, make = desk
+    order = flex_order(5)
+    reader.add(summary_of(order), order)
+    window = make()
+    window.select(order.key)
+    bar = window.detail.actions_bar
+    # Mercado Pago's flow offers its receipt PDF: the button carries the plug-in's name for
+    # its document (Display.document), with F7 as before.
+    assert bar.document_action() == "print_label_pdf"
+    assert bar.button("print_label_pdf").text() == "Mercado Pago receipt (PDF)"
+    assert bar.shortcuts()["print_label_pdf"] == ["F7"]
+    bar.button("print_label_pdf").click()
+    assert ("print_ticket", order.key, "label_pdf", False) in commands.calls
+    reader.job_records[order.key] = [Record(3, "label_pdf", "printed", T0)]
+    window._journal_changed(order.key)
+    assert bar.button("print_label_pdf").text() == "Reprint Mercado Pago receipt"

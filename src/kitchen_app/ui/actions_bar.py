@@ -181,8 +181,8 @@ class ActionsBar(QWidget):
         return [self._name(n) for n, b in self._buttons.items() if not b.isHidden()]
 
     def set_state(self, state: BarState | None) -> None:
+        shown = self._allowed(state)  # first: it learns the document's name
         texts, reprints = self._texts(), self._reprint_texts()
-        shown = self._allowed(state)
         for name, button in self._buttons.items():
             allowed = name in shown
             kind = _TICKET_KIND.get(name) if name in self._fixed else None

@@ -12,14 +12,15 @@ from __future__ import annotations
 import logging
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from kitchen_app.domain import Money
 
 from . import labels
-from .orders_model import Col, OrdersModel
+from .order_cells import badge_width
+from .orders_model import Col, OrdersModel, cart_badge_text
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,6 @@ __all__ = ["fit_order_columns"]
 _CELL_PADDING = 14  # order_cells.PADDING on both sides, and a little air
 _CHIP_PADDING = 30  # the status chip's margins and rounded ends (status_chip.py)
 _HEADER_PADDING = 12  # the style sheet's section padding on both sides, and the divider
-_BADGE = 6  # order_cells._BADGE_PADDING: a cart badge's rounded ends
 _SORT_ARROW = 16  # room for the sort arrow beside the sorted column's title
 
 
@@ -36,7 +36,7 @@ def _samples(locale: QLocale) -> dict[int, list[str]]:
     large = labels.format_money(Money(Decimal("99999.99"), "ARS"), locale)
     return {
         # Long ids show their tail ("#…577644", order_cells.elided); a cart shows its badge.
-        Col.ID: ["#…00000"],
+        Col.ID: ["#…000000"],
         Col.COUNTDOWN: ["-0:00", "4:59"],
         Col.STATUS: labels.short_status_texts(),
         Col.ITEMS: ["99"],
@@ -66,10 +66,9 @@ def fit_order_columns(table: QTableView, model: OrdersModel, locale: QLocale) ->
             metrics, extra = QFontMetrics(cell_font), _CELL_PADDING
         widest = max(metrics.horizontalAdvance(t) for t in texts) + extra
         if column == Col.ID:
-            # A cart's badge ("▸ Cart ×3"); a cart's orders are indented under it, and their
-            # ids then show a shorter tail.
-            cart = "▸ " + QCoreApplication.translate("OrdersModel", "Cart ×%1").replace("%1", "9")
-            widest = max(widest, metrics.horizontalAdvance(cart) + extra + 2 * _BADGE)
+            # A cart's badge ("▸ [cart ×9]"); a cart's orders are indented under it, and
+            # their ids then show a shorter tail.
+            widest = max(widest, badge_width(metrics, "▸", cart_badge_text(9)) + extra)
         title = str(model.headerData(column, header.orientation(), 0) or "")
         arrow = _SORT_ARROW if column == header.sortIndicatorSection() else 0
         heading = header_metrics.horizontalAdvance(title) + _HEADER_PADDING + arrow

@@ -134,6 +134,7 @@ class Cell(NamedTuple):
     elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight
     badge: QColor | None = None  # drawn as a rounded badge behind the text (a cart's)
     indent: int = 0  # px before the text (a cart's order, under its cart)
+    mark: str = ""  # drawn before a badge: a cart's "▸" (closed) or "▾" (open)
 
 
 @dataclass(eq=False)
@@ -148,6 +149,11 @@ class Cart:
     def key(self) -> str:
         """What ``Roles.KEY`` answers on the cart's row (never an order's key)."""
         return cart_key(self.channel, self.pack_id)
+
+
+def cart_badge_text(orders: int) -> str:
+    """What a cart's badge says beside its drawn cart: how many orders ("×2")."""
+    return f"×{orders}"
 
 
 def cart_key(channel: str, pack_id: str) -> str:
@@ -170,7 +176,7 @@ def _newest(rows: Iterable[Row]) -> Row | None:
     return max((s for s in rows if not is_waiting(s)), key=lambda s: s.created_at, default=None)
 
 
-CART_INDENT = 18  # px a cart's order is indented under its cart (id column)
+CART_INDENT = 12  # px a cart's order is indented under its cart (id column)
 
 
 class OrdersModel(QAbstractTableModel):
@@ -365,14 +371,16 @@ class OrdersModel(QAbstractTableModel):
             return self._cart_text(cart, col)
         if role == Roles.CELL:
             level = self._cart_level(cart)
+            badge = col == Col.ID
             return Cell(
-                self._cart_text(cart, col),
+                cart_badge_text(len(cart.keys)) if badge else self._cart_text(cart, col),
                 self.font_for(col),
                 _RIGHT if col in _RIGHT_COLUMNS else _LEFT,
                 _URGENT_TEXT if col == Col.COUNTDOWN and level >= AlertLevel.URGENT else None,
                 LEVEL_COLOURS.get(level),
                 Stage(self._cart_lead(cart).stage),
-                badge=CART_BADGE if col == Col.ID else None,
+                badge=CART_BADGE if badge else None,
+                mark=("▾" if cart.key in self._expanded else "▸") if badge else "",
             )
         if role == Roles.SORT:
             return self.sort_value_at(self._row_of[cart.key], col)
@@ -423,8 +431,7 @@ class OrdersModel(QAbstractTableModel):
         orders = self.cart_orders(cart)
         lead = self._cart_lead(cart)
         if col == Col.ID:
-            mark = "▾" if cart.key in self._expanded else "▸"
-            return f"{mark} " + self.tr("Cart ×%1").replace("%1", str(len(orders)))
+            return self.tr("Cart ×%1").replace("%1", str(len(orders)))
         if col == Col.STATUS:
             return labels.short_status_label(lead.status, lead.channel)
         if col == Col.CUSTOMER:

@@ -3,13 +3,15 @@
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
 The settings' connection page with its "Link …" rows (``--settings-only``: that alone), and
-five scenes, each in pt-BR and es: a new order alerting, an accepted Flex order with its
+six scenes, each in pt-BR and es: a new order alerting, an accepted Flex order with its
 timeline and QR, the offline banner, a ticket the printer never confirmed beside one that
-failed (the operator is asked), and the worst afternoon (orders still loading, the store
-paused, orders missed offline, notifications without an order, the marketplace refusing the
-token, a printer out of paper — every band and the longest status messages; also in
-English). The orders come from the GUI tests' stand-in reader (tests/gui/fakes.py and
-counter_scene.py), so the pictures do not depend on a network or a database.
+failed (the operator is asked), three marketplaces (a Mercado Libre cart opened and
+selected, with its pane; a Shopee order's long id), and the worst afternoon (orders still
+loading, the store paused, orders missed offline, notifications without an order, the
+marketplace refusing the token, a printer out of paper — every band and the longest status
+messages; also in English). The orders come from the GUI tests' stand-in reader
+(tests/gui/fakes.py and counter_scene.py), so the pictures do not depend on a network or a
+database.
 """
 
 from __future__ import annotations
@@ -42,10 +44,17 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QTimer  # noqa: E402
 from tests.gui.counter_scene import worst_day, worst_health  # noqa: E402
-from tests.gui.fakes import FakeCommands, FakeReader, Record, flex_order, summary_of  # noqa: E402
+from tests.gui.fakes import (  # noqa: E402
+    FakeCommands,
+    FakeReader,
+    Record,
+    Summary,
+    flex_order,
+    summary_of,
+)
 
 from kitchen_app.app.plugins import registry  # noqa: E402
-from kitchen_app.domain import Logistics, Stage, StatusPair, TimelineEntry  # noqa: E402
+from kitchen_app.domain import Logistics, Money, Stage, StatusPair, TimelineEntry  # noqa: E402
 from kitchen_app.engine.api import (  # noqa: E402
     ApiHealth,
     DeskHealth,
@@ -191,6 +200,80 @@ def print_problems(reader: FakeReader, key: str, now: datetime) -> None:
     ]  # fmt: skip
 
 
+def marketplaces(reader: FakeReader, now: datetime, currency: str, names: list[str]) -> str:
+    """A Mercado Libre cart of two orders and a Shopee order beside the day's Mercado Pago
+    orders; returns the cart's key."""
+    from kitchen_app.ui.orders_model import cart_key
+
+    pack = "2000004471163621"
+
+    def other(
+        channel: str,
+        order_id: str,
+        minutes: float,
+        status: P,
+        stage: Stage,
+        total: str,
+        name: str,
+        logistics: str,
+        pack_id: str | None,
+    ) -> None:
+        reader.add(
+            Summary(
+                key=f"{channel}:{order_id}",
+                channel=channel,
+                order_id=order_id,
+                display_id=order_id,
+                created_at=now - timedelta(minutes=minutes),
+                status=status,
+                stage=stage,
+                is_final=False,
+                logistics=logistics,
+                customer_name=name,
+                item_count=2,
+                total=Money.parse(total, currency),
+                accept_deadline=None,  # type: ignore[arg-type]  # no accept window
+                accepted=True,
+                pack_id=pack_id,
+            )
+        )
+
+    other(
+        "mercadolibre",
+        "2000009477123301",
+        3,
+        P("paid"),
+        Stage.PREPARING,
+        "89.90",
+        names[3],
+        "me1",
+        pack,
+    )
+    other(
+        "mercadolibre",
+        "2000009477123377",
+        2.5,
+        P("paid"),
+        Stage.PREPARING,
+        "45.00",
+        names[3],
+        "me1",
+        pack,
+    )
+    other(
+        "shopee",
+        "240517ABCD577644",
+        6,
+        P("READY_TO_SHIP"),
+        Stage.PREPARING,
+        "129.00",
+        names[5],
+        "shopee",
+        None,
+    )
+    return cart_key("mercadolibre", pack)  # fmt: skip
+
+
 def grab(window: MainWindow, path: Path) -> None:
     window.show()
     _settle()
@@ -209,7 +292,7 @@ def scenes(out: Path, lang: str) -> None:
     tz = ZoneInfo(tz_name)
     now = datetime(2026, 11, 23, 20, 14, 30, tzinfo=tz)
     tag = lang.replace("_", "-")
-    for scene in ("alert", "accepted", "offline", "print", "trouble"):
+    for scene in ("alert", "accepted", "offline", "print", "marketplaces", "trouble"):
         if lang == "en" and scene != "trouble":
             continue  # English: the longest-messages scene only
         reader, commands, bridge = FakeReader(), FakeCommands(), EngineBridge()
@@ -219,9 +302,10 @@ def scenes(out: Path, lang: str) -> None:
         keys = build_day(reader, now, currency, names)
         if scene == "print":
             print_problems(reader, keys["preparing"], now)
-        if scene in ("accepted", "print"):
+        if scene in ("accepted", "print", "marketplaces"):
             for key in [k for k, s in reader.summaries.items() if s.stage == Stage.NEW]:
                 del reader.summaries[key]
+        cart = marketplaces(reader, now, currency, names) if scene == "marketplaces" else ""
         window = MainWindow(
             commands, reader, bridge, alert=None, tz=tz, now=lambda: now, tray=False
         )
@@ -243,6 +327,11 @@ def scenes(out: Path, lang: str) -> None:
         )
         if scene == "alert":
             window.select(keys["new"])
+        elif scene == "marketplaces":
+            window.select(cart)
+            found = window.model.cart(cart)
+            assert found is not None
+            window.model.set_expanded(found, True)
         elif scene in ("accepted", "print"):
             window.select(keys["preparing"])
         else:

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CartPane</name>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="121"/>
+        <source>%n order(s) bought together</source>
+        <translation>
+            <numerusform>%n order bought together</numerusform>
+            <numerusform>%n orders bought together</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message numerus="yes">
         <location filename="../../src/kitchen_app/ui/status_bar.py" line="109"/>
@@ -20,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="156"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="158"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>(+%n more)</numerusform>
@@ -31,7 +42,7 @@
 <context>
     <name>HealthWords</name>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="99"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="98"/>
         <source>%n order(s) expired while the desk was offline — see the list</source>
         <translation>
             <numerusform>%n order expired while the desk was offline — see the list</numerusform>
@@ -39,15 +50,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="108"/>
-        <source>%n notification(s) could not be matched to an order — open them and check the Mercado Pago app</source>
+        <location filename="../../src/kitchen_app/ui/health.py" line="107"/>
+        <source>%n notification(s) could not be matched to an order — open them and check the marketplace&apos;s app</source>
         <translation>
-            <numerusform>%n notification could not be matched to an order — open it and check the Mercado Pago app</numerusform>
-            <numerusform>%n notifications could not be matched to an order — open them and check the Mercado Pago app</numerusform>
+            <numerusform>%n notification could not be matched to an order — open it and check the marketplace&apos;s app</numerusform>
+            <numerusform>%n notifications could not be matched to an order — open them and check the marketplace&apos;s app</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="120"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="129"/>
+        <source>%n order(s) could not be read for a while — the desk keeps trying; check them in the marketplace&apos;s app</source>
+        <translation>
+            <numerusform>%n order could not be read for a while — the desk keeps trying; check it in the marketplace&apos;s app</numerusform>
+            <numerusform>%n orders could not be read for a while — the desk keeps trying; check them in the marketplace&apos;s app</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="119"/>
         <source>%n order(s) still loading — check the internet</source>
         <translation>
             <numerusform>%n order still loading — check the internet</numerusform>
@@ -55,15 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="130"/>
-        <source>%n order(s) could not be read for a while — the desk keeps trying; check them in the Mercado Pago app</source>
-        <translation>
-            <numerusform>%n order could not be read for a while — the desk keeps trying; check it in the Mercado Pago app</numerusform>
-            <numerusform>%n orders could not be read for a while — the desk keeps trying; check them in the Mercado Pago app</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="153"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="152"/>
         <source>%n ticket(s) did not print — see the order&apos;s print problems (F9)</source>
         <translation>
             <numerusform>%n ticket did not print — see the order&apos;s print problems (F9)</numerusform>
@@ -74,7 +85,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="670"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="900"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n new order waiting</numerusform>
@@ -82,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="673"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="903"/>
         <source>%n order(s) expired while the desk was offline</source>
         <translation>
             <numerusform>%n order expired while the desk was offline</numerusform>
@@ -90,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="676"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="906"/>
         <source>%n notification(s) could not be matched to an order — see the status bar</source>
         <translation>
             <numerusform>%n notification could not be matched to an order — see the status bar</numerusform>
@@ -98,18 +109,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="730"/>
-        <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="962"/>
+        <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and the marketplace cancels them when their time runs out.</source>
         <translation>
-            <numerusform>%n order is waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels it after 5 minutes.</numerusform>
-            <numerusform>%n orders are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</numerusform>
+            <numerusform>%n order is waiting to be accepted. If the desk closes, nobody hears the alert and the marketplace cancels it when its time runs out.</numerusform>
+            <numerusform>%n orders are waiting to be accepted. If the desk closes, nobody hears the alert and the marketplace cancels them when their time runs out.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MissedBanner</name>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="156"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="160"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -117,18 +128,29 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="159"/>
-        <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the Mercado Pago app.</source>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="163"/>
+        <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the marketplace&apos;s app.</source>
         <translation>
-            <numerusform>While the desk was offline, %n order arrived and expired unaccepted: %1. Check it in the Mercado Pago app.</numerusform>
-            <numerusform>While the desk was offline, %n orders arrived and expired unaccepted: %1. Check them in the Mercado Pago app.</numerusform>
+            <numerusform>While the desk was offline, %n order arrived and expired unaccepted: %1. Check it in the marketplace&apos;s app.</numerusform>
+            <numerusform>While the desk was offline, %n orders arrived and expired unaccepted: %1. Check them in the marketplace&apos;s app.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="401"/>
+        <source>Cart #%1: %n order(s) bought together</source>
+        <translation>
+            <numerusform>Cart #%1: %n order bought together</numerusform>
+            <numerusform>Cart #%1: %n orders bought together</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>StorePausedBanner</name>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="93"/>
         <source>(%n more store(s) not taking orders)</source>
         <translation>
             <numerusform>(%n more store not taking orders)</numerusform>

@@ -4,27 +4,27 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="74"/>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="78"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="121"/>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="125"/>
         <source>Loading the marketplace&apos;s choices…</source>
         <translation>Cargando las opciones del marketplace…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="148"/>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="152"/>
         <source>Could not get the choices from the marketplace (%1).</source>
         <translation>No se pudieron obtener las opciones del marketplace (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="154"/>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="158"/>
         <source>Choose one.</source>
         <translation>Elegí una.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="154"/>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="158"/>
         <source>No choices offered.</source>
         <translation>El marketplace no ofrece opciones.</translation>
     </message>
@@ -32,49 +32,57 @@
 <context>
     <name>ActionsBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="132"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="152"/>
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="133"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="153"/>
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="134"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="154"/>
         <source>Print kitchen ticket</source>
         <translation>Imprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="135"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="155"/>
         <source>Print receipt</source>
         <translation>Imprimir recibo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="136"/>
         <source>MP receipt (PDF)</source>
-        <translation>Comprobante MP (PDF)</translation>
+        <translation type="vanished">Comprobante MP (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="144"/>
         <source>Reprint MP receipt</source>
-        <translation>Reimprimir comprobante MP</translation>
+        <translation type="vanished">Reimprimir comprobante MP</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="137"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="157"/>
         <source>Mark ready</source>
         <translation>Marcar listo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="162"/>
         <source>Reprint kitchen ticket</source>
         <translation>Reimprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="143"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="163"/>
         <source>Reprint receipt</source>
         <translation>Reimprimir recibo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="156"/>
+        <source>%1 (PDF)</source>
+        <translation>%1 (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="164"/>
+        <source>Reprint %1</source>
+        <translation>Reimprimir %1</translation>
     </message>
 </context>
 <context>
@@ -98,24 +106,29 @@
 <context>
     <name>Attention</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="34"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="37"/>
         <source>New order #%1</source>
         <translation>Pedido nuevo #%1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="38"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="42"/>
         <source>%1 — accept within 5 minutes</source>
         <translation>%1 — aceptalo dentro de 5 minutos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="53"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="60"/>
         <source>Orders are waiting</source>
         <translation>Hay pedidos esperando</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="54"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="61"/>
         <source>The alert sound is not working: look at the desk.</source>
         <translation>El sonido de alerta no funciona: mirá el mostrador.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="44"/>
+        <source>%1 — a new order to prepare</source>
+        <translation>%1 — un pedido nuevo para preparar</translation>
     </message>
 </context>
 <context>
@@ -159,6 +172,67 @@
         <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="95"/>
         <source>The marketplace offers no reasons for this order.</source>
         <translation>El marketplace no ofrece motivos para este pedido.</translation>
+    </message>
+</context>
+<context>
+    <name>CartPane</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="59"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="59"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="59"/>
+        <source>Items</source>
+        <translation>Ítems</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="59"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="77"/>
+        <source>Print kitchen ticket (whole cart)</source>
+        <translation>Imprimir comanda (todo el carrito)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="80"/>
+        <source>Print receipt (whole cart)</source>
+        <translation>Imprimir recibo (todo el carrito)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="88"/>
+        <source>One ticket lists every order of the cart. Double-click an order to open it.</source>
+        <translation>Un solo ticket lista todos los pedidos del carrito. Hacé doble clic en un pedido para abrirlo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="117"/>
+        <source>Cart #%1</source>
+        <translation>Carrito n.º %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="119"/>
+        <source>Cart id %1</source>
+        <translation>ID del carrito %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="121"/>
+        <source>%n order(s) bought together</source>
+        <translation>
+            <numerusform>%n pedido comprado junto</numerusform>
+            <numerusform>%n pedidos comprados juntos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="141"/>
+        <source>Cart total: %1</source>
+        <translation>Total del carrito: %1</translation>
     </message>
 </context>
 <context>
@@ -266,27 +340,26 @@
         <translation>● Verificando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="143"/>
         <source>The desk is still checking the relay, Mercado Pago and the printers.</source>
-        <translation>El mostrador todavía está verificando el relay, Mercado Pago y las impresoras.</translation>
+        <translation type="vanished">El mostrador todavía está verificando el relay, Mercado Pago y las impresoras.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="145"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="147"/>
         <source>● All well</source>
         <translation>● Todo bien</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="146"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="148"/>
         <source>Relay, marketplace and printers work; no order is held back.</source>
         <translation>Relay, marketplace e impresoras funcionan; ningún pedido está retenido.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="150"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="152"/>
         <source>● Check the desk</source>
         <translation>● Revisá el mostrador</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="156"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="158"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>(+%n más)</numerusform>
@@ -294,172 +367,197 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="173"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="175"/>
         <source>%1: not answering</source>
         <translation>%1: no responde</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="182"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="184"/>
         <source>%1: not tried yet</source>
         <translation>%1: sin probar todavía</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="185"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="187"/>
         <source>%1: answering</source>
         <translation>%1: responde</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="198"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="200"/>
         <source>No events yet</source>
         <translation>Todavía sin eventos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="202"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="204"/>
         <source>Last event %1 s ago</source>
         <translation>Último evento hace %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="204"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="206"/>
         <source>Last event at %1</source>
         <translation>Último evento a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="216"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="218"/>
         <source>Printer: not reported yet</source>
         <translation>Impresora: sin estado todavía</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="222"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="224"/>
         <source>Printer %1: %2</source>
         <translation>Impresora %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="223"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="225"/>
         <source>not ready</source>
         <translation>no está lista</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="231"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="233"/>
         <source>Printer ready: %1</source>
         <translation>Impresora lista: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="237"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="239"/>
         <source>⚠ No sound output: new-order alerts are silent</source>
         <translation>⚠ Sin salida de sonido: las alertas de pedidos nuevos no suenan</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="243"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="245"/>
         <source>The window and the taskbar flash at every chime instead. Check the speakers, the volume and the computer&apos;s sound settings.</source>
         <translation>En su lugar, la ventana y la barra de tareas parpadean en cada aviso. Revisá los parlantes, el volumen y la configuración de sonido de la computadora.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="144"/>
+        <source>The desk is still checking the relay, the marketplaces and the printers.</source>
+        <translation>La caja todavía está revisando el relay, los marketplaces y las impresoras.</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="52"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="77"/>
         <source>DEMO — orders are simulated</source>
         <translation>DEMO — los pedidos son simulados</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="56"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="81"/>
         <source>Search order # or name (Ctrl+F)</source>
         <translation>Buscar n.º de pedido o nombre (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="61"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="86"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="72"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="166"/>
         <source>All (%1)</source>
         <translation>Todos (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="110"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="132"/>
+        <source>All marketplaces</source>
+        <translation>Todos los marketplaces</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="128"/>
+        <source>All shops</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="134"/>
+        <source>Show one marketplace&apos;s orders (Ctrl+M)</source>
+        <translation>Mostrar los pedidos de un marketplace (Ctrl+M)</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="46"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="47"/>
         <source>Welcome to Kitchen Desk</source>
         <translation>Bienvenido a Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="50"/>
         <source>Orders from Mercado Pago Delivery arrive here, with a sound you cannot miss. How do you want to start?</source>
-        <translation>Los pedidos de Mercado Pago Delivery llegan acá, con un sonido imposible de ignorar. ¿Cómo querés empezar?</translation>
+        <translation type="vanished">Los pedidos de Mercado Pago Delivery llegan acá, con un sonido imposible de ignorar. ¿Cómo querés empezar?</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="56"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="57"/>
         <source>Try the demo (simulated orders, nothing real)</source>
         <translation>Probar la demo (pedidos simulados, nada real)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="58"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="59"/>
         <source>Connect to my store</source>
         <translation>Conectar mi local</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="92"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="93"/>
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="115"/>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="124"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="116"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="125"/>
         <source>Required to connect.</source>
         <translation>Necesario para conectar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="130"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="131"/>
         <source>Start the demo</source>
         <translation>Iniciar la demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="130"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="131"/>
         <source>Connect</source>
         <translation>Conectar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="51"/>
+        <source>Orders from %1 arrive here, with a sound you cannot miss. How do you want to start?</source>
+        <translation>Los pedidos de %1 llegan acá, con un sonido imposible de ignorar. ¿Cómo querés empezar?</translation>
     </message>
 </context>
 <context>
     <name>HealthWords</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="42"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="41"/>
         <source>%1 is not answering the desk: %2 — check Settings › %1</source>
         <translation>%1 no le responde al mostrador: %2 — revisá Configuración › %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="47"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="46"/>
         <source>%1 is not answering the desk — check the internet and Settings › %1</source>
         <translation>%1 no le responde al mostrador — revisá internet y Configuración › %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="56"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="55"/>
         <source>The relay refused this desk&apos;s token — check Settings</source>
         <translation>El relay rechazó el token de este mostrador — revisá la Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="65"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="64"/>
         <source>No connection to the relay: new orders may not arrive — check the internet</source>
         <translation>Sin conexión con el relay: pueden no llegar pedidos nuevos — revisá internet</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="74"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="73"/>
         <source>No relay configured: new orders cannot arrive — Settings</source>
         <translation>No hay relay configurado: no pueden llegar pedidos nuevos — Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="82"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="81"/>
         <source>%1 paused the store: no new orders — press Reopen store</source>
         <translation>%1 pausó la tienda: no llegan pedidos — tocá Reabrir tienda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="86"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="85"/>
         <source>%1 disabled the store: only %1 can enable it again</source>
         <translation>%1 deshabilitó la tienda: solo %1 puede habilitarla de nuevo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="99"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="98"/>
         <source>%n order(s) expired while the desk was offline — see the list</source>
         <translation>
             <numerusform>%n pedido venció mientras el mostrador estaba sin conexión — mirá la lista</numerusform>
@@ -467,15 +565,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="108"/>
         <source>%n notification(s) could not be matched to an order — open them and check the Mercado Pago app</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n notificación no se pudo asociar a un pedido — abrila y revisá la app de Mercado Pago</numerusform>
             <numerusform>%n notificaciones no se pudieron asociar a un pedido — abrilas y revisá la app de Mercado Pago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="120"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="119"/>
         <source>%n order(s) still loading — check the internet</source>
         <translation>
             <numerusform>%n pedido todavía cargando — revisá internet</numerusform>
@@ -483,29 +580,44 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="130"/>
         <source>%n order(s) could not be read for a while — the desk keeps trying; check them in the Mercado Pago app</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n pedido no se puede leer hace un rato — el mostrador sigue intentando; revisalo en la app de Mercado Pago</numerusform>
             <numerusform>%n pedidos no se pueden leer hace un rato — el mostrador sigue intentando; revisalos en la app de Mercado Pago</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="141"/>
         <source>Printer %1: %2 — check it</source>
         <translation>Impresora %1: %2 — revisala</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="144"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="143"/>
         <source>not ready</source>
         <translation>no está lista</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="153"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="152"/>
         <source>%n ticket(s) did not print — see the order&apos;s print problems (F9)</source>
         <translation>
             <numerusform>%n ticket no se imprimió — mirá los problemas de impresión del pedido (F9)</numerusform>
             <numerusform>%n tickets no se imprimieron — mirá los problemas de impresión del pedido (F9)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="107"/>
+        <source>%n notification(s) could not be matched to an order — open them and check the marketplace&apos;s app</source>
+        <translation>
+            <numerusform>%n notificación no se pudo asociar a un pedido — abrila y revisá la app del marketplace</numerusform>
+            <numerusform>%n notificaciones no se pudieron asociar a un pedido — abrilas y revisá la app del marketplace</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="129"/>
+        <source>%n order(s) could not be read for a while — the desk keeps trying; check them in the marketplace&apos;s app</source>
+        <translation>
+            <numerusform>%n pedido no se pudo leer hace un rato — la caja sigue intentando; revisalo en la app del marketplace</numerusform>
+            <numerusform>%n pedidos no se pudieron leer hace un rato — la caja sigue intentando; revisalos en la app del marketplace</numerusform>
         </translation>
     </message>
 </context>
@@ -576,22 +688,22 @@
         <translation>Dinero en cuenta de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="70"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="80"/>
         <source>Credit card</source>
         <translation>Tarjeta de crédito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="71"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="81"/>
         <source>Debit card</source>
         <translation>Tarjeta de débito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="72"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="82"/>
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="73"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="83"/>
         <source>Pix</source>
         <translation>Pix</translation>
     </message>
@@ -632,17 +744,17 @@
         <translation>Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="77"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="87"/>
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="78"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="88"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="79"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="89"/>
         <source>Mark ready</source>
         <translation>Marcar listo</translation>
     </message>
@@ -651,59 +763,72 @@
         <translation>Comprobante de Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="80"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="90"/>
         <source>Kitchen ticket</source>
         <translation>Comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="81"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="91"/>
         <source>Customer receipt</source>
         <translation>Recibo del cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="86"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="96"/>
         <source>requested</source>
         <translation>solicitado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="87"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="97"/>
         <source>sent</source>
         <translation>enviado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="88"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="98"/>
         <source>pending — will retry</source>
         <translation>pendiente — se reintenta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="99"/>
         <source>confirmed</source>
         <translation>confirmado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="90"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="100"/>
         <source>failed</source>
         <translation>falló</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="91"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="101"/>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="92"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="102"/>
         <source>printing</source>
         <translation>imprimiendo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="93"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="103"/>
         <source>printed</source>
         <translation>impreso</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="94"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="104"/>
         <source>maybe printed — check the printer</source>
         <translation>quizás impreso — revisá la impresora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="92"/>
+        <source>The marketplace&apos;s document</source>
+        <translation>El documento del marketplace</translation>
+    </message>
+    <message>
+        <source>the marketplaces</source>
+        <translation>los marketplaces</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 y %2</translation>
     </message>
 </context>
 <context>
@@ -765,68 +890,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="678"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="813"/>
         <source>%1 for order #%2?</source>
         <translation>¿%1 para el pedido #%2?</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="91"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="117"/>
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="91"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="117"/>
         <source>Kitchen Desk</source>
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="353"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="396"/>
         <source>Could not record it: %1</source>
         <translation>No se pudo registrar: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="404"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="446"/>
         <source>Asking the marketplace to reopen the store…</source>
         <translation>Pidiendo al marketplace que reabra la tienda…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="410"/>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="421"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="452"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="465"/>
         <source>The store was not reopened: %1</source>
         <translation>La tienda no se reabrió: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="413"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="457"/>
         <source>The store is open again: new orders can arrive.</source>
         <translation>La tienda está abierta de nuevo: pueden llegar pedidos.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="416"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="460"/>
         <source>Reopen store: the marketplace cannot be reached; still trying.</source>
         <translation>Reabrir tienda: no se puede contactar al marketplace; seguimos intentando.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="422"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="466"/>
         <source>refused</source>
         <translation>rechazado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="529"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="579"/>
         <source>The relay rejected this desk&apos;s token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>El relay rechazó el token de este mostrador: NO están llegando pedidos nuevos. Abrí la Configuración y revisá el token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="534"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="584"/>
         <source>Offline since %1: new orders may not arrive. Today&apos;s orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sin conexión desde las %1: pueden no llegar pedidos nuevos. Los pedidos de hoy, las comandas y las reimpresiones siguen funcionando; aceptar y cancelar esperan a que vuelva la conexión.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="729"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="864"/>
         <source>Something went wrong (%1); details are in the log.</source>
         <translation>Algo salió mal (%1); los detalles están en el registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="765"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="900"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n pedido nuevo esperando</numerusform>
@@ -834,12 +959,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="766"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="901"/>
         <source>accept within %1</source>
         <translation>aceptá en %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="768"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="903"/>
         <source>%n order(s) expired while the desk was offline</source>
         <translation>
             <numerusform>%n pedido venció mientras el mostrador estaba sin conexión</numerusform>
@@ -847,7 +972,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="771"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="906"/>
         <source>%n notification(s) could not be matched to an order — see the status bar</source>
         <translation>
             <numerusform>%n notificación no se pudo asociar a un pedido — mirá la barra de estado</numerusform>
@@ -855,48 +980,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="787"/>
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
-        <translation>El pedido #%1 venció sin ser aceptado. Una cancelación automática más va a PAUSAR el local en Mercado Pago.</translation>
+        <translation type="vanished">El pedido #%1 venció sin ser aceptado. Una cancelación automática más va a PAUSAR el local en Mercado Pago.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="823"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="960"/>
         <source>Orders are waiting</source>
         <translation>Hay pedidos esperando</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="825"/>
         <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n pedido espera ser aceptado. Si el mostrador se cierra, nadie escucha la alerta y Mercado Pago lo cancela a los 5 minutos.</numerusform>
             <numerusform>%n pedidos esperan ser aceptados. Si el mostrador se cierra, nadie escucha la alerta y Mercado Pago los cancela a los 5 minutos.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="834"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="971"/>
         <source>Keep the desk open</source>
         <translation>Dejar el mostrador abierto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="835"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="972"/>
         <source>Minimise</source>
         <translation>Minimizar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="836"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="973"/>
         <source>Close anyway</source>
         <translation>Cerrar igual</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="208"/>
+        <source>Copy order id</source>
+        <translation>Copiar ID del pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="673"/>
+        <source>cart %1</source>
+        <translation>carrito %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="684"/>
+        <source>Copied %1</source>
+        <translation>Copiado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="922"/>
+        <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on %2.</source>
+        <translation>El pedido n.º %1 venció sin ser aceptado. Una cancelación automática más PAUSA la tienda en %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="962"/>
+        <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and the marketplace cancels them when their time runs out.</source>
+        <translation>
+            <numerusform>%n pedido espera ser aceptado. Si la caja se cierra, nadie escucha la alerta y el marketplace lo cancela cuando se le acabe el tiempo.</numerusform>
+            <numerusform>%n pedidos esperan ser aceptados. Si la caja se cierra, nadie escucha la alerta y el marketplace los cancela cuando se les acabe el tiempo.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MissedBanner</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="138"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="142"/>
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="156"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="160"/>
         <source>and %n more</source>
         <translation>
             <numerusform>y %n más</numerusform>
@@ -904,78 +1055,85 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="159"/>
         <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the Mercado Pago app.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Mientras el mostrador estaba sin conexión, llegó %n pedido y venció sin aceptar: %1. Revisalo en la app de Mercado Pago.</numerusform>
             <numerusform>Mientras el mostrador estaba sin conexión, llegaron %n pedidos y vencieron sin aceptar: %1. Revisalos en la app de Mercado Pago.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/notices.py" line="163"/>
+        <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the marketplace&apos;s app.</source>
+        <translation>
+            <numerusform>Mientras la caja estaba sin conexión, %n pedido llegó y venció sin aceptar: %1. Revisalo en la app del marketplace.</numerusform>
+            <numerusform>Mientras la caja estaba sin conexión, %n pedidos llegaron y vencieron sin aceptar: %1. Revisalos en la app del marketplace.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="77"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="74"/>
         <source>#%1: could not queue %2: %3</source>
         <translation>#%1: no se pudo encolar %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="81"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="78"/>
         <source>#%1: %2 reprint sent to the printer</source>
         <translation>#%1: reimpresión de %2 enviada a la impresora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="83"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="80"/>
         <source>#%1: %2 sent to the printer</source>
         <translation>#%1: %2 enviado a la impresora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="111"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="108"/>
         <source>#%1: %2 not printed again: %3</source>
         <translation>#%1: no se pudo volver a imprimir (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="114"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="111"/>
         <source>#%1: %2 sent again, to %3</source>
         <translation>#%1: %2 — se envió de nuevo, a %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="117"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="114"/>
         <source>#%1: %2 sent to the printer again</source>
         <translation>#%1: %2 — se envió de nuevo a la impresora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="130"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="127"/>
         <source>#%1: %2 not marked as printed: %3</source>
         <translation>#%1: no se pudo marcar como impreso (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="133"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="130"/>
         <source>#%1: %2 marked as printed</source>
         <translation>#%1: %2 — anotado: se imprimió</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="147"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="150"/>
         <source>#%1: %2 failed: %3</source>
         <translation>#%1: %2 falló: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="150"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="153"/>
         <source>#%1: %2 confirmed by the marketplace</source>
         <translation>#%1: %2 confirmado por el marketplace</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="153"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="156"/>
         <source>#%1: %2 is pending — the marketplace is not reachable; retrying</source>
         <translation>#%1: %2 pendiente — no se puede contactar al marketplace; reintentando</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="156"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="159"/>
         <source>#%1: %2 refused: %3</source>
         <translation>#%1: %2 rechazado: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="157"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="160"/>
         <source>no reason given</source>
         <translation>sin motivo informado</translation>
     </message>
@@ -993,18 +1151,16 @@
         <translation>Elegí un pedido para verlo acá.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="169"/>
         <source>New order #%1 — details loading.
 
 Mercado Pago announced it at %2 and its 5 minutes are running; the desk keeps trying to read it (attempt %3).</source>
-        <translation>Pedido nuevo #%1 — cargando detalles.
+        <translation type="vanished">Pedido nuevo #%1 — cargando detalles.
 
 Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador sigue intentando leerlo (intento %3).</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="177"/>
         <source>It could not be read for a while: check it in the Mercado Pago app.</source>
-        <translation>No se puede leer hace un rato: revisalo en la app de Mercado Pago.</translation>
+        <translation type="vanished">No se puede leer hace un rato: revisalo en la app de Mercado Pago.</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/order_detail.py" line="200"/>
@@ -1041,134 +1197,181 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
         <source>to collect</source>
         <translation>a cobrar</translation>
     </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="169"/>
+        <source>New order #%1 — details loading.
+
+%4 announced it at %2 and its time to answer is running; the desk keeps trying to read it (attempt %3).</source>
+        <translation>Pedido nuevo n.º %1 — cargando detalles.
+
+%4 lo anunció a las %2 y el tiempo para responder corre; la caja sigue intentando leerlo (intento %3).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="177"/>
+        <source>It could not be read for a while: check it in the %1 app.</source>
+        <translation>No se pudo leer hace un rato: revisalo en la app de %1.</translation>
+    </message>
 </context>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="141"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="224"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="225"/>
         <source>Time left</source>
         <translation>Tiempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="143"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="226"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="144"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="227"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="145"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="228"/>
         <source>Items</source>
         <translation>Ítems</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="146"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="229"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="147"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="230"/>
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="148"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="231"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="149"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="232"/>
         <source>Received</source>
         <translation>Recibido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="234"/>
         <source>Mercado Pago announced this order but its details could not be read yet (attempt %1). Its 5 minutes are running: the desk keeps trying.</source>
-        <translation>Mercado Pago anunció este pedido pero todavía no se pudieron leer sus detalles (intento %1). Sus 5 minutos están corriendo: el mostrador sigue intentando.</translation>
+        <translation type="vanished">Mercado Pago anunció este pedido pero todavía no se pudieron leer sus detalles (intento %1). Sus 5 minutos están corriendo: el mostrador sigue intentando.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="238"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="452"/>
         <source>Last error: %1</source>
         <translation>Último error: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="256"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="470"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="259"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="473"/>
         <source>Still trying…</source>
         <translation>Seguimos intentando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="260"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="474"/>
         <source>Details loading</source>
         <translation>Cargando detalles</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="232"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="446"/>
         <source>New order #%1 — details loading</source>
         <translation>Pedido nuevo #%1 — cargando detalles</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="359"/>
+        <source>#%1 · order id %2</source>
+        <translation>#%1 · ID del pedido %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="361"/>
+        <source>Ctrl+C copies the order id</source>
+        <translation>Ctrl+C copia el ID del pedido</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="401"/>
+        <source>Cart #%1: %n order(s) bought together</source>
+        <translation>
+            <numerusform>Carrito n.º %1: %n pedido comprado junto</numerusform>
+            <numerusform>Carrito n.º %1: %n pedidos comprados juntos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="405"/>
+        <source>Ctrl+C copies the cart id</source>
+        <translation>Ctrl+C copia el ID del carrito</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_columns.py" line="71"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="427"/>
+        <source>Cart ×%1</source>
+        <translation>Carrito ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="448"/>
+        <source>%1 announced this order but its details could not be read yet (attempt %2). Its time to answer is running: the desk keeps trying.</source>
+        <translation>%1 anunció este pedido pero todavía no se pudieron leer sus detalles (intento %2). El tiempo para responder corre: la caja sigue intentando.</translation>
     </message>
 </context>
 <context>
     <name>PrintProblemsPanel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="175"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="177"/>
         <source>%1 (reprint)</source>
         <translation>%1 (reimpresión)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="177"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="179"/>
         <source>%1, copy %2</source>
         <translation>%1, copia %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="188"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="190"/>
         <source>%1 went to “%2” but it never confirmed. Did it print? (F9)</source>
         <translation>%1 salió hacia «%2», pero la impresora no lo confirmó. ¿Se imprimió? (F9)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="190"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="192"/>
         <source>%1 did not print on “%2”. (F9)</source>
         <translation>%1 no se imprimió en «%2». (F9)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="208"/>
         <source>Yes, it printed</source>
         <translation>Sí, se imprimió</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="208"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="210"/>
         <source>No, print again</source>
         <translation>No, imprimir de nuevo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="209"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="211"/>
         <source>Prints it once more, marked as a reprint</source>
         <translation>Lo imprime otra vez, marcado como reimpresión</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="213"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="215"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="215"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="217"/>
         <source>Retry on another printer…</source>
         <translation>Reintentar en otra impresora…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="227"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="229"/>
         <source>No other printer is set up (Settings → Printers)</source>
         <translation>No hay otra impresora configurada (Configuración → Impresoras)</translation>
     </message>
@@ -1412,127 +1615,127 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="78"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="79"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="93"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="94"/>
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="100"/>
         <source>Printers</source>
         <translation>Impresoras</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="101"/>
         <source>Sound</source>
         <translation>Sonido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="97"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="102"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="112"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="113"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="126"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="131"/>
         <source>(hidden)</source>
         <translation>(oculto)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="146"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="171"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="176"/>
         <source>Set the relay address and desk token, save, then link</source>
         <translation>Cargá la dirección del relay y el token del mostrador, guardá y después vinculá</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="185"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="190"/>
         <source>Link state unknown: %1</source>
         <translation>No se sabe el estado del vínculo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="193"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="198"/>
         <source>The relay cannot link this marketplace</source>
         <translation>El relay no puede vincular este marketplace</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="231"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="236"/>
         <source>Play a sound for new orders</source>
         <translation>Sonar con los pedidos nuevos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="238"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="243"/>
         <source>Test sound</source>
         <translation>Probar sonido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="245"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="250"/>
         <source>Volume</source>
         <translation>Volumen</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="247"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="252"/>
         <source>The alert gets louder and faster as an order&apos;s 5-minute limit nears.</source>
         <translation>La alerta suena más fuerte y más seguido a medida que se acerca el límite de 5 minutos del pedido.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="259"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="264"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="261"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="266"/>
         <source>Language (after restart)</source>
         <translation>Idioma (al reiniciar)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="262"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="267"/>
         <source>Accept new orders automatically</source>
         <translation>Aceptar pedidos nuevos automáticamente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="265"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="270"/>
         <source>Print tickets when an order is accepted</source>
         <translation>Imprimir al aceptar un pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="330"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="335"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="347"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="351"/>
         <source>Not saved: %1</source>
         <translation>No se guardó: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="354"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="358"/>
         <source>Printing a calibration ticket on %1…</source>
         <translation>Imprimiendo un ticket de calibración en %1…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="358"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="362"/>
         <source>Calibration failed: %1</source>
         <translation>La calibración falló: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="362"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="366"/>
         <source>Calibration ticket sent to %1. Keep the code page whose line reads right.</source>
         <translation>Ticket de calibración enviado a %1. Quedate con la página de códigos cuya línea se lea bien.</translation>
     </message>
@@ -1540,27 +1743,27 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
 <context>
     <name>Stages</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="61"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="71"/>
         <source>New</source>
         <translation>Nuevos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="62"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="72"/>
         <source>Preparing</source>
         <translation>En preparación</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="63"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="73"/>
         <source>On the way</source>
         <translation>En camino</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="64"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="74"/>
         <source>Done</source>
         <translation>Terminados</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="65"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="75"/>
         <source>Cancelled</source>
         <translation>Cancelados</translation>
     </message>
@@ -1568,34 +1771,34 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
 <context>
     <name>StorePausedBanner</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="44"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="48"/>
         <source>two orders expired without being accepted</source>
         <translation>vencieron dos pedidos sin aceptar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="64"/>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="101"/>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="109"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="68"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="105"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="113"/>
         <source>Reopen store</source>
         <translation>Reabrir tienda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="81"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="85"/>
         <source>%1 PAUSED this store: no new orders arrive.</source>
         <translation>%1 PAUSÓ esta tienda: no llegan pedidos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="84"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="88"/>
         <source>%1 DISABLED this store: no new orders arrive, and only %1 can enable it again.</source>
         <translation>%1 DESHABILITÓ esta tienda: no llegan pedidos nuevos y solo %1 puede habilitarla de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="87"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="91"/>
         <source>Why: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="93"/>
         <source>(%n more store(s) not taking orders)</source>
         <translation>
             <numerusform>(%n tienda más no recibe pedidos)</numerusform>
@@ -1603,12 +1806,12 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="103"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="107"/>
         <source>Ask %1 to take orders again in this store? Make sure the kitchen can accept orders within 5 minutes: two more expired orders pause it again.</source>
         <translation>¿Pedirle a %1 que esta tienda vuelva a recibir pedidos? Asegurate de que la cocina pueda aceptar pedidos dentro de los 5 minutos: dos pedidos vencidos más la vuelven a pausar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="110"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="114"/>
         <source>Not now</source>
         <translation>Ahora no</translation>
     </message>
@@ -1616,27 +1819,27 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="118"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="118"/>
         <source>What happened</source>
         <translation>Qué pasó</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="118"/>
         <source>We learnt it</source>
         <translation>Nos enteramos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="124"/>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="126"/>
         <source>Print: %1</source>
         <translation>Impresión: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="126"/>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="128"/>
         <source>%1 (reprint)</source>
         <translation>%1 (reimpresión)</translation>
     </message>
@@ -1644,29 +1847,33 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
 <context>
     <name>UnresolvedDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="183"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="191"/>
         <source>Notifications without an order</source>
         <translation>Notificaciones sin pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="190"/>
         <source>The marketplace sent these notifications, but the desk could not tell which order they are about. An order may be waiting: look for it in the Mercado Pago app. Dismiss a notification once it is handled.</source>
-        <translation>El marketplace envió estas notificaciones, pero el mostrador no pudo saber de qué pedido son. Puede haber un pedido esperando: buscalo en la app de Mercado Pago. Descartá cada notificación cuando esté resuelta.</translation>
+        <translation type="vanished">El marketplace envió estas notificaciones, pero el mostrador no pudo saber de qué pedido son. Puede haber un pedido esperando: buscalo en la app de Mercado Pago. Descartá cada notificación cuando esté resuelta.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="206"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="215"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="242"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="250"/>
         <source>Nothing left to check.</source>
         <translation>No queda nada por revisar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="265"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="273"/>
         <source>Not dismissed: %1</source>
         <translation>No se descartó: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="198"/>
+        <source>The marketplace sent these notifications, but the desk could not tell which order they are about. An order may be waiting: look for it in the marketplace&apos;s app (each notification names its marketplace). Dismiss a notification once it is handled.</source>
+        <translation>El marketplace mandó estas notificaciones, pero la caja no pudo saber de qué pedido son. Puede haber un pedido esperando: buscalo en la app del marketplace (cada notificación dice de qué marketplace es). Descartá una notificación cuando esté resuelta.</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2287,69 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
         <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="84"/>
         <source>Secret token in the callback URL</source>
         <translation>Token secreto en la URL de notificaciones</translation>
+    </message>
+</context>
+<context>
+    <name>mp_delivery</name>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/display.py" line="20"/>
+        <source>Mercado Pago</source>
+        <translation>Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="18"/>
+        <source>Mercado Pago API address</source>
+        <translation>Dirección de la API de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="19"/>
+        <source>Mercado Pago API</source>
+        <translation>API de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="25"/>
+        <source>Mercado Pago access token</source>
+        <translation>Access token de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="26"/>
+        <source>The store&apos;s Mercado Pago token</source>
+        <translation>El token de Mercado Pago de la tienda</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="37"/>
+        <source>Mercado Pago user id</source>
+        <translation>ID de usuario de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="38"/>
+        <source>The store&apos;s Mercado Pago user id (finds its stores)</source>
+        <translation>El ID de usuario de Mercado Pago de la tienda (encuentra sus locales)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/plugin.py" line="62"/>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/plugin.py" line="65"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/plugin.py" line="70"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/plugin.py" line="79"/>
+        <source>Mercado Pago receipt</source>
+        <translation>Comprobante de Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/plugin.py" line="83"/>
+        <source>Mark ready</source>
+        <translation>Marcar listo</translation>
     </message>
 </context>
 <context>

@@ -4,27 +4,27 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="74"/>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="78"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="121"/>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="125"/>
         <source>Loading the marketplace&apos;s choices…</source>
         <translation>Carregando as opções do marketplace…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="148"/>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="152"/>
         <source>Could not get the choices from the marketplace (%1).</source>
         <translation>Não foi possível obter as opções do marketplace (%1).</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="154"/>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="158"/>
         <source>Choose one.</source>
         <translation>Escolha uma.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="154"/>
+        <location filename="../../src/kitchen_app/ui/action_dialog.py" line="158"/>
         <source>No choices offered.</source>
         <translation>O marketplace não oferece opções.</translation>
     </message>
@@ -32,49 +32,57 @@
 <context>
     <name>ActionsBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="132"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="152"/>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="133"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="153"/>
         <source>Cancel order</source>
         <translation>Cancelar pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="134"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="154"/>
         <source>Print kitchen ticket</source>
         <translation>Imprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="135"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="155"/>
         <source>Print receipt</source>
         <translation>Imprimir recibo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="136"/>
         <source>MP receipt (PDF)</source>
-        <translation>Comprovante MP (PDF)</translation>
+        <translation type="vanished">Comprovante MP (PDF)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="144"/>
         <source>Reprint MP receipt</source>
-        <translation>Reimprimir comprovante MP</translation>
+        <translation type="vanished">Reimprimir comprovante MP</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="137"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="157"/>
         <source>Mark ready</source>
         <translation>Marcar como pronto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="162"/>
         <source>Reprint kitchen ticket</source>
         <translation>Reimprimir comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="143"/>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="163"/>
         <source>Reprint receipt</source>
         <translation>Reimprimir recibo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="156"/>
+        <source>%1 (PDF)</source>
+        <translation>%1 (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/actions_bar.py" line="164"/>
+        <source>Reprint %1</source>
+        <translation>Reimprimir %1</translation>
     </message>
 </context>
 <context>
@@ -98,24 +106,29 @@
 <context>
     <name>Attention</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="34"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="37"/>
         <source>New order #%1</source>
         <translation>Novo pedido #%1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="38"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="42"/>
         <source>%1 — accept within 5 minutes</source>
         <translation>%1 — aceite em até 5 minutos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="53"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="60"/>
         <source>Orders are waiting</source>
         <translation>Há pedidos esperando</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/attention.py" line="54"/>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="61"/>
         <source>The alert sound is not working: look at the desk.</source>
         <translation>O som de alerta não está funcionando: olhe o balcão.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/attention.py" line="44"/>
+        <source>%1 — a new order to prepare</source>
+        <translation>%1 — um novo pedido para preparar</translation>
     </message>
 </context>
 <context>
@@ -159,6 +172,67 @@
         <location filename="../../src/kitchen_app/ui/cancel_dialog.py" line="95"/>
         <source>The marketplace offers no reasons for this order.</source>
         <translation>O marketplace não oferece motivos para este pedido.</translation>
+    </message>
+</context>
+<context>
+    <name>CartPane</name>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="59"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="59"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="59"/>
+        <source>Items</source>
+        <translation>Itens</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="59"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="77"/>
+        <source>Print kitchen ticket (whole cart)</source>
+        <translation>Imprimir comanda (carrinho inteiro)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="80"/>
+        <source>Print receipt (whole cart)</source>
+        <translation>Imprimir recibo (carrinho inteiro)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="88"/>
+        <source>One ticket lists every order of the cart. Double-click an order to open it.</source>
+        <translation>Um só ticket lista todos os pedidos do carrinho. Clique duas vezes em um pedido para abri-lo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="117"/>
+        <source>Cart #%1</source>
+        <translation>Carrinho nº %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="119"/>
+        <source>Cart id %1</source>
+        <translation>ID do carrinho %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="121"/>
+        <source>%n order(s) bought together</source>
+        <translation>
+            <numerusform>%n pedido comprado junto</numerusform>
+            <numerusform>%n pedidos comprados juntos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/cart_pane.py" line="141"/>
+        <source>Cart total: %1</source>
+        <translation>Total do carrinho: %1</translation>
     </message>
 </context>
 <context>
@@ -266,27 +340,26 @@
         <translation>● Verificando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="143"/>
         <source>The desk is still checking the relay, Mercado Pago and the printers.</source>
-        <translation>O balcão ainda está verificando o relay, o Mercado Pago e as impressoras.</translation>
+        <translation type="vanished">O balcão ainda está verificando o relay, o Mercado Pago e as impressoras.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="145"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="147"/>
         <source>● All well</source>
         <translation>● Tudo certo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="146"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="148"/>
         <source>Relay, marketplace and printers work; no order is held back.</source>
         <translation>Relay, marketplace e impressoras funcionam; nenhum pedido está retido.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="150"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="152"/>
         <source>● Check the desk</source>
         <translation>● Verifique o balcão</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="156"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="158"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>(+%n outro)</numerusform>
@@ -294,172 +367,197 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="173"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="175"/>
         <source>%1: not answering</source>
         <translation>%1: sem resposta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="182"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="184"/>
         <source>%1: not tried yet</source>
         <translation>%1: ainda não testado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="185"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="187"/>
         <source>%1: answering</source>
         <translation>%1: respondendo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="198"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="200"/>
         <source>No events yet</source>
         <translation>Nenhum evento ainda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="202"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="204"/>
         <source>Last event %1 s ago</source>
         <translation>Último evento há %1 s</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="204"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="206"/>
         <source>Last event at %1</source>
         <translation>Último evento às %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="216"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="218"/>
         <source>Printer: not reported yet</source>
         <translation>Impressora: sem status ainda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="222"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="224"/>
         <source>Printer %1: %2</source>
         <translation>Impressora %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="223"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="225"/>
         <source>not ready</source>
         <translation>não está pronta</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="231"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="233"/>
         <source>Printer ready: %1</source>
         <translation>Impressora pronta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="237"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="239"/>
         <source>⚠ No sound output: new-order alerts are silent</source>
         <translation>⚠ Sem saída de som: os alertas de novos pedidos estão mudos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/status_bar.py" line="243"/>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="245"/>
         <source>The window and the taskbar flash at every chime instead. Check the speakers, the volume and the computer&apos;s sound settings.</source>
         <translation>Em vez disso, a janela e a barra de tarefas piscam a cada aviso. Verifique as caixas de som, o volume e as configurações de som do computador.</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/status_bar.py" line="144"/>
+        <source>The desk is still checking the relay, the marketplaces and the printers.</source>
+        <translation>O balcão ainda está verificando o relay, os marketplaces e as impressoras.</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="52"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="77"/>
         <source>DEMO — orders are simulated</source>
         <translation>DEMO — os pedidos são simulados</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="56"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="81"/>
         <source>Search order # or name (Ctrl+F)</source>
         <translation>Buscar nº do pedido ou nome (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="61"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="86"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="72"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="166"/>
         <source>All (%1)</source>
         <translation>Todos (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="110"/>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="132"/>
+        <source>All marketplaces</source>
+        <translation>Todos os marketplaces</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="128"/>
+        <source>All shops</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/filter_bar.py" line="134"/>
+        <source>Show one marketplace&apos;s orders (Ctrl+M)</source>
+        <translation>Mostrar os pedidos de um marketplace (Ctrl+M)</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="46"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="47"/>
         <source>Welcome to Kitchen Desk</source>
         <translation>Bem-vindo ao Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="50"/>
         <source>Orders from Mercado Pago Delivery arrive here, with a sound you cannot miss. How do you want to start?</source>
-        <translation>Os pedidos do Mercado Pago Delivery chegam aqui, com um som impossível de ignorar. Como você quer começar?</translation>
+        <translation type="vanished">Os pedidos do Mercado Pago Delivery chegam aqui, com um som impossível de ignorar. Como você quer começar?</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="56"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="57"/>
         <source>Try the demo (simulated orders, nothing real)</source>
         <translation>Experimentar a demo (pedidos simulados, nada real)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="58"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="59"/>
         <source>Connect to my store</source>
         <translation>Conectar minha loja</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="92"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="93"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="115"/>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="124"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="116"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="125"/>
         <source>Required to connect.</source>
         <translation>Obrigatório para conectar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="130"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="131"/>
         <source>Start the demo</source>
         <translation>Iniciar a demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/first_run.py" line="130"/>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="131"/>
         <source>Connect</source>
         <translation>Conectar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/first_run.py" line="51"/>
+        <source>Orders from %1 arrive here, with a sound you cannot miss. How do you want to start?</source>
+        <translation>Os pedidos de %1 chegam aqui, com um som impossível de ignorar. Como você quer começar?</translation>
     </message>
 </context>
 <context>
     <name>HealthWords</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="42"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="41"/>
         <source>%1 is not answering the desk: %2 — check Settings › %1</source>
         <translation>%1 não está respondendo ao balcão: %2 — verifique Configurações › %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="47"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="46"/>
         <source>%1 is not answering the desk — check the internet and Settings › %1</source>
         <translation>%1 não está respondendo ao balcão — verifique a internet e Configurações › %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="56"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="55"/>
         <source>The relay refused this desk&apos;s token — check Settings</source>
         <translation>O relay recusou o token deste balcão — verifique as Configurações</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="65"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="64"/>
         <source>No connection to the relay: new orders may not arrive — check the internet</source>
         <translation>Sem conexão com o relay: pedidos novos podem não chegar — verifique a internet</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="74"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="73"/>
         <source>No relay configured: new orders cannot arrive — Settings</source>
         <translation>Nenhum relay configurado: pedidos novos não podem chegar — Configurações</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="82"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="81"/>
         <source>%1 paused the store: no new orders — press Reopen store</source>
         <translation>%1 pausou a loja: não chegam pedidos — toque em Reabrir loja</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="86"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="85"/>
         <source>%1 disabled the store: only %1 can enable it again</source>
         <translation>%1 desativou a loja: só %1 pode ativá-la de novo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="99"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="98"/>
         <source>%n order(s) expired while the desk was offline — see the list</source>
         <translation>
             <numerusform>%n pedido expirou enquanto o balcão estava sem conexão — veja a lista</numerusform>
@@ -467,15 +565,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="108"/>
         <source>%n notification(s) could not be matched to an order — open them and check the Mercado Pago app</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n notificação não pôde ser associada a um pedido — abra e confira no app do Mercado Pago</numerusform>
             <numerusform>%n notificações não puderam ser associadas a um pedido — abra e confira no app do Mercado Pago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="120"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="119"/>
         <source>%n order(s) still loading — check the internet</source>
         <translation>
             <numerusform>%n pedido ainda carregando — verifique a internet</numerusform>
@@ -483,29 +580,44 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="130"/>
         <source>%n order(s) could not be read for a while — the desk keeps trying; check them in the Mercado Pago app</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n pedido não pode ser lido há um tempo — o balcão continua tentando; confira no app do Mercado Pago</numerusform>
             <numerusform>%n pedidos não podem ser lidos há um tempo — o balcão continua tentando; confira no app do Mercado Pago</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="141"/>
         <source>Printer %1: %2 — check it</source>
         <translation>Impressora %1: %2 — verifique</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/health.py" line="144"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="143"/>
         <source>not ready</source>
         <translation>não está pronta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/health.py" line="153"/>
+        <location filename="../../src/kitchen_app/ui/health.py" line="152"/>
         <source>%n ticket(s) did not print — see the order&apos;s print problems (F9)</source>
         <translation>
             <numerusform>%n cupom não foi impresso — veja os problemas de impressão do pedido (F9)</numerusform>
             <numerusform>%n cupons não foram impressos — veja os problemas de impressão do pedido (F9)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="107"/>
+        <source>%n notification(s) could not be matched to an order — open them and check the marketplace&apos;s app</source>
+        <translation>
+            <numerusform>%n notificação não pôde ser associada a um pedido — abra e confira o app do marketplace</numerusform>
+            <numerusform>%n notificações não puderam ser associadas a um pedido — abra e confira o app do marketplace</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/health.py" line="129"/>
+        <source>%n order(s) could not be read for a while — the desk keeps trying; check them in the marketplace&apos;s app</source>
+        <translation>
+            <numerusform>%n pedido não pôde ser lido há algum tempo — o balcão continua tentando; confira no app do marketplace</numerusform>
+            <numerusform>%n pedidos não puderam ser lidos há algum tempo — o balcão continua tentando; confira no app do marketplace</numerusform>
         </translation>
     </message>
 </context>
@@ -576,22 +688,22 @@
         <translation>Saldo Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="70"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="80"/>
         <source>Credit card</source>
         <translation>Cartão de crédito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="71"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="81"/>
         <source>Debit card</source>
         <translation>Cartão de débito</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="72"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="82"/>
         <source>Cash</source>
         <translation>Dinheiro</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="73"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="83"/>
         <source>Pix</source>
         <translation>Pix</translation>
     </message>
@@ -632,17 +744,17 @@
         <translation>Shopee</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="77"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="87"/>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="78"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="88"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="79"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="89"/>
         <source>Mark ready</source>
         <translation>Marcar como pronto</translation>
     </message>
@@ -651,59 +763,72 @@
         <translation>Comprovante do Mercado Pago</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="80"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="90"/>
         <source>Kitchen ticket</source>
         <translation>Comanda</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="81"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="91"/>
         <source>Customer receipt</source>
         <translation>Recibo do cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="86"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="96"/>
         <source>requested</source>
         <translation>solicitado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="87"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="97"/>
         <source>sent</source>
         <translation>enviado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="88"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="98"/>
         <source>pending — will retry</source>
         <translation>pendente — vai tentar de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="99"/>
         <source>confirmed</source>
         <translation>confirmado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="90"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="100"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="91"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="101"/>
         <source>queued</source>
         <translation>na fila</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="92"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="102"/>
         <source>printing</source>
         <translation>imprimindo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="93"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="103"/>
         <source>printed</source>
         <translation>impresso</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="94"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="104"/>
         <source>maybe printed — check the printer</source>
         <translation>talvez impresso — confira a impressora</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="92"/>
+        <source>The marketplace&apos;s document</source>
+        <translation>O documento do marketplace</translation>
+    </message>
+    <message>
+        <source>the marketplaces</source>
+        <translation>os marketplaces</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 e %2</translation>
     </message>
 </context>
 <context>
@@ -765,68 +890,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="678"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="813"/>
         <source>%1 for order #%2?</source>
         <translation>%1 para o pedido #%2?</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="91"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="117"/>
         <source>Kitchen Desk — demo</source>
         <translation>Kitchen Desk — demo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="91"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="117"/>
         <source>Kitchen Desk</source>
         <translation>Kitchen Desk</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="353"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="396"/>
         <source>Could not record it: %1</source>
         <translation>Não foi possível registrar: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="404"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="446"/>
         <source>Asking the marketplace to reopen the store…</source>
         <translation>Pedindo ao marketplace para reabrir a loja…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="410"/>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="421"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="452"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="465"/>
         <source>The store was not reopened: %1</source>
         <translation>A loja não foi reaberta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="413"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="457"/>
         <source>The store is open again: new orders can arrive.</source>
         <translation>A loja está aberta de novo: pedidos novos podem chegar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="416"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="460"/>
         <source>Reopen store: the marketplace cannot be reached; still trying.</source>
         <translation>Reabrir loja: não foi possível falar com o marketplace; continuamos tentando.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="422"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="466"/>
         <source>refused</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="529"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="579"/>
         <source>The relay rejected this desk&apos;s token: new orders are NOT arriving. Open Settings and check the desk token.</source>
         <translation>O relay recusou o token deste balcão: novos pedidos NÃO estão chegando. Abra as Configurações e confira o token.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="534"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="584"/>
         <source>Offline since %1: new orders may not arrive. Today&apos;s orders, tickets and reprints still work; accept and cancel wait until the connection is back.</source>
         <translation>Sem conexão desde %1: novos pedidos podem não chegar. Os pedidos de hoje, as comandas e as reimpressões continuam funcionando; aceitar e cancelar aguardam a conexão voltar.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="729"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="864"/>
         <source>Something went wrong (%1); details are in the log.</source>
         <translation>Algo deu errado (%1); os detalhes estão no registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="765"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="900"/>
         <source>%n new order(s) waiting</source>
         <translation>
             <numerusform>%n novo pedido aguardando</numerusform>
@@ -834,12 +959,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="766"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="901"/>
         <source>accept within %1</source>
         <translation>aceite em %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="768"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="903"/>
         <source>%n order(s) expired while the desk was offline</source>
         <translation>
             <numerusform>%n pedido expirou enquanto o balcão estava sem conexão</numerusform>
@@ -847,7 +972,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="771"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="906"/>
         <source>%n notification(s) could not be matched to an order — see the status bar</source>
         <translation>
             <numerusform>%n notificação não pôde ser associada a um pedido — veja a barra de status</numerusform>
@@ -855,48 +980,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="787"/>
         <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago.</source>
-        <translation>O pedido #%1 expirou sem ser aceito. Mais um cancelamento automático vai PAUSAR a loja no Mercado Pago.</translation>
+        <translation type="vanished">O pedido #%1 expirou sem ser aceito. Mais um cancelamento automático vai PAUSAR a loja no Mercado Pago.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="823"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="960"/>
         <source>Orders are waiting</source>
         <translation>Há pedidos esperando</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="825"/>
         <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and Mercado Pago cancels them after 5 minutes.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n pedido está esperando ser aceito. Se o balcão fechar, ninguém ouve o alerta e o Mercado Pago o cancela depois de 5 minutos.</numerusform>
             <numerusform>%n pedidos estão esperando ser aceitos. Se o balcão fechar, ninguém ouve o alerta e o Mercado Pago os cancela depois de 5 minutos.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="834"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="971"/>
         <source>Keep the desk open</source>
         <translation>Manter o balcão aberto</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="835"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="972"/>
         <source>Minimise</source>
         <translation>Minimizar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/main_window.py" line="836"/>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="973"/>
         <source>Close anyway</source>
         <translation>Fechar mesmo assim</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="208"/>
+        <source>Copy order id</source>
+        <translation>Copiar ID do pedido</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="673"/>
+        <source>cart %1</source>
+        <translation>carrinho %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="684"/>
+        <source>Copied %1</source>
+        <translation>Copiado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="922"/>
+        <source>Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on %2.</source>
+        <translation>O pedido nº %1 expirou sem ser aceito. Mais um cancelamento automático vai PAUSAR a loja no %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/main_window.py" line="962"/>
+        <source>%n order(s) are waiting to be accepted. If the desk closes, nobody hears the alert and the marketplace cancels them when their time runs out.</source>
+        <translation>
+            <numerusform>%n pedido aguarda ser aceito. Se o balcão fechar, ninguém ouve o alerta e o marketplace o cancela quando o tempo acabar.</numerusform>
+            <numerusform>%n pedidos aguardam ser aceitos. Se o balcão fechar, ninguém ouve o alerta e o marketplace os cancela quando o tempo acabar.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MissedBanner</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="138"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="142"/>
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="156"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="160"/>
         <source>and %n more</source>
         <translation>
             <numerusform>e mais %n</numerusform>
@@ -904,78 +1055,85 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="159"/>
         <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the Mercado Pago app.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Enquanto o balcão estava sem conexão, %n pedido chegou e expirou sem ser aceito: %1. Confira no app do Mercado Pago.</numerusform>
             <numerusform>Enquanto o balcão estava sem conexão, %n pedidos chegaram e expiraram sem ser aceitos: %1. Confira no app do Mercado Pago.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/notices.py" line="163"/>
+        <source>While the desk was offline, %n order(s) arrived and expired unaccepted: %1. Check them in the marketplace&apos;s app.</source>
+        <translation>
+            <numerusform>Enquanto o balcão estava offline, %n pedido chegou e expirou sem ser aceito: %1. Confira no app do marketplace.</numerusform>
+            <numerusform>Enquanto o balcão estava offline, %n pedidos chegaram e expiraram sem ser aceitos: %1. Confira no app do marketplace.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="77"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="74"/>
         <source>#%1: could not queue %2: %3</source>
         <translation>#%1: não foi possível enfileirar %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="81"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="78"/>
         <source>#%1: %2 reprint sent to the printer</source>
         <translation>#%1: reimpressão de %2 enviada à impressora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="83"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="80"/>
         <source>#%1: %2 sent to the printer</source>
         <translation>#%1: %2 enviado à impressora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="111"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="108"/>
         <source>#%1: %2 not printed again: %3</source>
         <translation>#%1: não foi possível imprimir de novo (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="114"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="111"/>
         <source>#%1: %2 sent again, to %3</source>
         <translation>#%1: %2 — foi de novo, para %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="117"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="114"/>
         <source>#%1: %2 sent to the printer again</source>
         <translation>#%1: %2 — foi para a impressora de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="130"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="127"/>
         <source>#%1: %2 not marked as printed: %3</source>
         <translation>#%1: não foi possível marcar como impresso (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="133"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="130"/>
         <source>#%1: %2 marked as printed</source>
         <translation>#%1: %2 — anotado: imprimiu</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="147"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="150"/>
         <source>#%1: %2 failed: %3</source>
         <translation>#%1: %2 falhou: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="150"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="153"/>
         <source>#%1: %2 confirmed by the marketplace</source>
         <translation>#%1: %2 confirmado pelo marketplace</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="153"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="156"/>
         <source>#%1: %2 is pending — the marketplace is not reachable; retrying</source>
         <translation>#%1: %2 pendente — o marketplace está inacessível; tentando de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="156"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="159"/>
         <source>#%1: %2 refused: %3</source>
         <translation>#%1: %2 recusado: %3</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_actions.py" line="157"/>
+        <location filename="../../src/kitchen_app/ui/order_actions.py" line="160"/>
         <source>no reason given</source>
         <translation>sem motivo informado</translation>
     </message>
@@ -993,18 +1151,16 @@
         <translation>Selecione um pedido para vê-lo aqui.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="169"/>
         <source>New order #%1 — details loading.
 
 Mercado Pago announced it at %2 and its 5 minutes are running; the desk keeps trying to read it (attempt %3).</source>
-        <translation>Pedido novo #%1 — carregando detalhes.
+        <translation type="vanished">Pedido novo #%1 — carregando detalhes.
 
 O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão continua tentando lê-lo (tentativa %3).</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/order_detail.py" line="177"/>
         <source>It could not be read for a while: check it in the Mercado Pago app.</source>
-        <translation>Não pode ser lido há um tempo: confira no app do Mercado Pago.</translation>
+        <translation type="vanished">Não pode ser lido há um tempo: confira no app do Mercado Pago.</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/ui/order_detail.py" line="200"/>
@@ -1041,134 +1197,181 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <source>to collect</source>
         <translation>a receber</translation>
     </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="169"/>
+        <source>New order #%1 — details loading.
+
+%4 announced it at %2 and its time to answer is running; the desk keeps trying to read it (attempt %3).</source>
+        <translation>Novo pedido nº %1 — carregando detalhes.
+
+%4 o anunciou às %2 e o tempo para responder está correndo; o balcão continua tentando lê-lo (tentativa %3).</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_detail.py" line="177"/>
+        <source>It could not be read for a while: check it in the %1 app.</source>
+        <translation>Não foi possível lê-lo há algum tempo: confira no app do %1.</translation>
+    </message>
 </context>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="141"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="224"/>
         <source>Order</source>
         <translation>Pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="142"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="225"/>
         <source>Time left</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="143"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="226"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="144"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="227"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="145"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="228"/>
         <source>Items</source>
         <translation>Itens</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="146"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="229"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="147"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="230"/>
         <source>Delivery</source>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="148"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="231"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="149"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="232"/>
         <source>Received</source>
         <translation>Recebido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="234"/>
         <source>Mercado Pago announced this order but its details could not be read yet (attempt %1). Its 5 minutes are running: the desk keeps trying.</source>
-        <translation>O Mercado Pago anunciou este pedido, mas os detalhes ainda não puderam ser lidos (tentativa %1). Os 5 minutos estão correndo: o balcão continua tentando.</translation>
+        <translation type="vanished">O Mercado Pago anunciou este pedido, mas os detalhes ainda não puderam ser lidos (tentativa %1). Os 5 minutos estão correndo: o balcão continua tentando.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="238"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="452"/>
         <source>Last error: %1</source>
         <translation>Último erro: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="256"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="470"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="259"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="473"/>
         <source>Still trying…</source>
         <translation>Tentando de novo…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="260"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="474"/>
         <source>Details loading</source>
         <translation>Carregando detalhes</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/orders_model.py" line="232"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="446"/>
         <source>New order #%1 — details loading</source>
         <translation>Pedido novo #%1 — carregando detalhes</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="359"/>
+        <source>#%1 · order id %2</source>
+        <translation>#%1 · ID do pedido %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="361"/>
+        <source>Ctrl+C copies the order id</source>
+        <translation>Ctrl+C copia o ID do pedido</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="401"/>
+        <source>Cart #%1: %n order(s) bought together</source>
+        <translation>
+            <numerusform>Carrinho nº %1: %n pedido comprado junto</numerusform>
+            <numerusform>Carrinho nº %1: %n pedidos comprados juntos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="405"/>
+        <source>Ctrl+C copies the cart id</source>
+        <translation>Ctrl+C copia o ID do carrinho</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/order_columns.py" line="71"/>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="427"/>
+        <source>Cart ×%1</source>
+        <translation>Carrinho ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/orders_model.py" line="448"/>
+        <source>%1 announced this order but its details could not be read yet (attempt %2). Its time to answer is running: the desk keeps trying.</source>
+        <translation>%1 anunciou este pedido, mas os detalhes ainda não puderam ser lidos (tentativa %2). O tempo para responder está correndo: o balcão continua tentando.</translation>
     </message>
 </context>
 <context>
     <name>PrintProblemsPanel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="175"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="177"/>
         <source>%1 (reprint)</source>
         <translation>%1 (reimpressão)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="177"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="179"/>
         <source>%1, copy %2</source>
         <translation>%1, cópia %2</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="188"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="190"/>
         <source>%1 went to “%2” but it never confirmed. Did it print? (F9)</source>
         <translation>%1: foi para “%2”, mas a impressora não confirmou. Imprimiu? (F9)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="190"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="192"/>
         <source>%1 did not print on “%2”. (F9)</source>
         <translation>%1: não saiu em “%2”. (F9)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="206"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="208"/>
         <source>Yes, it printed</source>
         <translation>Sim, imprimiu</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="208"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="210"/>
         <source>No, print again</source>
         <translation>Não, imprimir de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="209"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="211"/>
         <source>Prints it once more, marked as a reprint</source>
         <translation>Imprime mais uma vez, marcado como reimpressão</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="213"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="215"/>
         <source>Retry</source>
         <translation>Tentar de novo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="215"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="217"/>
         <source>Retry on another printer…</source>
         <translation>Tentar em outra impressora…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/print_problems.py" line="227"/>
+        <location filename="../../src/kitchen_app/ui/print_problems.py" line="229"/>
         <source>No other printer is set up (Settings → Printers)</source>
         <translation>Nenhuma outra impressora configurada (Configurações → Impressoras)</translation>
     </message>
@@ -1412,127 +1615,127 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="78"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="79"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="93"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="94"/>
         <source>Connection</source>
         <translation>Conexão</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="100"/>
         <source>Printers</source>
         <translation>Impressoras</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="101"/>
         <source>Sound</source>
         <translation>Som</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="97"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="102"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="112"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="113"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="126"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="131"/>
         <source>(hidden)</source>
         <translation>(oculto)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="146"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="171"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="176"/>
         <source>Set the relay address and desk token, save, then link</source>
         <translation>Informe o endereço do relay e o token do balcão, salve e depois vincule</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="185"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="190"/>
         <source>Link state unknown: %1</source>
         <translation>Estado do vínculo desconhecido: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="193"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="198"/>
         <source>The relay cannot link this marketplace</source>
         <translation>O relay não consegue vincular este marketplace</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="231"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="236"/>
         <source>Play a sound for new orders</source>
         <translation>Tocar um som para novos pedidos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="238"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="243"/>
         <source>Test sound</source>
         <translation>Testar som</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="245"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="250"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="247"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="252"/>
         <source>The alert gets louder and faster as an order&apos;s 5-minute limit nears.</source>
         <translation>O alerta fica mais alto e mais frequente conforme o limite de 5 minutos do pedido se aproxima.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="259"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="264"/>
         <source>System language</source>
         <translation>Idioma do sistema</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="261"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="266"/>
         <source>Language (after restart)</source>
         <translation>Idioma (após reiniciar)</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="262"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="267"/>
         <source>Accept new orders automatically</source>
         <translation>Aceitar novos pedidos automaticamente</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="265"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="270"/>
         <source>Print tickets when an order is accepted</source>
         <translation>Imprimir ao aceitar um pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="330"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="335"/>
         <source>Saving…</source>
         <translation>Salvando…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="347"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="351"/>
         <source>Not saved: %1</source>
         <translation>Não salvo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="354"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="358"/>
         <source>Printing a calibration ticket on %1…</source>
         <translation>Imprimindo um ticket de calibração em %1…</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="358"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="362"/>
         <source>Calibration failed: %1</source>
         <translation>A calibração falhou: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="362"/>
+        <location filename="../../src/kitchen_app/ui/settings_dialog.py" line="366"/>
         <source>Calibration ticket sent to %1. Keep the code page whose line reads right.</source>
         <translation>Ticket de calibração enviado para %1. Fique com a página de código cuja linha sair certa.</translation>
     </message>
@@ -1540,27 +1743,27 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
 <context>
     <name>Stages</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="61"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="71"/>
         <source>New</source>
         <translation>Novos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="62"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="72"/>
         <source>Preparing</source>
         <translation>Em preparo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="63"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="73"/>
         <source>On the way</source>
         <translation>A caminho</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="64"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="74"/>
         <source>Done</source>
         <translation>Concluídos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/labels.py" line="65"/>
+        <location filename="../../src/kitchen_app/ui/labels.py" line="75"/>
         <source>Cancelled</source>
         <translation>Cancelados</translation>
     </message>
@@ -1568,34 +1771,34 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
 <context>
     <name>StorePausedBanner</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="44"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="48"/>
         <source>two orders expired without being accepted</source>
         <translation>dois pedidos expiraram sem ser aceitos</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="64"/>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="101"/>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="109"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="68"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="105"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="113"/>
         <source>Reopen store</source>
         <translation>Reabrir loja</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="81"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="85"/>
         <source>%1 PAUSED this store: no new orders arrive.</source>
         <translation>%1 PAUSOU esta loja: não chegam pedidos novos.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="84"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="88"/>
         <source>%1 DISABLED this store: no new orders arrive, and only %1 can enable it again.</source>
         <translation>%1 DESATIVOU esta loja: não chegam pedidos novos, e só %1 pode ativá-la de novo.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="87"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="91"/>
         <source>Why: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/kitchen_app/ui/notices.py" line="89"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="93"/>
         <source>(%n more store(s) not taking orders)</source>
         <translation>
             <numerusform>(mais %n loja sem receber pedidos)</numerusform>
@@ -1603,12 +1806,12 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         </translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="103"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="107"/>
         <source>Ask %1 to take orders again in this store? Make sure the kitchen can accept orders within 5 minutes: two more expired orders pause it again.</source>
         <translation>Pedir ao %1 que esta loja volte a receber pedidos? Garanta que a cozinha consiga aceitar pedidos em até 5 minutos: mais dois pedidos expirados a pausam de novo.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="110"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="114"/>
         <source>Not now</source>
         <translation>Agora não</translation>
     </message>
@@ -1616,27 +1819,27 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="118"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="118"/>
         <source>What happened</source>
         <translation>O que aconteceu</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="116"/>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="118"/>
         <source>We learnt it</source>
         <translation>Ficamos sabendo</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="124"/>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="126"/>
         <source>Print: %1</source>
         <translation>Impressão: %1</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/timeline.py" line="126"/>
+        <location filename="../../src/kitchen_app/ui/timeline.py" line="128"/>
         <source>%1 (reprint)</source>
         <translation>%1 (reimpressão)</translation>
     </message>
@@ -1644,29 +1847,33 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
 <context>
     <name>UnresolvedDialog</name>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="183"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="191"/>
         <source>Notifications without an order</source>
         <translation>Notificações sem pedido</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="190"/>
         <source>The marketplace sent these notifications, but the desk could not tell which order they are about. An order may be waiting: look for it in the Mercado Pago app. Dismiss a notification once it is handled.</source>
-        <translation>O marketplace enviou estas notificações, mas o balcão não conseguiu saber de qual pedido são. Pode haver um pedido esperando: procure no app do Mercado Pago. Descarte cada notificação depois de resolvê-la.</translation>
+        <translation type="vanished">O marketplace enviou estas notificações, mas o balcão não conseguiu saber de qual pedido são. Pode haver um pedido esperando: procure no app do Mercado Pago. Descarte cada notificação depois de resolvê-la.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="206"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="215"/>
         <source>Dismiss</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="242"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="250"/>
         <source>Nothing left to check.</source>
         <translation>Nada mais para conferir.</translation>
     </message>
     <message>
-        <location filename="../../src/kitchen_app/ui/notices.py" line="265"/>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="273"/>
         <source>Not dismissed: %1</source>
         <translation>Não descartada: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/ui/notices.py" line="198"/>
+        <source>The marketplace sent these notifications, but the desk could not tell which order they are about. An order may be waiting: look for it in the marketplace&apos;s app (each notification names its marketplace). Dismiss a notification once it is handled.</source>
+        <translation>O marketplace enviou estas notificações, mas o balcão não conseguiu saber a qual pedido se referem. Pode haver um pedido aguardando: procure-o no app do marketplace (cada notificação indica seu marketplace). Descarte uma notificação quando estiver resolvida.</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2287,69 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="84"/>
         <source>Secret token in the callback URL</source>
         <translation>Token secreto na URL de notificações</translation>
+    </message>
+</context>
+<context>
+    <name>mp_delivery</name>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/display.py" line="20"/>
+        <source>Mercado Pago</source>
+        <translation>Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="18"/>
+        <source>Mercado Pago API address</source>
+        <translation>Endereço da API do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="19"/>
+        <source>Mercado Pago API</source>
+        <translation>API do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="25"/>
+        <source>Mercado Pago access token</source>
+        <translation>Access token do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="26"/>
+        <source>The store&apos;s Mercado Pago token</source>
+        <translation>O token do Mercado Pago da loja</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="37"/>
+        <source>Mercado Pago user id</source>
+        <translation>ID de usuário do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/settings.py" line="38"/>
+        <source>The store&apos;s Mercado Pago user id (finds its stores)</source>
+        <translation>O ID de usuário do Mercado Pago da loja (encontra suas lojas)</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/plugin.py" line="62"/>
+        <source>Accept</source>
+        <translation>Aceitar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/plugin.py" line="65"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/plugin.py" line="70"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/plugin.py" line="79"/>
+        <source>Mercado Pago receipt</source>
+        <translation>Comprovante do Mercado Pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/kitchen_app/channels/mercadopago/plugin.py" line="83"/>
+        <source>Mark ready</source>
+        <translation>Marcar como pronto</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ class Summary:
     total: Money
     accept_deadline: datetime
     accepted: bool
+    pack_id: str | None = None
 
 
 def summary(
@@ -266,6 +267,22 @@ class FakeCommands:
         self.calls.append(("start_link", channel))
         url = f"https://auth.example/authorization?state=s-{channel}"
         return self._answer(LinkStart(channel, url))
+
+    # A desk engine without the plug-ins' action path: the window keeps the flow's buttons.
+    def available_actions(self, key: str) -> Future[tuple[Any, ...]]:
+        return _failed(NotImplementedError("no action path"))
+
+    def action_choices(self, key: str, action: str, param: str) -> Future[tuple[Any, ...]]:
+        return _failed(NotImplementedError("no action path"))
+
+    def run_action(self, key: str, action: str, params: Any) -> Future[ActionOutcome]:
+        return _failed(NotImplementedError("no action path"))
+
+
+def _failed(error: BaseException) -> Future[Any]:
+    f: Future[Any] = Future()
+    f.set_exception(error)
+    return f
 
 
 def flex_order(

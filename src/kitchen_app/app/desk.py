@@ -24,7 +24,10 @@ from kitchen_app.settings import SETTINGS
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-__all__ = ["mp_setting", "open_desk", "saved_settings"]
+    from kitchen_app.domain.settings import SettingValue
+    from kitchen_app.engine.api import EngineReader
+
+__all__ = ["configured_marketplaces", "mp_setting", "open_desk", "saved_settings"]
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,20 @@ def saved_settings(db: Path, keys: tuple[str, ...]) -> dict[str, Any]:
     finally:
         reader.close()
     return out
+
+
+def configured_marketplaces(reader: EngineReader) -> tuple[str, ...]:
+    """The marketplaces this desk is set up for (their required settings filled in): the
+    order list's marketplace filter offers these (and any that sent orders today)."""
+    from kitchen_app.app.plugins import registry
+
+    plugins = registry()
+    settings: dict[str, SettingValue] = {}
+    for name, _spec in plugins.setting_specs():
+        value = reader.get_setting(name, None)
+        if isinstance(value, str | int | bool):
+            settings[name] = value
+    return tuple(c for c in plugins.channels if plugins.enabled(c, settings))
 
 
 def instance_name(data_dir: Path) -> str:
@@ -117,9 +134,8 @@ def open_desk(
         engine.stop()
         guard.close()
         return 2
-    window = MainWindow(
-        engine, reader, bridge, alert=AlertPlayer(), demo=demo, **(window_options or {})
-    )
+    options = {"marketplaces": configured_marketplaces(reader), **(window_options or {})}
+    window = MainWindow(engine, reader, bridge, alert=AlertPlayer(), demo=demo, **options)
 
     def bring_forward() -> None:
         window.showNormal()

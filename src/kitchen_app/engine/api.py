@@ -10,29 +10,44 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
 from kitchen_app.channels.base import ActionSpec, CancelReason, Params
+from kitchen_app.domain import Order, TimelineEntry
 from kitchen_app.domain.actions import StorePause
+from kitchen_app.domain.json import JSONValue
 from kitchen_app.domain.settings import Choice
 from kitchen_app.engine.links import LinkStart, LinkState
+from kitchen_app.store.records import (
+    ActionRecord,
+    LoadingOrder,
+    OrderSummary,
+    PrintJobRecord,
+    UnresolvedNotification,
+)
 
 __all__ = [
     "ActionOutcome",
     "ActionOutcomeState",
+    "ActionRecord",
     "ApiHealth",
     "DeskHealth",
     "EngineCommands",
     "EngineListener",
+    "EngineReader",
     "FeedState",
     "FeedStatus",
     "LinkStart",
     "LinkState",
+    "LoadingOrder",
     "NullListener",
+    "OrderSummary",
+    "PrintJobRecord",
     "PrinterStatus",
     "StorePause",
+    "UnresolvedNotification",
 ]
 
 
@@ -221,7 +236,7 @@ class EngineCommands(Protocol):
 
     def print_calibration(self, printer: str) -> Future[int]: ...
 
-    def set_setting(self, key: str, value: Any) -> Future[None]: ...
+    def set_setting(self, key: str, value: JSONValue) -> Future[None]: ...
 
     def reconcile_now(self) -> Future[None]: ...
 
@@ -246,3 +261,29 @@ class EngineCommands(Protocol):
         """A fresh authorization address for linking ``channel`` (``POST /v1/links/…``),
         for the browser."""
         ...
+
+
+class EngineReader(Protocol):
+    """What the UI reads of the desk's state, on its own thread (the store's ``DeskReader``
+    answers it from the database the engine writes): today's list, one order, its journal,
+    settings, and what the desk could not read or match yet."""
+
+    def orders_of_day(self, day: date, tz: tzinfo) -> list[OrderSummary]: ...
+
+    def order_summary(self, key: str) -> OrderSummary | None: ...
+
+    def get_order(self, key: str) -> Order | None: ...
+
+    def timeline(self, key: str) -> list[TimelineEntry]: ...
+
+    def actions(self, key: str) -> list[ActionRecord]: ...
+
+    def print_jobs(self, key: str) -> list[PrintJobRecord]: ...
+
+    def get_setting(self, key: str, default: JSONValue = None) -> JSONValue: ...
+
+    def loading_orders(self) -> list[LoadingOrder]: ...
+
+    def unresolved_notifications(
+        self, include_dismissed: bool = False
+    ) -> list[UnresolvedNotification]: ...

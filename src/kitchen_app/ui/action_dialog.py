@@ -10,7 +10,6 @@ the engine's own check rarely has to refuse.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from kitchen_app.channels.base import ActionSpec, ParamKind, ParamSpec, ParamValue
 from kitchen_app.domain import Order
 from kitchen_app.domain.settings import Choice
+from kitchen_app.engine.api import EngineCommands
 
 from . import labels
 from .bridge import deliver
@@ -48,7 +48,11 @@ def _choice_text(choice: Choice) -> str:
 
 class ActionDialog(QDialog):
     def __init__(
-        self, commands: Any, order: Order, spec: ActionSpec, parent: QWidget | None = None
+        self,
+        commands: EngineCommands,
+        order: Order,
+        spec: ActionSpec,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("actionDialog")
@@ -81,7 +85,7 @@ class ActionDialog(QDialog):
         self.resize(460, 360 if any(p.kind is not ParamKind.TEXT for p in spec.params) else 160)
         self._update_send()
 
-    def _field(self, commands: Any, order: Order, param: ParamSpec) -> QWidget:
+    def _field(self, commands: EngineCommands, order: Order, param: ParamSpec) -> QWidget:
         if param.kind is ParamKind.TEXT:
             edit = QLineEdit(self)
             edit.setObjectName(f"param_{param.name}")

@@ -3,9 +3,11 @@ the GUI thread by the window; until it answers, or for a desk without it, what
 ``order.flow.allowed_actions`` allows), each with a keyboard shortcut shown in its tooltip.
 
 The desk's own tickets (kitchen, receipt) are always offered. An action named like one of the
-window's fixed buttons (accept, cancel, mark ready, the marketplace's receipt PDF) keeps that
-button, its words and its F-key whatever the plug-in: the same act looks the same on every
-marketplace, and the plug-in's own label goes into the tooltip. Any other action gets a button
+window's fixed buttons (accept, cancel, mark ready) keeps that button, its words and its F-key
+whatever the plug-in: the same act looks the same on every marketplace, and the plug-in's own
+label goes into the tooltip. A plug-in's document action (``returns_document``: a PDF the
+marketplace makes, printed through the print queue) takes the document button (F7), named
+after the plug-in's ``Display.document``. Any other action gets a button
 of its own, labelled with the plug-in's translated label, after the fixed ones in the plug-in's
 order, without an F-key (the F-keys staff learnt stay where they are).
 
@@ -31,10 +33,13 @@ log = logging.getLogger(__name__)
 
 __all__ = ["ActionsBar", "BarState"]
 
+# The marketplace's document prints as this print job kind (store.PrintJobKind).
+DOCUMENT_KIND = "label_pdf"
+_DOCUMENT = "document"  # the document button's slot; its action's name varies by plug-in
 _TICKET_KIND = {
-    Action.PRINT_KITCHEN: "kitchen",
-    Action.PRINT_RECEIPT: "receipt",
-    Action.PRINT_LABEL_PDF: "label_pdf",
+    str(Action.PRINT_KITCHEN): "kitchen",
+    str(Action.PRINT_RECEIPT): "receipt",
+    _DOCUMENT: DOCUMENT_KIND,
 }
 
 
@@ -44,6 +49,7 @@ class BarState:
     printed_kinds: frozenset[str]  # ticket kinds already printed for this order
     busy: frozenset[str] = frozenset()  # asked, answer not back yet
     offered: tuple[ActionSpec, ...] | None = None  # the plug-in's actions; None: not known
+    channel: str | None = None  # the order's plug-in (its document's name)
 
 
 # The desk's own tickets: no plug-in offers them, every order has them.
@@ -72,12 +78,14 @@ class ActionsBar(QWidget):
         self._buttons: dict[str, QPushButton] = {}
         self._actions: dict[str, QAction] = {}
         self._reprint: dict[str, bool] = {}
+        self._document: str | None = None  # the shown order's document action, if any
+        self._document_name = ""  # what its plug-in calls that document
         specs: list[tuple[str, list[str], str]] = [
             (Action.ACCEPT, ["F2", "Ctrl+Return"], "accept"),
             (Action.CANCEL, ["F4"], "cancel"),
             (Action.PRINT_KITCHEN, ["F5"], "print"),
             (Action.PRINT_RECEIPT, ["F6"], "print"),
-            (Action.PRINT_LABEL_PDF, ["F7"], "print"),
+            (_DOCUMENT, ["F7"], "print"),
             (Action.MARK_READY, ["F8"], "ready"),
         ]
         self._fixed = frozenset(str(name) for name, _keys, _role in specs)
@@ -106,11 +114,21 @@ class ActionsBar(QWidget):
     def _allowed(self, state: BarState | None) -> frozenset[str]:
         """The names to show; records the plug-in's labels, adds buttons it needs."""
         self._labels, self._hints = {}, {}
+        self._document = None
         if state is None:
             return frozenset()
+        self._document_name = labels.document_label(state.channel)
         if state.offered is None:
-            return frozenset(str(a) for a in state.allowed)
+            names = {str(a) for a in state.allowed}
+            for name in names:
+                if labels.is_document_action(name, state.channel):
+                    self._document = name
+            return frozenset(_DOCUMENT if n == self._document else n for n in names)
         for spec in state.offered:
+            if spec.returns_document and not spec.params:
+                self._document = spec.name
+                self._hints[_DOCUMENT] = labels.translated(spec.label)
+                continue
             if spec.name not in self._buttons:
                 role = "cancel" if spec.name == Action.CANCEL else "plugin"
                 self._add_button(spec.name, [], role)
@@ -120,12 +138,14 @@ class ActionsBar(QWidget):
                 self._labels[spec.name] = labels.translated(spec.label)
         # The plug-in's own buttons in its order, after the fixed ones (re-added at the end).
         for spec in state.offered:
-            if spec.name not in self._fixed:
+            if spec.name not in self._fixed and spec.name != self._document:
                 button = self._buttons.pop(spec.name)
                 self._flow.removeWidget(button)
                 self._flow.addWidget(button)
                 self._buttons[spec.name] = button
-        return frozenset(str(a) for a in _DESK_ACTIONS) | {s.name for s in state.offered}
+        return frozenset(str(a) for a in _DESK_ACTIONS) | {
+            _DOCUMENT if s.name == self._document else s.name for s in state.offered
+        }
 
     def _texts(self) -> dict[str, str]:
         return {
@@ -133,7 +153,7 @@ class ActionsBar(QWidget):
             Action.CANCEL: self.tr("Cancel order"),
             Action.PRINT_KITCHEN: self.tr("Print kitchen ticket"),
             Action.PRINT_RECEIPT: self.tr("Print receipt"),
-            Action.PRINT_LABEL_PDF: self.tr("MP receipt (PDF)"),
+            _DOCUMENT: self.tr("%1 (PDF)").replace("%1", self._document_name),
             Action.MARK_READY: self.tr("Mark ready"),
         }
 
@@ -141,21 +161,31 @@ class ActionsBar(QWidget):
         return {
             Action.PRINT_KITCHEN: self.tr("Reprint kitchen ticket"),
             Action.PRINT_RECEIPT: self.tr("Reprint receipt"),
-            Action.PRINT_LABEL_PDF: self.tr("Reprint MP receipt"),
+            _DOCUMENT: self.tr("Reprint %1").replace("%1", self._document_name),
         }
 
+    def _slot(self, name: str) -> str:
+        return _DOCUMENT if name == self._document else name
+
+    def _name(self, slot: str) -> str:
+        return self._document or slot if slot == _DOCUMENT else slot
+
+    def document_action(self) -> str | None:
+        """The shown order's document action (its plug-in's name for it), if it has one."""
+        return self._document
+
     def button(self, name: str) -> QPushButton:
-        return self._buttons[name]
+        return self._buttons[self._slot(name)]
 
     def visible_actions(self) -> list[str]:
-        return [n for n, b in self._buttons.items() if not b.isHidden()]
+        return [self._name(n) for n, b in self._buttons.items() if not b.isHidden()]
 
     def set_state(self, state: BarState | None) -> None:
+        shown = self._allowed(state)  # first: it learns the document's name
         texts, reprints = self._texts(), self._reprint_texts()
-        shown = self._allowed(state)
         for name, button in self._buttons.items():
             allowed = name in shown
-            kind = _TICKET_KIND.get(Action(name)) if name in self._fixed else None
+            kind = _TICKET_KIND.get(name) if name in self._fixed else None
             reprint = bool(state is not None and kind and kind in state.printed_kinds)
             self._reprint[name] = reprint
             text = self._labels.get(name) or texts.get(name, name)
@@ -181,10 +211,12 @@ class ActionsBar(QWidget):
     def _fire(self, name: str) -> None:
         if self._buttons[name].isHidden() or not self._actions[name].isEnabled():
             return
-        self.triggered.emit(name, self._reprint[name])
+        self.triggered.emit(self._name(name), self._reprint[name])
 
     def reprint_of(self, name: str) -> bool:
-        return self._reprint[name]
+        return self._reprint[self._slot(name)]
 
     def shortcuts(self) -> dict[str, list[str]]:
-        return {n: [k.toString() for k in a.shortcuts()] for n, a in self._actions.items()}
+        return {
+            self._name(n): [k.toString() for k in a.shortcuts()] for n, a in self._actions.items()
+        }

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+
+from . import labels
+from .loading_rows import LoadingRow
+from .orders_model import Row
 
 log = logging.getLogger(__name__)
 
@@ -26,16 +29,20 @@ class Attention(QObject):
             self._tray.activated.connect(lambda *_: self.bring_forward())
             self._tray.show()
 
-    def new_order(self, summary: Any) -> None:
+    def new_order(self, summary: Row) -> None:
         QApplication.alert(self._window, 0)
         self.bring_forward()
         if self._tray is not None:
             self._tray.showMessage(
                 self.tr("New order #%1").replace(
                     "%1",
-                    summary.order_id if getattr(summary, "loading", False) else summary.display_id,
+                    summary.order_id if isinstance(summary, LoadingRow) else summary.display_id,
                 ),
-                self.tr("%1 — accept within 5 minutes").replace("%1", summary.customer_name or ""),
+                (
+                    self.tr("%1 — accept within 5 minutes")
+                    if summary.accept_deadline is not None
+                    else self.tr("%1 — a new order to prepare")
+                ).replace("%1", summary.customer_name or labels.channel_label(summary.channel)),
                 QSystemTrayIcon.MessageIcon.Warning,
                 10_000,
             )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -22,6 +22,8 @@ from kitchen_app.engine.api import DeskHealth, FeedState, PrinterStatus
 log = logging.getLogger(__name__)
 
 __all__ = ["EngineBridge", "FutureResult", "deliver"]
+
+T = TypeVar("T")
 
 
 class EngineBridge(QObject):
@@ -78,11 +80,11 @@ class FutureResult(QObject):
 
     done = Signal(object, object)  # (result, exception or None)
 
-    def __init__(self, receiver: QObject, on_done: Callable[[Any, BaseException | None], None]):
+    def __init__(self, receiver: QObject, on_done: Callable[[object, BaseException | None], None]):
         # No parent: the future may finish on another thread. The object lives on the GUI
         # thread (created there) and is kept alive by the closure until the signal ran.
         super().__init__()
-        self._on_done = on_done
+        self._on_done: Callable[[object, BaseException | None], None] | None = on_done
         # Queued: the slot runs on the receiver's thread even when the future is already
         # done on the GUI thread, so the caller sees the same order of events either way.
         self.done.connect(self._run, Qt.ConnectionType.QueuedConnection)
@@ -91,7 +93,7 @@ class FutureResult(QObject):
     def _forget(self) -> None:
         self._on_done = None  # the receiver is gone: drop the result
 
-    def _run(self, result: Any, error: BaseException | None) -> None:
+    def _run(self, result: object, error: BaseException | None) -> None:
         on_done, self._on_done = self._on_done, None
         _in_flight.discard(self)
         self.deleteLater()
@@ -103,19 +105,24 @@ _in_flight: set[FutureResult] = set()
 
 
 def deliver(
-    future: Future[Any],
+    future: Future[T],
     receiver: QObject,
-    on_done: Callable[[Any, BaseException | None], None],
+    on_done: Callable[[T | None, BaseException | None], None],
 ) -> None:
     """Call ``on_done(result, error)`` on the GUI thread when ``future`` finishes.
 
     Must be called on the GUI thread. ``error`` is the future's exception (then ``result`` is
     None). If ``receiver`` is destroyed first, the outcome is dropped.
     """
-    carrier = FutureResult(receiver, on_done)
+
+    def arrived(result: object, error: BaseException | None) -> None:
+        # The signal carries ``object``; what it carries is the future's own result.
+        on_done(cast("T | None", result), error)
+
+    carrier = FutureResult(receiver, arrived)
     _in_flight.add(carrier)
 
-    def finished(f: Future[Any]) -> None:
+    def finished(f: Future[T]) -> None:
         if f.cancelled():
             carrier.done.emit(None, RuntimeError("cancelled"))
         elif (exc := f.exception()) is not None:

@@ -8,7 +8,6 @@ the dialog says so, and cancelling without a reason stays possible (the API allo
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitchen_app.channels.base import CancelReason
+from kitchen_app.engine.api import EngineCommands
 
 from .bridge import deliver
 
@@ -32,7 +32,7 @@ __all__ = ["CancelDialog"]
 
 class CancelDialog(QDialog):
     def __init__(
-        self, commands: Any, key: str, display_id: str, parent: QWidget | None = None
+        self, commands: EngineCommands, key: str, display_id: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cancelDialog")

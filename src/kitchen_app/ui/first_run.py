@@ -1,5 +1,5 @@
 """The first start: "Try the demo" (sandbox + relay on this computer, nothing real touched)
-or "Connect" (relay address and desk token, Mercado Pago access token), checked as typed."""
+or "Connect" (relay address and desk token, a marketplace's access token), checked as typed."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kitchen_app.settings import SETTINGS, SettingError, validate
 
+from . import labels
 from .setting_labels import field_problem, setting_label
 
 log = logging.getLogger(__name__)
@@ -47,8 +48,8 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "Orders from Mercado Pago Delivery arrive here, with a sound you cannot miss. How do you want to start?"  # noqa: E501
-            ),
+                "Orders from %1 arrive here, with a sound you cannot miss. How do you want to start?"  # noqa: E501
+            ).replace("%1", labels.channel_names()),
             self,
         )
         intro.setWordWrap(True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QObject
 
@@ -47,7 +46,7 @@ class HealthWords(QObject):
             "%1 is not answering the desk — check the internet and Settings › %1"
         ).replace("%1", name)
 
-    def problems(self, health: DeskHealth | Any) -> list[Problem]:
+    def problems(self, health: DeskHealth) -> list[Problem]:
         out: list[Problem] = []
         feed = health.feed
         if feed.status is FeedStatus.AUTH_FAILED:
@@ -105,7 +104,7 @@ class HealthWords(QObject):
                     "bad",
                     "orders",
                     self.tr(
-                        "%n notification(s) could not be matched to an order — open them and check the Mercado Pago app",  # noqa: E501
+                        "%n notification(s) could not be matched to an order — open them and check the marketplace's app",  # noqa: E501
                         "",
                         health.unresolved,
                     ),
@@ -127,7 +126,7 @@ class HealthWords(QObject):
                     "bad",
                     "orders",
                     self.tr(
-                        "%n order(s) could not be read for a while — the desk keeps trying; check them in the Mercado Pago app",  # noqa: E501
+                        "%n order(s) could not be read for a while — the desk keeps trying; check them in the marketplace's app",  # noqa: E501
                         "",
                         health.parked_orders,
                     ),
@@ -159,6 +158,6 @@ class HealthWords(QObject):
         return out
 
 
-def problems(health: DeskHealth | Any) -> list[Problem]:
+def problems(health: DeskHealth) -> list[Problem]:
     """What is not well, worst first, in the desk's language."""
     return HealthWords().problems(health)

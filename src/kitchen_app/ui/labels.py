@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from kitchen_app.channels.base import Display, Plugin
 from kitchen_app.domain import Money, Stage, StatusPair
@@ -17,6 +17,12 @@ from kitchen_app.domain.text import Text
 log = logging.getLogger(__name__)
 
 _CTX = "Labels"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Marks ``source`` for lupdate in ``context``; Qt's own is typed ``object``."""
+    return source
+
 
 # The marketplaces' own words (statuses, chips, logistics, payment methods, their names and
 # badges) come from the plug-ins' displays, handed over by the composition root
@@ -32,6 +38,10 @@ def use_plugins(plugins: Iterable[Plugin]) -> None:
     plugins = list(plugins)
     use_displays({p.channel: p.display for p in plugins})
     use_actions({p.channel: {a.name: a.label for a in p.actions} for p in plugins})
+    _DOCUMENT_ACTIONS.clear()
+    _DOCUMENT_ACTIONS.update(
+        {p.channel: frozenset(a.name for a in p.actions if a.returns_document) for p in plugins}
+    )
 
 
 def use_displays(displays: Mapping[str, Display]) -> None:
@@ -177,6 +187,50 @@ def use_actions(labels: Mapping[str, Mapping[str, Text]]) -> None:
     _ACTIONS.update({channel: dict(by_name) for channel, by_name in labels.items()})
 
 
+# Each plug-in's actions that answer a document (a PDF the marketplace makes).
+_DOCUMENT_ACTIONS: dict[str, frozenset[str]] = {}
+
+
+def is_document_action(name: str, channel: str | None) -> bool:
+    """Whether a plug-in's action answers its document (printed through the print queue)."""
+    if channel is not None and channel in _DOCUMENT_ACTIONS:
+        return name in _DOCUMENT_ACTIONS[channel]
+    return any(name in names for names in _DOCUMENT_ACTIONS.values())
+
+
+def document_label(channel: str | None) -> str:
+    """What an order's marketplace calls its document (``Display.document``)."""
+    for display in _displays(channel):
+        if display.document is not None:
+            return translated(display.document, "Labels")
+    return _tr(_ACTION["label_pdf"])
+
+
+def channel_names() -> str:
+    """The served marketplaces' names, for sentences ("A, B and C" in the desk's words)."""
+    names = [translated(d.name, "Labels") for d in _DISPLAYS.values()]
+    if len(names) < 2:
+        return names[0] if names else _tr("the marketplaces")
+    return _tr("%1 and %2").replace("%1", ", ".join(names[:-1])).replace("%2", names[-1])
+
+
+def channels() -> tuple[str, ...]:
+    """The marketplaces whose words the desk has (the plug-ins it serves)."""
+    return tuple(_DISPLAYS)
+
+
+def int_setting(value: object, default: int) -> int:
+    """A whole-number setting as stored (JSON), else ``default`` (never an exception)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float | str):
+        try:
+            return int(value)
+        except ValueError:
+            return default
+    return default
+
+
 def state_label(state: str) -> str:
     source = _STATE.get(str(state))
     return _tr(source) if source else str(state)
@@ -189,7 +243,7 @@ def format_money(money: Money, locale: QLocale) -> str:
     sign = "-" if amount < 0 else ""
     whole, _, cents = f"{abs(amount):.2f}".partition(".")
     group = locale.groupSeparator()
-    parts = []
+    parts: list[str] = []
     while len(whole) > 3:
         parts.insert(0, whole[-3:])
         whole = whole[:-3]

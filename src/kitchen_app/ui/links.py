@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kitchen_app.engine.api import EngineCommands, LinkStart
 
 from . import labels
 from .banners import Banner
@@ -28,15 +29,15 @@ def open_in_browser(url: str) -> bool:
 
 
 def start_link(
-    commands: Any, channel: str, receiver: QWidget, report: Callable[[str], None]
+    commands: EngineCommands, channel: str, receiver: QWidget, report: Callable[[str], None]
 ) -> None:
     """Ask the engine for the authorization address and open it; ``report`` gets one line
     for staff either way."""
     name = labels.channel_label(channel)
     report(QCoreApplication.translate("Links", "Asking the relay to link %1…").replace("%1", name))
 
-    def done(start: Any, error: BaseException | None) -> None:
-        if error is not None:
+    def done(start: LinkStart | None, error: BaseException | None) -> None:
+        if error is not None or start is None:
             log.warning("linking %s: %s", channel, error)
             text = QCoreApplication.translate("Links", "Could not link %1: %2")
             report(text.replace("%1", name).replace("%2", str(error)))

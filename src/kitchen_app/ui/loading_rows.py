@@ -1,6 +1,6 @@
 """Rows for orders the relay announced whose details could not be read yet.
 
-An order's 5 minutes run from the moment Mercado Pago announced it, not from when the desk
+An order's time to answer runs from the moment its marketplace announced it, not from when the desk
 manages to read it: such an order is listed at once as "New order #id — details loading",
 counted as New, with its countdown and the alert (DESIGN §6.8). It carries the attributes
 the orders model reads from an order summary, so it sorts, filters and alerts like one; the
@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Protocol
 
 from kitchen_app.domain import Money, Stage, StatusPair
 
@@ -45,9 +45,31 @@ class LoadingRow:
     item_count: int = 0
     total: Money | None = None
     loading: bool = True
+    pack_id: str | None = None  # its cart is known once its details are read
 
 
-def loading_row(order: Any) -> LoadingRow:
+class Announced(Protocol):
+    """The fields of a ``store.LoadingOrder`` a loading row is made from."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def order_id(self) -> str: ...
+    @property
+    def first_seen(self) -> datetime: ...
+    @property
+    def accept_deadline(self) -> datetime | None: ...
+    @property
+    def attempts(self) -> int: ...
+    @property
+    def last_error(self) -> str | None: ...
+    @property
+    def parked(self) -> bool: ...
+
+
+def loading_row(order: Announced) -> LoadingRow:
     """From a ``store.LoadingOrder`` (or anything with its fields)."""
     deadline = order.accept_deadline or order.first_seen + ACCEPT_WINDOW
     return LoadingRow(
@@ -70,5 +92,5 @@ def short_id(order_id: str) -> str:
     return order_id if len(order_id) <= 6 else "…" + order_id[-4:]
 
 
-def is_loading(summary: Any) -> bool:
-    return bool(getattr(summary, "loading", False))
+def is_loading(summary: object) -> bool:
+    return isinstance(summary, LoadingRow)

@@ -8,19 +8,29 @@ one inserted row, never a reload of the day. Commands go to the engine and come 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Any, cast
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QItemSelection, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QCursor, QMoveEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelection, QLocale, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QCursor,
+    QKeyEvent,
+    QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHeaderView,
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,32 +38,44 @@ from PySide6.QtWidgets import (
 
 from kitchen_app.channels.base import ActionSpec, ParamKind
 from kitchen_app.domain import Action
-from kitchen_app.engine.api import ActionOutcomeState, DeskHealth, FeedState, FeedStatus
+from kitchen_app.engine.api import (
+    ActionOutcome,
+    ActionOutcomeState,
+    DeskHealth,
+    EngineCommands,
+    EngineReader,
+    FeedState,
+    FeedStatus,
+)
 
 from . import labels
 from .action_dialog import ActionDialog
-from .actions_bar import BarState
+from .actions_bar import DOCUMENT_KIND, BarState
 from .alert import AlertController, AlertPlayer
 from .alert_policy import AlertLevel, AlertStep
 from .attention import Attention
 from .banners import AlertBanner, Banner
 from .bridge import EngineBridge, deliver
 from .cancel_dialog import CancelDialog
+from .cart_pane import CartPane
 from .elided import ElidedLabel
 from .filter_bar import FilterBar
 from .links import RelinkBanner, start_link
-from .loading_rows import is_loading, loading_row
+from .loading_rows import LoadingRow, is_loading, loading_row
 from .notices import MissedBanner, StorePausedBanner, UnresolvedDialog
 from .order_actions import OrderActions
 from .order_cells import OrderCellDelegate
 from .order_columns import fit_order_columns
 from .order_detail import OrderDetail
-from .orders_model import Col, OrdersModel, Roles, is_waiting
+from .orders_model import Cart, Col, OrdersModel, Roles, is_waiting
 from .orders_proxy import OrdersProxy
 from .print_problems import PrintDecisions
 from .status_bar import DeskStatusBar
 from .status_chip import StatusChipDelegate
-from .timeline import timeline_rows
+from .timeline import TimelineRow, timeline_rows
+
+if TYPE_CHECKING:
+    from .settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +89,8 @@ _DETAIL_MIN_WIDTH = 380  # px the order's pane keeps when the list takes what it
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        commands: Any,
-        reader: Any,
+        commands: EngineCommands,
+        reader: EngineReader,
         bridge: EngineBridge,
         *,
         alert: AlertPlayer | None,
@@ -77,6 +99,7 @@ class MainWindow(QMainWindow):
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         alert_speed: float = 1.0,
         tray: bool = True,
+        marketplaces: Sequence[str] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -84,16 +107,19 @@ class MainWindow(QMainWindow):
         self._reader = reader
         self._bridge = bridge
         # The store reads "today" in a zone: default to the computer's own.
-        self._tz = tz or datetime.now().astimezone().tzinfo
+        self._tz: tzinfo = tz or datetime.now().astimezone().tzinfo or UTC
         self._now = now
         self._demo = demo
+        # The marketplaces the desk is set up for (the filter offers these and any that sent
+        # orders today); None: those whose words the desk has.
+        self._marketplaces = tuple(marketplaces) if marketplaces is not None else labels.channels()
         self._locale = QLocale()
         self.setWindowTitle(self.tr("Kitchen Desk — demo") if demo else self.tr("Kitchen Desk"))
 
         self.model = OrdersModel(now=now, tz=tz, locale=self._locale, parent=self)
         self.proxy = OrdersProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.actions = OrderActions(commands, self)
+        self.order_actions = OrderActions(commands, self)
         self.player = alert
         self.alert = AlertController(
             alert, self._alert_time_left, now=now, speed=alert_speed, parent=self
@@ -111,7 +137,7 @@ class MainWindow(QMainWindow):
 
         self._build()
         self.print_decisions = PrintDecisions(
-            self.detail.print_problems, self.actions, self._reader, self.detail.order, self
+            self.detail.print_problems, self.order_actions, self._reader, self.detail.order, self
         )
         self.attention = Attention(self, tray=tray)
         self._apply_sound_settings()
@@ -162,6 +188,7 @@ class MainWindow(QMainWindow):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
         # Pixel scrolling lets the list hold the rows under the mouse exactly in place when an
         # order arrives above them (see _keep_rows_in_place).
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -176,11 +203,23 @@ class MainWindow(QMainWindow):
         header.setMinimumSectionSize(40)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
+        # Ctrl+C (and the list's context menu) copies the selected order's whole id: long
+        # ids show only their tail in the list.
+        self.copy_id = QAction(self.tr("Copy order id"), self.table)
+        self.copy_id.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.copy_id.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_id.triggered.connect(self.copy_selected_id)
+        self.table.addAction(self.copy_id)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.detail = OrderDetail(tz=self._tz, locale=self._locale, parent=central)
+        self.cart_pane = CartPane(tz=self._tz, locale=self._locale, parent=central)
+        self.panes = QStackedWidget(central)
+        self.panes.addWidget(self.detail)
+        self.panes.addWidget(self.cart_pane)
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self.panes)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([960, 480])
@@ -197,6 +236,7 @@ class MainWindow(QMainWindow):
         self.message.setObjectName("actionMessage")
         self.status.addWidget(self.message, 2)
         self._update_filter_counts()
+        self._update_marketplaces()
         self._fit_to_screen()
 
     def _fit_to_screen(self) -> None:
@@ -239,9 +279,15 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filters.searchChanged.connect(self.proxy.set_search)
         self.filters.stageChosen.connect(self.proxy.set_stage)
+        self.filters.channelChosen.connect(self.proxy.set_channel)
+        self.cart_pane.printRequested.connect(self._print_cart)
+        self.cart_pane.orderChosen.connect(self.select)
+        self.table.clicked.connect(self._cell_clicked)
+        self.table.activated.connect(self._row_activated)
+        self.table.installEventFilter(self)
         self.detail.actions_bar.triggered.connect(self._action_triggered)
-        self.actions.message.connect(self._show_message)
-        self.actions.busyChanged.connect(self._busy_changed)
+        self.order_actions.message.connect(self._show_message)
+        self.order_actions.busyChanged.connect(self._busy_changed)
         self.alert.stepChanged.connect(self._alert_step_changed)
         self.alert.muteChanged.connect(lambda until: self.alert_banner.set_muted(until is not None))
         self.alert_banner.muteRequested.connect(self.alert.mute_for)
@@ -255,7 +301,7 @@ class MainWindow(QMainWindow):
             self.status.set_sound_available(self.player.available())
 
     # ---- data in -----------------------------------------------------------------------------
-    def today(self) -> Any:
+    def today(self) -> date:
         return labels.to_local(self._now(), self._tz).date()
 
     def _load_day(self) -> None:
@@ -284,8 +330,7 @@ class MainWindow(QMainWindow):
     def _sync_loading(self, alert: bool = True) -> None:
         """Mirror the engine's "details loading" orders: new ones get a row (and the alert),
         and one that left the list became a real order (or is gone)."""
-        read = getattr(self._reader, "loading_orders", None)
-        loading = list(read()) if read is not None else []
+        loading = self._reader.loading_orders()
         listed = set()
         touched = set()
         for order in loading:
@@ -329,8 +374,6 @@ class MainWindow(QMainWindow):
         if tuple(health.missed_while_offline) != self._missed:
             self._missed = tuple(health.missed_while_offline)
             self._show_missed()
-        if getattr(self._reader, "unresolved_notifications", None) is None:
-            self._unresolved = health.unresolved
         self._update_pause_warning()
         self.alert.refresh()
         self._update_alert_banner()
@@ -347,7 +390,7 @@ class MainWindow(QMainWindow):
         self.missed_banner.show_missed(shown)
 
     def _acknowledge_missed(self) -> None:
-        def done(_result: Any, error: BaseException | None) -> None:
+        def done(_result: None, error: BaseException | None) -> None:
             if error is not None:
                 self._show_message(
                     self.tr("Could not record it: %1").replace("%1", str(error)), "bad"
@@ -362,9 +405,8 @@ class MainWindow(QMainWindow):
         deliver(self._commands.acknowledge_missed(), self, done)
 
     def _unresolved_changed(self) -> None:
-        read = getattr(self._reader, "unresolved_notifications", None)
-        if read is not None:
-            self._unresolved = sum(1 for n in read() if not getattr(n, "dismissed", False))
+        unresolved = self._reader.unresolved_notifications()
+        self._unresolved = sum(1 for n in unresolved if not n.dismissed)
         if self.unresolved_dialog is not None:
             self.unresolved_dialog.refresh()
         if self._health is not None and self._health.unresolved != self._unresolved:
@@ -403,12 +445,14 @@ class MainWindow(QMainWindow):
     def _reopen_store(self, channel: str, store_id: str) -> None:
         self._show_message(self.tr("Asking the marketplace to reopen the store…"), "pending")
 
-        def done(outcome: Any, error: BaseException | None) -> None:
+        def done(outcome: ActionOutcome | None, error: BaseException | None) -> None:
             self.paused_banner.reopen_answered()
             if error is not None:
                 self._show_message(
                     self.tr("The store was not reopened: %1").replace("%1", str(error)), "bad"
                 )
+            elif outcome is None:
+                return
             elif outcome.state is ActionOutcomeState.CONFIRMED:
                 self._show_message(self.tr("The store is open again: new orders can arrive."), "ok")
             elif outcome.state is ActionOutcomeState.PENDING:
@@ -427,7 +471,7 @@ class MainWindow(QMainWindow):
         deliver(self._commands.reopen_store(channel, store_id), self, done)
 
     # ---- rows stay under the mouse ----------------------------------------------------------
-    def _remember_rows_in_place(self, *_args: Any) -> None:
+    def _remember_rows_in_place(self, *_args: object) -> None:
         """Before rows are inserted or re-sorted: which row is at the top of the view and
         where, so that it can be put back at the same place."""
         table = self.table
@@ -462,6 +506,13 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._splitter and event.type() == QEvent.Type.Move:
             self._list_moved(cast(QMoveEvent, event))
+        elif watched is self.table and event.type() == QEvent.Type.KeyPress:
+            key = cast(QKeyEvent, event).key()
+            # Right/+ opens the selected cart, Left/- closes it (as in a tree).
+            if key in (Qt.Key.Key_Right, Qt.Key.Key_Plus) and self.toggle_cart(True):
+                return True
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Minus) and self.toggle_cart(False):
+                return True
         return super().eventFilter(watched, event)
 
     def _list_moved(self, event: QMoveEvent) -> None:
@@ -477,7 +528,7 @@ class MainWindow(QMainWindow):
         bar = table.verticalScrollBar()
         bar.setValue(bar.value() + shift)
 
-    def _keep_rows_in_place(self, *_args: Any) -> None:
+    def _keep_rows_in_place(self, *_args: object) -> None:
         """Orders arriving above the rows staff are looking at must not push those rows
         down under the mouse. The view keeps its top row where it was, unless it shows the
         very top of the list and the mouse is elsewhere (then the new order is seen first)."""
@@ -492,10 +543,7 @@ class MainWindow(QMainWindow):
         )
         if bar.value() == 0 and top >= 0 and not mouse_on_list:
             return
-        row = self.model.row_of(key)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.proxy.mapFromSource(self.model.index_of(key))
         if not index.isValid():
             return
         shift = table.visualRect(index).top() - top
@@ -517,6 +565,8 @@ class MainWindow(QMainWindow):
 
     def _orders_moved(self) -> None:
         self._update_filter_counts()
+        self._update_marketplaces()
+        self._refresh_cart()
         self.alert.refresh()
         self._update_alert_banner()
         self._update_pause_warning()
@@ -539,27 +589,110 @@ class MainWindow(QMainWindow):
 
     # ---- selection and detail ----------------------------------------------------------------
     def selected_key(self) -> str | None:
+        """The order shown in the order's pane (None while a cart is shown)."""
+        if self.panes.currentWidget() is self.cart_pane:
+            return None
         order = self.detail.order()
         return order.key if order is not None else self.detail.loading_key()
 
+    def selected_cart(self) -> Cart | None:
+        return self.cart_pane.cart() if self.panes.currentWidget() is self.cart_pane else None
+
     def select(self, key: str) -> None:
-        row = self.model.row_of(key)
-        if row is None:
+        """Select an order (shown under its cart, opened) or a cart (by ``Cart.key``)."""
+        source = self.model.index_of(key)
+        if not source.isValid():
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        cart = source.data(Roles.IN_CART)
+        if isinstance(cart, Cart):
+            self.model.set_expanded(cart, True)  # its orders show under it
+        index = self.proxy.mapFromSource(source)
         if index.isValid():
             self.table.selectRow(index.row())
-        else:
+        elif self.model.summary(key) is not None:
             self._show_order(key)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
-        if indexes:
-            self._show_order(indexes[0].data(Roles.KEY))
+        if not indexes:
+            return
+        cart = indexes[0].data(Roles.CART)
+        if isinstance(cart, Cart):
+            self._show_cart(cart)
+        else:
+            self._show_order(str(indexes[0].data(Roles.KEY)))
+
+    # ---- carts -------------------------------------------------------------------------------
+    def _show_cart(self, cart: Cart) -> None:
+        total = self.model.cart_total(cart)
+        self.cart_pane.show_cart(
+            cart,
+            self.model.cart_orders(cart),
+            labels.format_money(total, self._locale) if total is not None else "",
+        )
+        self.panes.setCurrentWidget(self.cart_pane)
+
+    def _refresh_cart(self) -> None:
+        cart = self.selected_cart()
+        if cart is None:
+            return
+        if self.model.cart(cart.key) is cart:
+            self._show_cart(cart)
+        else:  # the cart is gone (its orders were taken out)
+            self.cart_pane.show_cart(None, [], "")
+
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        """A click on a cart's badge opens or closes the cart."""
+        cart = index.data(Roles.CART)
+        if isinstance(cart, Cart) and index.column() == Col.ID:
+            self.model.set_expanded(cart, not self.model.is_expanded(cart))
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        cart = index.data(Roles.CART)
+        if isinstance(cart, Cart):
+            self.model.set_expanded(cart, not self.model.is_expanded(cart))
+
+    def toggle_cart(self, expanded: bool) -> bool:
+        """Open (or close) the selected cart, or the cart of the selected order; True if one
+        was."""
+        index = self.table.currentIndex()
+        cart = index.data(Roles.CART) if index.isValid() else None
+        if not isinstance(cart, Cart) and index.isValid():
+            cart = index.data(Roles.IN_CART)
+            if isinstance(cart, Cart) and not expanded:
+                self.select(cart.key)  # closing from one of its orders selects the cart
+        if not isinstance(cart, Cart):
+            return False
+        self.model.set_expanded(cart, expanded)
+        return True
+
+    def _print_cart(self, key: str, kind: str) -> None:
+        """One ticket for the whole cart: the engine prints every order of the cart of
+        ``key`` (its first order) on one kitchen ticket or receipt."""
+        cart = self.model.cart(key)
+        shown = self.tr("cart %1").replace("%1", cart.pack_id) if cart is not None else key
+        action = str(Action.PRINT_KITCHEN if kind == "kitchen" else Action.PRINT_RECEIPT)
+        self.order_actions.print_ticket(key, shown, action, kind, reprint=False)
+
+    def copy_selected_id(self) -> str | None:
+        """Put the selected row's whole order id (a cart's id on its row) on the clipboard."""
+        index = self.table.currentIndex()
+        full = index.siblingAtColumn(Col.ID).data(Roles.FULL_ID) if index.isValid() else None
+        if not isinstance(full, str):
+            return None
+        QApplication.clipboard().setText(full)
+        self._show_message(self.tr("Copied %1").replace("%1", full), "ok")
+        return full
+
+    def _update_marketplaces(self) -> None:
+        known = list(self._marketplaces)
+        known += sorted(c for c in self.model.channels() if c not in known)
+        self.filters.set_channels(tuple(known))
 
     def _show_order(self, key: str) -> None:
+        self.panes.setCurrentWidget(self.detail)
         summary = self.model.summary(key)
-        if summary is not None and is_loading(summary):
+        if isinstance(summary, LoadingRow):
             self.detail.show_loading(summary)
             self._update_bar()
             return
@@ -573,9 +706,6 @@ class MainWindow(QMainWindow):
         """Ask the order's plug-in what may be done now (on the engine's thread); the bar
         follows when the answer comes back. A desk without the action path keeps the flow's
         buttons."""
-        ask = getattr(self._commands, "available_actions", None)
-        if ask is None:
-            return
 
         def arrived(specs: tuple[ActionSpec, ...] | None, error: BaseException | None) -> None:
             if error is not None or specs is None:
@@ -586,14 +716,14 @@ class MainWindow(QMainWindow):
                 if key == self.selected_key():
                     self._update_bar()
 
-        deliver(ask(key), self, arrived)
+        deliver(self._commands.available_actions(key), self, arrived)
 
     def _show_selected(self) -> None:
         key = self.selected_key()
         if key is not None:
             self._show_order(key)
 
-    def _timeline(self, key: str) -> list[Any]:
+    def _timeline(self, key: str) -> list[TimelineRow]:
         return timeline_rows(
             self._reader.timeline(key), self._reader.actions(key), self._reader.print_jobs(key)
         )
@@ -618,8 +748,9 @@ class MainWindow(QMainWindow):
             BarState(
                 allowed=allowed,
                 printed_kinds=printed,
-                busy=self.actions.busy(order.key),
+                busy=self.order_actions.busy(order.key),
                 offered=self._offered.get(order.key),
+                channel=order.channel,
             )
         )
         self.print_decisions.show_jobs(jobs)
@@ -627,7 +758,7 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, key: str) -> None:
         if key == self.selected_key():
             self._update_bar()
-            if not self.actions.busy(key):  # an answer came back: the offer may have changed
+            if not self.order_actions.busy(key):  # an answer came back: the offer may have changed
                 self._ask_offered(key)
 
     # ---- actions -----------------------------------------------------------------------------
@@ -640,13 +771,17 @@ class MainWindow(QMainWindow):
         if spec is not None and not _window_path(spec):
             self.open_action(spec)
         elif name == Action.ACCEPT:
-            self.actions.accept(key, shown)
+            self.order_actions.accept(key, shown)
         elif name == Action.CANCEL:
             self.open_cancel_dialog()
         elif name == Action.MARK_READY:
-            self.actions.mark_ready(key, shown)
-        elif name in (Action.PRINT_KITCHEN, Action.PRINT_RECEIPT, Action.PRINT_LABEL_PDF):
-            self.actions.print_ticket(key, shown, Action(name), reprint=reprint)
+            self.order_actions.mark_ready(key, shown)
+        elif name == Action.PRINT_KITCHEN:
+            self.order_actions.print_ticket(key, shown, name, "kitchen", reprint=reprint)
+        elif name == Action.PRINT_RECEIPT:
+            self.order_actions.print_ticket(key, shown, name, "receipt", reprint=reprint)
+        elif name == self.detail.actions_bar.document_action():
+            self.order_actions.print_ticket(key, shown, name, DOCUMENT_KIND, reprint=reprint)
 
     def open_action(self, spec: ActionSpec) -> ActionDialog | QMessageBox | None:
         """A plug-in's action: its parameters asked in one small dialog, or "are you sure?"
@@ -663,7 +798,7 @@ class MainWindow(QMainWindow):
             def sent(result: int) -> None:
                 self.action_dialog = None
                 if result == QDialog.DialogCode.Accepted:
-                    self.actions.run(key, shown, spec.name, what, dialog.values())
+                    self.order_actions.run(key, shown, spec.name, what, dialog.values())
 
             dialog.finished.connect(sent)
             self.action_dialog = dialog
@@ -684,13 +819,13 @@ class MainWindow(QMainWindow):
             def answered(_result: int) -> None:
                 self.action_dialog = None
                 if question.clickedButton() is yes:
-                    self.actions.run(key, shown, spec.name, what, {})
+                    self.order_actions.run(key, shown, spec.name, what, {})
 
             question.finished.connect(answered)
             self.action_dialog = question
             question.open()
             return question
-        self.actions.run(key, shown, spec.name, what, {})
+        self.order_actions.run(key, shown, spec.name, what, {})
         return None
 
     def open_cancel_dialog(self) -> CancelDialog | None:
@@ -703,13 +838,13 @@ class MainWindow(QMainWindow):
 
         def finished(result: int) -> None:
             if result == CancelDialog.DialogCode.Accepted:
-                self.actions.cancel(key, shown, dialog.chosen())
+                self.order_actions.cancel(key, shown, dialog.chosen())
 
         dialog.finished.connect(finished)
         dialog.open()
         return dialog
 
-    def open_settings(self) -> Any:
+    def open_settings(self) -> SettingsDialog:
         from .settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self._commands, self._reader, self.alert_preview, self)
@@ -740,7 +875,7 @@ class MainWindow(QMainWindow):
     # ---- alert -------------------------------------------------------------------------------
     def _apply_sound_settings(self) -> None:
         enabled = bool(self._reader.get_setting("sound_enabled", True))
-        volume = int(self._reader.get_setting("sound_volume", 80))
+        volume = labels.int_setting(self._reader.get_setting("sound_volume", 80), 80)
         self.alert.set_sound(enabled, volume)
 
     def _alert_step_changed(self, step: AlertStep) -> None:
@@ -784,8 +919,10 @@ class MainWindow(QMainWindow):
         if expired is not None:
             self.pause_banner.set_text(
                 self.tr(
-                    "Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on Mercado Pago."  # noqa: E501
-                ).replace("%1", expired.display_id)
+                    "Order #%1 expired without being accepted. One more automatic cancellation will PAUSE the store on %2."  # noqa: E501
+                )
+                .replace("%1", expired.display_id)
+                .replace("%2", labels.channel_label(expired.channel))
             )
             self.pause_banner.set_level("bad")
         self.pause_banner.setVisible(expired is not None)
@@ -823,7 +960,7 @@ class MainWindow(QMainWindow):
             self.tr("Orders are waiting"),
             self.tr(
                 "%n order(s) are waiting to be accepted. If the desk closes, nobody hears "
-                "the alert and Mercado Pago cancels them after 5 minutes.",
+                "the alert and the marketplace cancels them when their time runs out.",
                 "",
                 waiting,
             ),
@@ -865,7 +1002,7 @@ class MainWindow(QMainWindow):
 def _window_path(spec: ActionSpec) -> bool:
     """Whether the window's own path fits the plug-in's action: accept and mark ready without
     parameters, cancel with only the marketplace's reasons (the reasons dialog), the
-    marketplace's receipt PDF through the print queue. Anything else takes the generic
+    marketplace's document (a PDF) through the print queue. Anything else takes the generic
     dialog built from its ParamSpecs."""
     if spec.name == Action.CANCEL:
         return len(spec.params) == 1 and (
@@ -875,6 +1012,4 @@ def _window_path(spec: ActionSpec) -> bool:
         )
     if spec.name in (Action.ACCEPT, Action.MARK_READY):
         return not spec.params and not spec.confirm
-    if spec.name == Action.PRINT_LABEL_PDF:
-        return not spec.params and spec.returns_document
-    return False
+    return not spec.params and spec.returns_document

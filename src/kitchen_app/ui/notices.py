@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from datetime import tzinfo
-from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,9 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitchen_app.domain.actions import StorePause
+from kitchen_app.engine.api import EngineCommands, EngineReader, UnresolvedNotification
+
 from . import labels
 from .banners import Banner
 from .bridge import deliver
+from .labels import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +69,10 @@ class StorePausedBanner(Banner):
         self.reopen.setObjectName("reopenStore")
         self._layout.addWidget(self.reopen)
         self.reopen.clicked.connect(self.confirm_reopen)
-        self._pause: Any | None = None
+        self._pause: StorePause | None = None
         self.confirmation: QMessageBox | None = None
 
-    def show_pauses(self, pauses: tuple[Any, ...] | list[Any]) -> None:
+    def show_pauses(self, pauses: Sequence[StorePause]) -> None:
         if not pauses:
             self._pause = None
             self.hide()
@@ -157,7 +161,7 @@ class MissedBanner(Banner):
         self.set_text(
             self.tr(
                 "While the desk was offline, %n order(s) arrived and expired unaccepted: %1. "
-                "Check them in the Mercado Pago app.",
+                "Check them in the marketplace's app.",
                 "",
                 len(orders),
             ).replace("%1", listing)
@@ -176,7 +180,11 @@ class UnresolvedDialog(QDialog):
     the alert (``commands.dismiss_unresolved``)."""
 
     def __init__(
-        self, commands: Any, reader: Any, tz: tzinfo | None, parent: QWidget | None = None
+        self,
+        commands: EngineCommands,
+        reader: EngineReader,
+        tz: tzinfo | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unresolvedDialog")
@@ -184,12 +192,13 @@ class UnresolvedDialog(QDialog):
         self._commands = commands
         self._reader = reader
         self._tz = tz
-        self._items: list[Any] = []
+        self._items: list[UnresolvedNotification] = []
         intro = QLabel(
             self.tr(
                 "The marketplace sent these notifications, but the desk could not tell which "
-                "order they are about. An order may be waiting: look for it in the Mercado Pago "
-                "app. Dismiss a notification once it is handled."
+                "order they are about. An order may be waiting: look for it in the marketplace's "
+                "app (each notification names its marketplace). Dismiss a notification once it "
+                "is handled."
             ),
             self,
         )
@@ -222,12 +231,11 @@ class UnresolvedDialog(QDialog):
         self.resize(760, 420)
         self.refresh()
 
-    def notifications(self) -> list[Any]:
+    def notifications(self) -> list[UnresolvedNotification]:
         return list(self._items)
 
     def refresh(self) -> None:
-        read = getattr(self._reader, "unresolved_notifications", None)
-        items = list(read()) if read is not None else []
+        items = self._reader.unresolved_notifications()
         current = self.list.currentRow()
         self._items = items
         self.list.clear()
@@ -259,7 +267,7 @@ class UnresolvedDialog(QDialog):
         notification_id = self._items[row].id
         self.dismiss.setEnabled(False)
 
-        def done(_result: Any, error: BaseException | None) -> None:
+        def done(_result: None, error: BaseException | None) -> None:
             self.dismiss.setEnabled(True)
             if error is not None:
                 self.message.setText(self.tr("Not dismissed: %1").replace("%1", str(error)))

@@ -4,13 +4,13 @@ GUI thread: every command's Future comes back through ``bridge.deliver``."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from concurrent.futures import Future
 
 from PySide6.QtCore import QObject, Signal
 
 from kitchen_app.channels.base import CancelReason, Params
 from kitchen_app.domain import Action
-from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
+from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState, EngineCommands
 
 from . import labels
 from .bridge import deliver
@@ -18,12 +18,6 @@ from .bridge import deliver
 log = logging.getLogger(__name__)
 
 __all__ = ["OrderActions"]
-
-_TICKET_KIND = {
-    Action.PRINT_KITCHEN: "kitchen",
-    Action.PRINT_RECEIPT: "receipt",
-    Action.PRINT_LABEL_PDF: "label_pdf",
-}
 
 
 class OrderActions(QObject):
@@ -35,7 +29,7 @@ class OrderActions(QObject):
     message = Signal(str, str)
     busyChanged = Signal(str)
 
-    def __init__(self, commands: Any, parent: QObject | None = None) -> None:
+    def __init__(self, commands: EngineCommands, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._commands = commands
         self._busy: dict[str, set[str]] = {}
@@ -66,12 +60,15 @@ class OrderActions(QObject):
         future = self._commands.run_action(key, action, dict(params))
         self._outcome_of(key, display_id, action, future, what=what)
 
-    def print_ticket(self, key: str, display_id: str, action: Action, *, reprint: bool) -> None:
-        kind = _TICKET_KIND[action]
+    def print_ticket(
+        self, key: str, display_id: str, action: str, kind: str, *, reprint: bool
+    ) -> None:
+        """Queue a ticket of ``kind`` ("kitchen", "receipt", or the marketplace's document,
+        "label_pdf"); ``action`` is the button's name, busy until the answer is back."""
         self._start(key, action)
-        what = labels.action_label(kind)
+        what = labels.action_label(kind, _channel(key))
 
-        def done(result: Any, error: BaseException | None) -> None:
+        def done(result: list[int] | None, error: BaseException | None) -> None:
             self._finish(key, action)
             if error is not None:
                 text = self.tr("#%1: could not queue %2: %3")
@@ -105,7 +102,7 @@ class OrderActions(QObject):
         what = labels.action_label(kind)
         self._job_started(key, job_id)
 
-        def done(result: Any, error: BaseException | None) -> None:
+        def done(result: int | None, error: BaseException | None) -> None:
             self._job_finished(key, job_id)
             if error is not None:
                 text = self.tr("#%1: %2 not printed again: %3")
@@ -124,7 +121,7 @@ class OrderActions(QObject):
         what = labels.action_label(kind)
         self._job_started(key, job_id)
 
-        def done(result: Any, error: BaseException | None) -> None:
+        def done(result: None, error: BaseException | None) -> None:
             self._job_finished(key, job_id)
             if error is not None:
                 text = self.tr("#%1: %2 not marked as printed: %3")
@@ -136,7 +133,13 @@ class OrderActions(QObject):
         deliver(self._commands.resolve_uncertain_print(job_id, printed=True), self, done)
 
     def _outcome_of(
-        self, key: str, display_id: str, action: str, future: Any, *, what: str | None = None
+        self,
+        key: str,
+        display_id: str,
+        action: str,
+        future: Future[ActionOutcome],
+        *,
+        what: str | None = None,
     ) -> None:
         self._start(key, action)
         what = what or labels.action_label(str(action))
@@ -158,6 +161,10 @@ class OrderActions(QObject):
                 self.message.emit(_fill(text, display_id, what, reason), "bad")
 
         deliver(future, self, done)
+
+
+def _channel(key: str) -> str:
+    return key.partition(":")[0]
 
 
 def _fill(text: str, *args: str) -> str:

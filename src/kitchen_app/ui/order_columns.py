@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from kitchen_app.domain import Money
 
 from . import labels
-from .orders_model import Col, OrdersModel
+from .order_cells import badge_width
+from .orders_model import Col, OrdersModel, cart_badge_text
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,8 @@ _SORT_ARROW = 16  # room for the sort arrow beside the sorted column's title
 def _samples(locale: QLocale) -> dict[int, list[str]]:
     large = labels.format_money(Money(Decimal("99999.99"), "ARS"), locale)
     return {
-        Col.ID: ["#00000"],
+        # Long ids show their tail ("#…577644", order_cells.elided); a cart shows its badge.
+        Col.ID: ["#…000000"],
         Col.COUNTDOWN: ["-0:00", "4:59"],
         Col.STATUS: labels.short_status_texts(),
         Col.ITEMS: ["99"],
@@ -63,6 +65,10 @@ def fit_order_columns(table: QTableView, model: OrdersModel, locale: QLocale) ->
         else:
             metrics, extra = QFontMetrics(cell_font), _CELL_PADDING
         widest = max(metrics.horizontalAdvance(t) for t in texts) + extra
+        if column == Col.ID:
+            # A cart's badge ("▸ [cart ×9]"); a cart's orders are indented under it, and
+            # their ids then show a shorter tail.
+            widest = max(widest, badge_width(metrics, "▸", cart_badge_text(9)) + extra)
         title = str(model.headerData(column, header.orientation(), 0) or "")
         arrow = _SORT_ARROW if column == header.sortIndicatorSection() else 0
         heading = header_metrics.horizontalAdvance(title) + _HEADER_PADDING + arrow

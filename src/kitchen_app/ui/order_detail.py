@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import logging
 from datetime import tzinfo
-from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
@@ -26,6 +25,7 @@ from kitchen_app.domain import Order
 
 from . import labels
 from .actions_bar import ActionsBar
+from .loading_rows import LoadingRow
 from .print_problems import PrintProblemsPanel
 from .qr_pixmap import qr_pixmap
 from .timeline import TimelineModel, TimelineRow
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 __all__ = ["OrderDetail"]
 
 
-def _qty(value: Any) -> str:
+def _qty(value: object) -> str:
     text = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value}"
     return text or "0"
 
@@ -161,21 +161,21 @@ class OrderDetail(QWidget):
         """The key of the "details loading" order shown, if that is what is shown."""
         return self._loading_key
 
-    def show_loading(self, row: Any) -> None:
+    def show_loading(self, row: LoadingRow) -> None:
         """An announced order whose details could not be read yet: what is known of it."""
         self.show_order(None, [])
         self._loading_key = row.key
         text = self.tr(
-            "New order #%1 — details loading.\n\nMercado Pago announced it at %2 and its 5 "
-            "minutes are running; the desk keeps trying to read it (attempt %3)."
-        )
+            "New order #%1 — details loading.\n\n%4 announced it at %2 and its time to "
+            "answer is running; the desk keeps trying to read it (attempt %3)."
+        ).replace("%4", labels.channel_label(row.channel))
         text = text.replace("%1", row.order_id)
         text = text.replace("%2", labels.format_time(row.created_at, self._tz))
         text = text.replace("%3", str(row.attempts))
         if row.parked:
             text += "\n\n" + self.tr(
-                "It could not be read for a while: check it in the Mercado Pago app."
-            )
+                "It could not be read for a while: check it in the %1 app."
+            ).replace("%1", labels.channel_label(row.channel))
         self.empty.setText(text)
 
     def show_order(self, order: Order | None, rows: list[TimelineRow]) -> None:

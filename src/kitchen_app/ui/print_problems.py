@@ -20,7 +20,6 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,6 +31,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kitchen_app.domain import Order
+from kitchen_app.engine.api import EngineReader, PrintJobRecord
 
 from . import labels
 from .order_actions import OrderActions
@@ -64,12 +66,12 @@ class PrintProblem:
     error: str | None
 
 
-def _updated(job: Any) -> datetime | None:
+def _updated(job: PrintJobRecord) -> datetime | None:
     value = getattr(job, "updated_at", None) or getattr(job, "created_at", None)
     return value if isinstance(value, datetime) else None
 
 
-def _taken_over(job: Any, later: Iterable[Any]) -> bool:
+def _taken_over(job: PrintJobRecord, later: Iterable[PrintJobRecord]) -> bool:
     failed_at = _updated(job)
     for other in later:
         if str(other.kind) != str(job.kind):
@@ -82,7 +84,7 @@ def _taken_over(job: Any, later: Iterable[Any]) -> bool:
     return False
 
 
-def open_print_problems(jobs: Sequence[Any]) -> list[PrintProblem]:
+def open_print_problems(jobs: Sequence[PrintJobRecord]) -> list[PrintProblem]:
     """The jobs of one order that wait on the operator, oldest first."""
     ordered = sorted(jobs, key=lambda j: int(j.id))
     problems: list[PrintProblem] = []
@@ -251,8 +253,8 @@ class PrintDecisions(QObject):
         self,
         panel: PrintProblemsPanel,
         actions: OrderActions,
-        reader: Any,
-        current_order: Callable[[], Any],
+        reader: EngineReader,
+        current_order: Callable[[], Order | None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -263,7 +265,7 @@ class PrintDecisions(QObject):
         panel.printedConfirmed.connect(self._confirm_printed)
         panel.retryRequested.connect(self._retry)
 
-    def show_jobs(self, jobs: Sequence[Any]) -> None:
+    def show_jobs(self, jobs: Sequence[PrintJobRecord]) -> None:
         """The selected order's print jobs (all of them; the panel picks the open ones)."""
         self._panel.set_problems(
             open_print_problems(jobs), self.printer_names(), self._actions.busy_jobs()
@@ -271,7 +273,8 @@ class PrintDecisions(QObject):
 
     def printer_names(self) -> list[str]:
         names: list[str] = []
-        for data in self._reader.get_setting("printers", []) or []:
+        printers = self._reader.get_setting("printers", [])
+        for data in printers if isinstance(printers, list) else []:
             name = data.get("name") if isinstance(data, dict) else None
             if isinstance(name, str) and name:
                 names.append(name)

@@ -90,10 +90,10 @@ class PrinterForm(QWidget):
         self.address = QLineEdit(self)
         self.address.setObjectName("printerAddress")
         self.address.setPlaceholderText("192.168.0.50:9100")
-        self.width = QComboBox(self)
-        self.width.setObjectName("printerWidth")
+        self.paper_width = QComboBox(self)
+        self.paper_width.setObjectName("printerWidth")
         for w in WIDTHS:
-            self.width.addItem(f"{w} mm", w)
+            self.paper_width.addItem(f"{w} mm", w)
         self.code_page = QComboBox(self)
         self.code_page.setObjectName("printerCodePage")
         for cp in CODE_PAGES:
@@ -112,7 +112,7 @@ class PrinterForm(QWidget):
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Connection"), self.kind)
         form.addRow(self.tr("Address"), self.address)
-        form.addRow(self.tr("Paper width"), self.width)
+        form.addRow(self.tr("Paper width"), self.paper_width)
         form.addRow(self.tr("Code page"), self.code_page)
         form.addRow(self.tr("Kitchen ticket copies"), self.copies["kitchen"])
         form.addRow(self.tr("Receipt copies"), self.copies["receipt"])
@@ -137,7 +137,7 @@ class PrinterForm(QWidget):
         self.list.currentRowChanged.connect(self._load)
         for edit in (self.name, self.address):
             edit.textEdited.connect(self._store)
-        for combo in (self.kind, self.width, self.code_page):
+        for combo in (self.kind, self.paper_width, self.code_page):
             combo.currentIndexChanged.connect(self._store)
         for spin in self.copies.values():
             spin.valueChanged.connect(self._store)
@@ -197,7 +197,7 @@ class PrinterForm(QWidget):
         self.name.setText(p.get("name", ""))
         self.kind.setCurrentIndex(max(0, self.kind.findData(p.get("kind", "network"))))
         self.address.setText(p.get("address", ""))
-        self.width.setCurrentIndex(max(0, self.width.findData(p.get("width", 80))))
+        self.paper_width.setCurrentIndex(max(0, self.paper_width.findData(p.get("width", 80))))
         self.code_page.setCurrentIndex(max(0, self.code_page.findData(p.get("code_page", "CP858"))))
         copies = p.get("copies") or {}
         for kind, spin in self.copies.items():
@@ -213,7 +213,7 @@ class PrinterForm(QWidget):
         p["name"] = self.name.text().strip()
         p["kind"] = self.kind.currentData()
         p["address"] = self.address.text().strip()
-        p["width"] = self.width.currentData()
+        p["width"] = self.paper_width.currentData()
         p["code_page"] = self.code_page.currentData()
         copies = dict(p.get("copies") or {})
         copies.update({kind: spin.value() for kind, spin in self.copies.items()})

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from kitchen_app.settings import LEGACY_NAMES, SETTINGS
 
-from .labels import translated
+from .labels import QT_TRANSLATE_NOOP, translated
 
 log = logging.getLogger(__name__)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitchen_app.engine.api import EngineCommands, EngineReader
 from kitchen_app.settings import LEGACY_NAMES, SETTINGS, SettingError, validate
 
 from . import labels
@@ -68,8 +69,8 @@ class SettingsDialog(QDialog):
 
     def __init__(
         self,
-        commands: Any,
-        reader: Any,
+        commands: EngineCommands,
+        reader: EngineReader,
         preview_sound: Callable[[int], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -91,7 +92,11 @@ class SettingsDialog(QDialog):
 
         tabs = QTabWidget(self)
         tabs.addTab(self._connection_page(), self.tr("Connection"))
-        self.printer_form = PrinterForm(list(self._initial["printers"] or []), self)
+        printers = self._initial["printers"]
+        self.printer_form = PrinterForm(
+            [p for p in printers if isinstance(p, dict)] if isinstance(printers, list) else [],
+            self,
+        )
         tabs.addTab(self._printers_page(), self.tr("Printers"))
         tabs.addTab(self._sound_page(), self.tr("Sound"))
         tabs.addTab(self._general_page(), self.tr("General"))
@@ -234,7 +239,7 @@ class SettingsDialog(QDialog):
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setObjectName("sound_volume")
         self.volume.setRange(0, 100)
-        self.volume.setValue(int(self._initial["sound_volume"]))
+        self.volume.setValue(labels.int_setting(self._initial["sound_volume"], 80))
         test = QPushButton(self.tr("Test sound"), self)
         test.setObjectName("testSound")
         test.clicked.connect(lambda: self._preview and self._preview(self.volume.value()))
@@ -331,11 +336,10 @@ class SettingsDialog(QDialog):
         self._outstanding = len(changes)
         self._failures = []
         for key, value in changes.items():
-            deliver(
-                self._commands.set_setting(key, value),
-                self,
-                lambda _r, error, k=key: self._one_saved(k, error),
-            )
+            deliver(self._commands.set_setting(key, value), self, self._saved(key))
+
+    def _saved(self, key: str) -> Callable[[None, BaseException | None], None]:
+        return lambda _result, error: self._one_saved(key, error)
 
     def _one_saved(self, key: str, error: BaseException | None) -> None:
         self._outstanding -= 1

@@ -21,7 +21,6 @@ import sys
 import threading
 import wave
 from pathlib import Path
-from typing import Any
 
 __all__ = ["SOUND_WORKER_SWITCH", "main"]
 
@@ -86,11 +85,11 @@ def main(argv: list[str]) -> int:
 
         # Compared by name: Qt 6.7 renamed the QAudio namespace QtAudio, and PySide keeps both
         # enums, which never compare equal to each other.
-        def state_changed(state: Any, s: QAudioSink = sink) -> None:
+        def state_changed(state: object, s: QAudioSink = sink) -> None:
             if s.error().name not in ("NoError", "UnderrunError"):
                 say(f"error audio output failed ({s.error().name})")
                 finished(s)
-            elif state.name in ("IdleState", "StoppedState"):
+            elif getattr(state, "name", "") in ("IdleState", "StoppedState"):
                 finished(s)
 
         sink.stateChanged.connect(state_changed)

@@ -140,7 +140,9 @@ class DeskStatusBar(QStatusBar):
         health = self._health
         if health is None:
             text, level = self.tr("● Checking…"), "info"
-            tip = self.tr("The desk is still checking the relay, Mercado Pago and the printers.")
+            tip = self.tr(
+                "The desk is still checking the relay, the marketplaces and the printers."
+            )
         elif not self._problems and health.all_well:
             text, level = self.tr("● All well"), "ok"
             tip = self.tr("Relay, marketplace and printers work; no order is held back.")

@@ -4,9 +4,8 @@ the counter."""
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -32,7 +31,7 @@ STAGE_COLOURS: dict[Stage, tuple[str, str]] = {
 class StatusChipDelegate(OrderCellDelegate):
     """The row's background (selection or alert tint) and a rounded chip with the status."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._colours = {
             stage: (QColor(bg), QColor(fg)) for stage, (bg, fg) in STAGE_COLOURS.items()

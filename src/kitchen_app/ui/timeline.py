@@ -10,12 +10,12 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from kitchen_app.domain import TimelineEntry
+from kitchen_app.domain import StatusPair, TimelineEntry
+from kitchen_app.engine.api import ActionRecord, PrintJobRecord
 
 from . import labels
 
@@ -36,7 +36,7 @@ class TimelineRow:
     record_id: int | None = None
 
 
-def _when(record: Any) -> datetime | None:
+def _when(record: ActionRecord | PrintJobRecord) -> datetime | None:
     for name in ("requested_at", "created_at", "queued_at", "updated_at"):
         value = getattr(record, name, None)
         if isinstance(value, datetime):
@@ -45,7 +45,9 @@ def _when(record: Any) -> datetime | None:
 
 
 def timeline_rows(
-    entries: Iterable[TimelineEntry], actions: Iterable[Any], jobs: Iterable[Any]
+    entries: Iterable[TimelineEntry],
+    actions: Iterable[ActionRecord],
+    jobs: Iterable[PrintJobRecord],
 ) -> list[TimelineRow]:
     rows: list[TimelineRow] = [
         TimelineRow(e.occurred_at, e.learnt_at, "status", str(e.pair), None) for e in entries
@@ -92,7 +94,7 @@ _STATE_COLOURS = {"failed": "#b00020", "pending": "#a35a00", "uncertain": "#a35a
 class TimelineModel(QAbstractTableModel):
     TIME, WHAT, LEARNT = range(3)
 
-    def __init__(self, tz: tzinfo | None = None, parent: Any = None) -> None:
+    def __init__(self, tz: tzinfo | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tz = tz
         self._rows: list[TimelineRow] = []
@@ -111,7 +113,7 @@ class TimelineModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return [self.tr("Time"), self.tr("What happened"), self.tr("We learnt it")][section]
         return None
@@ -131,7 +133,7 @@ class TimelineModel(QAbstractTableModel):
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> object:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -153,8 +155,6 @@ class TimelineModel(QAbstractTableModel):
         return None
 
 
-def _pair(code: str) -> Any:
-    from kitchen_app.domain import StatusPair
-
+def _pair(code: str) -> StatusPair:
     status, _, substatus = code.partition("/")
     return StatusPair(status, substatus or None)

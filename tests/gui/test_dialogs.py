@@ -99,7 +99,7 @@ def test_second_instance_wakes_the_first_and_steps_aside(qtbot) -> None:  # type
 
 
 def test_refusals_name_the_field_by_its_label() -> None:
-    from kitchen_app.settings import SettingError, validate
+    from kitchen_app.engine.settings import SettingError, validate
     from kitchen_app.ui.setting_labels import refusal
 
     try:

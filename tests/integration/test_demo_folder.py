@@ -49,7 +49,7 @@ def test_demo_language_is_the_saved_one(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_demo_settings_use_the_declared_setting_names(tmp_path: Path) -> None:
-    from kitchen_app.settings import SETTINGS, validate
+    from kitchen_app.engine.settings import SETTINGS, validate
 
     services = demo.DemoServices("http://127.0.0.1:1", "http://127.0.0.1:2", "token")
     settings = services.desk_settings(tmp_path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kitchen_app.domain.timezones import header_value
-from kitchen_app.settings import (
+from kitchen_app.engine.settings import (
     SETTINGS,
     SettingError,
     canonical_key,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from kitchen_app.app.paths import (
     desk_db_path,
 )
-from kitchen_app.settings import SETTINGS
+from kitchen_app.app.plugins import desk_settings, registry
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -44,7 +44,7 @@ _UNSET = object()
 def mp_setting(name: str) -> str:
     """The declared name of a Mercado Pago setting: ``mp_delivery.<name>`` or its flat one."""
     new = f"mp_delivery.{name}"
-    return new if new in SETTINGS else _FLAT_NAMES[new]
+    return new if new in desk_settings() else _FLAT_NAMES[new]
 
 
 def saved_settings(db: Path, keys: tuple[str, ...]) -> dict[str, Any]:
@@ -52,7 +52,8 @@ def saved_settings(db: Path, keys: tuple[str, ...]) -> dict[str, Any]:
     A setting saved under its former flat name (not migrated yet) counts too."""
     from kitchen_app.store import DeskReader, StoreError
 
-    out = {key: SETTINGS[key].default if key in SETTINGS else None for key in keys}
+    declared = desk_settings()
+    out = {key: declared[key].default if key in declared else None for key in keys}
     if not db.exists():
         return out
     try:
@@ -105,7 +106,6 @@ def open_desk(
     ``window_options`` go to the window (the demo passes the sandbox's clock)."""
     from PySide6.QtWidgets import QMessageBox
 
-    from kitchen_app.app.plugins import registry
     from kitchen_app.app.wiring import build_engine
     from kitchen_app.engine.engine import EngineConfig
     from kitchen_app.store import DeskReader, StoreError

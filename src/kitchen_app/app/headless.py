@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from kitchen_app.app.paths import default_data_dir, desk_db_path
+from kitchen_app.app.plugins import desk_settings
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.domain.errors import UserError
 from kitchen_app.engine.api import NullListener
 from kitchen_app.engine.engine import EngineConfig
-from kitchen_app.settings import SettingError, setting, validate
+from kitchen_app.engine.settings import SettingError
 from kitchen_app.store import StoreError
 
 __all__ = ["main", "parse_overrides", "run"]
@@ -46,7 +47,7 @@ _NO = {"0", "false", "no", "off"}
 
 def _value(name: str, text: str) -> Any:
     """The typed value of ``--set NAME=TEXT`` for the setting's type."""
-    default = setting(name).default
+    default = desk_settings().setting(name).default
     if isinstance(default, bool):
         lowered = text.strip().lower()
         if lowered in _YES:
@@ -63,7 +64,7 @@ def _value(name: str, text: str) -> Any:
         try:
             return json.loads(text)
         except ValueError:
-            raise SettingError(f"{setting(name).title}: must be JSON") from None
+            raise SettingError(f"{desk_settings().setting(name).title}: must be JSON") from None
     return text
 
 
@@ -77,10 +78,10 @@ def parse_overrides(items: Sequence[str]) -> dict[str, Any]:
             raise UserError(f"--set takes NAME=VALUE, not {item.split('=')[0]!r}")
         try:
             value = _value(name, text)
-            validate(name, value)
+            desk_settings().validate(name, value)
         except SettingError as exc:
             raise UserError(str(exc)) from None
-        out[setting(name).key] = value
+        out[desk_settings().setting(name).key] = value
     return out
 
 
@@ -108,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     for flag, name in ((args.relay_url, "relay_url"), (args.relay_token, "relay_token")):
         if flag is not None:
             try:
-                validate(name, flag)
+                desk_settings().validate(name, flag)
             except SettingError as exc:
                 raise UserError(str(exc)) from None
             overrides[name] = flag

@@ -10,12 +10,25 @@ from kitchen_app.channels.mercadolibre.plugin import PLUGIN as MERCADOLIBRE
 from kitchen_app.channels.mercadopago.plugin import PLUGIN as MERCADOPAGO
 from kitchen_app.channels.registry import PluginRegistry
 from kitchen_app.channels.shopee.plugin import PLUGIN as SHOPEE
+from kitchen_app.engine.settings import SETTINGS, DeskSettings, declare_plugin_settings
 
-__all__ = ["PLUGINS", "registry"]
+__all__ = ["PLUGINS", "desk_settings", "registry"]
 
 PLUGINS: tuple[Plugin, ...] = (MERCADOPAGO, MERCADOLIBRE, SHOPEE)
 
 
 @cache
 def registry() -> PluginRegistry:
-    return PluginRegistry(PLUGINS)
+    """The plug-ins this build serves. Building the registry (once per process) also
+    declares their settings beside the desk's own, so no root can have one without the
+    other."""
+    plugins = PluginRegistry(PLUGINS)
+    declare_plugin_settings(plugins)
+    return plugins
+
+
+def desk_settings() -> DeskSettings:
+    """The desk's settings with this build's plug-ins' declared (for a root that reads or
+    checks a setting before it builds anything else)."""
+    registry()
+    return SETTINGS

@@ -20,7 +20,7 @@ from kitchen_app.channels.errors import ChannelError
 from kitchen_app.domain import ACCEPT_WINDOW, Channel, OrderKey, TimelineEntry
 from kitchen_app.engine.api import EngineListener
 from kitchen_app.engine.deadline import accept_deadline
-from kitchen_app.settings import SETTINGS
+from kitchen_app.engine.settings import SETTINGS
 from kitchen_app.store import DeskStore, OrderChange
 
 __all__ = ["ApiOutcome", "EngineContext", "OccurredAt", "utc_now"]

@@ -50,14 +50,12 @@ from kitchen_app.engine.loading import OrderFetcher
 from kitchen_app.engine.printing import PrintService
 from kitchen_app.engine.reconcile import Reconciler
 from kitchen_app.engine.relay_feed import RelayError, RelayFeed
-from kitchen_app.engine.stores import CHECK_INTERVAL_S, StoreWatch
-from kitchen_app.settings import (
-    LEGACY_NAMES,
-    SETTINGS,
+from kitchen_app.engine.settings import (
     canonical_key,
     effective_time_zone,
     validate,
 )
+from kitchen_app.engine.stores import CHECK_INTERVAL_S, StoreWatch
 from kitchen_app.store import DeskStore
 
 __all__ = ["Engine", "EngineConfig"]
@@ -125,9 +123,9 @@ class Engine:
         ``EngineContext.marketplaces`` from their settings on every connect."""
         self._config = config
         self._plugins = plugins if plugins is not None else PluginRegistry(())
-        # Channel settings are the declared ones named "<channel>.<name>".
+        # The channels' settings are their plug-ins' "<channel>.<name>".
         self._connection_settings = _DESK_CONNECTION_SETTINGS | {
-            name for name in SETTINGS if "." in name
+            name for name, _ in self._plugins.setting_specs()
         }
         self._health = HealthMonitor(listener, clock)
         # Every part talks to this one, which keeps the health up to date and forwards.
@@ -185,7 +183,7 @@ class Engine:
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stopping = asyncio.Event()
-        store = DeskStore.open(self._config.db_path, renamed_settings=LEGACY_NAMES)
+        store = DeskStore.open(self._config.db_path, renamed_settings=self._plugins.legacy_names())
         self._health.attach(store, self._loop)
         try:
             for key, value in self._config.initial_settings.items():

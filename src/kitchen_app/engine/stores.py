@@ -26,7 +26,7 @@ from kitchen_app.domain import Channel, StatusPair
 from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState, StorePause
 from kitchen_app.engine.context import EngineContext
 from kitchen_app.engine.health import HealthMonitor
-from kitchen_app.settings import SETTINGS
+from kitchen_app.engine.settings import SETTINGS
 from kitchen_app.store import OrderChange
 
 __all__ = ["CHECK_INTERVAL_S", "StoreWatch"]

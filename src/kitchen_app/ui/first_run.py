@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitchen_app.settings import SETTINGS, SettingError, validate
+from kitchen_app.engine.settings import SETTINGS, SettingError, validate
 
 from . import labels
 from .setting_labels import field_problem, setting_label
@@ -27,13 +27,12 @@ log = logging.getLogger(__name__)
 
 __all__ = ["FirstRunDialog"]
 
-# The relay's address and token, then each marketplace's secrets (its access token): the
-# plug-ins' declared settings "<channel>.<name>" of kind SECRET.
-_FIELDS = (
-    "relay_url",
-    "relay_token",
-    *(key for key, setting in SETTINGS.items() if "." in key and setting.secret),
-)
+
+def _fields() -> tuple[str, ...]:
+    """The relay's address and token, then each marketplace's secrets (its access token): the
+    plug-ins' declared settings "<channel>.<name>" of kind SECRET (declared at start)."""
+    secrets = (key for key, setting in SETTINGS.items() if "." in key and setting.secret)
+    return ("relay_url", "relay_token", *secrets)
 
 
 class FirstRunDialog(QDialog):
@@ -69,7 +68,7 @@ class FirstRunDialog(QDialog):
         form = QFormLayout(self.form)
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
-        for key in _FIELDS:
+        for key in _fields():
             edit = QLineEdit(self.form)
             edit.setObjectName(key)
             if key != "relay_url":

@@ -13,7 +13,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from kitchen_app.settings import LEGACY_NAMES, SETTINGS
+from kitchen_app.engine.settings import LEGACY_NAMES, SETTINGS
 
 from .labels import QT_TRANSLATE_NOOP, translated
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitchen_app.engine.api import EngineCommands, EngineReader
-from kitchen_app.settings import LEGACY_NAMES, SETTINGS, SettingError, validate
+from kitchen_app.engine.settings import LEGACY_NAMES, SETTINGS, SettingError, validate
 
 from . import labels
 from .bridge import deliver

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from kitchen_app.app.plugins import registry
+from kitchen_app.app.plugins import desk_settings, registry
 from kitchen_app.channels.base import Display, Marketplace, Plugin, PluginContext
 from kitchen_app.channels.credentials import SettingsCredentials
 from kitchen_app.channels.errors import AuthError
@@ -16,7 +16,14 @@ from kitchen_app.channels.mercadopago.plugin import MercadoPagoMarketplace
 from kitchen_app.channels.registry import PluginRegistry
 from kitchen_app.domain.settings import SettingKind, SettingSpec
 from kitchen_app.domain.text import QT_TRANSLATE_NOOP
-from kitchen_app.settings import LEGACY_NAMES, SETTINGS, canonical_key, validate
+from kitchen_app.engine.settings import (
+    LEGACY_NAMES,
+    SETTINGS,
+    DeskSettings,
+    SettingError,
+    canonical_key,
+    validate,
+)
 
 _DISPLAY = Display(QT_TRANSLATE_NOOP("x", "X"), "X", "#000000", {}, {}, {}, {})
 
@@ -107,3 +114,29 @@ def test_mercado_pago_is_built_from_its_settings() -> None:
     marketplace = asyncio.run(go())
     assert isinstance(marketplace, MercadoPagoMarketplace)
     assert marketplace.client.base_url == "http://127.0.0.1:9"
+
+
+def test_desk_settings_are_composed_from_the_registry_handed_in() -> None:
+    alone = DeskSettings()
+    assert "relay_url" in alone and not any("." in key for key in alone)
+    with pytest.raises(SettingError, match=r"unknown setting: shopee\.shop_id"):
+        alone.validate("shopee.shop_id", 3)
+
+    composed = DeskSettings(PluginRegistry([_plugin("shopee", SHOP_ID)]))
+    keys = list(composed)
+    # The relay's settings first, the plug-ins' next, then the desk's own.
+    assert keys[:3] == ["relay_url", "relay_token", "shopee.shop_id"]
+    assert composed.canonical_key("x_old") == "shopee.shop_id"
+    assert composed["x_old"] is composed["shopee.shop_id"]
+    assert "x_old" not in composed
+    composed.validate("x_old", 44)
+    with pytest.raises(SettingError, match=r"^Shop: must be a whole number$"):
+        composed.validate("shopee.shop_id", "44x")
+
+
+def test_the_registry_of_the_build_declares_its_settings_in_force() -> None:
+    # The names other modules imported are the ones the registry filled in place.
+    assert SETTINGS is desk_settings()
+    expected = {name for name, _ in registry().setting_specs()}
+    assert expected and expected <= set(SETTINGS)
+    assert dict(LEGACY_NAMES) == registry().legacy_names()

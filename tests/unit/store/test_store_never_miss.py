@@ -11,7 +11,7 @@ import pytest
 from tests.builders import T0
 from tests.unit.store.store_testkit import TIME_EXPIRED, Clock, make_order, open_store, seen
 
-from kitchen_app.settings import LEGACY_NAMES
+from kitchen_app.engine.settings import LEGACY_NAMES
 from kitchen_app.store import MIGRATIONS, DeskReader, DeskStore, StoreError
 
 

@@ -17,7 +17,7 @@ import pytest
 from tests.builders import T0
 
 from kitchen_app.domain import StatusPair, TimelineEntry
-from kitchen_app.settings import LEGACY_NAMES
+from kitchen_app.engine.settings import LEGACY_NAMES
 from kitchen_app.store import MIGRATIONS, SCHEMA_VERSION, DeskStore, StoreError
 from kitchen_app.store.schema import Migration
 

@@ -9,7 +9,7 @@ import pytest
 
 from kitchen_app.app.plugins import registry
 from kitchen_app.channels.mercadolibre.plugin import MercadoLibrePlugin
-from kitchen_app.settings import SETTINGS, validate
+from kitchen_app.engine.settings import SETTINGS, validate
 
 
 def test_settings_are_declared_and_checked() -> None:

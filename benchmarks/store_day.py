@@ -19,7 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from kitchen_app.domain import (
-    Channel,
     Customer,
     Logistics,
     Money,
@@ -43,7 +42,7 @@ def _order(n: int, created_at: datetime) -> Order:
     )
     total = Money(price.amount * len(items), "ARS")
     return Order(
-        channel=Channel.MP_DELIVERY,
+        channel="mp_delivery",
         order_id=str(41_000_000_000 + n),
         display_id=str(n % 10_000),
         created_at=created_at,

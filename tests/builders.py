@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Any
 
 from kitchen_app.domain import (
-    Channel,
     Logistics,
     Money,
     Option,
@@ -85,7 +84,7 @@ def mp_order(
     """A Mercado Pago Delivery order of "Doc's Store"; ``display_id`` defaults to the id's
     last four digits, ``fields`` are the Order's remaining fields (fees, customer, qr, ...)."""
     return Order(
-        channel=Channel.MP_DELIVERY,
+        channel="mp_delivery",
         order_id=order_id,
         display_id=display_id or order_id[-4:],
         created_at=created_at,

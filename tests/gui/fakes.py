@@ -337,7 +337,7 @@ def flex_order(
 def summary_of(order: Order, *, accepted: bool = False) -> Summary:
     return Summary(
         key=order.key,
-        channel=order.channel.value,
+        channel=order.channel,
         order_id=order.order_id,
         display_id=order.display_id,
         created_at=order.created_at,

@@ -85,7 +85,7 @@ def _of(
         items = tuple(dataclasses.replace(i, ref=r) for i, r in zip(items, refs, strict=True))
     order = dataclasses.replace(mp, channel=channel, logistics=logistics, items=items)
     row = dataclasses.replace(
-        summary_of(mp), key=order.key, channel=channel.value, logistics=logistics.value
+        summary_of(mp), key=order.key, channel=channel, logistics=logistics.value
     )
     return order, row
 
@@ -96,7 +96,7 @@ def _sent(commands: PluginCommands) -> list[tuple[Any, ...]]:
 
 def test_mercado_libre_me1_order_offers_set_tracking_with_its_text(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     reader, commands, make = desk
-    order, row = _of(Channel.MERCADOLIBRE, Logistics.ME1, 7)
+    order, row = _of("mercadolibre", Logistics.ME1, 7)
     commands.offered[order.key] = (SET_TRACKING,)
     reader.add(row, order)
     window = make()
@@ -125,7 +125,7 @@ def test_mercado_libre_me1_order_offers_set_tracking_with_its_text(qtbot, desk) 
 
 def test_shopee_cancel_asks_a_reason_and_the_items_out_of_stock(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     reader, commands, make = desk
-    order, row = _of(Channel.SHOPEE, Logistics.SHOPEE, 8, refs=("1001/2002", "1003/0"))
+    order, row = _of("shopee", Logistics.SHOPEE, 8, refs=("1001/2002", "1003/0"))
     commands.offered[order.key] = (CANCEL_SPEC,)
     commands.outcome = ActionOutcome(5, ActionOutcomeState.FAILED, "order already shipped")
     reader.add(row, order)

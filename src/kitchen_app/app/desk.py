@@ -126,7 +126,7 @@ def open_desk(
     engine = build_engine(EngineConfig(db_path=db, initial_settings=initial_settings), bridge)
     try:
         engine.start()
-        reader = DeskReader.open(db)
+        reader = DeskReader.open(db, unread_accept_windows=registry().unread_accept_windows())
     except Exception as exc:  # one line in a dialog, the rest in the log; never a traceback
         log.exception("the desk could not start")
         message = str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"

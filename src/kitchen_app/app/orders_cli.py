@@ -163,7 +163,9 @@ def orders(args: argparse.Namespace) -> int:
     language = ""
     if path.exists():
         try:
-            reader = DeskReader.open(path)
+            from kitchen_app.app.plugins import registry  # loads the plug-ins: only with a file
+
+            reader = DeskReader.open(path, unread_accept_windows=registry().unread_accept_windows())
         except StoreError as exc:
             raise UserError(str(exc)) from None
         try:

@@ -11,6 +11,7 @@ from typing import Any
 from kitchen_app.app.custody import custody_credentials
 from kitchen_app.app.plugins import registry
 from kitchen_app.channels.base import ChannelClient, FetchedOrder, Marketplace
+from kitchen_app.channels.mercadopago import CHANNEL as MERCADOPAGO
 from kitchen_app.channels.mercadopago.mapping import observed_at
 from kitchen_app.channels.mercadopago.plugin import MercadoPagoMarketplace
 from kitchen_app.domain import Channel
@@ -28,7 +29,7 @@ def marketplace_clients(
     marketplace; each costs an SSL context at every connect)."""
     mp = marketplaces.get("mp_delivery")
     if isinstance(mp, MercadoPagoMarketplace):
-        return {Channel.MP_DELIVERY: mp.client}
+        return {MERCADOPAGO: mp.client}
     return {}
 
 
@@ -38,7 +39,7 @@ def _mp_time(fetched: FetchedOrder) -> datetime | None:
 
 def marketplace_times() -> dict[Channel, OccurredAt]:
     """Per marketplace: the time its JSON gives for the state an order is in."""
-    return {Channel.MP_DELIVERY: _mp_time}
+    return {MERCADOPAGO: _mp_time}
 
 
 def build_engine(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
@@ -497,3 +497,6 @@ class Plugin:
     # Every action it may offer (what actions() picks from): the journal and the timeline
     # name an action by it even when the order no longer allows it.
     actions: tuple[ActionSpec, ...] = ()
+    # How long after its first notification an order whose details are still unread may
+    # wait for acceptance (the store lists such orders with that deadline); None: no window.
+    unread_accept_window: timedelta | None = None

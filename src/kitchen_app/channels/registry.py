@@ -7,6 +7,7 @@ sandbox are handed one and ask it for a channel's plug-in, its settings or its M
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import timedelta
 
 import httpx
 
@@ -54,6 +55,13 @@ class PluginRegistry:
     def legacy_names(self) -> dict[str, str]:
         """Old flat setting names -> their stored names under a channel's prefix."""
         return {old: f"{p.channel}.{new}" for p in self for old, new in p.legacy_settings.items()}
+
+    def unread_accept_windows(self) -> dict[str, timedelta]:
+        """Per channel with an accept window: how long an order whose details are unread
+        may wait for acceptance after its first notification."""
+        return {
+            p.channel: p.unread_accept_window for p in self if p.unread_accept_window is not None
+        }
 
     def plugin_settings(
         self, channel: str, settings: Mapping[str, SettingValue]

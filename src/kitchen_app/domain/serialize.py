@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from .flows import Channel, Logistics, StatusPair
+from .flows import Logistics, StatusPair
 from .money import Money
 from .order import (
     Address,
@@ -30,7 +30,6 @@ __all__ = ["order_from_dict", "order_to_dict"]
 
 # Known values come back as their enums (the code written before plug-ins compares them);
 # a plug-in's own values come back as the text they were written as.
-_CHANNELS = {c.value: c for c in Channel}
 _LOGISTICS = {x.value: x for x in Logistics}
 
 
@@ -198,7 +197,7 @@ def order_from_dict(d: dict[str, Any], raw: dict[str, Any] | None = None) -> Ord
     if created is None:
         raise ValueError("order without created_at")
     order = Order(
-        channel=_CHANNELS.get(d["channel"], d["channel"]),
+        channel=d["channel"],
         order_id=d["order_id"],
         display_id=d["display_id"],
         created_at=created,

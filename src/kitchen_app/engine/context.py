@@ -106,7 +106,7 @@ class EngineContext:
     def client_for_key(self, key: str) -> tuple[ChannelClient, str]:
         """The client and marketplace order id for a desk order key ("mp_delivery:123")."""
         channel_name, _, order_id = key.partition(":")
-        client = self.clients[Channel(channel_name)]
+        client = self.clients[channel_name]
         return client, order_id
 
     def entry_for(self, fetched: FetchedOrder, source: str) -> TimelineEntry:

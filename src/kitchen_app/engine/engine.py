@@ -183,7 +183,11 @@ class Engine:
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stopping = asyncio.Event()
-        store = DeskStore.open(self._config.db_path, renamed_settings=self._plugins.legacy_names())
+        store = DeskStore.open(
+            self._config.db_path,
+            renamed_settings=self._plugins.legacy_names(),
+            unread_accept_windows=self._plugins.unread_accept_windows(),
+        )
         self._health.attach(store, self._loop)
         try:
             for key, value in self._config.initial_settings.items():

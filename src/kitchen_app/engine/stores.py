@@ -112,19 +112,19 @@ class StoreWatch:
             log.info("store status (%s) not read: %s", reason, exc.message)
             return
         self._health.api_outcome(channel, None)
-        self._health.set_pauses(channel.value, pauses)
+        self._health.set_pauses(channel, pauses)
         for pause in pauses:
             log.warning("store %s is %s (%s)", pause.store_id, pause.status, pause.reason)
 
     async def _store_ids(self, channel: Channel, client: Any) -> list[str]:
-        user_key = f"{channel.value}.user_id"
+        user_key = f"{channel}.user_id"
         user_id = str(self._ctx.setting(user_key) or "").strip() if user_key in SETTINGS else ""
         if user_id and isinstance(client, StoreStatusClient):
             stores = await client.list_stores(user_id)
             ids = [_field(s, "store_id", "id") for s in stores]
             return [i for i in ids if i]
         since = self._ctx.clock() - _RECENT_ORDERS
-        return self._ctx.store.store_ids(channel.value, since)
+        return self._ctx.store.store_ids(channel, since)
 
     @staticmethod
     async def _probe(client: Any) -> None:
@@ -137,7 +137,7 @@ class StoreWatch:
         recent = [t for t in self._expiries if now - t <= _EXPIRY_MEMORY]
         reason = "two orders expired without being accepted" if len(recent) >= 2 else None
         return StorePause(
-            channel=channel.value,
+            channel=channel,
             store_id=store_id,
             status=status,
             reason=reason,
@@ -149,7 +149,7 @@ class StoreWatch:
     async def reopen(self, channel_name: str, store_id: str) -> ActionOutcome:
         """Ask the marketplace to take orders again in a paused store (never ``disabled``)."""
         try:
-            channel = Channel(channel_name)
+            channel = channel_name
             client = self._ctx.clients[channel]
         except (ValueError, KeyError):
             return ActionOutcome(None, ActionOutcomeState.FAILED, f"no {channel_name} connection")

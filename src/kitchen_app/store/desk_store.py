@@ -6,7 +6,7 @@ import dataclasses
 import logging
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -91,16 +91,19 @@ class DeskStore(JournalWriter):
         clock: Callable[[], datetime] = utc_now,
         migrations: Sequence[Migration] = MIGRATIONS,
         renamed_settings: Mapping[str, str] | None = None,
+        unread_accept_windows: Mapping[str, timedelta] | None = None,
     ) -> DeskStore:
         """Create or upgrade the database at ``path``.
 
         ``tz`` is the desk's zone for the stored local_day (default: the machine's); ``clock``
         gives the aware "now" for journal times; ``migrations`` is for tests of upgrades;
-        ``renamed_settings`` (old name -> new) are carried over at once (``rename_settings``).
+        ``renamed_settings`` (old name -> new) are carried over at once (``rename_settings``);
+        ``unread_accept_windows`` give loading orders their deadline, per channel.
         """
         conn = connect_writer(path, clock(), migrations)
         log.info("desk database open at %s", path)
         store = cls(conn, path, tz if tz is not None else local_timezone(), clock)
+        store._unread_accept_windows = dict(unread_accept_windows or {})
         if renamed_settings:
             try:
                 store.rename_settings(renamed_settings)

@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from kitchen_app.domain import (
-    Channel,
     Logistics,
     Money,
     Order,
@@ -64,15 +63,17 @@ _PRINT_JOB_COLUMNS = (
 )
 _TIMELINE_COLUMNS = "status, substatus, occurred_at, learnt_at, source, track"
 _UNRESOLVED_COLUMNS = "id, channel, received_at, reason, raw_json, dismissed"
-# Channels whose orders must be accepted within a window after they are announced.
-_ACCEPT_WINDOWS = {Channel.MP_DELIVERY.value: timedelta(minutes=5)}
 
 
 # The day list builds thousands of summaries at the window's first paint: these caches turn
 # repeated text (channels, statuses, menu prices) into shared immutable values.
-_CHANNELS = {c.value: c for c in Channel}
 _LOGISTICS = {x.value: x for x in Logistics}
 _STAGES = {x.value: x for x in Stage}
+
+
+@functools.lru_cache(maxsize=64)
+def _channel(text: str) -> str:
+    return text
 
 
 @functools.lru_cache(maxsize=256)
@@ -111,7 +112,7 @@ def _summary_builder() -> Callable[[Sequence[Any]], OrderSummary]:
     def build(row: Sequence[Any]) -> OrderSummary:
         s: OrderSummary = new(OrderSummary)
         key(s, row[0])
-        channel(s, _CHANNELS.get(row[1], row[1]))
+        channel(s, _channel(row[1]))
         order_id(s, row[2])
         display_id(s, row[3])
         created_at(s, from_db(row[4]))
@@ -176,11 +177,11 @@ def _timeline_entry(row: Sequence[Any]) -> TimelineEntry:
     )
 
 
-def _loading(row: Sequence[Any]) -> LoadingOrder:
+def _loading(row: Sequence[Any], windows: Mapping[str, timedelta]) -> LoadingOrder:
     key = row[0]
     channel, _, order_id = key.partition(":")
     first_seen = from_db(row[1])
-    window = _ACCEPT_WINDOWS.get(channel)
+    window = windows.get(channel)
     return LoadingOrder(
         key=key,
         channel=channel,
@@ -210,6 +211,10 @@ class StoreQueries:
     # Old setting names -> their current ones (the plug-ins' legacy names, given when the
     # store is opened): a caller still using an old name reads and writes the current one.
     _setting_aliases: Mapping[str, str] = {}
+    # Per channel, how long after its first notification an order whose details are still
+    # unread may wait for acceptance (the plug-ins' ``unread_accept_window``, given when the
+    # store is opened); a channel without one has no deadline for such orders.
+    _unread_accept_windows: Mapping[str, timedelta] = {}
 
     def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
         self._conn = conn
@@ -316,7 +321,7 @@ class StoreQueries:
             "SELECT key, first_seen_at, attempts, error, parked FROM unfetched_orders "
             "WHERE key NOT IN (SELECT key FROM orders) ORDER BY first_seen_at, key"
         )
-        return [_loading(row) for row in rows]
+        return [_loading(row, self._unread_accept_windows) for row in rows]
 
     def unresolved_notifications(
         self, include_dismissed: bool = False

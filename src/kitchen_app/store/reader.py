@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 
 from .connection import connect_reader
@@ -25,9 +27,14 @@ class DeskReader(StoreQueries):
     unprinted_job_count."""
 
     @classmethod
-    def open(cls, path: Path) -> DeskReader:
-        """Open an existing, up-to-date desk database; StoreError when there is none."""
-        return cls(connect_reader(path), threading.RLock())
+    def open(
+        cls, path: Path, *, unread_accept_windows: Mapping[str, timedelta] | None = None
+    ) -> DeskReader:
+        """Open an existing, up-to-date desk database; StoreError when there is none.
+        ``unread_accept_windows`` give loading orders their deadline, per channel."""
+        reader = cls(connect_reader(path), threading.RLock())
+        reader._unread_accept_windows = dict(unread_accept_windows or {})
+        return reader
 
     def close(self) -> None:
         with self._lock:

@@ -45,7 +45,7 @@ _TICKET_KIND = {
 
 @dataclass(frozen=True, slots=True)
 class BarState:
-    allowed: frozenset[Action]
+    allowed: frozenset[str]  # Action values and the plug-in's own action names
     printed_kinds: frozenset[str]  # ticket kinds already printed for this order
     busy: frozenset[str] = frozenset()  # asked, answer not back yet
     offered: tuple[ActionSpec, ...] | None = None  # the plug-in's actions; None: not known

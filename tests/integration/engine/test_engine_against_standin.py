@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kitchen_app.app.paths import desk_db_path
+from kitchen_app.app.plugins import registry
 from kitchen_app.store import DeskReader
 
 from .standin import Behaviour, Headless, World, orders_json, wait_until
@@ -62,7 +63,10 @@ def test_failing_first_reads_and_a_never_answering_order_hold_no_other(
     assert {o["stage"] for o in listed.values()} == {"new"}
     assert {o["status"] for o in listed.values()} == {"ready_to_ship"}
     # The never-answering order is on the desk as "details loading", its window running.
-    reader = DeskReader.open(desk_db_path(headless.data_dir))
+    reader = DeskReader.open(
+        desk_db_path(headless.data_dir),
+        unread_accept_windows=registry().unread_accept_windows(),
+    )
     try:
         [loading] = reader.loading_orders()
     finally:

@@ -6,7 +6,7 @@ from typing import Any
 
 from sandbox_testkit import API, Sandbox
 
-from kitchen_app.domain import Channel, Logistics, StatusPair, flow_for
+from kitchen_app.domain import Logistics, StatusPair, flow_for
 
 
 def _walk(sandbox: Sandbox, oid: str, **body: Any) -> list[tuple[str, str | None]]:
@@ -21,7 +21,7 @@ def _walk(sandbox: Sandbox, oid: str, **body: Any) -> list[tuple[str, str | None
 
 
 def _ranks_increase(logistics: str, states: list[tuple[str, str | None]]) -> None:
-    flow = flow_for(Channel.MP_DELIVERY, Logistics(logistics))
+    flow = flow_for("mp_delivery", Logistics(logistics))
     ranks = [flow.rank(StatusPair(s, sub)) for s, sub in states]
     assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks), states
 

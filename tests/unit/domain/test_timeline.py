@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kitchen_app.channels.mercadopago.status_graph import DROPOFF_GRAPH as MP_DROPOFF
+from kitchen_app.channels.mercadopago.status_graph import FLEX_GRAPH as MP_FLEX
 from kitchen_app.domain import StatusPair, TimelineEntry, current_state, merge
-from kitchen_app.domain.flows import MP_DROPOFF, MP_FLEX, Flow
+from kitchen_app.domain.flows import Flow
 
 T0 = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 

@@ -15,7 +15,6 @@ from tests.unit.store.store_testkit import Clock, make_order, open_store
 from kitchen_app.channels.base import FetchedOrder
 from kitchen_app.channels.errors import NotFound, TransientError
 from kitchen_app.channels.mercadopago.plugin import MercadoPagoMarketplace
-from kitchen_app.domain import Channel
 from kitchen_app.engine.context import EngineContext
 from kitchen_app.engine.feed import FeedLoop
 from kitchen_app.engine.loading import OrderFetcher
@@ -27,7 +26,7 @@ from kitchen_app.store import DeskStore, StoreError
 class ScriptedClient:
     """Answers from a table: an order, or an error to raise."""
 
-    channel = Channel.MP_DELIVERY
+    channel = "mp_delivery"
 
     def __init__(self, answers: dict[str, Any]) -> None:
         self.answers = answers

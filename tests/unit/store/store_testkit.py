@@ -9,6 +9,7 @@ from typing import Any
 
 from tests.builders import T0, ars, burrito_combo, mp_order
 
+from kitchen_app.app.plugins import registry
 from kitchen_app.domain import (
     Address,
     Customer,
@@ -82,4 +83,10 @@ def seen(pair: StatusPair, at: datetime, source: str = "webhook") -> TimelineEnt
 
 
 def open_store(path: Path, clock: Clock | None = None) -> DeskStore:
-    return DeskStore.open(path, tz=UTC, clock=clock or Clock())
+    """The store as the engine opens it: with the plug-ins' windows for loading orders."""
+    return DeskStore.open(
+        path,
+        tz=UTC,
+        clock=clock or Clock(),
+        unread_accept_windows=registry().unread_accept_windows(),
+    )

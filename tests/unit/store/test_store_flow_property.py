@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from tests.builders import T0
 from tests.unit.store.store_testkit import Clock, make_order, open_store, seen
 
+from kitchen_app.channels.mercadopago.status_graph import DROPOFF_GRAPH as MP_DROPOFF
+from kitchen_app.channels.mercadopago.status_graph import FLEX_GRAPH as MP_FLEX
 from kitchen_app.domain import Logistics, StatusPair, current_state
-from kitchen_app.domain.flows import MP_DROPOFF, MP_FLEX
 from kitchen_app.store import DeskStore
 
 FLOWS = {Logistics.FLEX: MP_FLEX, Logistics.DROPOFF: MP_DROPOFF}

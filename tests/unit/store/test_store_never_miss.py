@@ -46,6 +46,29 @@ def test_a_loading_order_is_listed_with_its_window_until_its_details_land(
         store.close()
 
 
+def test_a_loading_order_has_a_deadline_only_where_its_channel_gives_a_window(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "desk.db"
+    store = DeskStore.open(path, unread_accept_windows={"fast": timedelta(minutes=2)})
+    try:
+        store.note_loading("fast:1", T0, "HTTP 404")
+        store.note_loading("slow:2", T0 + timedelta(seconds=1), "HTTP 404")
+        fast, slow = store.loading_orders()
+        assert fast.accept_deadline == T0 + timedelta(minutes=2)
+        assert slow.key == "slow:2" and slow.accept_deadline is None
+        # A reader knows the windows it is given, and no others.
+        reader = DeskReader.open(path, unread_accept_windows={"slow": timedelta(minutes=1)})
+        try:
+            fast, slow = reader.loading_orders()
+            assert fast.accept_deadline is None
+            assert slow.accept_deadline == T0 + timedelta(minutes=1, seconds=1)
+        finally:
+            reader.close()
+    finally:
+        store.close()
+
+
 def test_the_engine_may_set_an_earlier_accept_deadline(tmp_path: Path) -> None:
     store = open_store(tmp_path / "desk.db")
     try:

@@ -43,9 +43,9 @@ from kitchen_app.channels.base import CancelReason, Credentials, FetchedOrder, S
 from kitchen_app.channels.errors import AuthError, BadResponse, ChannelError
 from kitchen_app.channels.http import RetryingHttp, RetryPolicy, Sleep
 from kitchen_app.channels.readers import json_body
-from kitchen_app.domain import Channel
 from kitchen_app.domain.timezones import DEFAULT_TIME_ZONE, header_value, zone_from_setting
 
+from . import CHANNEL
 from .mapping import map_order, observed_at
 
 # The mapping lives in mp_mapping; it is re-exported so "mp_delivery:map_order" works.
@@ -140,7 +140,7 @@ class MpDeliveryClient:
     the backoff wait, injectable for tests.
     """
 
-    channel = Channel.MP_DELIVERY
+    channel = CHANNEL
 
     def __init__(
         self,

@@ -44,7 +44,6 @@ from kitchen_app.channels.errors import BadResponse
 from kitchen_app.channels.readers import text_or_none
 from kitchen_app.domain import (
     Address,
-    Channel,
     Customer,
     Discount,
     Fee,
@@ -60,6 +59,8 @@ from kitchen_app.domain import (
     Totals,
 )
 from kitchen_app.domain.timezones import DEFAULT_TIME_ZONE, zone_from_setting
+
+from . import CHANNEL
 
 __all__ = ["DEFAULT_ZONE", "map_order", "observed_at", "parse_timestamp"]
 
@@ -523,7 +524,7 @@ def map_order(raw: dict[str, Any], *, zone: tzinfo | None = None, zone_asked: bo
     merchant = _part(raw.get("merchant"), "merchant")
     _, qr = _qr(extension)
     return Order(
-        channel=Channel.MP_DELIVERY,
+        channel=CHANNEL,
         order_id=order_id,
         display_id=text_or_none(raw.get("displayId")) or order_id,
         created_at=created_at,

@@ -35,8 +35,8 @@ from kitchen_app.channels.base import (
 from kitchen_app.channels.credentials import SettingsCredentials
 from kitchen_app.channels.errors import BadResponse, ChannelError, StateConflict
 from kitchen_app.domain import Order, StatusPair
-from kitchen_app.domain import flows as legacy
 from kitchen_app.domain.actions import Evidence, StorePause
+from kitchen_app.domain.flows import Action
 from kitchen_app.domain.json import JSONObject
 from kitchen_app.domain.keys import OrderKey
 from kitchen_app.domain.settings import Choice
@@ -46,9 +46,11 @@ from kitchen_app.domain.tracks import Flow, Observation
 from . import CHANNEL
 from .client import MpDeliveryClient, order_id_from_event
 from .display import DISPLAY
-from .flows import flow_for_logistics
+from .flows import ACCEPT_WINDOW, flow_for_logistics
 from .mapping import map_order, observed_at
 from .settings import LEGACY_SETTINGS, SETTINGS
+from .status_graph import FLEX_GRAPH
+from .status_graph import PRINT_LABEL as PRINT_LABEL_ACTION
 
 __all__ = ["ACTIONS", "PLUGIN", "MercadoPagoMarketplace"]
 
@@ -85,11 +87,12 @@ MARK_READY = ActionSpec("mark_ready", QT_TRANSLATE_NOOP("mp_delivery", "Mark rea
 ACTIONS: Mapping[str, ActionSpec] = {
     spec.name: spec for spec in (ACCEPT, CANCEL, MARK_READY, PRINT_LABEL)
 }
-_BY_LEGACY = {
-    legacy.Action.ACCEPT: ACCEPT,
-    legacy.Action.CANCEL: CANCEL,
-    legacy.Action.MARK_READY: MARK_READY,
-    legacy.Action.PRINT_LABEL_PDF: PRINT_LABEL,
+# The status graph's action names → what the desk offers.
+_BY_GRAPH: Mapping[str, ActionSpec] = {
+    Action.ACCEPT: ACCEPT,
+    Action.CANCEL: CANCEL,
+    Action.MARK_READY: MARK_READY,
+    PRINT_LABEL_ACTION: PRINT_LABEL,
 }
 
 # Substatuses only an accepted order reaches. A Dropoff courier can be assigned before the
@@ -205,11 +208,11 @@ class MercadoPagoMarketplace:
 
     def actions(self, order: Order, *, accepted: bool, now: datetime) -> tuple[ActionSpec, ...]:
         try:
-            flow = legacy.flow_for(order.channel, order.logistics)
+            graph = order.flow
         except KeyError:
-            flow = legacy.MP_FLEX
-        allowed = flow.allowed_actions(order.status, accepted=accepted)
-        return tuple(spec for kind, spec in _BY_LEGACY.items() if kind in allowed)
+            graph = FLEX_GRAPH
+        allowed = graph.allowed_actions(order.status, accepted=accepted)
+        return tuple(spec for kind, spec in _BY_GRAPH.items() if kind in allowed)
 
     async def choices(self, action: str, param: str, order: Order) -> tuple[Choice, ...]:
         if (action, param) != ("cancel", "reason"):
@@ -293,4 +296,7 @@ PLUGIN = Plugin(
     create=MercadoPagoMarketplace.from_context,
     lists_orders=False,
     actions=tuple(ACTIONS.values()),
+    # An announced order is cancelled 5 minutes after it is created; its details unread, the
+    # desk counts from the first notification (api notes §3).
+    unread_accept_window=ACCEPT_WINDOW,
 )

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from kitchen_app.channels.mercadopago import CHANNEL, display, flows, settings
+from kitchen_app.channels.mercadopago import CHANNEL, display, flows, settings, status_graph
 from kitchen_app.domain import StatusPair
 from kitchen_app.domain import flows as legacy
 from kitchen_app.domain.settings import SettingKind
@@ -23,7 +23,8 @@ _UNKNOWN = [
 
 
 @pytest.mark.parametrize(
-    ("old", "new"), [(legacy.MP_FLEX, flows.FLEX), (legacy.MP_DROPOFF, flows.DROPOFF)]
+    ("old", "new"),
+    [(status_graph.FLEX_GRAPH, flows.FLEX), (status_graph.DROPOFF_GRAPH, flows.DROPOFF)],
 )
 def test_tracks_flow_matches_the_engine_flow(old: legacy.Flow, new: flows.Flow) -> None:
     track = new.primary

@@ -1,7 +1,8 @@
 import pytest
 
-from kitchen_app.domain import Action, Channel, Flow, Logistics, Stage, StatusPair, flow_for
-from kitchen_app.domain.flows import MP_DROPOFF, MP_FLEX
+from kitchen_app.channels.mercadopago.status_graph import DROPOFF_GRAPH as MP_DROPOFF
+from kitchen_app.channels.mercadopago.status_graph import FLEX_GRAPH as MP_FLEX
+from kitchen_app.domain import Action, Flow, Logistics, Stage, StatusPair, flow_for
 from kitchen_app.domain.timeline import current_state
 
 _P = StatusPair
@@ -120,7 +121,7 @@ def test_flex_has_no_not_delivered_step_but_tolerates_one() -> None:
 
 def test_there_is_no_takeout_flow_of_its_own() -> None:
     # Orders stored with logistics "takeout" before issue 9 still open, with Flex's steps.
-    legacy = flow_for(Channel.MP_DELIVERY, Logistics.TAKEOUT)
+    legacy = flow_for("mp_delivery", Logistics.TAKEOUT)
     assert legacy.steps == MP_FLEX.steps
 
 

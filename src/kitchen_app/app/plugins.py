@@ -11,6 +11,7 @@ from kitchen_app.channels.mercadopago.plugin import PLUGIN as MERCADOPAGO
 from kitchen_app.channels.registry import PluginRegistry
 from kitchen_app.channels.shopee.plugin import PLUGIN as SHOPEE
 from kitchen_app.engine.settings import SETTINGS, DeskSettings, declare_plugin_settings
+from kitchen_app.printing.labels import use_ticket_words
 
 __all__ = ["PLUGINS", "desk_settings", "registry"]
 
@@ -19,11 +20,12 @@ PLUGINS: tuple[Plugin, ...] = (MERCADOPAGO, MERCADOLIBRE, SHOPEE)
 
 @cache
 def registry() -> PluginRegistry:
-    """The plug-ins this build serves. Building the registry (once per process) also
-    declares their settings beside the desk's own, so no root can have one without the
-    other."""
+    """The plug-ins this build serves. Building the registry (once per process) also hands
+    down what lower layers hold of them: their settings beside the desk's own, their words on
+    tickets. No root can then serve a plug-in those do not know."""
     plugins = PluginRegistry(PLUGINS)
     declare_plugin_settings(plugins)
+    use_ticket_words(plugins.ticket_words())
     return plugins
 
 

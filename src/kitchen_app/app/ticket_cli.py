@@ -238,6 +238,9 @@ def ticket(args: argparse.Namespace) -> int:
     raw = _read_json(path, say)
     order = _map(raw, args.channel, path, zone, say)
     paper = Paper.from_mm(args.width)
+    from kitchen_app.app.plugins import registry  # the marketplaces' words on the ticket
+
+    registry()
     built = build_ticket(order, args.kind, locale=locale or system_ticket_locale(), tz=zone)
     data = render(built, args.format, paper, code_page=args.code_page)
     if str(args.out) == "-":

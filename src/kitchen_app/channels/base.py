@@ -261,6 +261,9 @@ class Display:
     logistics: Mapping[str, Text]  # Order.logistics -> label
     payment_methods: Mapping[str, Text]
     document: Text | None = None  # what a returns_document PDF is called
+    # The words tickets print for its channel id and logistics values, per ticket language
+    # ("es", "pt", "en"): tickets render without Qt, so these are not ``Text``.
+    ticket_words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def status_label(self, pair: StatusPair, *, short: bool = False) -> Text | None:
         table = self.chips if short else self.statuses

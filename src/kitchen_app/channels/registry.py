@@ -56,6 +56,15 @@ class PluginRegistry:
         """Old flat setting names -> their stored names under a channel's prefix."""
         return {old: f"{p.channel}.{new}" for p in self for old, new in p.legacy_settings.items()}
 
+    def ticket_words(self) -> dict[str, Mapping[str, str]]:
+        """Every plug-in's ticket words by code (channel id or logistics value); a code two
+        plug-ins share keeps the first one's words."""
+        words: dict[str, Mapping[str, str]] = {}
+        for plugin in self:
+            for code, by_language in plugin.display.ticket_words.items():
+                words.setdefault(code, by_language)
+        return words
+
     def unread_accept_windows(self) -> dict[str, timedelta]:
         """Per channel with an accept window: how long an order whose details are unread
         may wait for acceptance after its first notification."""

@@ -1,7 +1,8 @@
 """Ticket words in Spanish, Portuguese and English.
 
 A small table rather than Qt translations: tickets render without Qt (CLI, engine thread).
-Unknown API codes (a new fee or payment type) print as the code itself, never fail.
+Unknown API codes (a new fee or payment type) print as the code itself, never fail. The
+marketplaces' names and logistics words come from the plug-ins (``use_ticket_words``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,14 @@ from collections.abc import Mapping
 
 from .formats import rules_for
 
-__all__ = ["label", "label_for_code", "system_language", "system_ticket_locale"]
+__all__ = [
+    "label",
+    "label_for_code",
+    "label_for_word",
+    "system_language",
+    "system_ticket_locale",
+    "use_ticket_words",
+]
 
 log = logging.getLogger(__name__)
 
@@ -56,20 +64,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "pt": "Página configurada",
         "en": "Configured page",
     },
-    # logistics
-    "flex": {"es": "FLEX", "pt": "FLEX", "en": "FLEX"},
-    "dropoff": {"es": "DROPOFF", "pt": "DROPOFF", "en": "DROPOFF"},
-    "takeout": {"es": "RETIRO EN LOCAL", "pt": "RETIRADA", "en": "TAKEOUT"},
-    "me1": {"es": "ME1", "pt": "ME1", "en": "ME1"},
-    "me2": {"es": "ME2", "pt": "ME2", "en": "ME2"},
-    "shopee": {"es": "SHOPEE", "pt": "SHOPEE", "en": "SHOPEE"},
-    # orders without a carrier shipment: own shipping, not specified yet, arranged with the buyer
-    "custom": {"es": "ENVÍO PROPIO", "pt": "ENVIO PRÓPRIO", "en": "OWN SHIPPING"},
-    "not_specified": {"es": "ENVÍO A DEFINIR", "pt": "ENVIO A DEFINIR", "en": "SHIPPING TBD"},
-    "none": {"es": "A COMBINAR", "pt": "A COMBINAR", "en": "ARRANGE WITH BUYER"},
-    # channels
-    "mp_delivery": {"es": "MP Delivery", "pt": "MP Delivery", "en": "MP Delivery"},
-    "mercadolibre": {"es": "Mercado Libre", "pt": "Mercado Livre", "en": "Mercado Libre"},
 }
 
 _CODES: dict[str, dict[str, str]] = {
@@ -95,6 +89,27 @@ _CODES: dict[str, dict[str, str]] = {
 def label(key: str, locale: str) -> str:
     """The word for ``key`` in the locale's language (a missing key is a programming error)."""
     return _LABELS[key][rules_for(locale).language]
+
+
+# The marketplaces' own words (their names, their logistics values), from the plug-ins'
+# displays: the composition root hands them down once at start (``use_ticket_words``).
+_WORDS: dict[str, Mapping[str, str]] = {}
+
+
+def use_ticket_words(words: Mapping[str, Mapping[str, str]]) -> None:
+    """The plug-ins' ticket words by code (channel id or logistics value) and language."""
+    _WORDS.clear()
+    _WORDS.update(words)
+
+
+def label_for_word(code: str, locale: str) -> str:
+    """A plug-in's channel id or logistics value in words; one without words prints as the
+    code itself in capitals, never fails."""
+    words = _WORDS.get(code)
+    language = rules_for(locale).language
+    if words is None or language not in words:
+        return code.upper()
+    return words[language]
 
 
 def label_for_code(code: str, locale: str) -> str:

@@ -16,7 +16,7 @@ from datetime import tzinfo
 from kitchen_app.domain import Logistics, Money, Order, OrderItem
 
 from .formats import format_datetime, format_money, format_quantity, format_time, rules_for
-from .labels import label, label_for_code
+from .labels import label, label_for_code, label_for_word
 from .layout import Align, Block, Cut, Feed, QRCode, Row, Separator, Size, Text, Ticket, TicketKind
 
 __all__ = ["build_ticket", "kitchen_ticket", "receipt_ticket"]
@@ -53,7 +53,7 @@ def _reprint_mark(locale: str) -> list[Block]:
 
 
 def _channel_line(order: Order, locale: str) -> str:
-    return f"{label(order.channel, locale)} · {label(order.logistics, locale)}"
+    return f"{label_for_word(order.channel, locale)} · {label_for_word(order.logistics, locale)}"
 
 
 def _item_title(item: OrderItem, locale: str) -> tuple[str, int]:

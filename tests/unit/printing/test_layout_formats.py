@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.unit.printing.orders import big_order, flex_order
 
+from kitchen_app.app.plugins import registry
 from kitchen_app.domain import Money
 from kitchen_app.printing.formats import (
     format_datetime,
@@ -18,7 +19,7 @@ from kitchen_app.printing.formats import (
     format_quantity,
     format_time,
 )
-from kitchen_app.printing.labels import label, label_for_code
+from kitchen_app.printing.labels import label, label_for_code, label_for_word, use_ticket_words
 from kitchen_app.printing.layout import Paper, wrap
 from kitchen_app.printing.text import render_text
 from kitchen_app.printing.tickets import build_ticket, kitchen_ticket, receipt_ticket
@@ -137,3 +138,17 @@ def test_text_lines_fit_the_paper(paper: Paper) -> None:
     for ticket in (kitchen_ticket(big_order(5)), receipt_ticket(big_order(5), locale="en")):
         for line in render_text(ticket, paper).splitlines():
             assert len(line) <= paper.columns, line
+
+
+def test_marketplace_words_come_from_the_plugins_and_a_code_without_words_prints_as_is() -> None:
+    # tests/conftest.py builds the registry, which hands the plug-ins' words down.
+    assert label_for_word("mercadolibre", "pt-BR") == "Mercado Livre"
+    assert label_for_word("takeout", "es-AR") == "RETIRO EN LOCAL"
+    assert label_for_word("new_market", "es-AR") == "NEW_MARKET"
+    saved = registry().ticket_words()
+    try:
+        use_ticket_words({"mp_delivery": {"es": "Delivery MP", "pt": "MP", "en": "MP"}})
+        text = render_text(kitchen_ticket(flex_order()), Paper.MM80)
+        assert "Delivery MP · FLEX" in text
+    finally:
+        use_ticket_words(saved)

@@ -64,4 +64,14 @@ DISPLAY = Display(
         "bolbradesco": QT_TRANSLATE_NOOP("mercadolibre", "Boleto"),
     },
     document=None,
+    ticket_words={
+        "mercadolibre": {"es": "Mercado Libre", "pt": "Mercado Livre", "en": "Mercado Libre"},
+        "me1": {"es": "ME1", "pt": "ME1", "en": "ME1"},
+        "me2": {"es": "ME2", "pt": "ME2", "en": "ME2"},
+        # orders without a carrier shipment: own shipping, not specified yet, arranged with
+        # the buyer
+        "custom": {"es": "ENVÍO PROPIO", "pt": "ENVIO PRÓPRIO", "en": "OWN SHIPPING"},
+        "not_specified": {"es": "ENVÍO A DEFINIR", "pt": "ENVIO A DEFINIR", "en": "SHIPPING TBD"},
+        "none": {"es": "A COMBINAR", "pt": "A COMBINAR", "en": "ARRANGE WITH BUYER"},
+    },
 )

@@ -64,4 +64,10 @@ DISPLAY = Display(
         "PIX": _t("Pix"),
     },
     document=_t("Mercado Pago receipt"),
+    ticket_words={
+        "mp_delivery": {"es": "MP Delivery", "pt": "MP Delivery", "en": "MP Delivery"},
+        "flex": {"es": "FLEX", "pt": "FLEX", "en": "FLEX"},
+        "dropoff": {"es": "DROPOFF", "pt": "DROPOFF", "en": "DROPOFF"},
+        "takeout": {"es": "RETIRO EN LOCAL", "pt": "RETIRADA", "en": "TAKEOUT"},
+    },
 )

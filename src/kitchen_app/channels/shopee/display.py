@@ -60,4 +60,6 @@ DISPLAY = Display(
         "ShopeePay": QT_TRANSLATE_NOOP("shopee", "ShopeePay"),
     },
     document=None,
+    # The channel and its one logistics value print the same word.
+    ticket_words={"shopee": {"es": "SHOPEE", "pt": "SHOPEE", "en": "SHOPEE"}},
 )

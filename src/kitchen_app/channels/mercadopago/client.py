@@ -1,5 +1,5 @@
 """Mercado Pago Delivery ("proximity-integration") client: the ``ChannelClient`` for
-``Channel.MP_DELIVERY`` plus the store endpoints (api notes §§2-5, 9).
+``mp_delivery`` plus the store endpoints (api notes §§2-5, 9).
 
 Every call carries ``Authorization: Bearer <token>``, ``Content-Type: application/json`` (the
 documented examples send it on GETs too) and ``x-time-zone`` from the client's ``time_zone``

@@ -68,9 +68,6 @@ class Action(StrEnum):
     CANCEL = "cancel"
     PRINT_KITCHEN = "print_kitchen"
     PRINT_RECEIPT = "print_receipt"
-    # The marketplace's own receipt PDF: the window's button until it builds its buttons
-    # from the plug-ins' ActionSpecs (issue 11); a plug-in's flow names its own actions.
-    PRINT_LABEL_PDF = "print_label_pdf"
     MARK_READY = "mark_ready"
 
 

@@ -26,6 +26,7 @@ _HANDLERS: dict[str, str] = {
     "relay serve": "kitchen_app.app.relay_cli:serve",
     "relay add-store": "kitchen_app.app.relay_cli:add_store",
     "relay rotate-token": "kitchen_app.app.relay_cli:rotate_token",
+    "relay link-store": "kitchen_app.app.relay_cli:link_store",
     "sandbox serve": "kitchen_app.app.sandbox_cli:serve",
     "ticket": "kitchen_app.app.ticket_cli:ticket",
     "orders": "kitchen_app.app.orders_cli:orders",
@@ -87,6 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the exact URL Shopee calls (signed by Shopee), when behind a proxy",
     )
+    serve.add_argument(
+        "--public-url",
+        default=None,
+        metavar="URL",
+        help="the relay's address for marketplaces' OAuth redirects (saved in the database)",
+    )
+    serve.add_argument(
+        "--api",
+        action="append",
+        default=None,
+        metavar="CHANNEL=URL",
+        help="a marketplace's API and OAuth base URL (repeatable; saved in the database)",
+    )
     add = relay_sub.add_parser("add-store", help="register a store; prints its desk token")
     add.add_argument("name")
     _db_options(add)
@@ -98,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rotate.add_argument("store", help="the store's name (or its id)")
     _db_options(rotate)
+    link = relay_sub.add_parser(
+        "link-store", help="print the authorization URL that links a store's marketplace account"
+    )
+    link.add_argument("store", help="the store's name (or its id)")
+    link.add_argument("channel", help="mp_delivery, mercadolibre or shopee")
+    _db_options(link)
 
     sandbox = sub.add_parser("sandbox", help="the marketplace simulator")
     sandbox_sub = sandbox.add_subparsers(

@@ -31,6 +31,7 @@ from kitchen_app.domain.text import Text
 from kitchen_app.domain.tracks import Flow, Observation
 
 from .errors import ChannelError
+from .oauth import OAuthPlugin
 
 if TYPE_CHECKING:
     from starlette.routing import BaseRoute
@@ -503,3 +504,5 @@ class Plugin:
     # How long after its first notification an order whose details are still unread may
     # wait for acceptance (the store lists such orders with that deadline); None: no window.
     unread_accept_window: timedelta | None = None
+    # Store linking and token custody on the relay (issue 15); None: tokens are pasted.
+    oauth: OAuthPlugin | None = None

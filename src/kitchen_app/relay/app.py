@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import TypedDict
 
+import httpx
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -17,6 +18,9 @@ from starlette.routing import Route
 from kitchen_app.domain.relay_protocol import EVENTS_PATH, HEALTH_PATH, STATUS_PATH
 from kitchen_app.relay.backend import BackendUnavailable, LogBackend, SQLiteBackend
 from kitchen_app.relay.config import RelayConfig
+from kitchen_app.relay.custody import Custody
+from kitchen_app.relay.custody_open import open_link_store
+from kitchen_app.relay.custody_routes import CustodyHandlers
 from kitchen_app.relay.direct_routes import DirectRoutes, Endpoint, ErrorHandler
 from kitchen_app.relay.hub import EventHub
 from kitchen_app.relay.marketplaces import (
@@ -39,10 +43,12 @@ _WRITER_BUSY_TIMEOUT = 2.0
 
 class _State(TypedDict):
     hub: EventHub
+    custody: Custody | None
 
 
 def build_app(config: RelayConfig) -> Starlette:
     handlers = Handlers(config)
+    linking = CustodyHandlers(handlers.desk)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[_State]:
@@ -58,7 +64,8 @@ def build_app(config: RelayConfig) -> Starlette:
         try:
             await hub.start()
             log.info("relay storing events in %s", backend.description)
-            yield {"hub": hub}
+            async with _custody(config) as custody:
+                yield {"hub": hub, "custody": custody}
         finally:
             await hub.stop()
             await backend.close()
@@ -78,6 +85,12 @@ def build_app(config: RelayConfig) -> Starlette:
         Route(EVENTS_PATH, handlers.events, methods=["GET"]),
         Route(STATUS_PATH, handlers.status, methods=["GET"]),
         Route(HEALTH_PATH, handlers.healthz, methods=["GET"]),
+        Route("/v1/credentials/{channel}", linking.credentials, methods=["GET"]),
+        Route("/v1/credentials/{channel}/rejected", linking.rejected, methods=["POST"]),
+        Route("/v1/sign/{channel}", linking.sign, methods=["POST"]),
+        Route("/v1/links", linking.links, methods=["GET"]),
+        Route("/v1/links/{channel}", linking.start_link, methods=["POST"]),
+        Route("/oauth/{channel}/callback", linking.callback, methods=["GET"]),
     ]
     # The hot routes (a webhook, a desk's long poll) skip the router and exception layers.
     hot: dict[tuple[str, str], Endpoint] = {
@@ -100,6 +113,25 @@ def build_app(config: RelayConfig) -> Starlette:
 async def _unavailable(request: Request, exc: Exception) -> Response:
     log.error("database unavailable: %s", exc)
     return JSONResponse({"error": "unavailable"}, status_code=503)
+
+
+@contextlib.asynccontextmanager
+async def _custody(config: RelayConfig) -> AsyncIterator[Custody | None]:
+    """The token custody when the relay holds application credentials (else None)."""
+    if config.custody is None:
+        yield None
+        return
+    store = await open_link_store(config.database_url or config.db_path)
+    try:
+        async with httpx.AsyncClient() as http:
+            custody = Custody(config.custody, store, http=http)
+            await custody.start()
+            try:
+                yield custody
+            finally:
+                await custody.stop()
+    finally:
+        await store.close()
 
 
 async def _open_backend(config: RelayConfig) -> LogBackend:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kitchen_app.domain.errors import UserError
 from kitchen_app.domain.relay_protocol import MAX_WAIT_SECONDS, MAX_WEBHOOK_BODY
+from kitchen_app.relay.custody_setup import CustodySetup
 
 __all__ = [
     "DEFAULT_DB",
@@ -60,6 +61,8 @@ class RelayConfig:
     health_burst: float = 20.0
     refusal_rate: float = 20.0
     refusal_burst: float = 200.0
+    # Store linking and token custody (issue 15); None: the relay keeps no tokens.
+    custody: CustodySetup | None = None
 
     def __repr__(self) -> str:  # secrets never reach logs
         return (
@@ -68,7 +71,7 @@ class RelayConfig:
             f"mp_webhook_secret={'set' if self.mp_webhook_secret else None}, "
             f"shopee_partner_key={'set' if self.shopee_partner_key else None}, "
             f"retention_seconds={self.retention_seconds}, "
-            f"max_wait_seconds={self.max_wait_seconds})"
+            f"max_wait_seconds={self.max_wait_seconds}, custody={self.custody!r})"
         )
 
 

@@ -11,6 +11,8 @@ import logging
 
 import asyncpg
 
+from kitchen_app.relay.custody_schema import CUSTODY_POSTGRES
+
 __all__ = [
     "APPEND_LOCK",
     "NOTIFY_CHANNEL",
@@ -79,6 +81,8 @@ _MIGRATIONS: list[str] = [
     );
     CREATE INDEX signed_requests_by_time ON signed_requests (seen_at);
     """,
+    # 3: store linking and token custody (custody_schema.py, the same tables as SQLite's)
+    CUSTODY_POSTGRES,
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
 

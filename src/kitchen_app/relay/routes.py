@@ -243,7 +243,8 @@ class Handlers:
 
     # -- desks ----------------------------------------------------------------------------
 
-    async def _desk(self, request: Request) -> StoreInfo | None:
+    async def desk(self, request: Request) -> StoreInfo | None:
+        """The store whose desk token the request carries (None: no or an unknown token)."""
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != AUTH_SCHEME.lower() or not token.strip():
             return None
@@ -251,7 +252,7 @@ class Handlers:
         return await hub.store_for_token(token.strip())
 
     async def events(self, request: Request) -> Response:
-        store = await self._desk(request)
+        store = await self.desk(request)
         if store is None:
             return _error(401, "unauthorized")
         try:
@@ -303,7 +304,7 @@ class Handlers:
         return not (gone.done() and not gone.cancelled())
 
     async def status(self, request: Request) -> Response:
-        store = await self._desk(request)
+        store = await self.desk(request)
         if store is None:
             return _error(401, "unauthorized")
         try:

@@ -11,13 +11,14 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from kitchen_app.relay.custody_schema import CUSTODY_SQLITE
 from kitchen_app.relay.eventlog import AppendResult, IncomingEvent, StoredEvent, StoreInfo
 
 __all__ = ["SCHEMA_VERSION", "SQLiteEventLog", "connect", "utc_now_iso"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Version 2: each event says whether its signature was verified; verified signatures' request
 # ids are remembered with their body's fingerprint, so a captured signature cannot carry
@@ -31,6 +32,9 @@ CREATE TABLE IF NOT EXISTS signed_requests (
 CREATE INDEX IF NOT EXISTS signed_requests_by_time ON signed_requests (seen_at);
 """
 _V1_TO_V2 = "ALTER TABLE events ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;" + _V2
+
+# Version 3: store linking and token custody (custody_schema.py, the same on PostgreSQL).
+_V3 = CUSTODY_SQLITE
 
 _SCHEMA = (
     """
@@ -71,6 +75,7 @@ CREATE TABLE IF NOT EXISTS health (
 ) STRICT;
 """
     + _V2
+    + _V3
 )
 
 
@@ -106,7 +111,7 @@ def connect(path: Path, busy_timeout: float = 10.0) -> sqlite3.Connection:
         conn.execute("BEGIN IMMEDIATE")
         # re-read under the write lock: another process may have just created it
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        script = _SCHEMA if version == 0 else _V1_TO_V2 if version == 1 else ""
+        script = {0: _SCHEMA, 1: _V1_TO_V2 + _V3, 2: _V3}.get(version, "")
         for statement in script.split(";"):
             if statement.strip():
                 conn.execute(statement)

@@ -83,7 +83,7 @@ def test_a_version_1_database_is_carried_forward(pg_database: str) -> None:
 
     asyncio.run(make_v1())
     token = add_store(pg_database, "Old", mp_user_id=42)  # opens it: migrates to the latest
-    assert pg_query(pg_database, "SELECT version FROM relay_schema")[0][0] == SCHEMA_VERSION == 2
+    assert pg_query(pg_database, "SELECT version FROM relay_schema")[0][0] == SCHEMA_VERSION == 3
     # an event written by a version-1 relay reads as unverified
     pg_query(
         pg_database,

@@ -50,6 +50,7 @@ from .display import DISPLAY
 from .flows import FLOW, actions_for, shipment_pair
 from .mapping import MlOrder, parse_timestamp, read_order, to_domain
 from .notify import ORDER_TOPICS, SHIPMENT_TOPICS, MercadoLibreNotify, id_from_resource
+from .oauth import OAUTH
 from .sandbox.part import sandbox_part
 from .settings import LEGACY_SETTINGS, SETTINGS
 
@@ -387,4 +388,5 @@ PLUGIN = Plugin(
     lists_orders=True,
     notify=MercadoLibreNotify(),
     sandbox=sandbox_part,
+    oauth=OAUTH,
 )

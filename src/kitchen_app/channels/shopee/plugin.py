@@ -67,6 +67,7 @@ from .display import DISPLAY
 from .flows import FLOW, normalized_status
 from .mapping import map_order, unix_time
 from .notify import NOTIFY, refs_from_push
+from .oauth import OAUTH
 from .sandbox import sandbox_part
 from .settings import DEFAULT_BASE_URL, LEGACY_SETTINGS, SETTINGS
 
@@ -545,4 +546,5 @@ PLUGIN = Plugin(
     lists_orders=True,
     notify=NOTIFY,
     sandbox=sandbox_part,
+    oauth=OAUTH,
 )

@@ -26,8 +26,8 @@ from cryptography.fernet import Fernet
 from oauth_standin import CLIENT_ID, CLIENT_SECRET, SELLER_ID, OAuthStandIn
 from relay_testkit import pg_query
 
+from kitchen_app.app.serving import ServerThread, free_port
 from kitchen_app.relay import add_store
-from kitchen_app.serving import ServerThread, free_port
 
 TOKEN_KEY = Fernet.generate_key().decode()
 CHANNEL = "mercadolibre"

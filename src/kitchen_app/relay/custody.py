@@ -251,7 +251,14 @@ class Custody:
         self._channel(channel)
         link = await self._current(store_id, channel)
         if self._now() >= parse_iso(link.expires_at) - DESK_MARGIN:
-            link = await self._refresh(store_id, channel, self._needs_desk_refresh, "near expiry")
+            try:
+                link = await self._refresh(
+                    store_id, channel, self._needs_desk_refresh, "near expiry"
+                )
+            except Unavailable:
+                if self._now() >= parse_iso(link.expires_at):
+                    raise
+                # still valid for a moment: better than nothing while the marketplace is away
         return self._open(link.access_token), desk_time(link.expires_at)
 
     async def rejected(self, store_id: int, channel: str, token: str) -> tuple[str, str]:

@@ -1,0 +1,127 @@
+"""The custody's desk routes on a relay served in-process, over links written straight into
+its SQLite file: Shopee calls signed for the desk's own store (the partner key stays on the
+relay), and an unreachable marketplace answered 503 (never 409: the link is not judged)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from cryptography.fernet import Fernet
+
+from kitchen_app.app.plugins import registry
+from kitchen_app.app.serving import ServerThread, free_port
+from kitchen_app.relay import RelayConfig, add_store, build_app
+from kitchen_app.relay.custody import iso_text
+from kitchen_app.relay.custody_setup import custody_setup
+from kitchen_app.relay.custody_sqlite import SQLiteLinkStore
+from kitchen_app.relay.custody_store import NewLink
+
+KEY = Fernet.generate_key().decode()
+PARTNER_KEY = "shopee-partner-key-for-tests"
+ENV = {
+    "KITCHEN_SHOPEE_PARTNER_ID": "2001887",
+    "KITCHEN_SHOPEE_PARTNER_KEY": PARTNER_KEY,
+    "KITCHEN_ML_CLIENT_ID": "55",
+    "KITCHEN_ML_CLIENT_SECRET": "ml-secret",
+    "KITCHEN_TOKEN_KEY": KEY,
+}
+
+
+def _seed(
+    db: Path, store_name: str, channel: str, account: str, access: str, left: timedelta
+) -> None:
+    async def run() -> None:
+        store = SQLiteLinkStore(db)
+        try:
+            rows = await store.find_store(store_name)
+            box = Fernet(KEY.encode())
+            now = datetime.now(UTC)
+            pair = NewLink(
+                box.encrypt(access.encode()).decode(),
+                box.encrypt(b"refresh-" + access.encode()).decode(),
+                iso_text(now + left),
+                iso_text(now - timedelta(hours=1)),
+            )
+            assert await store.save_link(rows[0][0], channel, account, pair) is None
+        finally:
+            await store.close()
+
+    asyncio.run(run())
+
+
+@pytest.fixture
+def relay(tmp_path: Path) -> Iterator[tuple[str, str, str]]:
+    db = tmp_path / "relay.sqlite3"
+    token_a = add_store(db, "Cantina A", mp_user_id=1)
+    token_b = add_store(db, "Bistro B", mp_user_id=2)
+    dead = f"http://127.0.0.1:{free_port()}"  # nothing listens: the marketplace is away
+    oauth = [p.oauth for p in registry() if p.oauth is not None]
+    setup = custody_setup(
+        oauth, ENV, public_url="http://relay.test", api={"mercadolibre": dead, "shopee": dead}
+    )
+    _seed(db, "Cantina A", "shopee", "727720655", "sp-access-a", timedelta(hours=3))
+    _seed(db, "Cantina A", "mercadolibre", "3430803000", "ml-access-a", timedelta(seconds=30))
+    server = ServerThread(build_app(RelayConfig(db_path=db, custody=setup)))
+    url = server.start()
+    try:
+        yield url, token_a, token_b
+    finally:
+        server.stop()
+
+
+def test_shopee_calls_are_signed_for_the_desks_own_store(relay: tuple[str, str, str]) -> None:
+    url, token_a, token_b = relay
+    body = {"path": "/api/v2/order/get_order_list", "timestamp": 1655714431}
+    signed = httpx.post(
+        f"{url}/v1/sign/shopee", json=body, headers={"Authorization": f"Bearer {token_a}"}
+    )
+    assert signed.status_code == 200
+    base = "2001887/api/v2/order/get_order_list1655714431sp-access-a727720655"
+    expected = hmac.new(PARTNER_KEY.encode(), base.encode(), hashlib.sha256).hexdigest()
+    assert signed.json() == {
+        "partner_id": 2001887,
+        "shop_id": 727720655,
+        "access_token": "sp-access-a",
+        "sign": expected,
+    }
+    assert PARTNER_KEY not in signed.text
+    other = httpx.post(
+        f"{url}/v1/sign/shopee", json=body, headers={"Authorization": f"Bearer {token_b}"}
+    )
+    assert other.status_code == 404 and other.json()["error"] == "not_linked"
+    bad = httpx.post(
+        f"{url}/v1/sign/shopee",
+        json={"path": "/elsewhere", "timestamp": 1},
+        headers={"Authorization": f"Bearer {token_a}"},
+    )
+    assert bad.status_code == 400
+    assert httpx.post(f"{url}/v1/sign/shopee", json=body).status_code == 401
+
+
+def test_an_unreachable_marketplace_is_503_and_the_link_stays(
+    relay: tuple[str, str, str],
+) -> None:
+    url, token_a, _ = relay
+    desk = {"Authorization": f"Bearer {token_a}"}
+    # 30 s left: a desk is still given the token while the refresh cannot be made
+    kept = httpx.get(f"{url}/v1/credentials/mercadolibre", headers=desk)
+    assert kept.status_code == 200 and kept.json()["access_token"] == "ml-access-a"
+    refused = httpx.post(
+        f"{url}/v1/credentials/mercadolibre/rejected",
+        json={"access_token": "ml-access-a"},
+        headers=desk,
+    )
+    assert refused.status_code == 503 and refused.json()["error"] == "unavailable"
+    links = {
+        link["channel"]: link for link in httpx.get(f"{url}/v1/links", headers=desk).json()["links"]
+    }
+    assert links["mercadolibre"]["state"] == "linked"
+    assert links["shopee"]["account"] == "727720655"
+    assert "mp_delivery" not in links  # no application credentials for it here

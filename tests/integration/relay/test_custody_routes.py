@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,6 +15,10 @@ from pathlib import Path
 import httpx
 import pytest
 from cryptography.fernet import Fernet
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
 
 from kitchen_app.app.plugins import registry
 from kitchen_app.app.serving import ServerThread, free_port
@@ -125,3 +130,118 @@ def test_an_unreachable_marketplace_is_503_and_the_link_stays(
     assert links["mercadolibre"]["state"] == "linked"
     assert links["shopee"]["account"] == "727720655"
     assert "mp_delivery" not in links  # no application credentials for it here
+
+
+class ShopeeStandIn:
+    """Shopee's authorization and token endpoints from the api notes (B.1): public-signed
+    requests, `code` + `shop_id` appended to the redirect, single-use codes and refresh
+    tokens."""
+
+    def __init__(self) -> None:
+        self.codes: set[str] = set()
+        self.refresh_token = ""
+        self.calls: list[str] = []
+
+    def _signed(self, request: Request) -> bool:
+        q = request.query_params
+        base = f"{q.get('partner_id')}{request.url.path}{q.get('timestamp')}"
+        expected = hmac.new(PARTNER_KEY.encode(), base.encode(), hashlib.sha256).hexdigest()
+        return q.get("partner_id") == "2001887" and hmac.compare_digest(q.get("sign", ""), expected)
+
+    def app(self) -> Starlette:
+        return Starlette(
+            routes=[
+                Route("/api/v2/shop/auth_partner", self.authorize, methods=["GET"]),
+                Route("/api/v2/auth/token/get", self.token, methods=["POST"]),
+                Route("/api/v2/auth/access_token/get", self.token, methods=["POST"]),
+            ]
+        )
+
+    async def authorize(self, request: Request) -> Response:
+        if not self._signed(request):
+            return JSONResponse({"error": "error_sign", "message": "Wrong sign."}, 403)
+        self.codes.add("c0de")
+        redirect = request.query_params["redirect"]
+        joiner = "&" if "?" in redirect else "?"
+        return RedirectResponse(f"{redirect}{joiner}code=c0de&shop_id=727720655", 302)
+
+    async def token(self, request: Request) -> Response:
+        if not self._signed(request):
+            return JSONResponse({"error": "error_sign", "message": "Wrong sign."}, 403)
+        body = json.loads(await request.body())
+        self.calls.append(request.url.path)
+        if request.url.path.endswith("/token/get"):
+            if body.get("code") not in self.codes or body.get("shop_id") != 727720655:
+                return JSONResponse({"error": "invalid_code", "message": "Invalid code"})
+            self.codes.discard(body["code"])
+        elif body.get("refresh_token") != self.refresh_token:
+            return JSONResponse({"error": "error_auth", "message": "Invalid refresh_token"})
+        n = len(self.calls)
+        self.refresh_token = f"sp-refresh-{n}"
+        return JSONResponse(
+            {
+                "access_token": f"sp-access-{n}",
+                "refresh_token": self.refresh_token,
+                "expire_in": 14400,
+                "request_id": f"r{n}",
+                "error": "",
+                "message": "",
+            }
+        )
+
+
+def test_a_shopee_shop_is_linked_with_the_state_in_the_redirect(tmp_path: Path) -> None:
+    fake = ShopeeStandIn()
+    with ServerThread(fake.app()) as shopee:
+        db = tmp_path / "relay.sqlite3"
+        token = add_store(db, "Cantina A", mp_user_id=1)
+        port = free_port()
+        public = f"http://127.0.0.1:{port}"
+        oauth = [p.oauth for p in registry() if p.oauth is not None]
+        setup = custody_setup(oauth, ENV, public_url=public, api={"shopee": shopee.url})
+        server = ServerThread(build_app(RelayConfig(db_path=db, custody=setup)), port=port)
+        url = server.start()
+        try:
+            desk = {"Authorization": f"Bearer {token}"}
+            started = httpx.post(f"{url}/v1/links/shopee", headers=desk).json()
+            page = httpx.get(started["authorize_url"], follow_redirects=True)
+            assert page.status_code == 200 and "727720655" in page.text
+            got = httpx.get(f"{url}/v1/credentials/shopee", headers=desk).json()
+            assert got["access_token"] == "sp-access-1"
+            renewed = httpx.post(
+                f"{url}/v1/credentials/shopee/rejected",
+                json={"access_token": "sp-access-1"},
+                headers=desk,
+            ).json()
+            assert renewed["access_token"] == "sp-access-2"
+            assert fake.calls == ["/api/v2/auth/token/get", "/api/v2/auth/access_token/get"]
+            # the same redirect again: the state is spent
+            assert httpx.get(page.url).status_code == 400
+        finally:
+            server.stop()
+
+
+def test_link_store_errors_are_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kitchen_app.app.cli import main
+
+    db = tmp_path / "relay.sqlite3"
+    add_store(db, "Cantina A", mp_user_id=1)
+    for name in ENV:
+        monkeypatch.delenv(name, raising=False)
+
+    def run(*args: str) -> str:
+        assert main(["relay", "link-store", *args, "--db", str(db)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1
+        return err
+
+    assert "KITCHEN_ML_CLIENT_ID and KITCHEN_ML_CLIENT_SECRET are not set" in run(
+        "Cantina A", "mercadolibre"
+    )
+    assert "no marketplace 'ifood'" in run("Cantina A", "ifood")
+    monkeypatch.setenv("KITCHEN_ML_CLIENT_ID", "55")
+    monkeypatch.setenv("KITCHEN_ML_CLIENT_SECRET", "ml-secret")
+    assert "--public-url" in run("Cantina A", "mercadolibre")
+    assert "no store named 'Nobody'" in run("Nobody", "mercadolibre")

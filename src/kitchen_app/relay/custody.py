@@ -267,7 +267,7 @@ class Custody:
         await self._current(store_id, channel)
 
         def still_current(link: StoredLink) -> bool:
-            return hmac.compare_digest(self._open(link.access_token), token)
+            return hmac.compare_digest(self._open(link.access_token).encode(), token.encode())
 
         await self._refresh(store_id, channel, still_current, "refused at the marketplace")
         return await self.credentials(store_id, channel)

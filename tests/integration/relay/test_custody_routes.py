@@ -108,6 +108,13 @@ def test_shopee_calls_are_signed_for_the_desks_own_store(relay: tuple[str, str, 
     )
     assert bad.status_code == 400
     assert httpx.post(f"{url}/v1/sign/shopee", json=body).status_code == 401
+    # a token that is not the current one (any text) is answered with the current one
+    stale = httpx.post(
+        f"{url}/v1/credentials/shopee/rejected",
+        json={"access_token": "tökén ñ"},
+        headers={"Authorization": f"Bearer {token_a}"},
+    )
+    assert stale.status_code == 200 and stale.json()["access_token"] == "sp-access-a"
 
 
 def test_an_unreachable_marketplace_is_503_and_the_link_stays(

@@ -26,10 +26,15 @@ from cryptography.fernet import Fernet
 from oauth_standin import CLIENT_ID, CLIENT_SECRET, SELLER_ID, OAuthStandIn
 from relay_testkit import pg_query
 
+from kitchen_app.app.plugins import registry
 from kitchen_app.app.serving import ServerThread, free_port
+from kitchen_app.channels.sandbox_apps import ML_APP, relay_environment
 from kitchen_app.relay import add_store
+from kitchen_app.sandbox import SandboxConfig
+from kitchen_app.sandbox import build_app as build_sandbox
 
 TOKEN_KEY = Fernet.generate_key().decode()
+SANDBOX_SELLER = 3430803000  # the sandbox's default Mercado Libre seller
 CHANNEL = "mercadolibre"
 
 
@@ -60,8 +65,16 @@ def _target(db: Path, database_url: str | None) -> list[str]:
 
 @contextmanager
 def relay_serve(
-    db: Path, standin_url: str, database_url: str | None = None, name: str = "relay"
+    db: Path,
+    standin_url: str,
+    database_url: str | None = None,
+    name: str = "relay",
+    *,
+    apis: dict[str, str] | None = None,
+    env: dict[str, str] | None = None,
 ) -> Iterator[RelayProc]:
+    """`relay serve` as its own process; ``apis``: the --api bases (default: the stand-in
+    plays Mercado Libre), ``env``: the relay's environment (default: the stand-in's app)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = db.parent / f"{name}.log"
@@ -79,10 +92,9 @@ def relay_serve(
                 *_target(db, database_url),
                 "--public-url",
                 url,
-                "--api",
-                f"{CHANNEL}={standin_url}",
+                *[f"--api={c}={base}" for c, base in (apis or {CHANNEL: standin_url}).items()],
             ],
-            env=_env(),
+            env=env or _env(),
             stdout=log_file,
             stderr=log_file,
         )
@@ -132,7 +144,13 @@ def _stores(target: Path | str) -> tuple[str, str]:
     return token_a, token_b
 
 
-def _link(db: Path, relay: RelayProc, database_url: str | None = None) -> httpx.Response:
+def _link(
+    db: Path,
+    relay: RelayProc,
+    database_url: str | None = None,
+    channel: str = CHANNEL,
+    env: dict[str, str] | None = None,
+) -> httpx.Response:
     """`relay link-store`, then the browser: the stand-in approves and sends it back."""
     done = subprocess.run(
         [
@@ -142,10 +160,10 @@ def _link(db: Path, relay: RelayProc, database_url: str | None = None) -> httpx.
             "relay",
             "link-store",
             "Cantina A",
-            CHANNEL,
+            channel,
             *_target(db, database_url),
         ],
-        env=_env(),
+        env=env or _env(),
         capture_output=True,
         text=True,
         timeout=60,
@@ -381,3 +399,115 @@ def test_serve_refuses_credentials_without_a_key(tmp_path: Path) -> None:
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "KITCHEN_TOKEN_KEY is not set" in lines[0]
     assert CLIENT_SECRET not in done.stderr
+
+
+def test_with_the_sandbox_a_token_expires_is_refreshed_once_and_a_revoked_link_shows(
+    tmp_path: Path,
+) -> None:
+    """The real sandbox plays the three marketplaces (its OAuth, fast clock, revocation)."""
+    sandbox = ServerThread(
+        build_sandbox(SandboxConfig(seed=7), [p.sandbox for p in registry() if p.sandbox])
+    )
+    sandbox_url = sandbox.start()
+    env = dict(os.environ, **relay_environment(), KITCHEN_TOKEN_KEY=TOKEN_KEY)
+    apis = {channel: sandbox_url for channel in ("mp_delivery", CHANNEL, "shopee")}
+    db = tmp_path / "relay.sqlite3"
+    token_a, _ = _stores(db)
+    try:
+        with (
+            httpx.Client(base_url=sandbox_url, timeout=30) as sb,
+            relay_serve(db, sandbox_url, apis=apis, env=env) as relay,
+            relay.desk(token_a) as desk,
+        ):
+            for channel in ("mp_delivery", CHANNEL, "shopee"):
+                page = _link(db, relay, channel=channel, env=env)
+                assert page.status_code == 200, page.text
+            states = {
+                link["channel"]: link["state"] for link in desk.get("/v1/links").json()["links"]
+            }
+            assert states == {"mp_delivery": "linked", CHANNEL: "linked", "shopee": "linked"}
+
+            def orders(token: str) -> int:
+                auth = {"Authorization": f"Bearer {token}"}
+                return sb.get(
+                    "/orders/search", params={"seller": SANDBOX_SELLER}, headers=auth
+                ).status_code
+
+            first = desk.get(f"/v1/credentials/{CHANNEL}").json()["access_token"]
+            assert orders(first) == 200
+            spent = Fernet(TOKEN_KEY.encode()).decrypt(
+                _link_row_of(db, CHANNEL)["refresh_token"].encode()
+            )
+            assert sb.post("/_sandbox/clock", json={"advance_s": 21_601}).status_code == 200
+            assert orders(first) == 401  # six hours are up on the sandbox clock
+            renewed = desk.post(f"/v1/credentials/{CHANNEL}/rejected", json={"access_token": first})
+            assert renewed.status_code == 200
+            second = renewed.json()["access_token"]
+            assert second != first and orders(second) == 200
+            # The refresh token the relay spent opens nothing any more.
+            reuse = sb.post(
+                "/oauth/token",
+                data={
+                    "grant_type": "refresh_token",
+                    "client_id": ML_APP.client_id,
+                    "client_secret": ML_APP.client_secret,
+                    "refresh_token": spent.decode(),
+                },
+            )
+            assert reuse.status_code == 400 and reuse.json()["error"] == "invalid_grant"
+
+            # Shopee calls signed by the relay: the 4-hour token is spent on the sandbox
+            # clock too; the desk reports it, the relay refreshes, the next call goes through.
+            path = "/api/v2/order/get_order_list"
+
+            def shopee_list() -> tuple[str, dict[str, Any]]:
+                timestamp = int(time.time())
+                signed = desk.post("/v1/sign/shopee", json={"path": path, "timestamp": timestamp})
+                assert signed.status_code == 200
+                assert "partner_key" not in signed.text
+                query = {
+                    **signed.json(),
+                    "timestamp": timestamp,
+                    "time_range_field": "create_time",
+                    "time_from": timestamp - 3600,
+                    "time_to": timestamp,
+                    "page_size": 20,
+                }
+                return str(signed.json()["access_token"]), sb.get(path, params=query).json()
+
+            stale, answer = shopee_list()
+            assert answer["error"] == "invalid_acceess_token"  # (sic, Shopee's spelling)
+            assert (
+                desk.post(
+                    "/v1/credentials/shopee/rejected", json={"access_token": stale}
+                ).status_code
+                == 200
+            )
+            fresh, answer = shopee_list()
+            assert fresh != stale and answer.get("error") in ("", None), answer
+
+            revoked = sb.post("/_sandbox/oauth/revoke", json={"channel": CHANNEL})
+            assert revoked.status_code == 200
+            assert orders(second) == 401
+            gone = desk.post(f"/v1/credentials/{CHANNEL}/rejected", json={"access_token": second})
+            assert gone.status_code == 409 and gone.json()["error"] == "link_expired"
+            states = {
+                link["channel"]: link["state"] for link in desk.get("/v1/links").json()["links"]
+            }
+            assert states[CHANNEL] == "expired" and states["shopee"] == "linked"
+        log = relay.log.read_text(errors="replace")
+        for secret in (first, second, spent.decode(), ML_APP.client_secret, TOKEN_KEY):
+            assert secret not in log
+    finally:
+        sandbox.stop()
+
+
+def _link_row_of(db: Path, channel: str) -> dict[str, Any]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return dict(
+            conn.execute("SELECT * FROM oauth_links WHERE channel = ?", (channel,)).fetchone()
+        )
+    finally:
+        conn.close()

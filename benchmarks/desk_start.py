@@ -80,10 +80,10 @@ def _status_of(n: int, count: int, today: bool) -> str:
 def _orders(
     store: Any, count: int, first: datetime, last: datetime, seed: int, base: int, *, today: bool
 ) -> None:
+    from kitchen_app.channels.mercadopago.sandbox.orders import build_order_json
+    from kitchen_app.channels.mercadopago.sandbox.stores import Store
     from kitchen_app.channels.mp_mapping import map_order
     from kitchen_app.domain import StatusPair, TimelineEntry
-    from kitchen_app.sandbox.orders import build_order_json
-    from kitchen_app.sandbox.stores import Store
 
     rng = random.Random(seed)
     shop = Store(STORE_USER, 55_001, "Bench — La Parrilla", "LP-01", {"APP_USR-sandbox"})
@@ -199,10 +199,10 @@ def child(db: Path, launched: float) -> None:
     started = [0.0]
 
     def new_order(i: int) -> str:
+        from kitchen_app.channels.mercadopago.sandbox.orders import build_order_json
+        from kitchen_app.channels.mercadopago.sandbox.stores import Store
         from kitchen_app.channels.mp_mapping import map_order
         from kitchen_app.domain import StatusPair, TimelineEntry
-        from kitchen_app.sandbox.orders import build_order_json
-        from kitchen_app.sandbox.stores import Store
 
         shop = Store(STORE_USER, 55_001, "Bench", "LP-01", {"APP_USR-sandbox"})
         raw = build_order_json(

@@ -28,6 +28,9 @@ from kitchen_app.app.paths import (
     keep_printer_capabilities_cached,
 )
 from kitchen_app.app.serving import ServerThread
+from kitchen_app.channels.mercadopago import CHANNEL as DEMO_MP_CHANNEL
+from kitchen_app.channels.mercadopago.sandbox import MpSandboxConfig
+from kitchen_app.channels.mercadopago.sandbox import sandbox_part_with as mp_part_with
 from kitchen_app.channels.shopee import CHANNEL as DEMO_SHOPEE_CHANNEL
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 
@@ -95,8 +98,7 @@ def demo_services(
     from kitchen_app.app.plugins import registry
     from kitchen_app.relay import RelayConfig, add_store
     from kitchen_app.relay import build_app as build_relay
-    from kitchen_app.sandbox import SandboxConfig
-    from kitchen_app.sandbox import build_app as build_sandbox
+    from kitchen_app.sandbox import ShellConfig, build_shell
 
     data_dir.mkdir(parents=True, exist_ok=True)
     relay_db = data_dir / "relay.sqlite3"
@@ -113,23 +115,16 @@ def demo_services(
         build_relay(RelayConfig(db_path=relay_db, shopee_partner_key=DEMO_SHOPEE.partner_key))
     )
     relay_url = relay.start()
+    # Each plug-in's simulator; Mercado Pago's makes the demo's delivery orders, Shopee's
+    # marketplace sales come a third as often.
+    sim_parts = {
+        DEMO_MP_CHANNEL: mp_part_with(MpSandboxConfig(rate_per_min=rate_per_min)),
+        DEMO_SHOPEE_CHANNEL: sandbox_part_with(DEMO_SHOPEE, rate_per_min=rate_per_min / 3),
+    }
     sandbox = ServerThread(
-        build_sandbox(
-            SandboxConfig(
-                token=DEMO_TOKEN,
-                relay_url=relay_url,
-                speed=speed,
-                seed=seed,
-                rate_per_min=rate_per_min,
-            ),
-            [
-                # Shopee's marketplace sales come a third as often as the delivery orders.
-                sandbox_part_with(DEMO_SHOPEE, rate_per_min=rate_per_min / 3)
-                if p.channel == DEMO_SHOPEE_CHANNEL
-                else p.sandbox
-                for p in registry()
-                if p.sandbox is not None
-            ],
+        build_shell(
+            ShellConfig(token=DEMO_TOKEN, relay_url=relay_url, speed=speed, seed=seed),
+            [sim_parts.get(p.channel, made) for p in registry() if (made := p.sandbox) is not None],
         )
     )
     try:

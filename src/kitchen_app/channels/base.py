@@ -13,7 +13,7 @@ talks to plug-ins only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -49,10 +49,13 @@ __all__ = [
     "Credentials",
     "Display",
     "EventRefs",
+    "FaultPoint",
     "FetchFailure",
     "FetchResult",
     "FetchedOrder",
+    "MakesOrdersOnItsOwn",
     "Marketplace",
+    "NoFaults",
     "Notification",
     "Notify",
     "OrderRef",
@@ -436,13 +439,49 @@ class Notify(Protocol):
 @dataclass(frozen=True, slots=True)
 class SandboxShell:
     """What the sandbox shell lends a plug-in's simulator: its clock and timers, where the
-    relay listens, the bearer token its APIs accept, and its seed."""
+    relay listens, the bearer token its APIs accept, its seed, and its fault injection."""
 
     now: Callable[[], float]  # sandbox time, epoch seconds (the clock's speed applies)
     at: Callable[[float, Callable[[float], None]], None]  # run a callback at a sandbox time
     relay_url: str | None  # webhooks go to {relay_url}{Notify.path}; None: none are sent
     token: str  # the bearer token the simulated APIs accept
     seed: int | None = None  # same seed -> same orders
+    faults: FaultPoint = field(default_factory=lambda: NoFaults())
+
+
+class FaultPoint(Protocol):
+    """The shell's ``POST /_sandbox/faults`` rules, as a simulator's API routes meet them."""
+
+    def declare(self, operations: Iterable[str]) -> None:
+        """The operation names this simulator's routes apply (what a rule's ``match`` may
+        name besides the shell's own)."""
+        ...
+
+    async def apply(self, operation: str, order_id: str | None = None) -> None:
+        """Raise the first matching rule's error (``channels.sandbox_kit.SandboxError``) or
+        wait its delay; nothing when no rule matches."""
+        ...
+
+
+class NoFaults:
+    """A shell without fault injection (a simulator built outside the sandbox app)."""
+
+    def declare(self, operations: Iterable[str]) -> None:
+        return None
+
+    async def apply(self, operation: str, order_id: str | None = None) -> None:
+        return None
+
+
+@runtime_checkable
+class MakesOrdersOnItsOwn(Protocol):
+    """A simulator part whose own order rate ``/_sandbox/clock`` reads and sets
+    (``rate_per_min``, orders per sandbox minute)."""
+
+    @property
+    def rate_per_min(self) -> float: ...
+
+    def set_rate(self, rate_per_min: float) -> None: ...
 
 
 class SandboxPart(Protocol):
@@ -497,7 +536,7 @@ class Plugin:
     legacy_settings: Mapping[str, str] = field(default_factory=dict)
     lists_orders: bool = False
     notify: Notify | None = None  # the relay's rules; None: the relay's own (this round)
-    sandbox: SandboxFactory | None = None  # None: the sandbox shell simulates it itself
+    sandbox: SandboxFactory | None = None  # its simulator part; None: none
     # Every action it may offer (what actions() picks from): the journal and the timeline
     # name an action by it even when the order no longer allows it.
     actions: tuple[ActionSpec, ...] = ()

@@ -1,7 +1,10 @@
-"""The Mercado Pago Delivery sandbox: a faithful local stand-in for the API, its status
-flows, timing and signed webhooks. ``build_app(SandboxConfig(...))`` gives the ASGI app."""
+"""The sandbox: a shell (clock and timers, fault injection, OAuth, shared control routes)
+that mounts each marketplace's simulator part (``channels/<marketplace>/sandbox/``).
+``build_shell(ShellConfig(...), parts)`` gives the ASGI app of any set of parts;
+``build_app(SandboxConfig(...), parts)`` the same with Mercado Pago's always mounted."""
 
-from .app import build_app
-from .config import SandboxConfig
+from .app import SandboxConfig, build_app
+from .config import ShellConfig
+from .shell import build_shell
 
-__all__ = ["SandboxConfig", "build_app"]
+__all__ = ["SandboxConfig", "ShellConfig", "build_app", "build_shell"]

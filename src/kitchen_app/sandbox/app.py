@@ -1,126 +1,68 @@
-"""``build_app(config)``: the sandbox as one Starlette app.
+"""``build_app(config, parts)``: the sandbox as the tests, the benchmarks and embedders start
+it in one call — the shell with Mercado Pago's simulator always mounted first (it takes
+``POST /_sandbox/orders`` without a channel), then ``parts``.
 
-The world lives at ``app.state.world``. The app's lifespan starts, on uvicorn's loop, the
-webhook sender and the ticker that fires timers by sandbox time (and the orders the sandbox
-makes on its own), and stops them when the server stops.
+``SandboxConfig`` is the shell's settings and Mercado Pago's in one value, so a caller sets
+``SandboxConfig(seed=1, relay_url=…, webhook_secret=…, idempotent_accept=True)`` flat;
+``shell()`` and ``mercadopago()`` split it for the two owners. A caller that composes its
+parts from the plug-in registry (``kitchen-app sandbox serve``, the demo) uses
+``shell.build_shell`` with each part's own factory instead.
+
+For those callers the app also carries Mercado Pago's world and webhook sender at
+``app.state.world`` and ``app.state.webhooks`` (read them only from the server's thread or
+after it stopped).
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import logging
-from collections.abc import AsyncIterator, Sequence
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
 
-from kitchen_app.channels.base import SandboxFactory, SandboxPart, SandboxShell
+from kitchen_app.channels.base import SandboxFactory
+from kitchen_app.channels.mercadopago import CHANNEL as MERCADOPAGO
+from kitchen_app.channels.mercadopago.sandbox import (
+    MpSandboxConfig,
+    sandbox_part,
+    sandbox_part_with,
+)
 
-from . import api_routes, control_routes, oauth
-from .api_errors import ApiError, error_body
-from .clock import SandboxClock, Scheduler
-from .config import SandboxConfig
-from .faults import Faults
-from .webhooks import WebhookSender
-from .world import World
+from .config import ShellConfig
+from .shell import build_shell
 
-__all__ = ["build_app"]
+__all__ = ["SandboxConfig", "build_app"]
 
-log = logging.getLogger(__name__)
-
-_MAX_TICK_S = 0.25  # real seconds between checks when nothing is due sooner
+_MP_FIELDS = tuple(f.name for f in dataclasses.fields(MpSandboxConfig))
 
 
-async def _api_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, ApiError)
-    return exc.response()
+@dataclass(frozen=True, slots=True)
+class SandboxConfig(MpSandboxConfig):
+    token: str = field(default="APP_USR-sandbox", repr=False)  # the bearer token APIs accept
+    relay_url: str | None = None  # webhooks go to {relay_url}{Notify.path}; None: none sent
+    speed: float = 1.0  # sandbox seconds per real second
+    seed: int | None = None  # same seed -> same orders
 
+    def shell(self) -> ShellConfig:
+        return ShellConfig(
+            token=self.token, relay_url=self.relay_url, speed=self.speed, seed=self.seed
+        )
 
-async def _http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
-    message = "resource not found" if exc.status_code == 404 else str(exc.detail)
-    return JSONResponse(error_body(exc.status_code, message), status_code=exc.status_code)
-
-
-async def _ticker(scheduler: Scheduler, wake: asyncio.Event) -> None:
-    while True:
-        scheduler.fire_due()
-        due = scheduler.next_due()
-        timeout = _MAX_TICK_S if due is None else scheduler.clock.real_seconds_until(due)
-        wake.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(wake.wait(), timeout=min(max(timeout, 0.001), _MAX_TICK_S))
+    def mercadopago(self) -> MpSandboxConfig:
+        return MpSandboxConfig(**{name: getattr(self, name) for name in _MP_FIELDS})
 
 
 def build_app(
     config: SandboxConfig | None = None, parts: Sequence[SandboxFactory] = ()
 ) -> Starlette:
-    """``parts``: the simulators of the plug-ins that bring their own (``Plugin.sandbox``);
-    each gets the shell's clock, timers, relay address and token, and its routes are mounted
-    beside Mercado Pago's."""
+    """``parts``: the other simulators. Mercado Pago's registry factory (``Plugin.sandbox``,
+    its default settings) is left out when given: ``config`` sets the one mounted."""
     config = config or SandboxConfig()
-    clock = SandboxClock(config.speed)
-    scheduler = Scheduler(clock)
-    world = World(config, scheduler)
-    sender = WebhookSender(config, scheduler, world.shapes)
-    world.notify = sender.notify
-    waker: list[asyncio.Event] = []  # the running loop's event (made there, at start)
-
-    def wake() -> None:
-        if waker:
-            waker[0].set()
-
-    scheduler.on_earlier = wake
-    shell = SandboxShell(
-        now=clock.now,
-        at=scheduler.at,
-        relay_url=config.relay_url,
-        token=config.token,
-        seed=config.seed,
-    )
-    mounted: dict[str, SandboxPart] = {}
-    for factory in parts:
-        part = factory(shell)
-        if part.channel in mounted or part.channel == "mp_delivery":
-            raise ValueError(f"two sandbox parts for channel {part.channel!r}")
-        mounted[part.channel] = part
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        waker[:] = [asyncio.Event()]
-        await sender.start()
-        for part in mounted.values():
-            await part.start()
-        ticker = asyncio.get_running_loop().create_task(_ticker(scheduler, waker[0]))
-        world.start_auto_orders()
-        log.info("sandbox up (speed %g, %d store(s))", clock.speed, len(world.stores))
-        try:
-            yield
-        finally:
-            ticker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await ticker
-            for part in mounted.values():
-                await part.stop()
-            await sender.stop()
-
-    app = Starlette(
-        routes=[
-            *api_routes.routes,
-            *oauth.routes,
-            *control_routes.routes,
-            *(route for part in mounted.values() for route in part.routes()),
-        ],
-        exception_handlers={ApiError: _api_error, HTTPException: _http_error},
-        lifespan=lifespan,
-    )
+    others = [factory for factory in parts if factory is not sandbox_part]
+    app = build_shell(config.shell(), [sandbox_part_with(config.mercadopago()), *others])
+    mp = app.state.parts[MERCADOPAGO]
     app.state.config = config
-    app.state.world = world
-    app.state.parts = mounted
-    app.state.webhooks = sender
-    app.state.faults = Faults()
-    app.state.wake = wake
+    app.state.world = mp.world
+    app.state.webhooks = mp.sender
     return app

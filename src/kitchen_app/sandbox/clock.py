@@ -12,19 +12,12 @@ import itertools
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+
+from kitchen_app.channels.sandbox_kit import iso
 
 __all__ = ["SandboxClock", "Scheduler", "iso"]
 
 log = logging.getLogger(__name__)
-
-
-def iso(ts: float, millis: bool = True) -> str:
-    """Sandbox seconds since the epoch as ISO-8601 UTC with ``Z``."""
-    dt = datetime.fromtimestamp(ts, UTC)
-    if millis:
-        return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
-    return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class SandboxClock:

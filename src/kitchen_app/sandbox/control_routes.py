@@ -1,151 +1,81 @@
-"""Control routes under ``/_sandbox/`` (no auth): make orders, move them and the clock,
-add stores, inject API faults and make webhooks misbehave. See docs/sandbox.md."""
+"""The shell's control routes under ``/_sandbox/`` (no auth): make orders on any mounted part,
+list them, move the clock (and the parts' own order rates), and inject API faults. A part's
+own control routes (moving its orders, its stores, its webhooks) are its own. See
+docs/sandbox.md."""
 
 from __future__ import annotations
 
-import itertools
 import logging
-import math
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from .api_errors import ApiError, bad_request, not_found
-from .clock import iso
-from .orders import parse_item_overrides
-from .requests import faults, json_body, sender, world
-from .stores import Store
+from kitchen_app.channels.base import MakesOrdersOnItsOwn, SandboxPart
+from kitchen_app.channels.sandbox_kit import bad_request, iso, json_body, number_field
+
+from .clock import SandboxClock, Scheduler
+from .faults import Faults
 
 __all__ = ["routes"]
 
 log = logging.getLogger(__name__)
 
-_new_ids = itertools.count(1)
+
+def _parts(request: Request) -> dict[str, SandboxPart]:
+    parts: dict[str, SandboxPart] = request.app.state.parts
+    return parts
 
 
-def _number(body: dict[str, Any], key: str, *, low: float, default: float | None = None) -> float:
-    value = body.get(key, default)
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or value < low
-    ):
-        raise bad_request(f"{key} must be a number of at least {low:g}")
-    return float(value)
+def _faults(request: Request) -> Faults:
+    faults: Faults = request.app.state.faults
+    return faults
 
 
-def _count(body: dict[str, Any], key: str, default: int) -> int:
-    value = body.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise bad_request(f"{key} must be a whole number of at least 1")
-    return value
+def _rated(request: Request) -> list[MakesOrdersOnItsOwn]:
+    return [p for p in _parts(request).values() if isinstance(p, MakesOrdersOnItsOwn)]
 
 
 # -- orders -----------------------------------------------------------------------------
 async def create_order(request: Request) -> Response:
+    """``{"channel": …}`` picks the part (default: the first mounted); the rest of the body
+    is the part's. A part's ValueError answers 400."""
     body = await json_body(request)
-    w = world(request)
-    channel = body.get("channel", "mp_delivery")
-    parts = request.app.state.parts
-    if channel in parts:  # a plug-in's own simulator
-        try:
-            made = parts[channel].create_order(body)
-        except ValueError as exc:
-            raise bad_request(str(exc)) from None
-        return JSONResponse(made, status_code=201)
-    if channel != "mp_delivery":
-        known = ", ".join(sorted(["mp_delivery", *parts]))
+    parts = _parts(request)
+    channel = body.get("channel", next(iter(parts), None))
+    part = parts.get(channel) if isinstance(channel, str) else None
+    if part is None:
+        known = ", ".join(sorted(parts))
         raise bad_request(f"channel {channel!r} is not simulated here; use one of: {known}")
-    logistics = body.get("logistics", "flex")
-    store_ref = body.get("store")
-    if store_ref is None:
-        store = w.default_store
-    else:
-        try:
-            store = w.stores[int(store_ref)]
-        except (KeyError, ValueError, TypeError):
-            raise ApiError(404, f"no sandbox store with MP user id {store_ref!r}") from None
-    items = None
-    if body.get("items") is not None:
-        try:
-            items = parse_item_overrides(body["items"])
-        except ValueError as exc:
-            raise bad_request(str(exc)) from None
-    substatus = body.get("substatus")
-    if substatus is not None and (not isinstance(substatus, str) or not substatus.strip()):
-        raise bad_request("substatus must be a non-empty string")
-    order = w.create_order(str(logistics), store, items, substatus=substatus)
-    return JSONResponse(order.summary() | {"order": w.order_json(order)}, status_code=201)
+    try:
+        made = part.create_order(body)
+    except ValueError as exc:
+        raise bad_request(str(exc)) from None
+    return JSONResponse(made, status_code=201)
 
 
 async def list_orders(request: Request) -> Response:
-    w = world(request)
+    """Every part's order summaries; ``?store=`` keeps those whose ``store`` is that value
+    (a part whose summaries name no store is listed whole)."""
     store = request.query_params.get("store")
     orders = [
-        o.summary() for o in w.orders.values() if store is None or str(o.store.user_id) == store
+        summary
+        for part in _parts(request).values()
+        for summary in part.list_orders()
+        if store is None or "store" not in summary or str(summary["store"]) == store
     ]
-    for part in request.app.state.parts.values():
-        orders.extend(part.list_orders())
     return JSONResponse(orders)
-
-
-def _order(request: Request) -> Any:
-    order = world(request).orders.get(request.path_params["order_id"])
-    if order is None:
-        raise not_found()
-    return order
-
-
-async def get_order(request: Request) -> Response:
-    order = _order(request)
-    return JSONResponse(order.summary() | {"order": world(request).order_json(order)})
-
-
-async def advance_order(request: Request) -> Response:
-    order = _order(request)
-    body = await json_body(request, required=False)
-    world(request).advance(order, body.get("outcome"))
-    return JSONResponse(order.summary())
-
-
-async def set_order_state(request: Request) -> Response:
-    """Put an order in any ``status``/``substatus``, documented or not (§8.7), and notify."""
-    order = _order(request)
-    body = await json_body(request)
-    status, substatus = body.get("status"), body.get("substatus")
-    if not isinstance(status, str) or not status.strip():
-        raise bad_request("status must be a non-empty string")
-    if substatus is not None and (not isinstance(substatus, str) or not substatus.strip()):
-        raise bad_request("substatus must be a non-empty string or null")
-    world(request).set_state(order, status.strip(), substatus.strip() if substatus else None)
-    return JSONResponse(order.summary())
-
-
-# -- shapes -------------------------------------------------------------------------------
-async def get_shapes(request: Request) -> Response:
-    return JSONResponse(world(request).shapes.as_json())
-
-
-async def set_shapes(request: Request) -> Response:
-    shapes = world(request).shapes
-    try:
-        shapes.update(await json_body(request))
-    except ValueError as exc:
-        raise bad_request(str(exc)) from None
-    log.info("sandbox shapes now %s", shapes.as_json())
-    return JSONResponse(shapes.as_json())
 
 
 # -- clock --------------------------------------------------------------------------------
 def _clock_json(request: Request, fired: int = 0) -> dict[str, Any]:
-    w = world(request)
+    clock: SandboxClock = request.app.state.clock
+    rated = _rated(request)
     return {
-        "now": iso(w.clock.now()),
-        "speed": w.clock.speed,
-        "rate_per_min": w.rate_per_min,
+        "now": iso(clock.now()),
+        "speed": clock.speed,
+        "rate_per_min": rated[0].rate_per_min if rated else 0.0,
         "fired": fired,
     }
 
@@ -156,171 +86,46 @@ async def get_clock(request: Request) -> Response:
 
 async def set_clock(request: Request) -> Response:
     body = await json_body(request)
-    w = world(request)
-    speed = _number(body, "speed", low=0.001) if "speed" in body else None
-    advance = _number(body, "advance_s", low=0) if "advance_s" in body else None
-    rate = _number(body, "rate_per_min", low=0) if "rate_per_min" in body else None
+    clock: SandboxClock = request.app.state.clock
+    scheduler: Scheduler = request.app.state.scheduler
+    speed = number_field(body, "speed", low=0.001) if "speed" in body else None
+    advance = number_field(body, "advance_s", low=0) if "advance_s" in body else None
+    rate = number_field(body, "rate_per_min", low=0) if "rate_per_min" in body else None
     if speed is None and advance is None and rate is None:
         raise bad_request("give speed, advance_s or rate_per_min")
     if speed is not None:
-        w.clock.set_speed(speed)
+        clock.set_speed(speed)
     if rate is not None:
-        w.set_rate(rate)
+        for part in _rated(request):
+            part.set_rate(rate)
     if advance:
-        w.clock.advance(advance)
-    fired = w.scheduler.fire_due()  # due timers fire before we answer
+        clock.advance(advance)
+    fired = scheduler.fire_due()  # due timers fire before we answer
     request.app.state.wake()
     return JSONResponse(_clock_json(request, fired))
 
 
-# -- stores -------------------------------------------------------------------------------
-async def create_store(request: Request) -> Response:
-    body = await json_body(request)
-    w = world(request)
-    name = body.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise bad_request("name must be a non-empty string")
-    n = len(w.stores) + next(_new_ids)
-    try:
-        user_id = int(body.get("user_id", 1070421029 + 1000 * n))
-        store_id = int(body.get("store_id", 44905357 + n))
-    except (TypeError, ValueError):
-        raise bad_request("user_id and store_id must be numbers") from None
-    token = body.get("token", w.config.token)
-    if not isinstance(token, str) or not token:
-        raise bad_request("token must be a non-empty string")
-    store = Store(
-        user_id=user_id,
-        store_id=store_id,
-        name=name.strip(),
-        external_code=str(body.get("external_code", f"UNID{n + 1:02d}")),
-        tokens={token},
-        sender_id=1068595961 + n,
-    )
-    w.add_store(store)
-    return JSONResponse(store.control_json(), status_code=201)
-
-
-async def list_stores(request: Request) -> Response:
-    return JSONResponse([s.control_json() for s in world(request).stores.values()])
-
-
 # -- faults -------------------------------------------------------------------------------
 async def add_fault(request: Request) -> Response:
-    fault = faults(request).add(await json_body(request))
+    fault = _faults(request).add(await json_body(request))
     return JSONResponse({"id": fault.id, "match": fault.match}, status_code=201)
 
 
 async def list_faults(request: Request) -> Response:
-    return JSONResponse(faults(request).as_json())
+    return JSONResponse(_faults(request).as_json())
 
 
 async def clear_faults(request: Request) -> Response:
-    return JSONResponse({"cleared": faults(request).clear()})
-
-
-# -- webhooks -----------------------------------------------------------------------------
-async def webhook_log(request: Request) -> Response:
-    order_id = request.query_params.get("order_id")
-    s = sender(request)
-    entries = [e for e in s.log if order_id is None or e["order_id"] == order_id]
-    return JSONResponse(
-        {"pending": s.pending, "holding": s.holding, "held": len(s.held), "deliveries": entries}
-    )
-
-
-async def webhook_drop(request: Request) -> Response:
-    s = sender(request)
-    s.drop_next = _count(await json_body(request, required=False), "count", 1)
-    return JSONResponse({"drop_next": s.drop_next})
-
-
-async def webhook_duplicate(request: Request) -> Response:
-    body = await json_body(request, required=False)
-    s = sender(request)
-    s.duplicate_next = _count(body, "count", 1)
-    s.duplicate_copies = _count(body, "copies", 2)
-    return JSONResponse({"duplicate_next": s.duplicate_next, "copies": s.duplicate_copies})
-
-
-async def webhook_hold(request: Request) -> Response:
-    s = sender(request)
-    s.holding = True
-    return JSONResponse({"holding": True, "held": len(s.held)})
-
-
-async def webhook_release(request: Request) -> Response:
-    order = (await json_body(request, required=False)).get("order", "sent")
-    if order not in ("sent", "reverse"):
-        raise bad_request('order must be "sent" or "reverse"')
-    released = sender(request).release(reverse=order == "reverse")
-    return JSONResponse({"released": released, "order": order})
-
-
-async def webhook_resend(request: Request) -> Response:
-    order_id = (await json_body(request)).get("order_id")
-    n = sender(request).resend(str(order_id))
-    if n is None:
-        raise not_found(f"no webhook was sent for order {order_id!r}")
-    return JSONResponse({"_id": n.id, "order_id": n.order_id, "attempts": n.attempts})
-
-
-async def webhook_unresolvable(request: Request) -> Response:
-    """Send a notification no order can be read from (§6.2): by default a garbled resource
-    for the default store; ``resource``/``topic``/``store`` may be given (``topic`` null =
-    absent)."""
-    body = await json_body(request, required=False)
-    w = world(request)
-    store_ref = body.get("store", w.default_store.user_id)
-    if isinstance(store_ref, bool) or not isinstance(store_ref, int):
-        raise bad_request("store must be a MP user id (a number)")
-    fields: dict[str, Any] = {"topic": "delivery", "resource": "/shipments/"}
-    if "topic" in body:
-        if body["topic"] is None:
-            del fields["topic"]
-        else:
-            fields["topic"] = body["topic"]
-    if "resource" in body:
-        fields["resource"] = body["resource"]
-    n = sender(request).send_unresolvable(store_ref, fields)
-    return JSONResponse({"_id": n.id, **fields}, status_code=201)
-
-
-async def webhook_settings(request: Request) -> Response:
-    body = await json_body(request)
-    s = sender(request)
-    if "relay_url" in body:
-        url = body["relay_url"]
-        if url is not None and (not isinstance(url, str) or not url.startswith("http")):
-            raise bad_request("relay_url must be an http(s) URL or null")
-        s.relay_url = url
-    if "ack_deadline_s" in body:
-        s.ack_deadline_s = _number(body, "ack_deadline_s", low=0.01)
-    return JSONResponse({"relay_url": s.relay_url, "ack_deadline_s": s.ack_deadline_s})
+    return JSONResponse({"cleared": _faults(request).clear()})
 
 
 _S = "/_sandbox"
 routes = [
     Route(f"{_S}/orders", create_order, methods=["POST"]),
     Route(f"{_S}/orders", list_orders, methods=["GET"]),
-    Route(f"{_S}/orders/{{order_id}}", get_order, methods=["GET"]),
-    Route(f"{_S}/orders/{{order_id}}/advance", advance_order, methods=["POST"]),
-    Route(f"{_S}/orders/{{order_id}}/state", set_order_state, methods=["POST"]),
-    Route(f"{_S}/shapes", get_shapes, methods=["GET"]),
-    Route(f"{_S}/shapes", set_shapes, methods=["POST"]),
     Route(f"{_S}/clock", get_clock, methods=["GET"]),
     Route(f"{_S}/clock", set_clock, methods=["POST"]),
-    Route(f"{_S}/stores", create_store, methods=["POST"]),
-    Route(f"{_S}/stores", list_stores, methods=["GET"]),
     Route(f"{_S}/faults", add_fault, methods=["POST"]),
     Route(f"{_S}/faults", list_faults, methods=["GET"]),
     Route(f"{_S}/faults", clear_faults, methods=["DELETE"]),
-    Route(f"{_S}/webhooks", webhook_log, methods=["GET"]),
-    Route(f"{_S}/webhooks/drop", webhook_drop, methods=["POST"]),
-    Route(f"{_S}/webhooks/duplicate", webhook_duplicate, methods=["POST"]),
-    Route(f"{_S}/webhooks/hold", webhook_hold, methods=["POST"]),
-    Route(f"{_S}/webhooks/release", webhook_release, methods=["POST"]),
-    Route(f"{_S}/webhooks/resend", webhook_resend, methods=["POST"]),
-    Route(f"{_S}/webhooks/settings", webhook_settings, methods=["POST"]),
-    Route(f"{_S}/webhooks/unresolvable", webhook_unresolvable, methods=["POST"]),
 ]

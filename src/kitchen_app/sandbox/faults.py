@@ -1,9 +1,9 @@
 """Injected API failures for client fault tests (``POST /_sandbox/faults``).
 
-A rule matches an operation name (``get_order``, ``accept``, ``cancel``,
-``cancellation_reasons``, ``print_label_pdf``, ``ready``, ``stores``, ``oauth`` or ``*``),
-optionally one shipment id, and answers the next ``count`` matching calls with its status
-(after auth, before anything else happens) or holds them ``delay_s`` real seconds first.
+A rule matches an operation name (the shell's own ``oauth``, ``*``, or one a mounted part
+declared through ``SandboxShell.faults``), optionally one order id, and answers the next
+``count`` matching calls with its status (after auth, before anything else happens) or holds
+them ``delay_s`` real seconds first. The answer is the shell's generic error body.
 """
 
 from __future__ import annotations
@@ -11,28 +11,17 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .api_errors import ApiError, bad_request
+from kitchen_app.channels.sandbox_kit import SandboxError, bad_request
 
-__all__ = ["OPERATIONS", "Fault", "Faults"]
+__all__ = ["SHELL_OPERATIONS", "Fault", "Faults"]
 
 log = logging.getLogger(__name__)
 
-OPERATIONS = frozenset(
-    {
-        "get_order",
-        "accept",
-        "cancel",
-        "cancellation_reasons",
-        "print_label_pdf",
-        "ready",
-        "stores",
-        "oauth",
-        "*",
-    }
-)
+SHELL_OPERATIONS = frozenset({"oauth", "*"})  # the token route; any operation
 _MESSAGES = {
     424: "Failed to get some information of the order",
     429: "Too many requests",
@@ -58,13 +47,17 @@ class Faults:
     def __init__(self) -> None:
         self.rules: list[Fault] = []
         self._ids = itertools.count(1)
+        self.operations: set[str] = set(SHELL_OPERATIONS)
+
+    def declare(self, operations: Iterable[str]) -> None:
+        self.operations.update(operations)
 
     def add(self, spec: Any) -> Fault:
         if not isinstance(spec, dict):
             raise bad_request("a fault must be a JSON object")
         match = spec.get("match")
-        if match not in OPERATIONS:
-            raise bad_request(f"match must be one of {', '.join(sorted(OPERATIONS))}")
+        if match not in self.operations:
+            raise bad_request(f"match must be one of {', '.join(sorted(self.operations))}")
         status = spec.get("status")
         if status is not None and (
             isinstance(status, bool) or not isinstance(status, int) or not 400 <= status <= 599
@@ -124,4 +117,4 @@ class Faults:
             if fault.retry_after is not None:
                 headers["retry-after"] = str(int(fault.retry_after))
             message = _MESSAGES.get(fault.status, "Injected failure")
-            raise ApiError(fault.status, message, headers=headers)
+            raise SandboxError(fault.status, message, headers=headers)

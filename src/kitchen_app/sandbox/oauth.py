@@ -1,5 +1,7 @@
-"""OAuth as Mercado Pago (api notes §7) and Mercado Libre (A.7) play it, on the sandbox's one
-base URL, told apart by ``client_id`` (the fixed apps of ``channels/sandbox_apps.py``):
+"""The shell's OAuth mechanism, the shape Mercado Pago (api notes §7) and Mercado Libre (A.7)
+share, on the sandbox's one base URL: each mounted part that plays it hands its application
+(``SandboxPart.oauth_app``: client id and secret, grant book, token and error bodies), told
+apart by ``client_id`` (the fixed apps of ``channels/sandbox_apps.py``):
 
 * ``GET /authorization?response_type=code&client_id=…&redirect_uri=…&state=…`` approves at
   once (the seller "logs in and accepts") and answers 302 to ``redirect_uri`` with ``code``
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -32,14 +35,12 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from kitchen_app.channels.base import SandboxPart
-from kitchen_app.channels.oauth_grants import GrantError, IssuedTokens, OAuthApp, with_query
-from kitchen_app.channels.sandbox_apps import MP_APP
+from kitchen_app.channels.oauth_grants import GrantError, OAuthApp, with_query
+from kitchen_app.channels.sandbox_kit import SandboxError, error_body
 
-from .api_errors import ApiError, error_body
-from .requests import faults, world
-from .world import World
+from .faults import Faults
 
-__all__ = ["mp_app", "routes"]
+__all__ = ["routes"]
 
 log = logging.getLogger(__name__)
 
@@ -49,41 +50,15 @@ _GRANT_MESSAGE = (
 )
 
 
-def _mp_error(key: str, message: str, status: int) -> dict[str, object]:
-    return error_body(status, message, key) | {"errorKey": key}
-
-
-def mp_app(w: World) -> OAuthApp:
-    """Mercado Pago's application: the shell's own (the MP simulator is the shell)."""
-
-    def body(tokens: IssuedTokens) -> dict[str, object]:
-        return {
-            "access_token": tokens.access_token,
-            "token_type": "bearer",
-            "expires_in": tokens.expires_in,
-            "scope": "offline_access read write",
-            "user_id": tokens.account,
-            "refresh_token": tokens.refresh_token,
-            "public_key": f"APP_USR-{tokens.access_token[-12:]}",
-            "live_mode": False,
-        }
-
-    return OAuthApp(
-        channel="mp_delivery",
-        client_id=MP_APP.client_id,
-        client_secret=MP_APP.client_secret,
-        book=w.oauth,
-        default_account=lambda: w.default_store.user_id,
-        has_account=lambda account: account in w.stores,
-        token_body=body,
-        error_body=_mp_error,
-    )
+def _parts(request: Request) -> dict[str, SandboxPart]:
+    parts: dict[str, SandboxPart] = request.app.state.parts
+    return parts
 
 
 def _apps(request: Request) -> dict[str, OAuthApp]:
-    apps = {MP_APP.client_id: mp_app(world(request))}
-    parts: dict[str, SandboxPart] = request.app.state.parts
-    for part in parts.values():
+    """The parts' applications by client id, in the order the parts were mounted."""
+    apps: dict[str, OAuthApp] = {}
+    for part in _parts(request).values():
         app = part.oauth_app()
         if app is not None:
             apps[app.client_id] = app
@@ -126,26 +101,43 @@ async def _params(request: Request) -> tuple[dict[str, Any], bool]:
     try:
         body = json.loads(raw) if raw.strip() else {}
     except ValueError:
-        raise ApiError(400, "body is not valid JSON", "invalid_request") from None
+        raise SandboxError(400, "body is not valid JSON", "invalid_request") from None
     if not isinstance(body, dict):
-        raise ApiError(400, "body must be a JSON object", "invalid_request")
+        raise SandboxError(400, "body must be a JSON object", "invalid_request")
     return body, False
 
 
-def _fail(app: OAuthApp | None, key: str, message: str, status: int = 400) -> JSONResponse:
-    body = _mp_error(key, message, status) if app is None else app.error_body(key, message, status)
+def _fail(
+    app: OAuthApp | None, key: str, message: str, status: int = 400, apps: Sequence[OAuthApp] = ()
+) -> JSONResponse:
+    """``app``'s error body; for a request no app is named in, the first mounted app's (the
+    shell has no shape of its own there), else the generic one."""
+    chosen = app or next(iter(apps), None)
+    if chosen is None:
+        body: dict[str, object] = error_body(status, message, key)
+    else:
+        body = chosen.error_body(key, message, status)
     return JSONResponse(body, status_code=status)
 
 
 async def token(request: Request) -> Response:
-    await faults(request).apply("oauth")
+    faults: Faults = request.app.state.faults
+    await faults.apply("oauth")
     params, form = await _params(request)
+    apps = _apps(request)
     client_id, client_secret = params.get("client_id"), params.get("client_secret")
     if not client_id or not client_secret:
-        return _fail(None, "invalid_client", "client_id and client_secret are required")
-    app = _apps(request).get(str(client_id))
+        return _fail(
+            None,
+            "invalid_client",
+            "client_id and client_secret are required",
+            apps=[*apps.values()],
+        )
+    app = apps.get(str(client_id))
     if app is None or str(client_secret) != app.client_secret:
-        return _fail(app, "invalid_client", "invalid client_id or client_secret")
+        return _fail(
+            app, "invalid_client", "invalid client_id or client_secret", apps=[*apps.values()]
+        )
     if app.form_only and not form:
         return _fail(app, "invalid_request", "the body must be application/x-www-form-urlencoded")
     grant = params.get("grant_type")
@@ -191,13 +183,10 @@ async def revoke(request: Request) -> Response:
         return _page_error("request body must be a JSON object")
     channel = body.get("channel")
     account = _account(body)
-    parts: dict[str, SandboxPart] = request.app.state.parts
-    known = {"mp_delivery", *parts}
-    if channel is not None and channel not in known:
-        return _page_error(f"channel must be one of {', '.join(sorted(known))}")
+    parts = _parts(request)
+    if channel is not None and (not isinstance(channel, str) or channel not in parts):
+        return _page_error(f"channel must be one of {', '.join(sorted(parts))}")
     revoked = 0
-    if channel in (None, "mp_delivery"):
-        revoked += world(request).oauth.revoke(account)
     for name, part in parts.items():
         if channel in (None, name):
             revoked += part.revoke_grants(account)

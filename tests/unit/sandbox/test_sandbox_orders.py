@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from kitchen_app.channels.mercadopago.mapping import map_order
+from kitchen_app.channels.mercadopago.sandbox.orders import build_order_json, parse_item_overrides
+from kitchen_app.channels.mercadopago.sandbox.stores import default_store
 from kitchen_app.domain import Logistics
-from kitchen_app.sandbox.orders import build_order_json, parse_item_overrides
-from kitchen_app.sandbox.stores import default_store
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "mp_order_flex.json"
 CREATED = 1_795_000_000.0

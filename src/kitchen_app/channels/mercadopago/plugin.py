@@ -49,6 +49,7 @@ from .display import DISPLAY
 from .flows import ACCEPT_WINDOW, flow_for_logistics
 from .mapping import map_order, observed_at
 from .oauth import OAUTH
+from .sandbox import sandbox_part
 from .settings import LEGACY_SETTINGS, SETTINGS
 from .status_graph import FLEX_GRAPH
 from .status_graph import PRINT_LABEL as PRINT_LABEL_ACTION
@@ -297,6 +298,7 @@ PLUGIN = Plugin(
     create=MercadoPagoMarketplace.from_context,
     lists_orders=False,
     actions=tuple(ACTIONS.values()),
+    sandbox=sandbox_part,
     # An announced order is cancelled 5 minutes after it is created; its details unread, the
     # desk counts from the first notification (api notes §3).
     unread_accept_window=ACCEPT_WINDOW,

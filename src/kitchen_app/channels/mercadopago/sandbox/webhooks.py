@@ -25,10 +25,11 @@ from typing import Any
 
 import httpx
 
+from kitchen_app.channels.base import SandboxShell
 from kitchen_app.channels.mercadopago import signature as mp_signature
+from kitchen_app.channels.sandbox_kit import iso
 
-from .clock import Scheduler, iso
-from .config import SandboxConfig
+from .config import MpSandboxConfig
 from .shapes import Shapes
 from .world import SimOrder
 
@@ -52,13 +53,13 @@ class Notification:
 
 class WebhookSender:
     def __init__(
-        self, config: SandboxConfig, scheduler: Scheduler, shapes: Shapes | None = None
+        self, config: MpSandboxConfig, shell: SandboxShell, shapes: Shapes | None = None
     ) -> None:
         self.config = config
         self.shapes = shapes if shapes is not None else Shapes.from_config(config)
-        self.scheduler = scheduler
-        self.clock = scheduler.clock
-        self.relay_url = config.relay_url
+        self.now = shell.now
+        self.at = shell.at
+        self.relay_url = shell.relay_url
         self.ack_deadline_s = config.ack_deadline_s
         self.log: deque[dict[str, Any]] = deque(maxlen=20_000)
         self.last_by_order: dict[str, Notification] = {}
@@ -125,7 +126,7 @@ class WebhookSender:
     def send_unresolvable(self, user_id: int, fields: dict[str, Any]) -> Notification:
         """A notification whose order cannot be told (``fields``: its topic/resource, e.g. a
         garbled resource), for the desk's "unresolved notifications" list (§6.2)."""
-        n = Notification(str(uuid.uuid4()), "", user_id, self.clock.now(), fields=fields)
+        n = Notification(str(uuid.uuid4()), "", user_id, self.now(), fields=fields)
         self._queue.put_nowait((n, n.attempts, False))
         return n
 
@@ -172,7 +173,7 @@ class WebhookSender:
             **fields,
             "user_id": n.user_id,
             "application_id": self.config.application_id,
-            "sent": iso(self.clock.now()),
+            "sent": iso(self.now()),
             "attempts": attempt,
             "received": iso(n.created),
             "actions": [],
@@ -225,7 +226,7 @@ class WebhookSender:
             n.attempts = attempt + 1
             self._queue.put_nowait((n, n.attempts, False))
 
-        self.scheduler.at(self.clock.now() + delay, retry)
+        self.at(self.now() + delay, retry)
 
     def _record(
         self,
@@ -244,7 +245,7 @@ class WebhookSender:
                 "outcome": outcome,
                 "status_code": status,
                 "request_id": request_id,
-                "at": iso(self.clock.now()),
+                "at": iso(self.now()),
                 "elapsed_ms": round(elapsed_ms, 2) if elapsed_ms is not None else None,
             }
         )

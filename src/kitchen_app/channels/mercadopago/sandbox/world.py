@@ -1,4 +1,5 @@
-"""The sandbox's world: stores, orders and their state machine (api notes §3–§5, §8).
+"""Mercado Pago's world in the sandbox: stores, orders and their state machine (api notes
+§3–§5, §8), on the shell's clock and timers (``SandboxShell``).
 
 Everything here runs on one event loop (uvicorn's), so no locks. Merchant actions (accept,
 cancel, print, ready) come from the HTTP routes; platform steps (courier progress,
@@ -17,12 +18,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
+from kitchen_app.channels.base import SandboxShell
 from kitchen_app.channels.oauth_grants import GrantBook
 from kitchen_app.channels.sandbox_apps import MP_APP
+from kitchen_app.channels.sandbox_kit import iso
 
-from .api_errors import ApiError, bad_request, conflict, forbidden, not_found
-from .clock import Scheduler, iso
-from .config import SandboxConfig
+from .config import MpSandboxConfig
+from .errors import ApiError, bad_request, conflict, forbidden, not_found
 from .orders import ItemSpec, build_order_json
 from .shapes import TIME_FIELDS, Shapes, render_time
 from .stores import Store, default_store
@@ -112,29 +114,28 @@ Notify = Callable[[SimOrder, float], None]
 
 
 class World:
-    def __init__(self, config: SandboxConfig, scheduler: Scheduler) -> None:
+    def __init__(self, config: MpSandboxConfig, shell: SandboxShell) -> None:
         self.config = config
         self.shapes = Shapes.from_config(config)
-        self.scheduler = scheduler
-        self.clock = scheduler.clock
+        self.now = shell.now
+        self.at = shell.at
+        self.token = shell.token  # the sandbox token the default store (and new ones) accept
         self.notify: Notify = lambda order, at: None
         self.stores: dict[int, Store] = {}
         self.orders: dict[str, SimOrder] = {}
         self.rate_per_min = config.rate_per_min
-        seed_rng = random.Random(config.seed)
-        self._seed = config.seed if config.seed is not None else seed_rng.randrange(2**32)
+        seed_rng = random.Random(shell.seed)
+        self._seed = shell.seed if shell.seed is not None else seed_rng.randrange(2**32)
         self._timing = random.Random(f"{self._seed}-timing")
         base = random.Random(f"{self._seed}-ids")
         self._ids = itertools.count(44_000_000_000 + base.randrange(10**9))
         self._display = itertools.count(base.randrange(1000, 9000))
         self._serial = itertools.count()
         self._auto_chain = 0
-        self.add_store(default_store(config.token))
+        self.add_store(default_store(shell.token))
         # Tokens from Mercado Pago's OAuth (api notes §7): 180-day access tokens, refresh
         # tokens rotated on each use (their lifetime is UNKNOWN: assumed without end).
-        self.oauth = GrantBook(
-            self.clock.now, access_s=15_552_000, refresh_s=None, make_token=_mp_token
-        )
+        self.oauth = GrantBook(shell.now, access_s=15_552_000, refresh_s=None, make_token=_mp_token)
 
     def token_opens(self, store: Store, token: str) -> bool:
         """The sandbox token (never expires) or a live OAuth token of this store's seller."""
@@ -178,7 +179,7 @@ class World:
             raise bad_request(f"logistics must be one of {', '.join(LOGISTICS)}")
         if store.status != "enabled":
             raise ApiError(409, f"store {store.user_id} is {store.status}", "store_not_enabled")
-        now = self.clock.now() if at is None else at
+        now = self.now() if at is None else at
         shipment_id = str(next(self._ids))
         rng = random.Random(f"{self._seed}-order-{next(self._serial)}")
         static = build_order_json(
@@ -202,7 +203,7 @@ class World:
                 self.config.dropoff_assign_min_s, self.config.dropoff_assign_max_s
             )
         self.orders[shipment_id] = order
-        self.scheduler.at(now + self.config.accept_window_s, lambda due: self._expire(order, due))
+        self.at(now + self.config.accept_window_s, lambda due: self._expire(order, due))
         self._schedule_step(order)
         self.notify(order, now)
         return order
@@ -244,7 +245,7 @@ class World:
     def set_state(self, order: SimOrder, status: str, substatus: str | None) -> None:
         """Put the order in any state, documented or not (control route), with its webhook.
         Its timers stop: what follows an undocumented state is unknown."""
-        self._change(order, status, substatus, self.clock.now())
+        self._change(order, status, substatus, self.now())
 
     # -- merchant actions -----------------------------------------------------------------
     def accept(self, order: SimOrder, *, implicit: bool = False) -> None:
@@ -254,7 +255,7 @@ class World:
             if implicit or self.config.idempotent_accept:
                 return
             raise conflict("This order cannot be accepted due to its current status.")
-        now = self.clock.now()
+        now = self.now()
         order.accepted_at = now
         order.store.consecutive_expired = 0
         if order.logistics == "dropoff" and not self.config.courier_before_accept:
@@ -283,7 +284,7 @@ class World:
             if reason.get("id") not in offered:
                 raise bad_request("cancellation_reason is not available for this order's status")
         order.store.consecutive_expired = 0
-        self._change(order, "cancelled", "cancelled_manually", self.clock.now())
+        self._change(order, "cancelled", "cancelled_manually", self.now())
 
     def mark_ready(self, order: SimOrder) -> None:
         """The drop-off "order ready" call (api notes §5b): records the time, changes no
@@ -298,7 +299,7 @@ class World:
         ):
             raise conflict("This order cannot be marked as ready due to its current status.")
         if order.ready_at is None:
-            order.ready_at = self.clock.now()
+            order.ready_at = self.now()
 
     # -- platform steps ---------------------------------------------------------------------
     def _next_step(self, order: SimOrder) -> tuple[str, str | None, float] | None:
@@ -353,7 +354,7 @@ class World:
             if order.generation == generation:
                 self._change(order, step[0], step[1], due)
 
-        self.scheduler.at(step[2], fire)
+        self.at(step[2], fire)
 
     def advance(self, order: SimOrder, outcome: str | None = None) -> None:
         """Apply the order's next platform step now (``outcome="failed"`` picks the failure
@@ -365,7 +366,7 @@ class World:
         step = self._next_step(order)
         if step is None:
             raise conflict("This order has no next courier or platform step.")
-        self._change(order, step[0], step[1], max(self.clock.now(), order.history[-1][2]))
+        self._change(order, step[0], step[1], max(self.now(), order.history[-1][2]))
 
     def _expire(self, order: SimOrder, due: float) -> None:
         if order.accepted or order.status != "ready_to_ship":
@@ -395,7 +396,7 @@ class World:
 
     # -- orders the sandbox creates on its own ------------------------------------------
     def start_auto_orders(self) -> None:
-        self._schedule_auto(self.clock.now())
+        self._schedule_auto(self.now())
 
     def _schedule_auto(self, after: float) -> None:
         if self.rate_per_min <= 0:
@@ -407,7 +408,7 @@ class World:
             if chain == self._auto_chain:  # a rate change started a new chain
                 self._auto_order(due)
 
-        self.scheduler.at(after + gap, fire)
+        self.at(after + gap, fire)
 
     def _auto_order(self, due: float) -> None:
         enabled = [s for s in self.stores.values() if s.status == "enabled"]
@@ -422,4 +423,4 @@ class World:
             raise bad_request("rate_per_min must be 0 or more")
         self.rate_per_min = rate_per_min
         self._auto_chain += 1
-        self._schedule_auto(self.clock.now())
+        self._schedule_auto(self.now())

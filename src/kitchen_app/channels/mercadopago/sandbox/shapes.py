@@ -5,7 +5,7 @@ the webhook's ``resource`` (bare id or ``/shipments/{id}``, api notes §6.2), it
 (``delivery``, ``shipments`` or none), signed or unsigned notifications (§6.4), and times in
 the zone of ``x-time-zone`` with or without an offset (§2). A GET may also answer 404 for a
 moment right after the webhook (for some seconds, or for an order's first N reads). Each of
-these is a field here, set from ``SandboxConfig`` at start and by ``POST /_sandbox/shapes``
+these is a field here, set from ``MpSandboxConfig`` at start and by ``POST /_sandbox/shapes``
 later; ``"mixed"`` rotates through every shape so a demo shows them all.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from .config import SandboxConfig
+from .config import MpSandboxConfig
 
 __all__ = [
     "RESOURCE_STYLES",
@@ -57,7 +57,7 @@ class Shapes:
     _turn: itertools.count[int] = field(default_factory=itertools.count, repr=False)
 
     @classmethod
-    def from_config(cls, config: SandboxConfig) -> Shapes:
+    def from_config(cls, config: MpSandboxConfig) -> Shapes:
         shapes = cls()
         shapes.update(
             {

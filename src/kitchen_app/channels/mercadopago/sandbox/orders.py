@@ -16,7 +16,8 @@ import zlib
 from decimal import Decimal
 from typing import Any
 
-from .clock import iso
+from kitchen_app.channels.sandbox_kit import iso
+
 from .items import ItemSpec, OptionSpec, parse_item_overrides
 from .menu import (
     COMPLEMENT_ADDRESS,

@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from kitchen_app.domain.timezones import zone_from_setting
 
-from .api_errors import ApiError, bad_request, conflict, forbidden, not_found
+from .errors import ApiError, bad_request, conflict, forbidden, not_found
 from .label_pdf import render_label
 from .requests import bearer, faults, json_body, world
 from .stores import STORE_STATUSES, Store
@@ -50,7 +50,7 @@ async def get_order(request: Request) -> Response:
     if order is not None:
         order.reads += 1
         # The real API may not know an order yet right after its webhook (issue 9, item 3).
-        if w.clock.now() - order.created < w.shapes.not_found_for_s:
+        if w.now() - order.created < w.shapes.not_found_for_s:
             raise not_found()
         if order.reads <= w.shapes.not_found_first_gets:
             raise not_found()

@@ -19,6 +19,7 @@ from .order import (
     PrintCode,
     Totals,
 )
+from .print_jobs import PrintJobState
 from .serialize import order_from_dict, order_to_dict
 from .settings import Choice, SettingKind, SettingSpec, SettingValue
 from .text import QT_TRANSLATE_NOOP, Text
@@ -53,6 +54,7 @@ __all__ = [
     "OrderKey",
     "Payment",
     "PrintCode",
+    "PrintJobState",
     "SettingKind",
     "SettingSpec",
     "SettingValue",

@@ -1,4 +1,4 @@
-"""The print journal's vocabulary: job states, the store's print-job API as a protocol, and
+"""The print journal's vocabulary: the store's print-job API as a protocol, and
 what the print queue reports (docs/printing.md, "The journal's rules")."""
 
 from __future__ import annotations
@@ -6,13 +6,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
+
+from kitchen_app.domain import PrintJobState
 
 __all__ = [
     "AutoPrintPolicy",
     "JobChange",
-    "JobState",
     "PrintJobLike",
     "PrintJournal",
     "PrintQueueError",
@@ -20,15 +20,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-
-class JobState(StrEnum):
-    QUEUED = "queued"
-    PRINTING = "printing"
-    PRINTED = "printed"
-    FAILED = "failed"
-    UNCERTAIN = "uncertain"
-    CANCELLED = "cancelled"
 
 
 class PrintJobLike(Protocol):
@@ -47,7 +38,7 @@ class PrintJobLike(Protocol):
     @property
     def reprint(self) -> bool: ...
     @property
-    def state(self) -> str: ...
+    def state(self) -> PrintJobState: ...
     @property
     def attempts(self) -> int: ...
     @property
@@ -61,12 +52,10 @@ class PrintJournal(Protocol):
         self, key: str | None, kind: str, printer: str, copy: int, *, reprint: bool
     ) -> int: ...
 
-    # ``state`` is the store's PrintJobState (a StrEnum with these values); Any keeps the
-    # protocol satisfied by its narrower annotation.
     def set_print_job_state(
         self,
         job_id: int,
-        state: Any,
+        state: PrintJobState,
         *,
         error: str | None = None,
         bytes_sent: bool | None = None,
@@ -76,7 +65,9 @@ class PrintJournal(Protocol):
 
     def print_job(self, job_id: int) -> PrintJobLike | None: ...
 
-    def print_jobs_in_states(self, states: Collection[Any]) -> Collection[PrintJobLike]: ...
+    def print_jobs_in_states(
+        self, states: Collection[PrintJobState]
+    ) -> Collection[PrintJobLike]: ...
 
 
 class PrintQueueError(ValueError):
@@ -89,7 +80,7 @@ class JobChange:
     key: str | None
     kind: str
     printer: str
-    state: JobState
+    state: PrintJobState
     error: str | None = None
 
 

@@ -24,14 +24,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import tzinfo
 
-from kitchen_app.domain import Order
+from kitchen_app.domain import Order, PrintJobState
 
 from .documents import Document, ticket_document
 from .errors import NothingSent, PrinterError, PrinterFault, SentUnconfirmed
 from .jobs import (
     AutoPrintPolicy,
     JobChange,
-    JobState,
     PrintJobLike,
     PrintJournal,
     PrintQueueError,
@@ -44,7 +43,6 @@ from .targets import PrinterTarget, target_for
 __all__ = [
     "AutoPrintPolicy",
     "JobChange",
-    "JobState",
     "PrintJobLike",
     "PrintJournal",
     "PrintQueue",
@@ -122,17 +120,19 @@ class PrintQueue:
     async def start(self) -> Recovery:
         """Turn jobs a crash left ``printing`` into ``uncertain``; report queued ones."""
         uncertain: list[int] = []
-        for job in self._journal.print_jobs_in_states([JobState.PRINTING]):
+        for job in self._journal.print_jobs_in_states([PrintJobState.PRINTING]):
             self._journal.set_print_job_state(
                 job.id,
-                JobState.UNCERTAIN,
+                PrintJobState.UNCERTAIN,
                 error="the desk stopped while this ticket was printing",
             )
             uncertain.append(job.id)
-            self._notify(job.id, job.order_key, job.kind, job.printer, JobState.UNCERTAIN, None)
+            self._notify(
+                job.id, job.order_key, job.kind, job.printer, PrintJobState.UNCERTAIN, None
+            )
         queued = [
             job.id
-            for job in self._journal.print_jobs_in_states([JobState.QUEUED])
+            for job in self._journal.print_jobs_in_states([PrintJobState.QUEUED])
             if job.id not in self._pending
         ]
         if uncertain:
@@ -173,7 +173,7 @@ class PrintQueue:
         ids: list[int] = []
         for copy in range(1, copies + 1):
             job_id = self._journal.add_print_job(key, kind, printer, copy, reprint=reprint)
-            self._notify(job_id, key, kind, printer, JobState.QUEUED, None)
+            self._notify(job_id, key, kind, printer, PrintJobState.QUEUED, None)
             self._enqueue(printer, _Pending(job_id, key, kind, copy, reprint, document))
             ids.append(job_id)
         return ids
@@ -242,21 +242,23 @@ class PrintQueue:
         job = self._job(job_id)
         target = printer or job.printer
         self._printer(target)
-        state = JobState(job.state)
-        if state is JobState.PRINTING or job_id in self._pending:
+        state = PrintJobState(job.state)
+        if state is PrintJobState.PRINTING or job_id in self._pending:
             raise PrintQueueError(f"print job {job_id} is still in the queue")
-        maybe_on_paper = state in (JobState.UNCERTAIN, JobState.PRINTED) or (
-            state is JobState.FAILED and job.bytes_sent
+        maybe_on_paper = state in (PrintJobState.UNCERTAIN, PrintJobState.PRINTED) or (
+            state is PrintJobState.FAILED and job.bytes_sent
         )
-        if state is JobState.CANCELLED:
+        if state is PrintJobState.CANCELLED:
             # A cancelled job is closed in the journal: printing it after all is a new job.
             (new_id,) = await self.submit(
                 job.order_key, job.kind, document, printer=target, reprint=job.reprint
             )
             return new_id
         if not maybe_on_paper:
-            self._journal.set_print_job_state(job_id, JobState.QUEUED, error=None, printer=target)
-            self._notify(job_id, job.order_key, job.kind, target, JobState.QUEUED, None)
+            self._journal.set_print_job_state(
+                job_id, PrintJobState.QUEUED, error=None, printer=target
+            )
+            self._notify(job_id, job.order_key, job.kind, target, PrintJobState.QUEUED, None)
             self._enqueue(
                 target,
                 _Pending(
@@ -273,19 +275,21 @@ class PrintQueue:
         (new_id,) = await self.submit(
             job.order_key, job.kind, document, printer=target, reprint=True
         )
-        if state is JobState.UNCERTAIN:
+        if state is PrintJobState.UNCERTAIN:
             self._journal.set_print_job_state(
-                job_id, JobState.FAILED, error=f"not printed (operator); reprinted as job {new_id}"
+                job_id,
+                PrintJobState.FAILED,
+                error=f"not printed (operator); reprinted as job {new_id}",
             )
-            self._notify(job_id, job.order_key, job.kind, job.printer, JobState.FAILED, None)
+            self._notify(job_id, job.order_key, job.kind, job.printer, PrintJobState.FAILED, None)
         return new_id
 
     async def resolve_uncertain(self, job_id: int, *, printed: bool) -> None:
         """The operator looked at the printer: it printed, or it did not."""
         job = self._job(job_id)
-        if JobState(job.state) is not JobState.UNCERTAIN:
+        if PrintJobState(job.state) is not PrintJobState.UNCERTAIN:
             raise PrintQueueError(f"print job {job_id} is {job.state}, not uncertain")
-        state = JobState.PRINTED if printed else JobState.FAILED
+        state = PrintJobState.PRINTED if printed else PrintJobState.FAILED
         error = None if printed else "not printed (operator)"
         self._journal.set_print_job_state(job_id, state, error=error)
         self._notify(job_id, job.order_key, job.kind, job.printer, state, error)
@@ -293,14 +297,14 @@ class PrintQueue:
     async def cancel(self, job_id: int) -> None:
         """Drop a job that is queued or failed (it will not print)."""
         job = self._job(job_id)
-        state = JobState(job.state)
-        if state not in (JobState.QUEUED, JobState.FAILED):
+        state = PrintJobState(job.state)
+        if state not in (PrintJobState.QUEUED, PrintJobState.FAILED):
             raise PrintQueueError(f"print job {job_id} is {job.state}; it cannot be cancelled")
         pending = self._pending.pop(job_id, None)
         if pending is not None:
             pending.document = _cancelled
-        self._journal.set_print_job_state(job_id, JobState.CANCELLED)
-        self._notify(job_id, job.order_key, job.kind, job.printer, JobState.CANCELLED, None)
+        self._journal.set_print_job_state(job_id, PrintJobState.CANCELLED)
+        self._notify(job_id, job.order_key, job.kind, job.printer, PrintJobState.CANCELLED, None)
         self._update_idle()
 
     def _job(self, job_id: int) -> PrintJobLike:
@@ -335,12 +339,12 @@ class PrintQueue:
                     self._set(
                         pending,
                         printer,
-                        JobState.UNCERTAIN,
+                        PrintJobState.UNCERTAIN,
                         error="internal error",
                         bytes_sent=True,
                     )
                 else:
-                    self._set(pending, printer, JobState.FAILED, error="internal error")
+                    self._set(pending, printer, PrintJobState.FAILED, error="internal error")
             finally:
                 if self._pending.get(pending.job_id) is pending:
                     del self._pending[pending.job_id]
@@ -352,7 +356,7 @@ class PrintQueue:
             self._set(
                 job,
                 printer,
-                JobState.FAILED,
+                PrintJobState.FAILED,
                 error=f"no printer named {printer!r}",
                 bytes_sent=False,
             )
@@ -361,39 +365,45 @@ class PrintQueue:
             # Rendering (a PDF with its QR) takes milliseconds: off the engine's loop.
             data = await asyncio.to_thread(job.document, settings, job.reprint)
         except PrinterError as exc:
-            self._set(job, printer, JobState.FAILED, error=exc.message, bytes_sent=False)
+            self._set(job, printer, PrintJobState.FAILED, error=exc.message, bytes_sent=False)
             return
         except ValueError as exc:
             self._set(
-                job, printer, JobState.FAILED, error=f"cannot render: {exc}", bytes_sent=False
+                job, printer, PrintJobState.FAILED, error=f"cannot render: {exc}", bytes_sent=False
             )
             return
         target = self._targets(settings)
         while True:
             job.attempts += 1
             job.reached_printer = True
-            self._set(job, printer, JobState.PRINTING)
+            self._set(job, printer, PrintJobState.PRINTING)
             try:
                 await asyncio.to_thread(target.send, data)
             except NothingSent as exc:
                 if exc.retryable and job.attempts - job.first_attempt < self._max_attempts:
                     delay = self._backoff[min(job.attempts - 1, len(self._backoff) - 1)]
                     log.info("print job %s: %s; retry in %.1f s", job.job_id, exc.message, delay)
-                    self._set(job, printer, JobState.QUEUED, error=exc.message, bytes_sent=False)
+                    self._set(
+                        job, printer, PrintJobState.QUEUED, error=exc.message, bytes_sent=False
+                    )
                     await asyncio.sleep(delay)
                     if self._pending.get(job.job_id) is not job:
                         return  # cancelled while waiting
                     continue
-                self._set(job, printer, JobState.FAILED, error=exc.message, bytes_sent=False)
+                self._set(job, printer, PrintJobState.FAILED, error=exc.message, bytes_sent=False)
             except SentUnconfirmed as exc:
                 await self._settle_unconfirmed(job, printer, target, exc)
             except PrinterFault as exc:
                 self._printer_state(printer, exc.state)
-                self._set(job, printer, JobState.FAILED, error=exc.message, bytes_sent=exc.sent)
+                self._set(
+                    job, printer, PrintJobState.FAILED, error=exc.message, bytes_sent=exc.sent
+                )
             except PrinterError as exc:
-                self._set(job, printer, JobState.FAILED, error=exc.message, bytes_sent=exc.sent)
+                self._set(
+                    job, printer, PrintJobState.FAILED, error=exc.message, bytes_sent=exc.sent
+                )
             else:
-                self._set(job, printer, JobState.PRINTED, error=None, bytes_sent=True)
+                self._set(job, printer, PrintJobState.PRINTED, error=None, bytes_sent=True)
             return
 
     async def _settle_unconfirmed(
@@ -406,16 +416,16 @@ class PrintQueue:
         state = await asyncio.to_thread(target.status)
         self._printer_state(printer, state)
         if state is None or state.ok:
-            self._set(job, printer, JobState.UNCERTAIN, error=exc.message, bytes_sent=True)
+            self._set(job, printer, PrintJobState.UNCERTAIN, error=exc.message, bytes_sent=True)
         else:
             error = f"{exc.message}; printer reports {state.describe()}"
-            self._set(job, printer, JobState.FAILED, error=error, bytes_sent=True)
+            self._set(job, printer, PrintJobState.FAILED, error=error, bytes_sent=True)
 
     def _set(
         self,
         job: _Pending,
         printer: str,
-        state: JobState,
+        state: PrintJobState,
         *,
         error: str | None = None,
         bytes_sent: bool | None = None,
@@ -428,7 +438,7 @@ class PrintQueue:
             attempts=job.attempts,
             printer=printer,
         )
-        if state in (JobState.FAILED, JobState.UNCERTAIN):
+        if state in (PrintJobState.FAILED, PrintJobState.UNCERTAIN):
             log.warning("print job %s on %s: %s (%s)", job.job_id, printer, state.value, error)
         self._notify(job.job_id, job.key, job.kind, printer, state, error)
 
@@ -438,7 +448,7 @@ class PrintQueue:
         key: str | None,
         kind: str,
         printer: str,
-        state: JobState,
+        state: PrintJobState,
         error: str | None,
     ) -> None:
         if self._on_change is None:

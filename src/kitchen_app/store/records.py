@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from kitchen_app.domain import Money, Stage, StatusPair, TimelineEntry
+from kitchen_app.domain import Money, PrintJobState, Stage, StatusPair, TimelineEntry
 
 __all__ = [
     "ActionRecord",
@@ -37,15 +37,6 @@ class PrintJobKind(StrEnum):
     RECEIPT = "receipt"
     LABEL_PDF = "label_pdf"  # the marketplace's own receipt PDF
     CALIBRATION = "calibration"  # a test page: the only kind without an order
-
-
-class PrintJobState(StrEnum):
-    QUEUED = "queued"
-    PRINTING = "printing"
-    PRINTED = "printed"  # final
-    FAILED = "failed"  # nothing reached the printer, or it said no; retryable
-    UNCERTAIN = "uncertain"  # bytes went out, no confirmation: only the operator may retry
-    CANCELLED = "cancelled"  # final
 
 
 # States a record never leaves: retries make a new row or stop, never rewrite success.

@@ -7,6 +7,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kitchen_app.domain import PrintJobState
+
 
 @dataclass(frozen=True)
 class JobRecord:
@@ -16,7 +18,7 @@ class JobRecord:
     printer: str
     copy: int
     reprint: bool
-    state: str = "queued"
+    state: PrintJobState = PrintJobState.QUEUED
     attempts: int = 0
     error: str | None = None
     bytes_sent: bool = False
@@ -40,7 +42,7 @@ class MemoryJournal:
     def set_print_job_state(
         self,
         job_id: int,
-        state: Any,
+        state: PrintJobState,
         *,
         error: str | None = None,
         bytes_sent: bool | None = None,
@@ -49,7 +51,7 @@ class MemoryJournal:
     ) -> None:
         with self._lock:
             job = self.jobs[job_id]
-            changes: dict[str, Any] = {"state": str(state), "error": error}
+            changes: dict[str, Any] = {"state": PrintJobState(state), "error": error}
             if bytes_sent is not None:
                 changes["bytes_sent"] = bytes_sent or job.bytes_sent
             if attempts is not None:
@@ -62,8 +64,8 @@ class MemoryJournal:
     def print_job(self, job_id: int) -> JobRecord | None:
         return self.jobs.get(job_id)
 
-    def print_jobs_in_states(self, states: Collection[Any]) -> list[JobRecord]:
-        wanted = {str(s) for s in states}
+    def print_jobs_in_states(self, states: Collection[PrintJobState]) -> list[JobRecord]:
+        wanted = set(states)
         return [j for j in self.jobs.values() if j.state in wanted]
 
     def states(self) -> dict[int, str]:

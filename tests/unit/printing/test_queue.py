@@ -12,12 +12,12 @@ from tests.unit.printing.escpos_decode import decode
 from tests.unit.printing.journal import MemoryJournal
 from tests.unit.printing.orders import flex_order
 
+from kitchen_app.domain import PrintJobState
 from kitchen_app.printing.documents import raw_document, ticket_document
 from kitchen_app.printing.errors import NothingSent, PrinterFault, SentUnconfirmed
 from kitchen_app.printing.queue import (
     AutoPrintPolicy,
     JobChange,
-    JobState,
     PrintQueue,
     PrintQueueError,
 )
@@ -103,9 +103,9 @@ def test_prints_copies_on_routed_printers_one_job_each() -> None:
     assert targets["counter"].sent[0].count(b"1P0") == 1  # the receipt's QR
     assert threading.main_thread().name not in targets["kitchen"].threads  # sent off-loop
     assert [c.state for c in changes if c.job_id == ids[0]] == [
-        JobState.QUEUED,
-        JobState.PRINTING,
-        JobState.PRINTED,
+        PrintJobState.QUEUED,
+        PrintJobState.PRINTING,
+        PrintJobState.PRINTED,
     ]
 
 
@@ -255,7 +255,7 @@ def test_start_turns_crashed_printing_jobs_uncertain_and_reports_queued() -> Non
 
     run(go)
     assert journal.jobs[b].state == "printed" and target.sent == [b"r"]
-    assert changes[0].state is JobState.UNCERTAIN
+    assert changes[0].state is PrintJobState.UNCERTAIN
 
 
 def test_pdf_document_refuses_an_escpos_printer_and_os_printer_gets_pdf() -> None:
@@ -301,7 +301,7 @@ def test_one_job_at_a_time_per_printer() -> None:
             "k", "kitchen", raw_document(b"x", pdf=False), printer="kitchen", copies=3
         )
         for _ in range(1000):  # bounded wait for the first job to be in flight
-            if any(c.state is JobState.PRINTING for c in changes):
+            if any(c.state is PrintJobState.PRINTING for c in changes):
                 break
             await asyncio.sleep(0.005)
         release.set()
@@ -348,7 +348,7 @@ def test_a_printer_removed_while_its_job_waits_fails_the_job_visibly() -> None:
             "k", "kitchen", raw_document(b"x", pdf=False), printer="kitchen", copies=2
         )
         for _ in range(1000):  # bounded wait for the first job to be in flight
-            if any(c.job_id == a and c.state is JobState.PRINTING for c in changes):
+            if any(c.job_id == a and c.state is PrintJobState.PRINTING for c in changes):
                 break
             await asyncio.sleep(0.005)
         queue.set_printers([COUNTER])

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 
+from kitchen_app.app.plugins import registry
 from kitchen_app.domain import Stage
 from kitchen_app.engine.recorder import Announcement, RecordingListener
 from kitchen_app.store import DeskReader
@@ -68,7 +69,10 @@ class Live:
         self.bridge = EngineBridge()
         self.stack = Stack(tmp_path, listener=RecordingListener(_forward(self.bridge)))
         self.stack.start()
-        self.reader = DeskReader.open(self.stack.desk_db)
+        # As the desk opens it: loading orders get their plug-in's accept window.
+        self.reader = DeskReader.open(
+            self.stack.desk_db, unread_accept_windows=registry().unread_accept_windows()
+        )
         self.player = RecordingPlayer()
         self.offset = timedelta(0)  # moves the window's clock toward the accept deadline
         assert self.stack.engine is not None

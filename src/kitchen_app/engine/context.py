@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from kitchen_app.channels.base import (
@@ -17,7 +17,7 @@ from kitchen_app.channels.base import (
     OrderRef,
 )
 from kitchen_app.channels.errors import ChannelError
-from kitchen_app.domain import ACCEPT_WINDOW, Channel, OrderKey, TimelineEntry
+from kitchen_app.domain import Channel, OrderKey, TimelineEntry
 from kitchen_app.engine.api import EngineListener
 from kitchen_app.engine.deadline import accept_deadline
 from kitchen_app.engine.settings import SETTINGS
@@ -52,6 +52,9 @@ class EngineContext:
     occurred_at: Mapping[Channel, OccurredAt] = field(default_factory=dict)
     clock: Callable[[], datetime] = utc_now
     api_outcome: ApiOutcome = _ignore_outcome
+    # Per channel with one: how long an order whose details are unread may wait for
+    # acceptance (the plug-ins' ``unread_accept_window``); the loading retries last that long.
+    unread_accept_windows: Mapping[str, timedelta] = field(default_factory=dict)
     # Told of every announced change (the store watch looks for auto-cancels).
     observers: list[Callable[[OrderChange], None]] = field(default_factory=list)
 
@@ -126,7 +129,7 @@ class EngineContext:
         key = order.key
         plugin = self.plugin(order.channel)
         flow = plugin.flow(order) if plugin is not None else None
-        window = flow.accept_window if flow is not None else ACCEPT_WINDOW
+        window = flow.accept_window if flow is not None else None  # a channel that is off
         first_notified = self.store.first_notification(key)
         deadline = None
         if first_notified is not None and window is not None:

@@ -200,6 +200,7 @@ class Engine:
                 occurred_at=self._occurred_at,
                 clock=self._clock,
                 api_outcome=self._health.api_outcome,
+                unread_accept_windows=self._plugins.unread_accept_windows(),
             )
             self._ctx = ctx
             self._fetcher = OrderFetcher(ctx, on_new_order=self._on_new_order)

@@ -4,7 +4,9 @@ another back (DESIGN §6.8, api notes §8).
 The feed records an order it could not read at once as *loading* ("New order #id — details
 loading") in the transaction that moves its cursor, then hands it here. Each such order gets
 its own task that tries again at 0.5, 1, 2, 4 and 8 s, then every 15 s while its accept window
-lasts (first notification + 5 min); after that it is *parked* and reconciliation keeps trying.
+lasts (first notification + its plug-in's ``unread_accept_window``; an order of a channel
+without one gets ``KNOWN_ORDER_RETRY``); after that it is *parked* and reconciliation keeps
+trying.
 A marketplace may answer 404 for a moment right after the webhook, so 404 gets the same
 schedule as a timeout or a 5xx.
 
@@ -28,7 +30,6 @@ from kitchen_app.engine.context import EngineContext
 from kitchen_app.store import StoreError
 
 __all__ = [
-    "ACCEPT_WINDOW",
     "FAST_SCHEDULE_S",
     "KNOWN_ORDER_RETRY",
     "SLOW_RETRY_S",
@@ -40,8 +41,8 @@ log = logging.getLogger(__name__)
 
 FAST_SCHEDULE_S = (0.5, 1.0, 2.0, 4.0, 8.0)
 SLOW_RETRY_S = 15.0
-ACCEPT_WINDOW = timedelta(minutes=5)
-# An order already on screen whose re-read failed: a short effort, then reconciliation.
+# An order already on screen whose re-read failed, or a loading order of a channel without
+# an accept window: a short effort, then reconciliation.
 KNOWN_ORDER_RETRY = timedelta(seconds=60)
 # Reads in flight at once, all orders together (a never-answering order holds one).
 FETCH_CONCURRENCY = 16
@@ -112,7 +113,8 @@ class OrderFetcher:
             if in_flight is not None:
                 in_flight.cancel()
             return
-        until = first_seen + ACCEPT_WINDOW if loading else self._ctx.clock() + KNOWN_ORDER_RETRY
+        window = self._ctx.unread_accept_windows.get(order.channel) if loading else None
+        until = first_seen + window if window is not None else self._ctx.clock() + KNOWN_ORDER_RETRY
         task = asyncio.get_running_loop().create_task(
             self._follow(order, until, in_flight, loading)
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Protocol
 
 from kitchen_app.domain import Money, Stage, StatusPair
@@ -22,7 +22,6 @@ __all__ = ["LOADING_STATUS", "LoadingRow", "is_loading", "loading_row", "short_i
 
 # Not a marketplace status: the chip and the detail pane say "details loading" for it.
 LOADING_STATUS = StatusPair("details_loading")
-ACCEPT_WINDOW = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class LoadingRow:
     order_id: str
     display_id: str
     created_at: datetime  # when the first notification arrived
-    accept_deadline: datetime
+    accept_deadline: datetime | None  # None where its channel has no accept window
     attempts: int
     last_error: str | None
     parked: bool
@@ -71,14 +70,13 @@ class Announced(Protocol):
 
 def loading_row(order: Announced) -> LoadingRow:
     """From a ``store.LoadingOrder`` (or anything with its fields)."""
-    deadline = order.accept_deadline or order.first_seen + ACCEPT_WINDOW
     return LoadingRow(
         key=order.key,
         channel=str(order.channel),
         order_id=str(order.order_id),
         display_id=short_id(str(order.order_id)),
         created_at=order.first_seen,
-        accept_deadline=deadline,
+        accept_deadline=order.accept_deadline,
         attempts=int(order.attempts),
         last_error=order.last_error,
         parked=bool(order.parked),

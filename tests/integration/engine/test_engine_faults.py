@@ -260,11 +260,17 @@ def test_handling_every_event_twice_changes_nothing(stack: Stack) -> None:
 def test_an_order_that_keeps_failing_is_loading_then_parked_and_holds_no_other(
     stack: Stack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kitchen_app.engine.loading as loading
+    from kitchen_app.channels.registry import PluginRegistry
 
+    # The plug-in's accept window made short, so the fast retries give up within the test.
+    monkeypatch.setattr(
+        PluginRegistry,
+        "unread_accept_windows",
+        lambda self: {"mp_delivery": timedelta(seconds=8)},
+    )
+    stack.stop_engine()
+    stack.start_engine()
     assert stack.engine is not None and stack.control is not None
-    # A short accept window, so the fast retries give up within the test.
-    monkeypatch.setattr(loading, "ACCEPT_WINDOW", timedelta(seconds=8))
     stack.webhooks("hold")
     stuck = stack.create_order("flex")
     stack.fault(match="get_order", status=500, count=1000, order_id=stuck)

@@ -58,7 +58,7 @@ def desk(qtbot: Any) -> Iterator[tuple[Any, Any, Any, Clock, Callable[[], Any]]]
     from .fakes import T0, FakeCommands, FakeReader
 
     reader = FakeReader()
-    commands = FakeCommands()
+    commands = FakeCommands(reader=reader)
     bridge = EngineBridge()
     clock = Clock(T0 + timedelta(seconds=30))
     windows: list[MainWindow] = []

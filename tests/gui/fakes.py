@@ -10,11 +10,13 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from kitchen_app.channels.base import CancelReason
+from kitchen_app.channels.base import ActionSpec, Params
+from kitchen_app.channels.mercadopago.plugin import MercadoPagoMarketplace
 from kitchen_app.domain import (
     Address,
+    Choice,
     Customer,
     Fee,
     FlexQR,
@@ -190,7 +192,9 @@ def _done(value: Any) -> Future[Any]:
 @dataclass
 class FakeCommands:
     calls: list[tuple[Any, ...]] = field(default_factory=list)
-    reasons: list[CancelReason] = field(default_factory=list)
+    reasons: tuple[Choice, ...] = ()  # the cancel action's reasons (``action_choices``)
+    # Where ``available_actions`` finds the order (the desk fixture's reader); None: no order.
+    reader: FakeReader | None = None
     outcome: ActionOutcome = field(
         default_factory=lambda: ActionOutcome(1, ActionOutcomeState.CONFIRMED)
     )
@@ -204,22 +208,6 @@ class FakeCommands:
             self.held.append(f)
             return f
         return _done(value)
-
-    def accept(self, key: str) -> Future[ActionOutcome]:
-        self.calls.append(("accept", key))
-        return self._answer(self.outcome)
-
-    def cancel(self, key: str, reason: CancelReason | None) -> Future[ActionOutcome]:
-        self.calls.append(("cancel", key, reason))
-        return self._answer(self.outcome)
-
-    def cancellation_reasons(self, key: str) -> Future[list[CancelReason]]:
-        self.calls.append(("cancellation_reasons", key))
-        return self._answer(list(self.reasons))
-
-    def mark_ready(self, key: str) -> Future[ActionOutcome]:
-        self.calls.append(("mark_ready", key))
-        return self._answer(self.outcome)
 
     def print_ticket(
         self, key: str, kind: str, *, reprint: bool = False, printer: str | None = None
@@ -268,21 +256,27 @@ class FakeCommands:
         url = f"https://auth.example/authorization?state=s-{channel}"
         return self._answer(LinkStart(channel, url))
 
-    # A desk engine without the plug-ins' action path: the window keeps the flow's buttons.
-    def available_actions(self, key: str) -> Future[tuple[Any, ...]]:
-        return _failed(NotImplementedError("no action path"))
+    # The one action path. What may be done is the Mercado Pago plug-in's own answer for the
+    # order (its status graph; no call reaches a network), as the engine would ask it.
+    def available_actions(self, key: str) -> Future[tuple[ActionSpec, ...]]:
+        order = self.reader.get_order(key) if self.reader is not None else None
+        row = self.reader.order_summary(key) if self.reader is not None else None
+        if order is None:  # answered at once even when ``hold``: only actions are held
+            return _done(())
+        accepted = bool(row is not None and row.accepted)
+        return _done(_MERCADO_PAGO.actions(order, accepted=accepted, now=T0))
 
-    def action_choices(self, key: str, action: str, param: str) -> Future[tuple[Any, ...]]:
-        return _failed(NotImplementedError("no action path"))
+    def action_choices(self, key: str, action: str, param: str) -> Future[tuple[Choice, ...]]:
+        self.calls.append(("action_choices", key, action, param))
+        return self._answer(self.reasons if (action, param) == ("cancel", "reason") else ())
 
-    def run_action(self, key: str, action: str, params: Any) -> Future[ActionOutcome]:
-        return _failed(NotImplementedError("no action path"))
+    def run_action(self, key: str, action: str, params: Params) -> Future[ActionOutcome]:
+        self.calls.append(("run_action", key, action, dict(params)))
+        return self._answer(self.outcome)
 
 
-def _failed(error: BaseException) -> Future[Any]:
-    f: Future[Any] = Future()
-    f.set_exception(error)
-    return f
+# Its client is never called: ``actions`` reads only the order.
+_MERCADO_PAGO = MercadoPagoMarketplace(cast(Any, None))
 
 
 def flex_order(
@@ -351,3 +345,9 @@ def summary_of(order: Order, *, accepted: bool = False) -> Summary:
         accept_deadline=order.accept_deadline,
         accepted=accepted,
     )
+
+
+def wait_for_offer(qtbot: Any, window: Any, key: str) -> None:
+    """Until the window holds the engine's answer of what may be done with the order (its
+    buttons follow that answer only)."""
+    qtbot.waitUntil(lambda: key in window._offered, timeout=1000)

@@ -126,7 +126,7 @@ def test_new_order_appears_alerts_escalates_and_accept_reaches_the_sandbox(
     assert window.selected_key() == key and window.detail.order() is not None
     assert not window.detail.qr.pixmap().isNull()  # a Flex order shows its QR
     accept = window.detail.actions_bar.button("accept")
-    assert accept.isVisible()
+    qtbot.waitUntil(accept.isVisible, timeout=5000)  # the plug-in's answer, from the engine
     qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "confirmed" in window.message.text(), timeout=15000)
     assert live.stack.sandbox_state(order_id) == ("ready_to_ship", "printed")
@@ -151,7 +151,7 @@ def test_cancel_dialog_lists_the_sandbox_reasons(qtbot, live: Live) -> None:  # 
     dialog = window.open_cancel_dialog()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.reason_list.count() > 0, timeout=15000)
-    messages = [r.message for r in dialog.reasons()]
+    messages = [r.label for r in dialog.reasons()]
     assert [dialog.reason_list.item(i).text() for i in range(len(messages))] == messages
     assert any(r.value == "out_of_stock" for r in dialog.reasons())
     dialog.reject()

@@ -4,14 +4,22 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from kitchen_app.channels.base import CancelReason
-from kitchen_app.domain import Stage, StatusPair, TimelineEntry
+from kitchen_app.domain import Choice, Stage, StatusPair, TimelineEntry
 from kitchen_app.engine.api import FeedState, FeedStatus, PrinterStatus
 from kitchen_app.ui.bridge import EngineBridge
 from kitchen_app.ui.main_window import MainWindow
 from kitchen_app.ui.orders_model import Col
 
-from .fakes import T0, FakeCommands, FakeReader, Record, flex_order, summary, summary_of
+from .fakes import (
+    T0,
+    FakeCommands,
+    FakeReader,
+    Record,
+    flex_order,
+    summary,
+    summary_of,
+    wait_for_offer,
+)
 
 PRINTED = StatusPair("ready_to_ship", "printed")
 
@@ -32,6 +40,7 @@ def test_new_order_signal_inserts_one_row_without_reloading_the_day(qtbot, desk)
     assert window.filter_buttons[Stage.NEW].text().endswith("(1)")
     # The first new order is selected and shown, with only Accept/Cancel/prints allowed.
     assert window.selected_key() == order.key
+    wait_for_offer(qtbot, window, order.key)
     assert window.detail.actions_bar.visible_actions() == [
         "accept",
         "cancel",
@@ -48,6 +57,7 @@ def test_buttons_follow_allowed_actions_and_call_the_engine(qtbot, desk) -> None
     reader.job_records[order.key] = [Record(7, "kitchen", "printed", T0)]
     window = make()
     window.select(order.key)
+    wait_for_offer(qtbot, window, order.key)
     bar = window.detail.actions_bar
     # Accepted Flex order: no Accept, no Mark ready (Flex has none); kitchen is a reprint.
     assert "accept" not in bar.visible_actions()
@@ -70,8 +80,9 @@ def test_accept_outcome_pending_is_shown_clearly(qtbot, desk) -> None:  # type: 
     reader.add(summary_of(order), order)
     window = make()
     window.select(order.key)
+    wait_for_offer(qtbot, window, order.key)
     window.detail.actions_bar.button("accept").click()
-    assert commands.calls[-1] == ("accept", order.key)
+    assert commands.calls[-1] == ("run_action", order.key, "accept", {})
     qtbot.waitUntil(lambda: "pending" in window.message.text(), timeout=1000)
     assert window.message.property("level") == "pending"
 
@@ -83,6 +94,7 @@ def test_accept_button_is_disabled_while_the_answer_is_out(qtbot, desk) -> None:
     reader.add(summary_of(order), order)
     window = make()
     window.select(order.key)
+    wait_for_offer(qtbot, window, order.key)
     accept = window.detail.actions_bar.button("accept")
     accept.click()
     assert not accept.isEnabled()
@@ -94,14 +106,15 @@ def test_accept_button_is_disabled_while_the_answer_is_out(qtbot, desk) -> None:
 
 def test_cancel_dialog_lists_the_given_reasons_and_sends_the_chosen_one(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     reader, commands, _bridge, _clock, make = desk
-    commands.reasons = [
-        CancelReason("CS7452", "out_of_stock", "Me falta alguno de los productos."),
-        CancelReason("CS0001", "closing", "Estamos cerrando."),
-    ]
+    commands.reasons = (
+        Choice("out_of_stock", "Me falta alguno de los productos."),
+        Choice("closing", "Estamos cerrando."),
+    )
     order = flex_order(6)
     reader.add(summary_of(order), order)
     window = make()
     window.select(order.key)
+    wait_for_offer(qtbot, window, order.key)
     dialog = window.open_cancel_dialog()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.reason_list.count() == 2, timeout=1000)
@@ -109,7 +122,7 @@ def test_cancel_dialog_lists_the_given_reasons_and_sends_the_chosen_one(qtbot, d
     assert not dialog.confirm.isEnabled()
     dialog.reason_list.setCurrentRow(1)
     dialog.confirm.click()
-    assert commands.calls[-1] == ("cancel", order.key, commands.reasons[1])
+    assert commands.calls[-1] == ("run_action", order.key, "cancel", {"reason": "closing"})
 
 
 def test_offline_banner_and_status_bar_follow_the_feed(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
@@ -223,12 +236,13 @@ def test_function_keys_trigger_only_allowed_actions(qtbot, desk) -> None:  # typ
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.select(order.key)
+    wait_for_offer(qtbot, window, order.key)
     qtbot.keyClick(window.table, Qt.Key.Key_F5)
     assert ("print_ticket", order.key, "kitchen", False) in commands.calls
     qtbot.keyClick(window.table, Qt.Key.Key_F8)  # Flex has no "mark ready"
-    assert not any(c[0] == "mark_ready" for c in commands.calls)
+    assert not any(c[:3] == ("run_action", order.key, "mark_ready") for c in commands.calls)
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
-    assert ("accept", order.key) in commands.calls
+    assert ("run_action", order.key, "accept", {}) in commands.calls
 
 
 def test_the_list_turns_to_the_new_day_at_midnight(qtbot, desk) -> None:  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ from .fakes import (
     loading,
     summary,
     summary_of,
+    wait_for_offer,
 )
 
 PRINTED = StatusPair("ready_to_ship", "printed")
@@ -365,4 +366,5 @@ def test_selected_loading_order_shows_what_is_known_then_the_order(qtbot, desk) 
     bridge.loading_orders_changed()
     qtbot.waitUntil(lambda: window.detail.order() is not None)
     assert window.detail.order().key == order.key  # type: ignore[union-attr]
+    wait_for_offer(qtbot, window, order.key)
     assert "accept" in window.detail.actions_bar.visible_actions()

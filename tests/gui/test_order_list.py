@@ -292,13 +292,14 @@ def test_long_ids_keep_their_tail_and_the_whole_id_is_in_the_tooltip_and_copyabl
 
 
 def test_the_document_button_is_named_by_the_orders_plugin(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
-    from .fakes import Record, flex_order, summary_of
+    from .fakes import Record, flex_order, summary_of, wait_for_offer
 
     reader, commands, _bridge, _clock, make = desk
     order = flex_order(5)
     reader.add(summary_of(order), order)
     window = make()
     window.select(order.key)
+    wait_for_offer(qtbot, window, order.key)
     bar = window.detail.actions_bar
     # Mercado Pago's flow offers its receipt PDF: the button carries the plug-in's name for
     # its document (Display.document), with F7 as before.

@@ -22,6 +22,7 @@ from kitchen_app.domain.settings import Choice
 from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState
 from kitchen_app.ui.action_dialog import ActionDialog
 from kitchen_app.ui.bridge import EngineBridge
+from kitchen_app.ui.cancel_dialog import CancelDialog
 from kitchen_app.ui.main_window import MainWindow
 
 from .fakes import T0, FakeCommands, FakeReader, flex_order, summary_of
@@ -29,7 +30,7 @@ from .fakes import T0, FakeCommands, FakeReader, flex_order, summary_of
 
 @dataclass
 class PluginCommands(FakeCommands):
-    """The fakes plus the one action path, answering with the plug-ins' real ActionSpecs."""
+    """The fakes, the one action path answering with the ActionSpecs a test gives."""
 
     offered: dict[str, tuple[ActionSpec, ...]] = field(default_factory=dict)
     choices: tuple[Choice, ...] = ()
@@ -157,7 +158,7 @@ def test_shopee_cancel_asks_a_reason_and_the_items_out_of_stock(qtbot, desk) -> 
     ]
     # Refused: the marketplace's words in front of staff, as for any refused action.
     qtbot.waitUntil(lambda: "order already shipped" in window.message.toolTip(), timeout=1000)
-    assert commands.calls.count(("cancellation_reasons", order.key)) == 0
+    assert window.findChild(CancelDialog) is None  # the generic dialog, not MP's reasons
 
 
 def test_mercado_pago_keeps_its_buttons_and_paths_through_the_plugin(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
@@ -168,17 +169,17 @@ def test_mercado_pago_keeps_its_buttons_and_paths_through_the_plugin(qtbot, desk
     window = make()
     window.select(order.key)
     bar = window.detail.actions_bar
-    # Until the plug-in answers the flow's buttons show (the receipt PDF among them); then
-    # exactly what the plug-in offers, and the desk's own tickets.
+    # Until the plug-in answers only the desk's own tickets show; then exactly what the
+    # plug-in offers, and the desk's own tickets.
     offered = {"accept", "cancel", "print_kitchen", "print_receipt"}
     qtbot.waitUntil(lambda: set(bar.visible_actions()) == offered, timeout=1000)
     assert bar.button("accept").text() == "Accept"
     assert bar.button("cancel").text() == "Cancel order"
     bar.button("cancel").click()  # the reasons dialog of before, not the generic one
     assert window.action_dialog is None
-    assert ("cancellation_reasons", order.key) in commands.calls
+    assert ("action_choices", order.key, "cancel", "reason") in commands.calls
     bar.button("accept").click()
-    assert ("accept", order.key) in commands.calls
+    assert ("run_action", order.key, "accept", {}) in commands.calls
 
     # The plug-in changes its mind (accepted): the bar follows its new answer.
     commands.offered[order.key] = (MARK_READY,)

@@ -34,7 +34,7 @@ def test_demo_services_feed_a_desk_and_its_printer(tmp_path: Path) -> None:
             assert listener.wait_for(lambda: len(added("mercadolibre")) == 2, 20)
             assert listener.wait_for(lambda: len(added("shopee")) == 1, 20)
             key = added("mp_delivery")[0]
-            outcome = engine.accept(key).result(timeout=20)
+            outcome = engine.run_action(key, "accept", {}).result(timeout=20)
             assert outcome.state is ActionOutcomeState.CONFIRMED
             # auto-print is on by default: the kitchen ticket and the receipt reach the printer
             printer_file = tmp_path / "demo-printer.escpos"

@@ -22,7 +22,6 @@ from typing import Any
 
 from kitchen_app.channels.base import (
     ActionSpec,
-    CancelReason,
     ConflictEvidence,
     Marketplace,
     ParamKind,
@@ -194,12 +193,6 @@ class ActionRunner:
                 attempts=0,
             )
         return await self._send(key, action_id, kind, checked, attempt=1)
-
-    async def cancellation_reasons(self, key: str) -> list[CancelReason]:
-        """The cancel reasons the order's marketplace offers now (the cancel dialog)."""
-        choices = await self.choices(key, "cancel", "reason")
-        # The choice's value is what the plug-in takes back (id and value alike to the dialog).
-        return [CancelReason(c.value, c.value, str(c.label)) for c in choices]
 
     def resume_unfinished(self) -> None:
         """After a restart: actions left requested/sent are checked and re-sent if needed."""

@@ -14,7 +14,7 @@ from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import Protocol
 
-from kitchen_app.channels.base import ActionSpec, CancelReason, Params
+from kitchen_app.channels.base import ActionSpec, Params
 from kitchen_app.domain import Order, TimelineEntry
 from kitchen_app.domain.actions import StorePause
 from kitchen_app.domain.json import JSONValue
@@ -213,14 +213,6 @@ class EngineCommands(Protocol):
     def action_choices(self, key: str, action: str, param: str) -> Future[tuple[Choice, ...]]:
         """The choices of a CHOICE parameter now (``from_network``: asked of the marketplace)."""
         ...
-
-    def accept(self, key: str) -> Future[ActionOutcome]: ...
-
-    def cancel(self, key: str, reason: CancelReason | None) -> Future[ActionOutcome]: ...
-
-    def cancellation_reasons(self, key: str) -> Future[list[CancelReason]]: ...
-
-    def mark_ready(self, key: str) -> Future[ActionOutcome]: ...
 
     def print_ticket(
         self, key: str, kind: str, *, reprint: bool = False, printer: str | None = None

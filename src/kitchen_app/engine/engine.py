@@ -20,7 +20,6 @@ from typing import Any, TypeVar
 
 from kitchen_app.channels.base import (
     ActionSpec,
-    CancelReason,
     ChannelClient,
     Credentials,
     Marketplace,
@@ -411,26 +410,9 @@ class Engine:
 
         return self._submit(choices())
 
-    # The window's buttons of before the plug-ins: each one the action path with its name.
-    def accept(self, key: str) -> Future[ActionOutcome]:
-        return self.run_action(key, "accept", {})
-
-    def cancel(self, key: str, reason: CancelReason | None) -> Future[ActionOutcome]:
-        return self.run_action(key, "cancel", {"reason": reason.id} if reason else {})
-
-    def mark_ready(self, key: str) -> Future[ActionOutcome]:
-        return self.run_action(key, "mark_ready", {})
-
     async def _action(self, key: str, kind: str, params: Params) -> ActionOutcome:
         assert self._actions is not None
         return await self._actions.run(key, kind, params)
-
-    def cancellation_reasons(self, key: str) -> Future[list[CancelReason]]:
-        async def reasons() -> list[CancelReason]:
-            assert self._actions is not None
-            return await self._actions.cancellation_reasons(key)
-
-        return self._submit(reasons())
 
     def print_ticket(
         self, key: str, kind: str, *, reprint: bool = False, printer: str | None = None

@@ -42,10 +42,6 @@ _NUMBER_FLOOR = -1_000_000
 _NUMBER_CEILING = 1_000_000
 
 
-def _choice_text(choice: Choice) -> str:
-    return choice.label if isinstance(choice.label, str) else labels.translated(choice.label)
-
-
 class ActionDialog(QDialog):
     def __init__(
         self,
@@ -138,7 +134,7 @@ class ActionDialog(QDialog):
     def _fill_choices(self, name: str, choices: tuple[Choice, ...]) -> None:
         listing = self._lists[name]
         for choice in choices:
-            row = QListWidgetItem(_choice_text(choice))
+            row = QListWidgetItem(labels.choice_text(choice))
             row.setData(Qt.ItemDataRole.UserRole, choice.value)
             listing.addItem(row)
 

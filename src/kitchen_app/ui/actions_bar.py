@@ -1,6 +1,6 @@
 """The selected order's buttons: what its plug-in offers now (``available_actions``, asked off
-the GUI thread by the window; until it answers, or for a desk without it, what
-``order.flow.allowed_actions`` allows), each with a keyboard shortcut shown in its tooltip.
+the GUI thread by the window; until it answers, only the desk's own tickets), each with a
+keyboard shortcut shown in its tooltip. The bar never decides what may be done.
 
 The desk's own tickets (kitchen, receipt) are always offered. An action named like one of the
 window's fixed buttons (accept, cancel, mark ready) keeps that button, its words and its F-key
@@ -45,7 +45,6 @@ _TICKET_KIND = {
 
 @dataclass(frozen=True, slots=True)
 class BarState:
-    allowed: frozenset[str]  # Action values and the plug-in's own action names
     printed_kinds: frozenset[str]  # ticket kinds already printed for this order
     busy: frozenset[str] = frozenset()  # asked, answer not back yet
     offered: tuple[ActionSpec, ...] | None = None  # the plug-in's actions; None: not known
@@ -118,12 +117,8 @@ class ActionsBar(QWidget):
         if state is None:
             return frozenset()
         self._document_name = labels.document_label(state.channel)
-        if state.offered is None:
-            names = {str(a) for a in state.allowed}
-            for name in names:
-                if labels.is_document_action(name, state.channel):
-                    self._document = name
-            return frozenset(_DOCUMENT if n == self._document else n for n in names)
+        if state.offered is None:  # not answered yet
+            return frozenset(str(a) for a in _DESK_ACTIONS)
         for spec in state.offered:
             if spec.returns_document and not spec.params:
                 self._document = spec.name

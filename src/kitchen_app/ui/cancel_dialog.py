@@ -1,8 +1,9 @@
 """Cancel an order with one of the reasons the marketplace offers for its current state.
 
-The reasons are fetched through ``commands.cancellation_reasons`` (never on the GUI thread's
-time); until they arrive the list shows "Loading…". When the marketplace cannot be reached
-the dialog says so, and cancelling without a reason stays possible (the API allows it).
+The reasons are the plug-in's choices for the cancel action's ``reason`` parameter, asked
+through ``commands.action_choices`` (never on the GUI thread's time); until they arrive the
+list shows "Loading…". When the marketplace cannot be reached the dialog says so, and
+cancelling without a reason stays possible (the API allows it).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitchen_app.channels.base import CancelReason
+from kitchen_app.domain import Choice
 from kitchen_app.engine.api import EngineCommands
 
+from . import labels
 from .bridge import deliver
 
 log = logging.getLogger(__name__)
@@ -37,7 +39,7 @@ class CancelDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("cancelDialog")
         self.setWindowTitle(self.tr("Cancel order #%1").replace("%1", display_id))
-        self._reasons: list[CancelReason] = []
+        self._reasons: list[Choice] = []
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Why is order #%1 being cancelled?").replace("%1", display_id))
         intro.setWordWrap(True)
@@ -70,10 +72,10 @@ class CancelDialog(QDialog):
             lambda: self.confirm.setEnabled(bool(self.reason_list.selectedItems()))
         )
         self.resize(460, 360)
-        deliver(commands.cancellation_reasons(key), self, self._reasons_arrived)
+        deliver(commands.action_choices(key, "cancel", "reason"), self, self._reasons_arrived)
 
     def _reasons_arrived(
-        self, reasons: list[CancelReason] | None, error: BaseException | None
+        self, reasons: tuple[Choice, ...] | None, error: BaseException | None
     ) -> None:
         if error is not None:
             log.info("cancellation reasons unavailable: %s", error)
@@ -86,8 +88,8 @@ class CancelDialog(QDialog):
             return
         self._reasons = list(reasons or [])
         for reason in self._reasons:
-            item = QListWidgetItem(reason.message or reason.value)
-            item.setData(Qt.ItemDataRole.UserRole, reason.id)
+            item = QListWidgetItem(labels.choice_text(reason) or reason.value)
+            item.setData(Qt.ItemDataRole.UserRole, reason.value)
             self.reason_list.addItem(item)
         if self._reasons:
             self.status.setText(self.tr("Choose a reason."))
@@ -95,10 +97,10 @@ class CancelDialog(QDialog):
             self.status.setText(self.tr("The marketplace offers no reasons for this order."))
             self.confirm.setEnabled(True)
 
-    def reasons(self) -> list[CancelReason]:
+    def reasons(self) -> list[Choice]:
         return list(self._reasons)
 
-    def chosen(self) -> CancelReason | None:
+    def chosen(self) -> Choice | None:
         selected = self.reason_list.selectedIndexes()
         row = selected[0].row() if selected else -1
         return self._reasons[row] if 0 <= row < len(self._reasons) else None

@@ -11,7 +11,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from kitchen_app.channels.base import Display, Plugin
-from kitchen_app.domain import Money, Stage, StatusPair
+from kitchen_app.domain import Choice, Money, Stage, StatusPair
 from kitchen_app.domain.text import Text
 
 log = logging.getLogger(__name__)
@@ -38,10 +38,6 @@ def use_plugins(plugins: Iterable[Plugin]) -> None:
     plugins = list(plugins)
     use_displays({p.channel: p.display for p in plugins})
     use_actions({p.channel: {a.name: a.label for a in p.actions} for p in plugins})
-    _DOCUMENT_ACTIONS.clear()
-    _DOCUMENT_ACTIONS.update(
-        {p.channel: frozenset(a.name for a in p.actions if a.returns_document) for p in plugins}
-    )
 
 
 def use_displays(displays: Mapping[str, Display]) -> None:
@@ -54,6 +50,11 @@ def _displays(channel: str | None) -> list[Display]:
     if channel is not None and channel in _DISPLAYS:
         return [_DISPLAYS[channel]]
     return list(_DISPLAYS.values())
+
+
+def choice_text(choice: Choice) -> str:
+    """A choice's words: the marketplace's own as they came, a plug-in's translated."""
+    return choice.label if isinstance(choice.label, str) else translated(choice.label)
 
 
 def translated(text: Text, *fallbacks: str) -> str:
@@ -185,17 +186,6 @@ _ACTIONS: dict[str, dict[str, Text]] = {}
 def use_actions(labels: Mapping[str, Mapping[str, Text]]) -> None:
     _ACTIONS.clear()
     _ACTIONS.update({channel: dict(by_name) for channel, by_name in labels.items()})
-
-
-# Each plug-in's actions that answer a document (a PDF the marketplace makes).
-_DOCUMENT_ACTIONS: dict[str, frozenset[str]] = {}
-
-
-def is_document_action(name: str, channel: str | None) -> bool:
-    """Whether a plug-in's action answers its document (printed through the print queue)."""
-    if channel is not None and channel in _DOCUMENT_ACTIONS:
-        return name in _DOCUMENT_ACTIONS[channel]
-    return any(name in names for names in _DOCUMENT_ACTIONS.values())
 
 
 def document_label(channel: str | None) -> str:

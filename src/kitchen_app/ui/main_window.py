@@ -734,19 +734,12 @@ class MainWindow(QMainWindow):
             self.detail.actions_bar.set_state(None)
             self.print_decisions.show_jobs([])
             return
-        summary = self.model.summary(order.key)
-        accepted = bool(summary.accepted) if summary is not None else False
-        try:
-            allowed = order.flow.allowed_actions(order.status, accepted=accepted)
-        except KeyError:  # a channel/logistics without a flow: only our own tickets
-            allowed = frozenset({Action.PRINT_KITCHEN, Action.PRINT_RECEIPT})
         jobs = list(self._reader.print_jobs(order.key))
         printed = frozenset(
             str(j.kind) for j in jobs if str(j.state) not in _PRINTED_STATES_EXCLUDED
         )
         self.detail.actions_bar.set_state(
             BarState(
-                allowed=allowed,
                 printed_kinds=printed,
                 busy=self.order_actions.busy(order.key),
                 offered=self._offered.get(order.key),
@@ -767,15 +760,15 @@ class MainWindow(QMainWindow):
         if order is None:
             return
         key, shown = order.key, order.display_id
+        # Only what the plug-in offered has a button (the desk's tickets aside): the window
+        # never decides again what may be done.
         spec = next((s for s in self._offered.get(key, ()) if s.name == name), None)
         if spec is not None and not _window_path(spec):
             self.open_action(spec)
-        elif name == Action.ACCEPT:
-            self.order_actions.accept(key, shown)
-        elif name == Action.CANCEL:
+        elif spec is not None and spec.name == Action.CANCEL:
             self.open_cancel_dialog()
-        elif name == Action.MARK_READY:
-            self.order_actions.mark_ready(key, shown)
+        elif spec is not None and not spec.returns_document:
+            self.order_actions.run(key, shown, spec.name, labels.action_label(spec.name), {})
         elif name == Action.PRINT_KITCHEN:
             self.order_actions.print_ticket(key, shown, name, "kitchen", reprint=reprint)
         elif name == Action.PRINT_RECEIPT:
@@ -838,7 +831,10 @@ class MainWindow(QMainWindow):
 
         def finished(result: int) -> None:
             if result == CancelDialog.DialogCode.Accepted:
-                self.order_actions.cancel(key, shown, dialog.chosen())
+                reason = dialog.chosen()
+                params = {"reason": reason.value} if reason is not None else {}
+                what = labels.action_label(str(Action.CANCEL))
+                self.order_actions.run(key, shown, str(Action.CANCEL), what, params)
 
         dialog.finished.connect(finished)
         dialog.open()

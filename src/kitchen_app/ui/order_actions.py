@@ -8,8 +8,7 @@ from concurrent.futures import Future
 
 from PySide6.QtCore import QObject, Signal
 
-from kitchen_app.channels.base import CancelReason, Params
-from kitchen_app.domain import Action
+from kitchen_app.channels.base import Params
 from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState, EngineCommands
 
 from . import labels
@@ -46,17 +45,9 @@ class OrderActions(QObject):
         self._busy.get(key, set()).discard(action)
         self.busyChanged.emit(key)
 
-    def accept(self, key: str, display_id: str) -> None:
-        self._outcome_of(key, display_id, Action.ACCEPT, self._commands.accept(key))
-
-    def cancel(self, key: str, display_id: str, reason: CancelReason | None) -> None:
-        self._outcome_of(key, display_id, Action.CANCEL, self._commands.cancel(key, reason))
-
-    def mark_ready(self, key: str, display_id: str) -> None:
-        self._outcome_of(key, display_id, Action.MARK_READY, self._commands.mark_ready(key))
-
     def run(self, key: str, display_id: str, action: str, what: str, params: Params) -> None:
-        """Any action the order's plug-in offers (``what``: its label in the desk's words)."""
+        """An action the order's plug-in offers, through the engine's one action path
+        (``what``: its label in the desk's words)."""
         future = self._commands.run_action(key, action, dict(params))
         self._outcome_of(key, display_id, action, future, what=what)
 
@@ -139,10 +130,9 @@ class OrderActions(QObject):
         action: str,
         future: Future[ActionOutcome],
         *,
-        what: str | None = None,
+        what: str,
     ) -> None:
         self._start(key, action)
-        what = what or labels.action_label(str(action))
 
         def done(outcome: ActionOutcome | None, error: BaseException | None) -> None:
             self._finish(key, action)

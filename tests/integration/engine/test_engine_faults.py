@@ -230,7 +230,7 @@ def test_handling_every_event_twice_changes_nothing(stack: Stack) -> None:
     ids = [stack.create_order("flex") for _ in range(5)]
     key0 = f"mp_delivery:{ids[0]}"
     assert stack.wait(lambda: _count(stack, "SELECT count(*) FROM orders") == 5)
-    assert stack.engine.accept(key0).result(timeout=15).state.value == "confirmed"
+    assert stack.engine.run_action(key0, "accept", {}).result(timeout=15).state.value == "confirmed"
     assert stack.wait_desk_state(ids[0], ("ready_to_ship", "printed"))
     before = {
         table: _count(stack, f"SELECT count(*) FROM {table}")

@@ -3,7 +3,7 @@ to the sandbox (DESIGN §6.1–6.4)."""
 
 from __future__ import annotations
 
-from kitchen_app.channels.base import CancelReason
+from kitchen_app.domain import Choice
 from kitchen_app.engine.api import ActionOutcomeState, FeedStatus
 
 from .stack import Stack
@@ -28,7 +28,7 @@ def test_accept_reaches_the_sandbox_and_the_timeline_shows_printed(stack: Stack)
     order_id = stack.create_order("flex")
     key = f"mp_delivery:{order_id}"
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
-    outcome = stack.engine.accept(key).result(timeout=15)
+    outcome = stack.engine.run_action(key, "accept", {}).result(timeout=15)
     assert outcome.state is ActionOutcomeState.CONFIRMED, outcome
     assert stack.sandbox_state(order_id) == ("ready_to_ship", "printed")
     assert stack.wait_desk_state(order_id, ("ready_to_ship", "printed"))
@@ -42,7 +42,7 @@ def test_flex_flow_end_to_end_is_recorded_in_order(stack: Stack) -> None:
     order_id = stack.create_order("flex")
     key = f"mp_delivery:{order_id}"
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
-    stack.engine.accept(key).result(timeout=15)
+    stack.engine.run_action(key, "accept", {}).result(timeout=15)
     # Mercado Pago's webhooks carry no status: the desk learns each step by reading the order
     # when the step's webhook arrives, so each step is given time to be seen.
     for step in [("ready_to_ship", "ready_to_cook"), ("shipped", "out_for_delivery")]:
@@ -64,8 +64,11 @@ def test_a_second_accept_is_refused_without_reaching_the_marketplace(stack: Stac
     order_id = stack.create_order("flex")
     key = f"mp_delivery:{order_id}"
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
-    assert stack.engine.accept(key).result(timeout=15).state is ActionOutcomeState.CONFIRMED
-    again = stack.engine.accept(key).result(timeout=15)
+    assert (
+        stack.engine.run_action(key, "accept", {}).result(timeout=15).state
+        is ActionOutcomeState.CONFIRMED
+    )
+    again = stack.engine.run_action(key, "accept", {}).result(timeout=15)
     assert again.state is ActionOutcomeState.FAILED
     assert again.message and "not possible" in again.message
     rows = stack.desk_rows(
@@ -79,10 +82,12 @@ def test_cancel_with_a_marketplace_reason(stack: Stack) -> None:
     order_id = stack.create_order("dropoff")
     key = f"mp_delivery:{order_id}"
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
-    reasons = stack.engine.cancellation_reasons(key).result(timeout=15)
-    assert reasons and all(isinstance(r, CancelReason) for r in reasons)
+    reasons = stack.engine.action_choices(key, "cancel", "reason").result(timeout=15)
+    assert reasons and all(isinstance(r, Choice) and r.label for r in reasons)
     assert "out_of_stock" in {r.value for r in reasons}
-    outcome = stack.engine.cancel(key, reasons[0]).result(timeout=15)
+    outcome = stack.engine.run_action(key, "cancel", {"reason": reasons[0].value}).result(
+        timeout=15
+    )
     assert outcome.state is ActionOutcomeState.CONFIRMED
     assert stack.sandbox_state(order_id) == ("cancelled", "cancelled_manually")
     assert stack.wait_desk_state(order_id, ("cancelled", "cancelled_manually"))
@@ -97,7 +102,7 @@ def test_state_conflict_is_reported_not_retried(stack: Stack) -> None:
     stack.webhooks("hold")
     stack.jump(301)
     assert stack.sandbox_state(order_id) == ("cancelled", "time_expired")
-    outcome = stack.engine.accept(key).result(timeout=15)
+    outcome = stack.engine.run_action(key, "accept", {}).result(timeout=15)
     assert outcome.state is ActionOutcomeState.FAILED
     assert outcome.message and "cannot be accepted" in outcome.message
     rows = stack.desk_rows("SELECT state, attempts FROM actions WHERE order_key = ?", key)
@@ -113,7 +118,7 @@ def test_transient_failures_leave_the_action_pending_then_confirmed_once(stack: 
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     # More 500s than the client's own retries: the engine keeps the action pending.
     stack.fault(match="accept", status=500, count=5)
-    outcome = stack.engine.accept(key).result(timeout=30)
+    outcome = stack.engine.run_action(key, "accept", {}).result(timeout=30)
     assert outcome.state is ActionOutcomeState.PENDING
     assert stack.wait(
         lambda: bool(
@@ -143,9 +148,9 @@ def test_a_second_accept_while_the_first_is_pending_sends_nothing_more(stack: St
     key = f"mp_delivery:{order_id}"
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     stack.fault(match="accept", status=500, count=5)
-    first = stack.engine.accept(key).result(timeout=30)
+    first = stack.engine.run_action(key, "accept", {}).result(timeout=30)
     assert first.state is ActionOutcomeState.PENDING
-    second = stack.engine.accept(key).result(timeout=30)
+    second = stack.engine.run_action(key, "accept", {}).result(timeout=30)
     assert second.state is ActionOutcomeState.PENDING
     assert second.action_id == first.action_id
     rows = stack.desk_rows("SELECT id FROM actions WHERE order_key = ?", key)

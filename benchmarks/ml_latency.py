@@ -59,7 +59,7 @@ def run(orders: int, rate: float) -> list[float]:
 
     def on_announce(item: Announcement) -> None:
         if item.kind == "order_added" and item.key:
-            added[item.key.split(":", 1)[1]] = item.at
+            added[item.key.order_id] = item.at
             if len(added) >= orders:
                 done.set()
 

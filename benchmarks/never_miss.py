@@ -64,7 +64,7 @@ class Timer:
     def __call__(self, item: Announcement) -> None:
         if item.kind == "order_added" and item.key is not None:
             with self.cond:
-                self.added.setdefault(item.key.partition(":")[2], item.at)
+                self.added.setdefault(item.key.order_id, item.at)
                 self.cond.notify_all()
 
     def wait(self, order_id: str, timeout: float = 60.0) -> float:

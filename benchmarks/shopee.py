@@ -71,7 +71,7 @@ class Stack:
         def on_announce(item: Announcement) -> None:
             if item.kind == "order_added" and item.key:
                 with self.cond:
-                    self.added[item.key.split(":", 1)[1]] = item.at
+                    self.added[item.key.order_id] = item.at
                     self.cond.notify_all()
 
         self.engine = build_engine(

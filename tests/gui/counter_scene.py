@@ -10,7 +10,7 @@ import json
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from kitchen_app.domain import Logistics, StatusPair
+from kitchen_app.domain import Logistics, OrderKey, StatusPair
 from kitchen_app.engine.api import (
     ApiHealth,
     DeskHealth,
@@ -100,7 +100,10 @@ def worst_health(now: datetime, *, offline: bool = True) -> DeskHealth:
                 reason="two orders expired without being accepted",
             ),
         ),
-        missed_while_offline=("mp_delivery:41034141722", "mp_delivery:41034141759"),
+        missed_while_offline=(
+            OrderKey("mp_delivery", "41034141722"),
+            OrderKey("mp_delivery", "41034141759"),
+        ),
     )
 
 

@@ -25,6 +25,7 @@ from kitchen_app.domain import (
     Option,
     Order,
     OrderItem,
+    OrderKey,
     Payment,
     Stage,
     StatusPair,
@@ -68,7 +69,7 @@ def summary(
     logistics: str = "flex",
 ) -> Summary:
     return Summary(
-        key=f"mp_delivery:{n}",
+        key=OrderKey("mp_delivery", str(n)),
         channel="mp_delivery",
         order_id=str(n),
         display_id=f"{n % 10000:04d}",
@@ -113,7 +114,7 @@ class UnresolvedNotification:
 
 def loading(n: int, *, first_seen: datetime = T0, attempts: int = 1, parked: bool = False) -> Any:
     return LoadingOrder(
-        key=f"mp_delivery:{n}",
+        key=OrderKey("mp_delivery", str(n)),
         channel="mp_delivery",
         order_id=str(n),
         first_seen=first_seen,

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread
 
+from kitchen_app.domain import OrderKey
 from kitchen_app.ui.bridge import EngineBridge, deliver
 
 
@@ -28,14 +29,17 @@ def test_engine_thread_calls_arrive_on_the_gui_thread(qtbot) -> None:  # type: i
     gui = QThread.currentThread()
 
     def engine() -> None:
-        bridge.order_added("mp_delivery:1")
-        bridge.action_changed("mp_delivery:1", 7)
+        bridge.order_added(OrderKey("mp_delivery", "1"))
+        bridge.action_changed(OrderKey("mp_delivery", "1"), 7)
 
     worker = threading.Thread(target=engine)
     worker.start()
     worker.join(timeout=5)
     qtbot.waitUntil(lambda: len(sink.calls) == 2, timeout=2000)
-    assert sink.calls == [("added", "mp_delivery:1", gui), ("journal", "mp_delivery:1", 7, gui)]
+    assert sink.calls == [
+        ("added", OrderKey("mp_delivery", "1"), gui),
+        ("journal", OrderKey("mp_delivery", "1"), 7, gui),
+    ]
 
 
 def test_deliver_brings_a_future_back_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 
 from kitchen_app.app.plugins import registry
-from kitchen_app.domain import Stage
+from kitchen_app.domain import OrderKey, Stage
 from kitchen_app.engine.recorder import Announcement, RecordingListener
 from kitchen_app.store import DeskReader
 from kitchen_app.ui.bridge import EngineBridge
@@ -110,7 +110,7 @@ def test_new_order_appears_alerts_escalates_and_accept_reaches_the_sandbox(
 ) -> None:  # type: ignore[no-untyped-def]
     window = live.window
     order_id = live.stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     qtbot.waitUntil(lambda: window.model.row_of(key) is not None, timeout=15000)
     qtbot.waitUntil(lambda: len(live.player.volumes) >= 1, timeout=5000)
     calm_volume = live.player.volumes[-1]
@@ -145,7 +145,7 @@ def test_new_order_appears_alerts_escalates_and_accept_reaches_the_sandbox(
 def test_cancel_dialog_lists_the_sandbox_reasons(qtbot, live: Live) -> None:  # type: ignore[no-untyped-def]
     window = live.window
     order_id = live.stack.create_order("dropoff")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     qtbot.waitUntil(lambda: window.model.row_of(key) is not None, timeout=15000)
     window.select(key)
     dialog = window.open_cancel_dialog()
@@ -160,7 +160,7 @@ def test_cancel_dialog_lists_the_sandbox_reasons(qtbot, live: Live) -> None:  # 
 def test_offline_keeps_todays_orders_and_says_so(qtbot, live: Live) -> None:  # type: ignore[no-untyped-def]
     window = live.window
     order_id = live.stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     qtbot.waitUntil(lambda: window.model.row_of(key) is not None, timeout=15000)
     live.stack.stop_relay()
     qtbot.waitUntil(lambda: window.offline_banner.isVisible(), timeout=30000)
@@ -186,7 +186,7 @@ def test_an_order_whose_first_reads_fail_is_listed_loading_then_becomes_the_orde
     # Mercado Pago answers the first reads of the order with 500 (right after its webhook).
     live.stack.fault(match="get_order", status=500, count=3)
     order_id = live.stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     qtbot.waitUntil(lambda: window.model.row_of(key) is not None, timeout=15000)
     row = window.model.row_of(key)
     assert row is not None

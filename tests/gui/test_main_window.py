@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from kitchen_app.domain import Choice, Stage, StatusPair, TimelineEntry
+from kitchen_app.domain import Choice, OrderKey, Stage, StatusPair, TimelineEntry
 from kitchen_app.engine.api import FeedState, FeedStatus, PrinterStatus
 from kitchen_app.ui.bridge import EngineBridge
 from kitchen_app.ui.main_window import MainWindow
@@ -176,7 +176,7 @@ def test_pause_warning_after_an_expired_order(qtbot, desk) -> None:  # type: ign
             accepted=True,
         )
     )
-    bridge.order_added("mp_delivery:3")
+    bridge.order_added(OrderKey("mp_delivery", "3"))
     qtbot.waitUntil(lambda: not window.pause_banner.isVisibleTo(window), timeout=1000)
 
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from kitchen_app.domain import Stage, StatusPair
+from kitchen_app.domain import OrderKey, Stage, StatusPair
 from kitchen_app.engine.api import (
     ApiHealth,
     DeskHealth,
@@ -60,7 +60,7 @@ def test_light_is_green_only_when_everything_is_well(qtbot, desk) -> None:  # ty
         (healthy(unresolved=1), "could not be matched"),
         (healthy(unprinted_jobs=1), "did not print"),
         (healthy(pauses=(StorePause("mp_delivery", "77", "paused"),)), "Reopen store"),
-        (healthy(missed_while_offline=("mp_delivery:9",)), "offline"),
+        (healthy(missed_while_offline=(OrderKey("mp_delivery", "9"),)), "offline"),
         (
             healthy(apis=(ApiHealth("mp_delivery", ok=False, message="token refused"),)),
             "token refused — check Settings › Mercado Pago",
@@ -118,7 +118,7 @@ def test_loading_order_is_a_new_row_with_countdown_and_alert_then_the_real_order
     with qtbot.waitSignal(bridge.loadingOrdersChanged, timeout=1000):
         bridge.loading_orders_changed()
     assert window.model.rowCount() == 2
-    row = window.model.row_of("mp_delivery:555")
+    row = window.model.row_of(OrderKey("mp_delivery", "555"))
     assert row is not None
     assert window.model.index(row, Col.ID).data() == "555"
     assert window.model.index(row, Col.CUSTOMER).data() == "Details loading"
@@ -144,7 +144,7 @@ def test_parked_loading_order_says_the_desk_keeps_trying(qtbot, desk) -> None:  
     reader, _commands, _bridge, _clock, make = desk
     reader.loading = [loading(556, attempts=9, parked=True)]
     window = make()
-    row = window.model.row_of("mp_delivery:556")
+    row = window.model.row_of(OrderKey("mp_delivery", "556"))
     assert row is not None
     assert window.model.index(row, Col.CUSTOMER).data() == "Still trying…"
 
@@ -194,7 +194,9 @@ def test_orders_missed_offline_are_listed_with_an_alert_until_seen(qtbot, desk) 
     expired = StatusPair("cancelled", "time_expired")
     reader.add(summary(21, status=expired, stage=Stage.CANCELLED, is_final=True, name="Ana"))
     window = make()
-    window.set_health(healthy(missed_while_offline=("mp_delivery:21", "mp_delivery:22")))
+    window.set_health(
+        healthy(missed_while_offline=(OrderKey("mp_delivery", "21"), OrderKey("mp_delivery", "22")))
+    )
     assert window.missed_banner.isVisibleTo(window)
     text = window.missed_banner.text()
     assert "#0021 Ana 21" in text and "#22" in text and "2 order" in text
@@ -355,8 +357,8 @@ def test_selected_loading_order_shows_what_is_known_then_the_order(qtbot, desk) 
     reader, _commands, bridge, _clock, make = desk
     reader.loading = [loading(558, attempts=2)]
     window = make()
-    window.select("mp_delivery:558")
-    assert window.selected_key() == "mp_delivery:558"
+    window.select(OrderKey("mp_delivery", "558"))
+    assert window.selected_key() == OrderKey("mp_delivery", "558")
     assert "details loading" in window.detail.empty.text()
     assert window.detail.actions_bar.visible_actions() == []
     order = flex_order(558)

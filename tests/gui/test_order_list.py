@@ -12,7 +12,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from kitchen_app.domain import Money, Stage, StatusPair
+from kitchen_app.domain import Money, OrderKey, Stage, StatusPair
 from kitchen_app.ui import labels
 from kitchen_app.ui.order_cells import elided
 from kitchen_app.ui.orders_model import Cart, Cell, Col, OrdersModel, Roles, cart_key
@@ -27,7 +27,7 @@ CART = "2000004471163621"
 def ml(order_id: str, *, pack: str | None = CART, minutes: int = 0, total: str = "100") -> Summary:
     """A Mercado Libre order (ids as long as Mercado Libre's), in a cart when ``pack``."""
     return Summary(
-        key=f"mercadolibre:{order_id}",
+        key=OrderKey("mercadolibre", order_id),
         channel="mercadolibre",
         order_id=order_id,
         display_id=order_id,
@@ -48,7 +48,7 @@ def ml(order_id: str, *, pack: str | None = CART, minutes: int = 0, total: str =
 def shopee(sn: str) -> Summary:
     return replace(
         ml(sn, pack=None),
-        key=f"shopee:{sn}",
+        key=OrderKey("shopee", sn),
         channel="shopee",
         status=StatusPair("READY_TO_SHIP"),
         logistics="shopee",
@@ -86,7 +86,7 @@ def test_marketplace_filter_shows_one_marketplace_and_hides_with_one(qtbot, desk
     assert len(_visible_keys(window)) == 3
 
     bar.choose_channel("shopee")
-    assert _visible_keys(window) == ["shopee:240517ABCD1234"]
+    assert _visible_keys(window) == [OrderKey("shopee", "240517ABCD1234")]
     assert bar.marketplace.text() == "Shopee"
     bar.choose_channel(None)
     assert len(_visible_keys(window)) == 3
@@ -156,19 +156,29 @@ def test_a_cart_is_one_row_with_badge_count_and_total_expanding_to_its_orders(qt
         return [proxy.index(r, 0).data(Roles.KEY) for r in range(proxy.rowCount())]
 
     # Closed: one row for the cart; its orders show right under it once opened.
-    assert shown() == [key, "mp_delivery:1"]
+    assert shown() == [key, OrderKey("mp_delivery", "1")]
     model.set_expanded(cart, True)
-    assert shown() == [key, "mercadolibre:2000010", "mp_delivery:1"]
+    assert shown() == [key, OrderKey("mercadolibre", "2000010"), OrderKey("mp_delivery", "1")]
 
     # The second order of the cart arrives: it sorts under its cart, not by its own time.
     model.upsert(ml("2000009", minutes=5, total="12.25"))
-    assert shown() == [key, "mercadolibre:2000009", "mercadolibre:2000010", "mp_delivery:1"]
+    assert shown() == [
+        key,
+        OrderKey("mercadolibre", "2000009"),
+        OrderKey("mercadolibre", "2000010"),
+        OrderKey("mp_delivery", "1"),
+    ]
     proxy.sort(Col.CREATED, Qt.SortOrder.AscendingOrder)
-    assert shown() == ["mp_delivery:1", key, "mercadolibre:2000010", "mercadolibre:2000009"]
+    assert shown() == [
+        OrderKey("mp_delivery", "1"),
+        key,
+        OrderKey("mercadolibre", "2000010"),
+        OrderKey("mercadolibre", "2000009"),
+    ]
     # An order of the cart older than everything moves the whole cart (its first order).
     model.upsert(ml("2000008", minutes=-30, total="0"))
-    assert shown()[:2] == [key, "mercadolibre:2000008"]
-    model.remove("mercadolibre:2000008")
+    assert shown()[:2] == [key, OrderKey("mercadolibre", "2000008")]
+    model.remove(OrderKey("mercadolibre", "2000008"))
 
     row = model.row_of(key)
     cell = model.index(row, Col.ID).data(Roles.CELL)
@@ -179,20 +189,20 @@ def test_a_cart_is_one_row_with_badge_count_and_total_expanding_to_its_orders(qt
     assert model.index(row, Col.TOTAL).data() == brl("42.75")
     assert model.index(row, Col.CUSTOMER).data() == "Bruna Costa"
     assert CART in model.index(row, Col.ID).data(Qt.ItemDataRole.ToolTipRole)
-    child = model.index(model.row_of("mercadolibre:2000009"), Col.ID)
+    child = model.index(model.row_of(OrderKey("mercadolibre", "2000009")), Col.ID)
     assert child.data() == "#2000009" and child.data(Roles.CELL).indent > 0
     assert child.data(Roles.IN_CART) is cart
     assert child.siblingAtColumn(Col.TOTAL).data() == brl("12.25")
 
     model.set_expanded(cart, False)
-    assert shown() == ["mp_delivery:1", key]
+    assert shown() == [OrderKey("mp_delivery", "1"), key]
     assert model.index(row, Col.ID).data(Roles.CELL).mark == "▸"
     # An order leaving takes its row; the last one takes the cart's.
-    model.remove("mercadolibre:2000009")
+    model.remove(OrderKey("mercadolibre", "2000009"))
     assert model.index(model.row_of(key), Col.ID).data() == "Cart ×1"
-    model.remove("mercadolibre:2000010")
+    model.remove(OrderKey("mercadolibre", "2000010"))
     assert model.rowCount() == 1 and model.cart(key) is None
-    assert shown() == ["mp_delivery:1"]
+    assert shown() == [OrderKey("mp_delivery", "1")]
 
 
 def test_selecting_a_cart_shows_its_pane_and_prints_one_ticket_for_the_cart(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
@@ -246,13 +256,16 @@ def test_filters_keep_a_cart_while_one_of_its_orders_matches(qtbot, desk) -> Non
     window = make()
     window.filters.search.setText("outra")
     cart = cart_key("mercadolibre", CART)
-    assert _visible_keys(window) == [cart, "mercadolibre:2000010"]
+    assert _visible_keys(window) == [cart, OrderKey("mercadolibre", "2000010")]
     window.filters.search.setText(CART[-6:])  # the cart's id: the whole cart
     shown = _visible_keys(window)  # the cart's orders sorted as the list is (newest first)
-    assert shown[0] == cart and set(shown[1:]) == {"mercadolibre:2000009", "mercadolibre:2000010"}
+    assert shown[0] == cart and set(shown[1:]) == {
+        OrderKey("mercadolibre", "2000009"),
+        OrderKey("mercadolibre", "2000010"),
+    }
     window.filters.search.clear()
     window.filters.choose_channel("mp_delivery")
-    assert _visible_keys(window) == ["mp_delivery:1"]
+    assert _visible_keys(window) == [OrderKey("mp_delivery", "1")]
 
 
 # ---- long ids -----------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from kitchen_app.domain import Stage, StatusPair
+from kitchen_app.domain import OrderKey, Stage, StatusPair
 from kitchen_app.ui.alert_policy import AlertLevel
 from kitchen_app.ui.orders_model import Col, OrdersModel, Roles
 from kitchen_app.ui.orders_proxy import OrdersProxy
@@ -106,7 +106,9 @@ def test_proxy_filters_by_stage_and_searches_id_or_name(qtbot, model: OrdersMode
     proxy.set_stage(Stage.PREPARING)
     assert proxy.rowCount() == 2
     proxy.set_search("ana")
-    assert [proxy.index(r, 0).data(Roles.KEY) for r in range(proxy.rowCount())] == ["mp_delivery:4"]
+    assert [proxy.index(r, 0).data(Roles.KEY) for r in range(proxy.rowCount())] == [
+        OrderKey("mp_delivery", "4")
+    ]
     proxy.set_stage(None)
     proxy.set_search("#0003")
     assert proxy.rowCount() == 1 and proxy.index(0, Col.CUSTOMER).data() == "Carla 3"
@@ -118,9 +120,9 @@ def test_proxy_sorts_newest_first_by_python_values(qtbot, model: OrdersModel) ->
     proxy = OrdersProxy()
     proxy.setSourceModel(model)
     proxy.sort(Col.CREATED, Qt.SortOrder.DescendingOrder)
-    assert [proxy.index(r, 0).data(Roles.KEY)[-1] for r in range(3)] == ["3", "2", "1"]
+    assert [proxy.index(r, 0).data(Roles.KEY).order_id for r in range(3)] == ["3", "2", "1"]
     model.upsert(summary(9, created=T0 + timedelta(minutes=9)))
-    assert proxy.index(0, 0).data(Roles.KEY) == "mp_delivery:9"
+    assert proxy.index(0, 0).data(Roles.KEY) == OrderKey("mp_delivery", "9")
 
 
 def _proxy_keys(proxy: OrdersProxy) -> list[str]:
@@ -134,18 +136,18 @@ def test_sorting_stays_right_as_orders_arrive_and_change(qtbot, model: OrdersMod
     proxy = OrdersProxy()
     proxy.setSourceModel(model)
     proxy.sort(Col.CREATED, Qt.SortOrder.DescendingOrder)
-    assert _proxy_keys(proxy) == [f"mp_delivery:{i}" for i in (2, 0, 3, 1)]
+    assert _proxy_keys(proxy) == [OrderKey("mp_delivery", str(i)) for i in (2, 0, 3, 1)]
     model.upsert(summary(7, created=T0 + timedelta(minutes=4)))  # appended row
     model.upsert(summary(1, created=T0 + timedelta(minutes=20)))  # an existing row moves
-    assert _proxy_keys(proxy) == [f"mp_delivery:{i}" for i in (1, 2, 0, 7, 3)]
+    assert _proxy_keys(proxy) == [OrderKey("mp_delivery", str(i)) for i in (1, 2, 0, 7, 3)]
     proxy.sort(Col.CUSTOMER, Qt.SortOrder.AscendingOrder)
     model.upsert(summary(8, name="Aaron"))
-    assert _proxy_keys(proxy)[0] == "mp_delivery:8"
+    assert _proxy_keys(proxy)[0] == OrderKey("mp_delivery", "8")
 
 
 def test_counts_and_waiting_follow_each_change_without_a_recount(qtbot, model: OrdersModel) -> None:  # type: ignore[no-untyped-def]
     model.set_orders([summary(1), summary(2, stage=Stage.DONE, is_final=True, accepted=True)])
-    assert [s.key for s in model.waiting()] == ["mp_delivery:1"]
+    assert [s.key for s in model.waiting()] == [OrderKey("mp_delivery", "1")]
     assert model.stage_counts()[Stage.NEW] == 1 and model.stage_counts()[Stage.DONE] == 1
     expired = summary(
         1,
@@ -157,7 +159,7 @@ def test_counts_and_waiting_follow_each_change_without_a_recount(qtbot, model: O
     assert model.waiting() == []
     assert model.stage_counts()[Stage.NEW] == 0 and model.stage_counts()[Stage.CANCELLED] == 1
     handled = model.last_handled_expired()
-    assert handled is not None and handled.key == "mp_delivery:1"
+    assert handled is not None and handled.key == OrderKey("mp_delivery", "1")
     later = summary(3, created=T0 + timedelta(minutes=1), stage=Stage.PREPARING, accepted=True)
     model.upsert(later)
     assert model.last_handled_expired() is None
@@ -186,8 +188,8 @@ def test_selection_follows_its_order_when_the_list_is_resorted(qtbot, model: Ord
     view.setSortingEnabled(True)
     view.sortByColumn(Col.CREATED, Qt.SortOrder.DescendingOrder)
     view.selectRow(0)  # the newest: Bruno
-    assert view.selectionModel().selectedRows()[0].data(Roles.KEY) == "mp_delivery:2"
+    assert view.selectionModel().selectedRows()[0].data(Roles.KEY) == OrderKey("mp_delivery", "2")
     view.sortByColumn(Col.CUSTOMER, Qt.SortOrder.AscendingOrder)
     selected = view.selectionModel().selectedRows()
-    assert [i.data(Roles.KEY) for i in selected] == ["mp_delivery:2"]
+    assert [i.data(Roles.KEY) for i in selected] == [OrderKey("mp_delivery", "2")]
     assert selected[0].row() == 1  # Ana, Bruno, Carla

@@ -9,6 +9,7 @@ from pathlib import Path
 from kitchen_app.app.cli import main
 from kitchen_app.app.demo import demo_services
 from kitchen_app.app.wiring import build_engine
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.api import ActionOutcomeState
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
@@ -25,8 +26,8 @@ def test_demo_services_feed_a_desk_and_its_printer(tmp_path: Path) -> None:
         engine.start()
         try:
 
-            def added(channel: str) -> list[str]:
-                return [k for k in listener.keys("order_added") if k.startswith(f"{channel}:")]
+            def added(channel: str) -> list[OrderKey]:
+                return [k for k in listener.keys("order_added") if k.channel == channel]
 
             assert listener.wait_for(lambda: len(added("mp_delivery")) == 2, 20)
             # Mercado Libre and Shopee beside Mercado Pago: the demo's first Mercado Libre cart

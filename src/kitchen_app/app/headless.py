@@ -32,6 +32,7 @@ from kitchen_app.app.paths import default_data_dir, desk_db_path
 from kitchen_app.app.plugins import desk_settings
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.domain.errors import UserError
+from kitchen_app.domain.keys import OrderKey
 from kitchen_app.engine.api import NullListener
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.settings import SettingError
@@ -88,10 +89,10 @@ def parse_overrides(items: Sequence[str]) -> dict[str, Any]:
 class _LinePrinter(NullListener):
     """One flushed line per order added or changed; keeps nothing in memory."""
 
-    def order_added(self, key: str) -> None:
+    def order_added(self, key: OrderKey) -> None:
         _line(f"order_added {key}")
 
-    def order_changed(self, key: str) -> None:
+    def order_changed(self, key: OrderKey) -> None:
         _line(f"order_changed {key}")
 
 

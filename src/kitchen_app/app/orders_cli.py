@@ -94,7 +94,7 @@ def _parse_day(text: str | None, tz: tzinfo) -> date:
 def summary_to_json(summary: OrderSummary) -> dict[str, Any]:
     """One order of the list as plain JSON: money as a decimal string, times ISO-8601 UTC."""
     return {
-        "key": summary.key,
+        "key": str(summary.key),  # the text form: the one place a script sees a key
         "channel": str(summary.channel),
         "order_id": summary.order_id,
         "display_id": summary.display_id,

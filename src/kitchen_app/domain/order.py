@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from .flows import Flow, Stage, StatusPair, flow_for
+from .keys import OrderKey
 from .money import Money
 from .text import Text
 from .tracks import TrackState
@@ -176,8 +177,8 @@ class PrintCode:
 class Order:
     """One marketplace order as the desk knows it.
 
-    ``key`` is unique across channels ("mp_delivery:41034141533"); ``order_id`` is the id the
-    marketplace's API takes (the shipment id for Mercado Pago Delivery).
+    ``key`` names it across channels (``OrderKey(channel, order_id)``); ``order_id`` is the
+    id the marketplace's API takes (the shipment id for Mercado Pago Delivery).
     """
 
     channel: str  # the plug-in's channel id (OrderKey.channel)
@@ -210,8 +211,8 @@ class Order:
     state: tuple[TrackState, ...] = ()
 
     @property
-    def key(self) -> str:
-        return f"{self.channel}:{self.order_id}"
+    def key(self) -> OrderKey:
+        return OrderKey(self.channel, self.order_id)
 
     @property
     def flow(self) -> Flow:

@@ -127,7 +127,7 @@ class ActionRunner:
         self,
         ctx: EngineContext,
         *,
-        on_confirmed: Callable[[str, str], Awaitable[None]],
+        on_confirmed: Callable[[OrderKey, str], Awaitable[None]],
         on_pending_changed: Callable[[], None],
     ) -> None:
         self._ctx = ctx
@@ -142,10 +142,10 @@ class ActionRunner:
 
     # ---- public, on the engine loop -------------------------------------------------------
 
-    def _plugin(self, key: str) -> Marketplace | None:
-        return self._ctx.plugin(key.partition(":")[0])
+    def _plugin(self, key: OrderKey) -> Marketplace | None:
+        return self._ctx.plugin(key.channel)
 
-    def offered(self, key: str) -> tuple[ActionSpec, ...]:
+    def offered(self, key: OrderKey) -> tuple[ActionSpec, ...]:
         """What may be done with the order now: its plug-in's answer (the one place)."""
         order = self._ctx.store.get_order(key)
         plugin = self._ctx.plugin(order.channel) if order is not None else None
@@ -157,14 +157,14 @@ class ActionRunner:
         self._accepting.update(a.name for a in offered if a.accepts)
         return offered
 
-    async def choices(self, key: str, action: str, param: str) -> tuple[Choice, ...]:
+    async def choices(self, key: OrderKey, action: str, param: str) -> tuple[Choice, ...]:
         order = self._ctx.store.get_order(key)
         plugin = self._ctx.plugin(order.channel) if order is not None else None
         if order is None or plugin is None:
             return ()
         return await plugin.choices(action, param, order)
 
-    async def run(self, key: str, kind: str, params: Params) -> ActionOutcome:
+    async def run(self, key: OrderKey, kind: str, params: Params) -> ActionOutcome:
         order = self._ctx.store.get_order(key)
         if order is None:
             return ActionOutcome(None, ActionOutcomeState.FAILED, f"unknown order {key}")
@@ -208,7 +208,7 @@ class ActionRunner:
 
     async def _send(
         self,
-        key: str,
+        key: OrderKey,
         action_id: int,
         kind: str,
         params: Params,
@@ -241,15 +241,15 @@ class ActionRunner:
         await self._after_confirmed(key, kind)
         return outcome
 
-    async def _call(self, key: str, kind: str, params: Params) -> None:
+    async def _call(self, key: OrderKey, kind: str, params: Params) -> None:
         order = self._ctx.store.get_order(key)
         plugin = self._plugin(key)
         if order is None or plugin is None:
-            raise TransientError(f"no {key.partition(':')[0]} connection right now")
+            raise TransientError(f"no {key.channel} connection right now")
         await plugin.run(kind, order, params)
 
-    async def _refetch(self, key: str, source: str) -> Order | None:
-        fetched = await self._ctx.fetch_one(OrderKey.parse(key))
+    async def _refetch(self, key: OrderKey, source: str) -> Order | None:
+        fetched = await self._ctx.fetch_one(key)
         if isinstance(fetched, ChannelError):
             log.info("re-reading %s failed: %s", key, fetched.message)
             return None
@@ -258,7 +258,7 @@ class ActionRunner:
         return fetched.order
 
     async def _after_conflict(
-        self, key: str, action_id: int, kind: str, exc: StateConflict, attempt: int
+        self, key: OrderKey, action_id: int, kind: str, exc: StateConflict, attempt: int
     ) -> ActionOutcome:
         order = await self._refetch(key, "action")
         plugin = self._plugin(key)
@@ -277,7 +277,7 @@ class ActionRunner:
             return outcome
         return self._finish(key, action_id, ActionState.FAILED, exc.message, attempt)
 
-    async def _after_confirmed(self, key: str, kind: str, *, refetch: bool = True) -> None:
+    async def _after_confirmed(self, key: OrderKey, kind: str, *, refetch: bool = True) -> None:
         if self.accepts(key, kind):
             self._ctx.set_accepted(key)
             self._ctx.listener.order_changed(key)
@@ -287,7 +287,7 @@ class ActionRunner:
         if refetch:
             await self._refetch(key, "action")
 
-    def accepts(self, key: str, kind: str) -> bool:
+    def accepts(self, key: OrderKey, kind: str) -> bool:
         """Whether a confirmed action means the order is taken (its spec's ``accepts``)."""
         plugin = self._plugin(key)
         order = self._ctx.store.get_order(key)
@@ -300,7 +300,7 @@ class ActionRunner:
         return kind in self._accepting
 
     def _schedule_retry(
-        self, key: str, action_id: int, kind: str, params: Params, attempt: int
+        self, key: OrderKey, action_id: int, kind: str, params: Params, attempt: int
     ) -> None:
         if action_id in self._retry_tasks:
             return
@@ -316,7 +316,7 @@ class ActionRunner:
         self._on_pending_changed()
 
     async def _retry(
-        self, key: str, action_id: int, kind: str, params: Params, attempt: int
+        self, key: OrderKey, action_id: int, kind: str, params: Params, attempt: int
     ) -> None:
         backoff = Backoff(*_RETRY_BACKOFF)
         while True:
@@ -352,7 +352,7 @@ class ActionRunner:
 
     def _set(
         self,
-        key: str,
+        key: OrderKey,
         action_id: int,
         state: ActionState,
         *,
@@ -363,7 +363,7 @@ class ActionRunner:
         self._ctx.listener.action_changed(key, action_id)
 
     def _finish(
-        self, key: str, action_id: int, state: ActionState, message: str | None, attempts: int
+        self, key: OrderKey, action_id: int, state: ActionState, message: str | None, attempts: int
     ) -> ActionOutcome:
         self._set(key, action_id, state, error=message, attempts=attempts)
         outcome_state = (

@@ -18,6 +18,7 @@ from kitchen_app.channels.base import ActionSpec, Params
 from kitchen_app.domain import Order, TimelineEntry
 from kitchen_app.domain.actions import StorePause
 from kitchen_app.domain.json import JSONValue
+from kitchen_app.domain.keys import OrderKey
 from kitchen_app.domain.settings import Choice
 from kitchen_app.engine.links import LinkStart, LinkState
 from kitchen_app.store.records import (
@@ -106,7 +107,7 @@ class DeskHealth:
     unresolved: int = 0
     unprinted_jobs: int = 0
     pauses: tuple[StorePause, ...] = ()
-    missed_while_offline: tuple[str, ...] = ()
+    missed_while_offline: tuple[OrderKey, ...] = ()
 
     @property
     def all_well(self) -> bool:
@@ -129,15 +130,15 @@ class DeskHealth:
 class EngineListener(Protocol):
     """Called on the engine thread. Implementations must not block."""
 
-    def order_added(self, key: str) -> None: ...
+    def order_added(self, key: OrderKey) -> None: ...
 
-    def order_changed(self, key: str) -> None: ...
+    def order_changed(self, key: OrderKey) -> None: ...
 
     def feed_state_changed(self, state: FeedState) -> None: ...
 
-    def action_changed(self, key: str, action_id: int) -> None: ...
+    def action_changed(self, key: OrderKey, action_id: int) -> None: ...
 
-    def print_job_changed(self, key: str, job_id: int) -> None: ...
+    def print_job_changed(self, key: OrderKey | None, job_id: int) -> None: ...
 
     def printer_state_changed(self, status: PrinterStatus) -> None: ...
 
@@ -157,19 +158,19 @@ class EngineListener(Protocol):
 class NullListener:
     """A listener that ignores everything."""
 
-    def order_added(self, key: str) -> None:
+    def order_added(self, key: OrderKey) -> None:
         pass
 
-    def order_changed(self, key: str) -> None:
+    def order_changed(self, key: OrderKey) -> None:
         pass
 
     def feed_state_changed(self, state: FeedState) -> None:
         pass
 
-    def action_changed(self, key: str, action_id: int) -> None:
+    def action_changed(self, key: OrderKey, action_id: int) -> None:
         pass
 
-    def print_job_changed(self, key: str, job_id: int) -> None:
+    def print_job_changed(self, key: OrderKey | None, job_id: int) -> None:
         pass
 
     def printer_state_changed(self, status: PrinterStatus) -> None:
@@ -201,21 +202,21 @@ class ActionOutcome:
 class EngineCommands(Protocol):
     """What the UI may ask. Every call is thread-safe and returns at once."""
 
-    def run_action(self, key: str, action: str, params: Params) -> Future[ActionOutcome]:
+    def run_action(self, key: OrderKey, action: str, params: Params) -> Future[ActionOutcome]:
         """The one action path: an action the order's plug-in offers, with its parameters
         (checked against its ParamSpecs before anything is journaled)."""
         ...
 
-    def available_actions(self, key: str) -> Future[tuple[ActionSpec, ...]]:
+    def available_actions(self, key: OrderKey) -> Future[tuple[ActionSpec, ...]]:
         """What may be done with the order now: its plug-in decides."""
         ...
 
-    def action_choices(self, key: str, action: str, param: str) -> Future[tuple[Choice, ...]]:
+    def action_choices(self, key: OrderKey, action: str, param: str) -> Future[tuple[Choice, ...]]:
         """The choices of a CHOICE parameter now (``from_network``: asked of the marketplace)."""
         ...
 
     def print_ticket(
-        self, key: str, kind: str, *, reprint: bool = False, printer: str | None = None
+        self, key: OrderKey, kind: str, *, reprint: bool = False, printer: str | None = None
     ) -> Future[list[int]]:
         """Queue a ticket ("kitchen" | "receipt" | "label_pdf"); returns the job ids."""
         ...
@@ -262,15 +263,15 @@ class EngineReader(Protocol):
 
     def orders_of_day(self, day: date, tz: tzinfo) -> list[OrderSummary]: ...
 
-    def order_summary(self, key: str) -> OrderSummary | None: ...
+    def order_summary(self, key: OrderKey) -> OrderSummary | None: ...
 
-    def get_order(self, key: str) -> Order | None: ...
+    def get_order(self, key: OrderKey) -> Order | None: ...
 
-    def timeline(self, key: str) -> list[TimelineEntry]: ...
+    def timeline(self, key: OrderKey) -> list[TimelineEntry]: ...
 
-    def actions(self, key: str) -> list[ActionRecord]: ...
+    def actions(self, key: OrderKey) -> list[ActionRecord]: ...
 
-    def print_jobs(self, key: str) -> list[PrintJobRecord]: ...
+    def print_jobs(self, key: OrderKey) -> list[PrintJobRecord]: ...
 
     def get_setting(self, key: str, default: JSONValue = None) -> JSONValue: ...
 

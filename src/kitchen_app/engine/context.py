@@ -106,12 +106,6 @@ class EngineContext:
     async def fetch_one(self, key: OrderKey) -> FetchedOrder | ChannelError:
         return (await self.fetch_many([key]))[key]
 
-    def client_for_key(self, key: str) -> tuple[ChannelClient, str]:
-        """The client and marketplace order id for a desk order key ("mp_delivery:123")."""
-        channel_name, _, order_id = key.partition(":")
-        client = self.clients[channel_name]
-        return client, order_id
-
     def entry_for(self, fetched: FetchedOrder, source: str) -> TimelineEntry:
         now = self.clock()
         finder = next(
@@ -155,7 +149,7 @@ class EngineContext:
             for obs in fetched.observations
         ]
 
-    def set_accepted(self, key: str) -> None:
+    def set_accepted(self, key: OrderKey) -> None:
         """The order is taken (accepted at the marketplace, or seen): its stage follows its
         plug-in's flow."""
         order = self.store.get_order(key)

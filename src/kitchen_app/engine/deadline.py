@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from kitchen_app.domain.keys import OrderKey
+
 __all__ = ["BELIEVABLE_GAP", "accept_deadline"]
 
 log = logging.getLogger(__name__)
@@ -21,7 +23,7 @@ BELIEVABLE_GAP = timedelta(minutes=10)
 
 
 def accept_deadline(
-    key: str,
+    key: OrderKey,
     created_at: datetime,
     window: timedelta,
     first_notified: datetime | None,

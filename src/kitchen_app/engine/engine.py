@@ -27,6 +27,7 @@ from kitchen_app.channels.base import (
 )
 from kitchen_app.channels.registry import PluginRegistry
 from kitchen_app.domain import Channel, Choice, Stage
+from kitchen_app.domain.keys import OrderKey
 from kitchen_app.engine.actions import ActionRunner
 from kitchen_app.engine.api import (
     ActionOutcome,
@@ -335,7 +336,7 @@ class Engine:
         except Exception:
             log.exception("reconcile (%s) failed", reason)
 
-    async def _on_new_order(self, key: str) -> None:
+    async def _on_new_order(self, key: OrderKey) -> None:
         assert self._ctx is not None and self._actions is not None
         if not self._ctx.setting("auto_accept"):
             return
@@ -355,7 +356,7 @@ class Engine:
                 log.info("auto-accepting %s (%s)", key, accept.name)
                 self._spawn(self._actions.run(key, accept.name, {}))
 
-    async def _on_action_confirmed(self, key: str, kind: str) -> None:
+    async def _on_action_confirmed(self, key: OrderKey, kind: str) -> None:
         assert self._printing is not None and self._actions is not None
         if self._actions.accepts(key, kind):
             await self._printing.auto_print(key)
@@ -372,7 +373,7 @@ class Engine:
             notified_before=back_at + _STORE_SLACK,
         )
         if self._health.add_missed(keys):
-            log.warning("orders missed while offline: %s", ", ".join(keys))
+            log.warning("orders missed while offline: %s", ", ".join(map(str, keys)))
 
     def _pending_changed(self) -> None:
         if self._feed_loop is not None:
@@ -388,11 +389,11 @@ class Engine:
             return failed
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
 
-    def run_action(self, key: str, action: str, params: Params) -> Future[ActionOutcome]:
+    def run_action(self, key: OrderKey, action: str, params: Params) -> Future[ActionOutcome]:
         """The one action path: any action the order's plug-in offers, with its parameters."""
         return self._submit(self._action(key, action, params))
 
-    def available_actions(self, key: str) -> Future[tuple[ActionSpec, ...]]:
+    def available_actions(self, key: OrderKey) -> Future[tuple[ActionSpec, ...]]:
         """What may be done with the order now, as its plug-in says."""
 
         async def offered() -> tuple[ActionSpec, ...]:
@@ -401,7 +402,7 @@ class Engine:
 
         return self._submit(offered())
 
-    def action_choices(self, key: str, action: str, param: str) -> Future[tuple[Choice, ...]]:
+    def action_choices(self, key: OrderKey, action: str, param: str) -> Future[tuple[Choice, ...]]:
         """The choices a parameter offers now (asked of the marketplace where it says)."""
 
         async def choices() -> tuple[Choice, ...]:
@@ -410,12 +411,12 @@ class Engine:
 
         return self._submit(choices())
 
-    async def _action(self, key: str, kind: str, params: Params) -> ActionOutcome:
+    async def _action(self, key: OrderKey, kind: str, params: Params) -> ActionOutcome:
         assert self._actions is not None
         return await self._actions.run(key, kind, params)
 
     def print_ticket(
-        self, key: str, kind: str, *, reprint: bool = False, printer: str | None = None
+        self, key: OrderKey, kind: str, *, reprint: bool = False, printer: str | None = None
     ) -> Future[list[int]]:
         async def queue() -> list[int]:
             assert self._printing is not None

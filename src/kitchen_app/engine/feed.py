@@ -69,7 +69,7 @@ class FeedLoop:
         fetcher: OrderFetcher,
         reconcile: Callable[[str], Coroutine[Any, Any, None]],
         pending_actions: Callable[[], int],
-        on_new_order: Callable[[str], Awaitable[None]],
+        on_new_order: Callable[[OrderKey], Awaitable[None]],
         check_missed: Callable[[datetime, datetime], None] | None = None,
     ) -> None:
         self._ctx = ctx
@@ -237,9 +237,9 @@ class FeedLoop:
         store = self._ctx.store
         with store.transaction():
             for order, received_at in wanted.items():
-                store.note_first_notification(str(order), received_at)
+                store.note_first_notification(order, received_at)
             for order, task in reads.items():
-                key = str(order)
+                key = order
                 result = task.result() if task.done() else None
                 if isinstance(result, FetchedOrder):
                     try:  # one order the store refuses must not hold the batch

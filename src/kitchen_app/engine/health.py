@@ -23,6 +23,7 @@ from kitchen_app.channels.errors import (
     RateLimited,
     StateConflict,
 )
+from kitchen_app.domain.keys import OrderKey
 from kitchen_app.engine.api import (
     ApiHealth,
     DeskHealth,
@@ -88,7 +89,7 @@ class HealthMonitor:
         self.relay_channels: set[str] = set()
         self._printers: dict[str, PrinterStatus] = {}
         self._pauses: dict[tuple[str, str], StorePause] = {}
-        self._missed: dict[str, None] = {}
+        self._missed: dict[OrderKey, None] = {}
         self.current = DeskHealth(self._feed)
 
     def attach(self, store: DeskStore, loop: asyncio.AbstractEventLoop) -> None:
@@ -158,7 +159,7 @@ class HealthMonitor:
             self._pauses = kept
             self.mark_dirty()
 
-    def add_missed(self, keys: Iterable[str]) -> bool:
+    def add_missed(self, keys: Iterable[OrderKey]) -> bool:
         added = False
         for key in keys:
             if key not in self._missed:
@@ -211,11 +212,11 @@ class HealthListener:
         self._inner = inner
         self._monitor = monitor
 
-    def order_added(self, key: str) -> None:
+    def order_added(self, key: OrderKey) -> None:
         self._inner.order_added(key)
         self._monitor.mark_dirty()
 
-    def order_changed(self, key: str) -> None:
+    def order_changed(self, key: OrderKey) -> None:
         self._inner.order_changed(key)
         self._monitor.mark_dirty()
 
@@ -223,10 +224,10 @@ class HealthListener:
         self._inner.feed_state_changed(state)
         self._monitor.feed(state)
 
-    def action_changed(self, key: str, action_id: int) -> None:
+    def action_changed(self, key: OrderKey, action_id: int) -> None:
         self._inner.action_changed(key, action_id)
 
-    def print_job_changed(self, key: str, job_id: int) -> None:
+    def print_job_changed(self, key: OrderKey | None, job_id: int) -> None:
         self._inner.print_job_changed(key, job_id)
         self._monitor.mark_dirty()
 

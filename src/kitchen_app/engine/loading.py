@@ -70,14 +70,14 @@ class OrderFetcher:
         self,
         ctx: EngineContext,
         *,
-        on_new_order: Callable[[str], Awaitable[None]],
+        on_new_order: Callable[[OrderKey], Awaitable[None]],
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._ctx = ctx
         self._on_new_order = on_new_order
         self._sleep = sleep
         self._semaphore = asyncio.Semaphore(FETCH_CONCURRENCY)
-        self._following: dict[str, asyncio.Task[None]] = {}
+        self._following: dict[OrderKey, asyncio.Task[None]] = {}
         self._hints: deque[tuple[OrderKey, datetime]] = deque(maxlen=HINT_QUEUE)
         self._hint_wake = asyncio.Event()
         self._hint_task: asyncio.Task[None] | None = None
@@ -95,7 +95,7 @@ class OrderFetcher:
     # ---- following one order -------------------------------------------------------------
 
     def is_following(self, key: OrderKey) -> bool:
-        return str(key) in self._following
+        return key in self._following
 
     def follow(
         self,
@@ -108,7 +108,7 @@ class OrderFetcher:
         """Keep trying to read this order until it lands. ``loading``: the order is in the
         store's loading list (new); otherwise it is already on screen and only a re-read
         failed. ``in_flight``: a read already started, awaited as the first attempt."""
-        key = str(order)
+        key = order
         if key in self._following:
             if in_flight is not None:
                 in_flight.cancel()
@@ -121,7 +121,7 @@ class OrderFetcher:
         self._following[key] = task
         task.add_done_callback(functools.partial(self._done, key))
 
-    def _done(self, key: str, task: asyncio.Task[None]) -> None:
+    def _done(self, key: OrderKey, task: asyncio.Task[None]) -> None:
         if self._following.get(key) is task:
             del self._following[key]
         if not task.cancelled() and task.exception() is not None:
@@ -134,7 +134,7 @@ class OrderFetcher:
         attempt: asyncio.Task[FetchResult] | None,
         loading: bool,
     ) -> None:
-        key, channel = str(order), order.channel
+        key, channel = order, order.channel
         delays = iter(FAST_SCHEDULE_S)
         while True:
             result = await (attempt if attempt is not None else self.fetch(order))
@@ -187,9 +187,9 @@ class OrderFetcher:
         shown as loading until they land."""
         now = self._ctx.clock()
         for ref in fetched.related:
-            if self.is_following(ref.key) or self._ctx.store.order_summary(str(ref.key)):
+            if self.is_following(ref.key) or self._ctx.store.order_summary(ref.key):
                 continue
-            if self._ctx.store.note_loading(str(ref.key), now, None, attempts=0):
+            if self._ctx.store.note_loading(ref.key, now, None, attempts=0):
                 self._ctx.listener.loading_orders_changed()
             self.follow(ref.key, now)
 
@@ -198,11 +198,7 @@ class OrderFetcher:
         for loading in self._ctx.store.loading_orders():
             if loading.parked:
                 continue
-            try:
-                key = OrderKey(loading.channel, loading.order_id)
-            except ValueError:
-                continue
-            self.follow(key, loading.first_seen)
+            self.follow(loading.key, loading.first_seen)
 
     # ---- hints from unverified events ----------------------------------------------------
 
@@ -220,13 +216,13 @@ class OrderFetcher:
                 await self._hint_wake.wait()
                 continue
             key, received_at = self._hints.popleft()
-            if self.is_following(key) or self._ctx.store.order_summary(str(key)) is not None:
+            if self.is_following(key) or self._ctx.store.order_summary(key) is not None:
                 continue  # already on screen or being read: a verified event named it
             await self._try_hint(key, received_at)
             await self._sleep(HINT_INTERVAL_S)
 
     async def _try_hint(self, order: OrderKey, received_at: datetime) -> None:
-        key = str(order)
+        key = order
         for attempt in range(HINT_TRIES):
             result = await self.fetch(order)
             if isinstance(result, FetchedOrder):

@@ -13,6 +13,7 @@ from kitchen_app.channels.base import ActionSpec, Marketplace
 from kitchen_app.channels.errors import ChannelError
 from kitchen_app.domain import Order
 from kitchen_app.domain.carts import cart_order
+from kitchen_app.domain.keys import OrderKey
 from kitchen_app.engine.api import PrinterStatus
 from kitchen_app.engine.context import EngineContext
 from kitchen_app.printing.documents import (
@@ -108,14 +109,14 @@ class PrintService:
             log.warning("cart %s printed order by order: %s", order.pack_id, exc)
             return order
 
-    def _document(self, key: str, kind: str) -> Document:
+    def _document(self, key: OrderKey, kind: str) -> Document:
         order = self._ctx.store.get_order(key)
         if order is None:
             raise PrintError(f"unknown order {key}")
         return ticket_document(self._ticketed(order), kind, locale=self._locale, tz=self._tz)
 
     async def print_ticket(
-        self, key: str, kind: str, *, reprint: bool, printer: str | None
+        self, key: OrderKey, kind: str, *, reprint: bool, printer: str | None
     ) -> list[int]:
         if kind == "label_pdf":
             return await self._print_label(key, printer)
@@ -139,7 +140,7 @@ class PrintService:
         except PrintQueueError as exc:
             raise PrintError(str(exc)) from None
 
-    def _document_action(self, key: str) -> tuple[Marketplace, Order, ActionSpec]:
+    def _document_action(self, key: OrderKey) -> tuple[Marketplace, Order, ActionSpec]:
         """The order's plug-in and the action of it that answers the marketplace's own PDF
         (the stored job kind ``label_pdf``)."""
         order = self._ctx.store.get_order(key)
@@ -154,7 +155,7 @@ class PrintService:
             raise PrintError(f"no document of the marketplace for this order ({order.status})")
         return plugin, order, spec
 
-    async def _label_document(self, key: str) -> Document:
+    async def _label_document(self, key: OrderKey) -> Document:
         """The marketplace's own PDF. Asking for it may also accept a new order (Mercado
         Pago's receipt, api notes §4), so it is journaled as an action like an accept."""
         plugin, order, spec = self._document_action(key)
@@ -176,11 +177,11 @@ class PrintService:
         self._ctx.listener.order_changed(key)
         return raw_document(result.document, pdf=True)
 
-    async def _print_label(self, key: str, printer: str | None) -> list[int]:
+    async def _print_label(self, key: OrderKey, printer: str | None) -> list[int]:
         """The marketplace's own PDF, fetched and sent to a system printer."""
         target = printer or self._default_printer("receipt")
         if target is None:
-            plugin = self._ctx.plugin(key.partition(":")[0])
+            plugin = self._ctx.plugin(key.channel)
             named = plugin.display.document if plugin is not None else None
             what = named.source if named is not None else "the marketplace's document"
             raise PrintError(f"choose a system printer for {what}")
@@ -196,7 +197,7 @@ class PrintService:
             return name
         return None  # route by each printer's copies for the kind
 
-    def _already_printed(self, key: str, kind: str) -> bool:
+    def _already_printed(self, key: OrderKey, kind: str) -> bool:
         """Whether a ticket of this kind may already be on paper (or soon will be): printed,
         queued, printing, uncertain, or failed after bytes went out."""
         for job in self._ctx.store.print_jobs(key):
@@ -207,7 +208,7 @@ class PrintService:
             return True
         return False
 
-    async def auto_print(self, key: str) -> list[int]:
+    async def auto_print(self, key: OrderKey) -> list[int]:
         """On accept: each kind once per order. A kind that already has a job (printed,
         queued, failed or uncertain) is left alone: retrying it is the operator's call."""
         if not self._ctx.setting("auto_print"):
@@ -256,7 +257,7 @@ class PrintService:
     async def calibration(self, printer: str) -> int:
         try:
             (job_id,) = await self._queue.submit(
-                "", "calibration", calibration_document(self._locale), printer=printer
+                None, "calibration", calibration_document(self._locale), printer=printer
             )
         except PrintQueueError as exc:
             raise PrintError(str(exc)) from None
@@ -268,7 +269,7 @@ class PrintService:
     # ---- news -------------------------------------------------------------------------------
 
     def _changed(self, change: JobChange) -> None:
-        self._ctx.listener.print_job_changed(change.key or "", change.job_id)
+        self._ctx.listener.print_job_changed(change.key, change.job_id)
 
     def _printer_state(self, printer: str, state: PrinterState | None) -> None:
         # None: the printer does not answer status queries, which is not a fault.

@@ -36,7 +36,7 @@ class Reconciler:
     def __init__(
         self,
         ctx: EngineContext,
-        on_new_order: Callable[[str], Awaitable[None]] | None = None,
+        on_new_order: Callable[[OrderKey], Awaitable[None]] | None = None,
     ) -> None:
         self._ctx = ctx
         self._on_new_order = on_new_order
@@ -52,14 +52,8 @@ class Reconciler:
                 for key in self._ctx.store.open_order_keys()
                 if (s := self._ctx.store.order_summary(key)) is not None and s.created_at > horizon
             ]
-            orders = []
-            for key in keys:
-                try:
-                    order = OrderKey.parse(key)
-                except ValueError:
-                    continue
-                if self._ctx.plugin(order.channel) is not None:  # else: a channel now off
-                    orders.append(order)
+            # A channel now off is left alone.
+            orders = [key for key in keys if self._ctx.plugin(key.channel) is not None]
             semaphore = asyncio.Semaphore(_CONCURRENCY)
 
             async def fetch(chunk: list[OrderKey]) -> list[FetchedOrder]:
@@ -98,16 +92,12 @@ class Reconciler:
         after a day (the marketplace has long cancelled such an order by then)."""
         found: list[OrderChange] = []
         for key, first_seen in self._ctx.store.unfetched_keys(parked_only=True):
-            try:
-                order = OrderKey.parse(key)
-            except ValueError:
-                order = None
-            if order is None or self._ctx.plugin(order.channel) is None:
+            if self._ctx.plugin(key.channel) is None:
                 log.error("parked order %s has no marketplace connection; forgotten", key)
                 self._ctx.store.forget_unfetched(key)
                 self._ctx.listener.loading_orders_changed()
                 continue
-            fetched = await self._ctx.fetch_one(order)
+            fetched = await self._ctx.fetch_one(key)
             if isinstance(fetched, ChannelError):
                 exc = fetched
                 if self._ctx.clock() - first_seen > _GIVE_UP:
@@ -158,7 +148,7 @@ class Reconciler:
     async def _read_listed(self, refs: Sequence[OrderRef], reason: str) -> list[OrderChange]:
         wanted = []
         for ref in refs:
-            summary = self._ctx.store.order_summary(str(ref.key))
+            summary = self._ctx.store.order_summary(ref.key)
             if summary is None or (
                 ref.seen_status is not None and summary.status != ref.seen_status
             ):
@@ -174,7 +164,7 @@ class Reconciler:
             try:
                 with self._ctx.store.transaction():
                     change = self._ctx.commit(answer, "list")
-                    self._ctx.store.forget_unfetched(str(key))
+                    self._ctx.store.forget_unfetched(key)
             except StoreError as exc:
                 log.error("listed order %s not stored: %s", key, exc)
                 continue

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kitchen_app.domain.keys import OrderKey
 from kitchen_app.engine.api import DeskHealth, FeedState, PrinterStatus
 
 __all__ = ["Announcement", "RecordingListener"]
@@ -16,7 +17,7 @@ __all__ = ["Announcement", "RecordingListener"]
 @dataclass(frozen=True, slots=True)
 class Announcement:
     kind: str  # order_added | order_changed | feed_state | action | print_job | printer
-    key: str | None
+    key: OrderKey | None
     at: float = field(default_factory=time.perf_counter)  # perf_counter when announced
     detail: object = None
 
@@ -37,23 +38,23 @@ class RecordingListener:
         if self._on_announce is not None:
             self._on_announce(item)
 
-    def order_added(self, key: str) -> None:
+    def order_added(self, key: OrderKey) -> None:
         self._add(Announcement("order_added", key))
 
-    def order_changed(self, key: str) -> None:
+    def order_changed(self, key: OrderKey) -> None:
         self._add(Announcement("order_changed", key))
 
     def feed_state_changed(self, state: FeedState) -> None:
         self._add(Announcement("feed_state", None, detail=state))
 
-    def action_changed(self, key: str, action_id: int) -> None:
+    def action_changed(self, key: OrderKey, action_id: int) -> None:
         self._add(Announcement("action", key, detail=action_id))
 
-    def print_job_changed(self, key: str, job_id: int) -> None:
+    def print_job_changed(self, key: OrderKey | None, job_id: int) -> None:
         self._add(Announcement("print_job", key, detail=job_id))
 
     def printer_state_changed(self, status: PrinterStatus) -> None:
-        self._add(Announcement("printer", status.name, detail=status))
+        self._add(Announcement("printer", None, detail=status))
 
     def health_changed(self, health: DeskHealth) -> None:
         self._add(Announcement("health", None, detail=health))
@@ -64,7 +65,7 @@ class RecordingListener:
     def unresolved_changed(self) -> None:
         self._add(Announcement("unresolved", None))
 
-    def keys(self, kind: str) -> list[str]:
+    def keys(self, kind: str) -> list[OrderKey]:
         with self._cond:
             return [a.key for a in self.announcements if a.kind == kind and a.key is not None]
 

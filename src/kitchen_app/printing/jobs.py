@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from kitchen_app.domain import PrintJobState
+from kitchen_app.domain import OrderKey, PrintJobState
 
 __all__ = [
     "AutoPrintPolicy",
@@ -28,7 +28,7 @@ class PrintJobLike(Protocol):
     @property
     def id(self) -> int: ...
     @property
-    def order_key(self) -> str | None: ...  # None for calibration pages
+    def order_key(self) -> OrderKey | None: ...  # None for calibration pages
     @property
     def kind(self) -> str: ...
     @property
@@ -49,7 +49,7 @@ class PrintJournal(Protocol):
     """The desk store's print-job API (``DeskStore``)."""
 
     def add_print_job(
-        self, key: str | None, kind: str, printer: str, copy: int, *, reprint: bool
+        self, key: OrderKey | None, kind: str, printer: str, copy: int, *, reprint: bool
     ) -> int: ...
 
     def set_print_job_state(
@@ -77,7 +77,7 @@ class PrintQueueError(ValueError):
 @dataclass(frozen=True, slots=True)
 class JobChange:
     job_id: int
-    key: str | None
+    key: OrderKey | None
     kind: str
     printer: str
     state: PrintJobState

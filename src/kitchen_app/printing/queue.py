@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from kitchen_app.domain import Order, PrintJobState
+from kitchen_app.domain.keys import OrderKey
 
 from .documents import Document, ticket_document
 from .errors import NothingSent, PrinterError, PrinterFault, SentUnconfirmed
@@ -56,7 +57,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class _Pending:
     job_id: int
-    key: str | None
+    key: OrderKey | None
     kind: str
     copy: int
     reprint: bool
@@ -158,7 +159,7 @@ class PrintQueue:
 
     async def submit(
         self,
-        key: str | None,
+        key: OrderKey | None,
         kind: str,
         document: Document,
         *,
@@ -445,7 +446,7 @@ class PrintQueue:
     def _notify(
         self,
         job_id: int,
-        key: str | None,
+        key: OrderKey | None,
         kind: str,
         printer: str,
         state: PrintJobState,

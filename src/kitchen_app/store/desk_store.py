@@ -14,6 +14,7 @@ from kitchen_app.domain import (
     ACCEPT_WINDOW,
     Flow,
     Order,
+    OrderKey,
     Stage,
     TimelineEntry,
     TrackState,
@@ -26,6 +27,7 @@ from kitchen_app.domain.timeline import AnyFlow, is_final_state, stage_of_state,
 from .connection import connect_writer
 from .errors import StoreError
 from .journals import JournalWriter
+from .queries import stored_key
 from .records import OrderChange
 from .schema import MIGRATIONS, Migration
 from .times import from_db, local_day, local_timezone, to_db, utc_now
@@ -145,9 +147,10 @@ class DeskStore(JournalWriter):
         flow = flow if flow is not None else self._flow(order)
         now = self._clock()
         key = order.key
+        text = str(key)  # the rows' form of the key
         with self.transaction():
             stored = self._rows(
-                f"SELECT {', '.join(_DETAIL_COLUMNS)} FROM orders WHERE key = ?", (key,)
+                f"SELECT {', '.join(_DETAIL_COLUMNS)} FROM orders WHERE key = ?", (text,)
             )
             timeline = self.timeline(key)
             result = merge(
@@ -167,12 +170,12 @@ class DeskStore(JournalWriter):
                 self._exec(
                     f"INSERT INTO orders ({', '.join(columns)}) "
                     f"VALUES ({', '.join('?' for _ in columns)})",
-                    (*row, key, to_db(now), to_db(now)),
+                    (*row, text, to_db(now), to_db(now)),
                 )
             elif tuple(stored[0]) != row:
                 assignments = ", ".join(f"{c} = ?" for c in (*_DETAIL_COLUMNS, "updated_at"))
                 self._exec(
-                    f"UPDATE orders SET {assignments} WHERE key = ?", (*row, to_db(now), key)
+                    f"UPDATE orders SET {assignments} WHERE key = ?", (*row, to_db(now), text)
                 )
             # Numbered 1, 2, 3… per order (schema 4 numbered the older rows so): the next
             # number follows the timeline just read; UNIQUE (order_key, seq) refuses a
@@ -185,7 +188,7 @@ class DeskStore(JournalWriter):
                     "(order_key, seq, track, status, substatus, occurred_at, learnt_at, source) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        key,
+                        text,
                         seq,
                         entry.track,
                         entry.pair.status,
@@ -223,8 +226,8 @@ class DeskStore(JournalWriter):
                 f"{order.logistics} logistics ({order.key})"
             ) from None
 
-    def _is_accepted(self, key: str) -> bool:
-        rows = self._rows("SELECT accepted FROM orders WHERE key = ?", (key,))
+    def _is_accepted(self, key: OrderKey) -> bool:
+        rows = self._rows("SELECT accepted FROM orders WHERE key = ?", (str(key),))
         return bool(rows and rows[0][0])
 
     def _order_row(
@@ -260,12 +263,12 @@ class DeskStore(JournalWriter):
             to_json(order.raw, f"the raw JSON of order {order.key}"),
         )
 
-    def open_order_keys(self) -> list[str]:
+    def open_order_keys(self) -> list[OrderKey]:
         """Orders not yet in a final state, oldest first: what reconciliation re-reads."""
         rows = self._rows("SELECT key FROM orders WHERE is_final = 0 ORDER BY created_at, key")
-        return [row[0] for row in rows]
+        return [stored_key(row[0]) for row in rows]
 
-    def set_accepted(self, key: str, *, flow: AnyFlow | None = None) -> None:
+    def set_accepted(self, key: OrderKey, *, flow: AnyFlow | None = None) -> None:
         """Record that the marketplace confirmed our accept (the substatus cannot tell), or
         that staff took an order that has no accept ("seen"). ``flow`` as in apply_order."""
         with self.transaction():
@@ -279,7 +282,7 @@ class DeskStore(JournalWriter):
             cursor = self._exec(
                 "UPDATE orders SET accepted = 1, stage = ?, updated_at = ? "
                 "WHERE key = ? AND accepted = 0",
-                (stage.value, to_db(self._clock()), key),
+                (stage.value, to_db(self._clock()), str(key)),
             )
             if cursor.rowcount == 0:
                 self._require_order(key)
@@ -287,7 +290,7 @@ class DeskStore(JournalWriter):
     # -- orders the feed could not read yet ("details loading", then parked) -------------
 
     def note_loading(
-        self, key: str, first_seen: datetime, error: str | None, *, attempts: int = 1
+        self, key: OrderKey, first_seen: datetime, error: str | None, *, attempts: int = 1
     ) -> bool:
         """Remember an order an event named whose details could not be read yet. Call it in
         the transaction that moves the feed's cursor past that event. An order already
@@ -297,21 +300,23 @@ class DeskStore(JournalWriter):
                 "INSERT INTO unfetched_orders "
                 "(key, first_seen_at, attempts, error, parked, last_attempt_at) "
                 "VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (key) DO NOTHING",
-                (key, to_db(first_seen), attempts, error, to_db(self._clock())),
+                (str(key), to_db(first_seen), attempts, error, to_db(self._clock())),
             )
         return cursor.rowcount > 0
 
-    def record_fetch_failure(self, key: str, error: str, *, parked: bool | None = None) -> None:
+    def record_fetch_failure(
+        self, key: OrderKey, error: str, *, parked: bool | None = None
+    ) -> None:
         """One more failed read of a loading order; ``parked`` True once the fast retries
         gave up (None: unchanged)."""
         with self.transaction():
             self._exec(
                 "UPDATE unfetched_orders SET attempts = attempts + 1, error = ?, "
                 "last_attempt_at = ?, parked = coalesce(?, parked) WHERE key = ?",
-                (error, to_db(self._clock()), None if parked is None else int(parked), key),
+                (error, to_db(self._clock()), None if parked is None else int(parked), str(key)),
             )
 
-    def park_unfetched(self, key: str, error: str) -> None:
+    def park_unfetched(self, key: OrderKey, error: str) -> None:
         """Remember an order that reconciliation alone keeps trying (parked at once)."""
         with self.transaction():
             self._exec(
@@ -320,25 +325,25 @@ class DeskStore(JournalWriter):
                 "VALUES (?, ?, 1, ?, 1, ?) ON CONFLICT (key) DO UPDATE SET "
                 "attempts = unfetched_orders.attempts + 1, error = excluded.error, parked = 1, "
                 "last_attempt_at = excluded.last_attempt_at",
-                (key, to_db(self._clock()), error, to_db(self._clock())),
+                (str(key), to_db(self._clock()), error, to_db(self._clock())),
             )
 
-    def unfetched_keys(self, *, parked_only: bool = False) -> list[tuple[str, datetime]]:
+    def unfetched_keys(self, *, parked_only: bool = False) -> list[tuple[OrderKey, datetime]]:
         """Loading orders (all, or only the parked ones), oldest first, with when they were
         first seen."""
         where = " WHERE parked = 1" if parked_only else ""
         rows = self._rows(
             f"SELECT key, first_seen_at FROM unfetched_orders{where} ORDER BY first_seen_at"
         )
-        return [(row[0], from_db(row[1])) for row in rows]
+        return [(stored_key(row[0]), from_db(row[1])) for row in rows]
 
-    def forget_unfetched(self, key: str) -> bool:
+    def forget_unfetched(self, key: OrderKey) -> bool:
         """The order's details landed (or it is given up): it leaves the loading list."""
         with self.transaction():
-            cursor = self._exec("DELETE FROM unfetched_orders WHERE key = ?", (key,))
+            cursor = self._exec("DELETE FROM unfetched_orders WHERE key = ?", (str(key),))
         return cursor.rowcount > 0
 
-    def note_first_notification(self, key: str, received_at: datetime) -> None:
+    def note_first_notification(self, key: OrderKey, received_at: datetime) -> None:
         """When the first notification naming this order reached the relay; later ones keep
         the first (and an earlier one learnt late replaces it)."""
         with self.transaction():
@@ -346,7 +351,7 @@ class DeskStore(JournalWriter):
                 "INSERT INTO order_notifications (key, first_notified_at) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET first_notified_at = "
                 "min(first_notified_at, excluded.first_notified_at)",
-                (key, to_db(received_at)),
+                (str(key), to_db(received_at)),
             )
 
     # -- notifications whose order could not be identified -------------------------------

@@ -6,6 +6,8 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+from kitchen_app.domain import OrderKey
+
 from .errors import StoreError
 from .records import (
     FINAL_ACTION_STATES,
@@ -27,7 +29,7 @@ class JournalWriter(WriterBase):
 
     # -- the action journal -------------------------------------------------------------
 
-    def add_action(self, key: str, kind: str, params: Mapping[str, Any]) -> int:
+    def add_action(self, key: OrderKey, kind: str, params: Mapping[str, Any]) -> int:
         """Journal a staff action as requested, before anything is sent."""
         params_json = to_json(dict(params), f"the parameters of {kind}")
         now = to_db(self._clock())
@@ -36,7 +38,7 @@ class JournalWriter(WriterBase):
             cursor = self._exec(
                 "INSERT INTO actions (order_key, kind, params_json, state, attempts, error, "
                 "requested_at, updated_at) VALUES (?, ?, ?, ?, 0, NULL, ?, ?)",
-                (key, kind, params_json, ActionState.REQUESTED.value, now, now),
+                (str(key), kind, params_json, ActionState.REQUESTED.value, now, now),
             )
         return int(cursor.lastrowid or 0)
 
@@ -71,16 +73,16 @@ class JournalWriter(WriterBase):
     # -- the print journal --------------------------------------------------------------
 
     def add_print_job(
-        self, key: str | None, kind: str, printer: str, copy: int, *, reprint: bool
+        self, key: OrderKey | None, kind: str, printer: str, copy: int, *, reprint: bool
     ) -> int:
-        """Journal a print as queued. ``key`` is None (or "") only for a calibration page."""
+        """Journal a print as queued. ``key`` is None only for a calibration page."""
         try:
             job_kind = PrintJobKind(kind)
         except ValueError:
             raise StoreError(f"unknown print job kind {kind!r}") from None
         if isinstance(copy, bool) or not isinstance(copy, int) or copy < 1:
             raise StoreError(f"a copy number starts at 1, not {copy!r}")
-        order_key = key or None
+        order_key = key
         if job_kind is PrintJobKind.CALIBRATION and order_key is not None:
             raise StoreError("a calibration page belongs to no order")
         if job_kind is not PrintJobKind.CALIBRATION and order_key is None:
@@ -94,7 +96,7 @@ class JournalWriter(WriterBase):
                 "attempts, error, bytes_sent, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, 0, NULL, 0, ?, ?)",
                 (
-                    order_key,
+                    str(order_key) if order_key is not None else None,
                     job_kind.value,
                     printer,
                     copy,

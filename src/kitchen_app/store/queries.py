@@ -20,6 +20,7 @@ from kitchen_app.domain import (
     Logistics,
     Money,
     Order,
+    OrderKey,
     Stage,
     StatusPair,
     TimelineEntry,
@@ -76,6 +77,33 @@ def _channel(text: str) -> str:
     return text
 
 
+def stored_key(text: str) -> OrderKey:
+    """An order key read back from its TEXT column (the one place keys are parsed)."""
+    try:
+        return OrderKey.parse(text)
+    except ValueError:
+        raise StoreError(f"the desk database holds a malformed order key {text!r}") from None
+
+
+def _key_builder() -> Callable[[str, str], OrderKey]:
+    """``OrderKey`` from a row's channel and order id columns, set through its slots: the
+    day list builds thousands, and these columns were checked when the order was stored."""
+    new = object.__new__
+    set_channel = getattr(OrderKey, "channel").__set__  # noqa: B009 (the slot's descriptor)
+    set_order_id = getattr(OrderKey, "order_id").__set__  # noqa: B009
+
+    def build(channel: str, order_id: str) -> OrderKey:
+        key: OrderKey = new(OrderKey)
+        set_channel(key, channel)
+        set_order_id(key, order_id)
+        return key
+
+    return build
+
+
+_row_key = _key_builder()
+
+
 @functools.lru_cache(maxsize=256)
 def _pair(status: str, substatus: str | None) -> StatusPair:
     return StatusPair(status, substatus)
@@ -111,8 +139,9 @@ def _summary_builder() -> Callable[[Sequence[Any]], OrderSummary]:
 
     def build(row: Sequence[Any]) -> OrderSummary:
         s: OrderSummary = new(OrderSummary)
-        key(s, row[0])
-        channel(s, _channel(row[1]))
+        channel_id = _channel(row[1])
+        key(s, _row_key(channel_id, row[2]))
+        channel(s, channel_id)
         order_id(s, row[2])
         display_id(s, row[3])
         created_at(s, from_db(row[4]))
@@ -138,7 +167,7 @@ _summary = _summary_builder()
 def _action(row: Sequence[Any]) -> ActionRecord:
     return ActionRecord(
         id=row[0],
-        order_key=row[1],
+        order_key=stored_key(row[1]),
         kind=row[2],
         params=json.loads(row[3]),
         state=ActionState(row[4]),
@@ -152,7 +181,7 @@ def _action(row: Sequence[Any]) -> ActionRecord:
 def _print_job(row: Sequence[Any]) -> PrintJobRecord:
     return PrintJobRecord(
         id=row[0],
-        order_key=row[1],
+        order_key=stored_key(row[1]) if row[1] is not None else None,
         kind=PrintJobKind(row[2]),
         printer=row[3],
         copy=row[4],
@@ -178,14 +207,13 @@ def _timeline_entry(row: Sequence[Any]) -> TimelineEntry:
 
 
 def _loading(row: Sequence[Any], windows: Mapping[str, timedelta]) -> LoadingOrder:
-    key = row[0]
-    channel, _, order_id = key.partition(":")
+    key = stored_key(row[0])
     first_seen = from_db(row[1])
-    window = windows.get(channel)
+    window = windows.get(key.channel)
     return LoadingOrder(
         key=key,
-        channel=channel,
-        order_id=order_id,
+        channel=key.channel,
+        order_id=key.order_id,
         first_seen=first_seen,
         accept_deadline=first_seen + window if window is not None else None,
         attempts=row[2],
@@ -235,13 +263,13 @@ class StoreQueries:
         rows = self._rows(ORDERS_OF_DAY_SQL, (start, end))
         return [_summary(row) for row in rows]
 
-    def order_summary(self, key: str) -> OrderSummary | None:
-        rows = self._rows(f"SELECT {_SUMMARY_COLUMNS} FROM orders WHERE key = ?", (key,))
+    def order_summary(self, key: OrderKey) -> OrderSummary | None:
+        rows = self._rows(f"SELECT {_SUMMARY_COLUMNS} FROM orders WHERE key = ?", (str(key),))
         return _summary(rows[0]) if rows else None
 
-    def get_order(self, key: str) -> Order | None:
+    def get_order(self, key: OrderKey) -> Order | None:
         """The mapped order (with the merged current status) and its raw marketplace JSON."""
-        rows = self._rows("SELECT order_json, raw_json FROM orders WHERE key = ?", (key,))
+        rows = self._rows("SELECT order_json, raw_json FROM orders WHERE key = ?", (str(key),))
         if not rows:
             return None
         try:
@@ -264,19 +292,19 @@ class StoreQueries:
                 raise StoreError(f"the stored order {key} cannot be read: {exc}") from exc
         return out
 
-    def timeline(self, key: str) -> list[TimelineEntry]:
+    def timeline(self, key: OrderKey) -> list[TimelineEntry]:
         """Every pair the order passed through, in the order the desk recorded them (what
         domain.merge() expects). Not re-sorted by occurred_at: those times come from different
         clocks (the marketplace's when it said, else the desk's), so a late step shows last."""
         rows = self._rows(
             f"SELECT {_TIMELINE_COLUMNS} FROM status_events WHERE order_key = ? ORDER BY seq",
-            (key,),
+            (str(key),),
         )
         return [_timeline_entry(row) for row in rows]
 
-    def actions(self, key: str) -> list[ActionRecord]:
+    def actions(self, key: OrderKey) -> list[ActionRecord]:
         rows = self._rows(
-            f"SELECT {_ACTION_COLUMNS} FROM actions WHERE order_key = ? ORDER BY id", (key,)
+            f"SELECT {_ACTION_COLUMNS} FROM actions WHERE order_key = ? ORDER BY id", (str(key),)
         )
         return [_action(row) for row in rows]
 
@@ -292,10 +320,10 @@ class StoreQueries:
         rows = self._rows(f"SELECT {_ACTION_COLUMNS} FROM actions WHERE id = ?", (action_id,))
         return _action(rows[0]) if rows else None
 
-    def print_jobs(self, key: str) -> list[PrintJobRecord]:
+    def print_jobs(self, key: OrderKey) -> list[PrintJobRecord]:
         rows = self._rows(
             f"SELECT {_PRINT_JOB_COLUMNS} FROM print_jobs WHERE order_key = ? ORDER BY id",
-            (key,),
+            (str(key),),
         )
         return [_print_job(row) for row in rows]
 
@@ -333,9 +361,11 @@ class StoreQueries:
         )
         return [_unresolved(row) for row in rows]
 
-    def first_notification(self, key: str) -> datetime | None:
+    def first_notification(self, key: OrderKey) -> datetime | None:
         """When the desk first heard of this order from the relay, if it did."""
-        rows = self._rows("SELECT first_notified_at FROM order_notifications WHERE key = ?", (key,))
+        rows = self._rows(
+            "SELECT first_notified_at FROM order_notifications WHERE key = ?", (str(key),)
+        )
         return from_db(rows[0][0]) if rows else None
 
     def missed_orders(
@@ -345,7 +375,7 @@ class StoreQueries:
         now: datetime,
         *,
         notified_before: datetime | None = None,
-    ) -> list[str]:
+    ) -> list[OrderKey]:
         """Keys of orders whose first notification came between ``since`` and
         ``notified_before`` (an outage), that the desk first stored after ``stored_after``
         (it learnt of them late) and that expired unaccepted by ``now``: cancelled for time,
@@ -361,7 +391,7 @@ class StoreQueries:
             "ORDER BY o.created_at, o.key",
             (to_db(since), to_db(before), to_db(stored_after), Stage.NEW.value, to_db(now)),
         )
-        keys = [row[0] for row in rows]
+        keys = [stored_key(row[0]) for row in rows]
         keys += [
             loading.key
             for loading in self.loading_orders()

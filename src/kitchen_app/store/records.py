@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from kitchen_app.domain import Money, PrintJobState, Stage, StatusPair, TimelineEntry
+from kitchen_app.domain import Money, OrderKey, PrintJobState, Stage, StatusPair, TimelineEntry
 
 __all__ = [
     "ActionRecord",
@@ -53,7 +53,7 @@ class OrderChange:
     ``updated`` is True when the order row was written at all (new, advanced or fresh details).
     """
 
-    key: str
+    key: OrderKey
     is_new: bool
     advanced: bool
     current: StatusPair
@@ -65,7 +65,7 @@ class OrderChange:
 class OrderSummary:
     """One row of the window's order list, read from columns without parsing the order JSON."""
 
-    key: str
+    key: OrderKey
     channel: str  # the plug-in's channel id
     order_id: str
     display_id: str
@@ -86,7 +86,7 @@ class OrderSummary:
 @dataclass(frozen=True, slots=True)
 class ActionRecord:
     id: int
-    order_key: str
+    order_key: OrderKey
     kind: str
     params: dict[str, Any]
     state: ActionState
@@ -99,7 +99,7 @@ class ActionRecord:
 @dataclass(frozen=True, slots=True)
 class PrintJobRecord:
     id: int
-    order_key: str | None  # None only for calibration pages
+    order_key: OrderKey | None  # None only for calibration pages
     kind: PrintJobKind
     printer: str
     copy: int
@@ -122,7 +122,7 @@ class LoadingOrder:
     details are stored (it is then an ordinary order).
     """
 
-    key: str
+    key: OrderKey
     channel: str
     order_id: str
     first_seen: datetime

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
+from kitchen_app.domain import OrderKey
+
 from .connection import describe_sqlite_error
 from .errors import StoreError
 from .queries import StoreQueries
@@ -84,6 +86,6 @@ class WriterBase(StoreQueries):
                 f"writing the desk database failed ({describe_sqlite_error(exc)})"
             ) from exc
 
-    def _require_order(self, key: str) -> None:
-        if not self._rows("SELECT 1 FROM orders WHERE key = ?", (key,)):
+    def _require_order(self, key: OrderKey) -> None:
+        if not self._rows("SELECT 1 FROM orders WHERE key = ?", (str(key),)):
             raise StoreError(f"unknown order {key}")

@@ -17,6 +17,7 @@ from typing import TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from kitchen_app.domain.keys import OrderKey
 from kitchen_app.engine.api import DeskHealth, FeedState, PrinterStatus
 
 log = logging.getLogger(__name__)
@@ -30,36 +31,37 @@ class EngineBridge(QObject):
     """EngineListener whose methods emit signals.
 
     Signals:
-        orderAdded(str key), orderChanged(str key), feedStateChanged(FeedState),
-        actionChanged(str key, int action_id), printJobChanged(str key, int job_id),
+        orderAdded(OrderKey), orderChanged(OrderKey), feedStateChanged(FeedState),
+        actionChanged(OrderKey, int action_id), printJobChanged(OrderKey or None for a
+        calibration page, int job_id),
         printerStateChanged(PrinterStatus), healthChanged(DeskHealth), loadingOrdersChanged(),
         unresolvedChanged()
     """
 
-    orderAdded = Signal(str)
-    orderChanged = Signal(str)
+    orderAdded = Signal(object)
+    orderChanged = Signal(object)
     feedStateChanged = Signal(object)
-    actionChanged = Signal(str, int)
-    printJobChanged = Signal(str, int)
+    actionChanged = Signal(object, int)
+    printJobChanged = Signal(object, int)
     printerStateChanged = Signal(object)
     healthChanged = Signal(object)
     loadingOrdersChanged = Signal()
     unresolvedChanged = Signal()
 
     # EngineListener (called on the engine thread; emitting is thread-safe)
-    def order_added(self, key: str) -> None:
+    def order_added(self, key: OrderKey) -> None:
         self.orderAdded.emit(key)
 
-    def order_changed(self, key: str) -> None:
+    def order_changed(self, key: OrderKey) -> None:
         self.orderChanged.emit(key)
 
     def feed_state_changed(self, state: FeedState) -> None:
         self.feedStateChanged.emit(state)
 
-    def action_changed(self, key: str, action_id: int) -> None:
+    def action_changed(self, key: OrderKey, action_id: int) -> None:
         self.actionChanged.emit(key, action_id)
 
-    def print_job_changed(self, key: str, job_id: int) -> None:
+    def print_job_changed(self, key: OrderKey | None, job_id: int) -> None:
         self.printJobChanged.emit(key, job_id)
 
     def printer_state_changed(self, status: PrinterStatus) -> None:

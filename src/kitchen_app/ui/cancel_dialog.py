@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitchen_app.domain import Choice
+from kitchen_app.domain.keys import OrderKey
 from kitchen_app.engine.api import EngineCommands
 
 from . import labels
@@ -34,7 +35,11 @@ __all__ = ["CancelDialog"]
 
 class CancelDialog(QDialog):
     def __init__(
-        self, commands: EngineCommands, key: str, display_id: str, parent: QWidget | None = None
+        self,
+        commands: EngineCommands,
+        key: OrderKey,
+        display_id: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cancelDialog")

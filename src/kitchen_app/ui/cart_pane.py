@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitchen_app.domain import OrderKey
+
 from . import labels
 from .flow_layout import FlowLayout
 from .orders_model import Cart, Row
@@ -33,11 +35,11 @@ __all__ = ["CartPane"]
 
 
 class CartPane(QWidget):
-    """Signals: printRequested(str key of the cart's first order, str kind "kitchen" |
-    "receipt"), orderChosen(str key): staff double-clicked one of its orders."""
+    """Signals: printRequested(OrderKey of the cart's first order, str kind "kitchen" |
+    "receipt"), orderChosen(OrderKey): staff double-clicked one of its orders."""
 
-    printRequested = Signal(str, str)
-    orderChosen = Signal(str)
+    printRequested = Signal(object, str)
+    orderChosen = Signal(object)
 
     def __init__(self, *, tz: tzinfo | None, locale: QLocale, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,7 +47,7 @@ class CartPane(QWidget):
         self._tz = tz
         self._locale = locale
         self._cart: Cart | None = None
-        self._keys: list[str] = []
+        self._keys: list[OrderKey] = []
         layout = QVBoxLayout(self)
         self.title = QLabel(self)
         self.title.setObjectName("detailTitle")

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Protocol
 
 from kitchen_app.domain import Money, Stage, StatusPair
+from kitchen_app.domain.keys import OrderKey
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ LOADING_STATUS = StatusPair("details_loading")
 
 @dataclass(frozen=True)
 class LoadingRow:
-    key: str
+    key: OrderKey
     channel: str
     order_id: str
     display_id: str
@@ -51,7 +52,7 @@ class Announced(Protocol):
     """The fields of a ``store.LoadingOrder`` a loading row is made from."""
 
     @property
-    def key(self) -> str: ...
+    def key(self) -> OrderKey: ...
     @property
     def channel(self) -> str: ...
     @property

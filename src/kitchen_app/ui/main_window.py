@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from kitchen_app.channels.base import ActionSpec, ParamKind
 from kitchen_app.domain import Action
+from kitchen_app.domain.keys import OrderKey
 from kitchen_app.engine.api import (
     ActionOutcome,
     ActionOutcomeState,
@@ -67,7 +68,7 @@ from .order_actions import OrderActions
 from .order_cells import OrderCellDelegate
 from .order_columns import fit_order_columns
 from .order_detail import OrderDetail
-from .orders_model import Cart, Col, OrdersModel, Roles, is_waiting
+from .orders_model import Cart, Col, OrdersModel, Roles, RowKey, is_waiting
 from .orders_proxy import OrdersProxy
 from .print_problems import PrintDecisions
 from .status_bar import DeskStatusBar
@@ -126,13 +127,13 @@ class MainWindow(QMainWindow):
         )
         self._health: DeskHealth | None = None
         self._unresolved = 0  # notifications not matched to an order and not dismissed
-        self._missed: tuple[str, ...] = ()  # orders that expired while the desk was offline
+        self._missed: tuple[OrderKey, ...] = ()  # orders that expired while the desk was offline
         self._close_confirmed = False
-        self._anchor: tuple[str, int] | None = None  # the view's top row while rows move
+        self._anchor: tuple[RowKey, int] | None = None  # the view's top row while rows move
         self.close_confirmation: QMessageBox | None = None
         self.unresolved_dialog: UnresolvedDialog | None = None
         # What each order's plug-in offers, as it last answered ``available_actions``.
-        self._offered: dict[str, tuple[ActionSpec, ...]] = {}
+        self._offered: dict[OrderKey, tuple[ActionSpec, ...]] = {}
         self.action_dialog: ActionDialog | QMessageBox | None = None
 
         self._build()
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
         self._unresolved_changed()
         self._orders_moved()
 
-    def _order_added(self, key: str) -> None:
+    def _order_added(self, key: OrderKey) -> None:
         summary = self._reader.order_summary(key)
         if summary is None:
             return
@@ -379,11 +380,11 @@ class MainWindow(QMainWindow):
         self._update_alert_banner()
 
     def _show_missed(self) -> None:
-        shown: list[tuple[str, str]] = []
+        shown: list[tuple[OrderKey, str]] = []
         for key in self._missed:
             summary = self.model.summary(key) or self._reader.order_summary(key)
             if summary is None:
-                shown.append((key, "#" + key.partition(":")[2]))
+                shown.append((key, "#" + key.order_id))
             else:
                 name = f" {summary.customer_name}" if summary.customer_name else ""
                 shown.append((key, f"#{summary.display_id}{name}"))
@@ -550,7 +551,7 @@ class MainWindow(QMainWindow):
         if shift:
             bar.setValue(bar.value() + shift)
 
-    def _order_changed(self, key: str) -> None:
+    def _order_changed(self, key: OrderKey) -> None:
         summary = self._reader.order_summary(key)
         if summary is None:
             return
@@ -559,7 +560,7 @@ class MainWindow(QMainWindow):
         if key == self.selected_key():
             self._show_selected()
 
-    def _journal_changed(self, key: str, _record_id: int = 0) -> None:
+    def _journal_changed(self, key: OrderKey, _record_id: int = 0) -> None:
         if key == self.selected_key():
             self._show_selected()
 
@@ -588,7 +589,7 @@ class MainWindow(QMainWindow):
         self.offline_banner.setVisible(offline)
 
     # ---- selection and detail ----------------------------------------------------------------
-    def selected_key(self) -> str | None:
+    def selected_key(self) -> OrderKey | None:
         """The order shown in the order's pane (None while a cart is shown)."""
         if self.panes.currentWidget() is self.cart_pane:
             return None
@@ -598,7 +599,7 @@ class MainWindow(QMainWindow):
     def selected_cart(self) -> Cart | None:
         return self.cart_pane.cart() if self.panes.currentWidget() is self.cart_pane else None
 
-    def select(self, key: str) -> None:
+    def select(self, key: RowKey) -> None:
         """Select an order (shown under its cart, opened) or a cart (by ``Cart.key``)."""
         source = self.model.index_of(key)
         if not source.isValid():
@@ -609,7 +610,7 @@ class MainWindow(QMainWindow):
         index = self.proxy.mapFromSource(source)
         if index.isValid():
             self.table.selectRow(index.row())
-        elif self.model.summary(key) is not None:
+        elif isinstance(key, OrderKey) and self.model.summary(key) is not None:
             self._show_order(key)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -620,7 +621,9 @@ class MainWindow(QMainWindow):
         if isinstance(cart, Cart):
             self._show_cart(cart)
         else:
-            self._show_order(str(indexes[0].data(Roles.KEY)))
+            key = indexes[0].data(Roles.KEY)
+            if isinstance(key, OrderKey):
+                self._show_order(key)
 
     # ---- carts -------------------------------------------------------------------------------
     def _show_cart(self, cart: Cart) -> None:
@@ -666,11 +669,11 @@ class MainWindow(QMainWindow):
         self.model.set_expanded(cart, expanded)
         return True
 
-    def _print_cart(self, key: str, kind: str) -> None:
+    def _print_cart(self, key: OrderKey, kind: str) -> None:
         """One ticket for the whole cart: the engine prints every order of the cart of
         ``key`` (its first order) on one kitchen ticket or receipt."""
         cart = self.model.cart(key)
-        shown = self.tr("cart %1").replace("%1", cart.pack_id) if cart is not None else key
+        shown = self.tr("cart %1").replace("%1", cart.pack_id) if cart is not None else str(key)
         action = str(Action.PRINT_KITCHEN if kind == "kitchen" else Action.PRINT_RECEIPT)
         self.order_actions.print_ticket(key, shown, action, kind, reprint=False)
 
@@ -689,7 +692,7 @@ class MainWindow(QMainWindow):
         known += sorted(c for c in self.model.channels() if c not in known)
         self.filters.set_channels(tuple(known))
 
-    def _show_order(self, key: str) -> None:
+    def _show_order(self, key: OrderKey) -> None:
         self.panes.setCurrentWidget(self.detail)
         summary = self.model.summary(key)
         if isinstance(summary, LoadingRow):
@@ -702,7 +705,7 @@ class MainWindow(QMainWindow):
         if order is not None:
             self._ask_offered(key)
 
-    def _ask_offered(self, key: str) -> None:
+    def _ask_offered(self, key: OrderKey) -> None:
         """Ask the order's plug-in what may be done now (on the engine's thread); the bar
         follows when the answer comes back. A desk without the action path keeps the flow's
         buttons."""
@@ -723,7 +726,7 @@ class MainWindow(QMainWindow):
         if key is not None:
             self._show_order(key)
 
-    def _timeline(self, key: str) -> list[TimelineRow]:
+    def _timeline(self, key: OrderKey) -> list[TimelineRow]:
         return timeline_rows(
             self._reader.timeline(key), self._reader.actions(key), self._reader.print_jobs(key)
         )
@@ -748,7 +751,7 @@ class MainWindow(QMainWindow):
         )
         self.print_decisions.show_jobs(jobs)
 
-    def _busy_changed(self, key: str) -> None:
+    def _busy_changed(self, key: OrderKey) -> None:
         if key == self.selected_key():
             self._update_bar()
             if not self.order_actions.busy(key):  # an answer came back: the offer may have changed

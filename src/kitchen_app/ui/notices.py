@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitchen_app.domain import OrderKey
 from kitchen_app.domain.actions import StorePause
 from kitchen_app.engine.api import EngineCommands, EngineReader, UnresolvedNotification
 
@@ -143,12 +144,12 @@ class MissedBanner(Banner):
         self.seen.setObjectName("missedSeen")
         self._layout.addWidget(self.seen)
         self.seen.clicked.connect(self._seen)
-        self._keys: tuple[str, ...] = ()
+        self._keys: tuple[OrderKey, ...] = ()
 
-    def keys(self) -> tuple[str, ...]:
+    def keys(self) -> tuple[OrderKey, ...]:
         return self._keys
 
-    def show_missed(self, orders: list[tuple[str, str]]) -> None:
+    def show_missed(self, orders: list[tuple[OrderKey, str]]) -> None:
         """``orders``: (key, "#1234 Ana") for each missed order, oldest first."""
         self._keys = tuple(key for key, _ in orders)
         if not orders:

@@ -9,6 +9,7 @@ from concurrent.futures import Future
 from PySide6.QtCore import QObject, Signal
 
 from kitchen_app.channels.base import Params
+from kitchen_app.domain.keys import OrderKey
 from kitchen_app.engine.api import ActionOutcome, ActionOutcomeState, EngineCommands
 
 from . import labels
@@ -22,42 +23,42 @@ __all__ = ["OrderActions"]
 class OrderActions(QObject):
     """Signals:
     message(str text, str level): one line for staff; level is "ok" | "pending" | "bad".
-    busyChanged(str key): an action of this order started or got its answer.
+    busyChanged(OrderKey): an action of this order started or got its answer.
     """
 
     message = Signal(str, str)
-    busyChanged = Signal(str)
+    busyChanged = Signal(object)
 
     def __init__(self, commands: EngineCommands, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._commands = commands
-        self._busy: dict[str, set[str]] = {}
+        self._busy: dict[OrderKey, set[str]] = {}
         self._busy_jobs: set[int] = set()
 
-    def busy(self, key: str) -> frozenset[str]:
+    def busy(self, key: OrderKey) -> frozenset[str]:
         return frozenset(self._busy.get(key, ()))
 
-    def _start(self, key: str, action: str) -> None:
+    def _start(self, key: OrderKey, action: str) -> None:
         self._busy.setdefault(key, set()).add(action)
         self.busyChanged.emit(key)
 
-    def _finish(self, key: str, action: str) -> None:
+    def _finish(self, key: OrderKey, action: str) -> None:
         self._busy.get(key, set()).discard(action)
         self.busyChanged.emit(key)
 
-    def run(self, key: str, display_id: str, action: str, what: str, params: Params) -> None:
+    def run(self, key: OrderKey, display_id: str, action: str, what: str, params: Params) -> None:
         """An action the order's plug-in offers, through the engine's one action path
         (``what``: its label in the desk's words)."""
         future = self._commands.run_action(key, action, dict(params))
         self._outcome_of(key, display_id, action, future, what=what)
 
     def print_ticket(
-        self, key: str, display_id: str, action: str, kind: str, *, reprint: bool
+        self, key: OrderKey, display_id: str, action: str, kind: str, *, reprint: bool
     ) -> None:
         """Queue a ticket of ``kind`` ("kitchen", "receipt", or the marketplace's document,
         "label_pdf"); ``action`` is the button's name, busy until the answer is back."""
         self._start(key, action)
-        what = labels.action_label(kind, _channel(key))
+        what = labels.action_label(kind, key.channel)
 
         def done(result: list[int] | None, error: BaseException | None) -> None:
             self._finish(key, action)
@@ -77,16 +78,16 @@ class OrderActions(QObject):
         """Print jobs whose decision was sent and whose answer is not back yet."""
         return frozenset(self._busy_jobs)
 
-    def _job_started(self, key: str, job_id: int) -> None:
+    def _job_started(self, key: OrderKey, job_id: int) -> None:
         self._busy_jobs.add(job_id)
         self.busyChanged.emit(key)
 
-    def _job_finished(self, key: str, job_id: int) -> None:
+    def _job_finished(self, key: OrderKey, job_id: int) -> None:
         self._busy_jobs.discard(job_id)
         self.busyChanged.emit(key)
 
     def retry_print(
-        self, key: str, display_id: str, job_id: int, kind: str, *, printer: str | None = None
+        self, key: OrderKey, display_id: str, job_id: int, kind: str, *, printer: str | None = None
     ) -> None:
         """Print a failed or uncertain job again (on ``printer`` when given): the operator's
         explicit decision. An uncertain job comes back as a new job marked as a reprint."""
@@ -107,7 +108,7 @@ class OrderActions(QObject):
 
         deliver(self._commands.retry_print(job_id, printer=printer), self, done)
 
-    def confirm_printed(self, key: str, display_id: str, job_id: int, kind: str) -> None:
+    def confirm_printed(self, key: OrderKey, display_id: str, job_id: int, kind: str) -> None:
         """The operator saw an uncertain job on paper: it is printed, nothing prints again."""
         what = labels.action_label(kind)
         self._job_started(key, job_id)
@@ -125,7 +126,7 @@ class OrderActions(QObject):
 
     def _outcome_of(
         self,
-        key: str,
+        key: OrderKey,
         display_id: str,
         action: str,
         future: Future[ActionOutcome],
@@ -151,10 +152,6 @@ class OrderActions(QObject):
                 self.message.emit(_fill(text, display_id, what, reason), "bad")
 
         deliver(future, self, done)
-
-
-def _channel(key: str) -> str:
-    return key.partition(":")[0]
 
 
 def _fill(text: str, *args: str) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitchen_app.domain import Order
+from kitchen_app.domain.keys import OrderKey
 
 from . import labels
 from .actions_bar import ActionsBar
@@ -100,7 +101,7 @@ class OrderDetail(QWidget):
         self.timeline_label = QLabel(self.tr("Timeline"), self)
         self.timeline_label.setObjectName("sectionTitle")
 
-        self._loading_key: str | None = None
+        self._loading_key: OrderKey | None = None
         self._empty_text = self.tr("Select an order to see it here.")
         self.empty = QLabel(self._empty_text, self)
         self.empty.setWordWrap(True)
@@ -157,7 +158,7 @@ class OrderDetail(QWidget):
     def order(self) -> Order | None:
         return self._order
 
-    def loading_key(self) -> str | None:
+    def loading_key(self) -> OrderKey | None:
         """The key of the "details loading" order shown, if that is what is shown."""
         return self._loading_key
 

@@ -37,7 +37,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from kitchen_app.domain import Money, Stage, StatusPair
+from kitchen_app.domain import Money, OrderKey, Stage, StatusPair
 from kitchen_app.engine.api import OrderSummary
 
 from . import labels
@@ -143,7 +143,7 @@ class Cart:
 
     channel: str
     pack_id: str
-    keys: list[str] = field(default_factory=list)
+    keys: list[OrderKey] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -158,6 +158,11 @@ def cart_badge_text(orders: int) -> str:
 
 def cart_key(channel: str, pack_id: str) -> str:
     return f"cart/{channel}/{pack_id}"
+
+
+# A row's key: an order's ``OrderKey``, or a cart's ``cart_key`` (the window's own name for
+# a cart; no order is named by text).
+RowKey: TypeAlias = OrderKey | str
 
 
 TIME_EXPIRED = StatusPair("cancelled", "time_expired")
@@ -196,20 +201,20 @@ class OrdersModel(QAbstractTableModel):
         self._now = now
         self._tz = tz
         self._locale = locale or QLocale()
-        self._summaries: dict[str, Row] = {}
+        self._summaries: dict[OrderKey, Row] = {}
         self._rows: list[Row | Cart] = []  # every order and every cart, in arrival order
-        self._row_of: dict[str, int] = {}  # order key or cart key -> row
+        self._row_of: dict[RowKey, int] = {}  # order key or cart key -> row
         self._carts: dict[str, Cart] = {}  # cart key -> cart
-        self._cart_of: dict[str, Cart] = {}  # order key -> its cart
+        self._cart_of: dict[OrderKey, Cart] = {}  # order key -> its cart
         # Which carts show their orders: the list's one piece of view state, kept here so
         # the rows (the badge's arrow) and the proxy's filter read the same place.
         self._expanded: set[str] = set()
-        self._levels: dict[str, AlertLevel] = {}
-        self._waiting: dict[str, Row] = {}  # key -> summary of orders nobody answered yet
+        self._levels: dict[OrderKey, AlertLevel] = {}
+        self._waiting: dict[OrderKey, Row] = {}  # key -> summary of orders nobody answered yet
         self._stages: Counter[Stage] = Counter()
         self._channels: Counter[str] = Counter()  # orders per marketplace
         self._latest_handled: Row | None = None
-        self._texts: dict[str, tuple[str, ...]] = {}  # key -> display texts, made when shown
+        self._texts: dict[RowKey, tuple[str, ...]] = {}  # key -> display texts, made when shown
         self._bold = QFont()
         self._bold.setBold(True)
         self._countdown_font = QFont()
@@ -562,7 +567,7 @@ class OrdersModel(QAbstractTableModel):
     def cart_of_row(self, row: int) -> Cart | None:
         """The cart an order's row belongs to (None for a cart's row or a lone order)."""
         entry = self._rows[row] if 0 <= row < len(self._rows) else None
-        return self._cart_of.get(entry.key) if entry is not None else None
+        return None if entry is None or isinstance(entry, Cart) else self._cart_of.get(entry.key)
 
     def has_carts(self) -> bool:
         return bool(self._carts)
@@ -578,18 +583,18 @@ class OrdersModel(QAbstractTableModel):
             return (value, entry.key, 0, value)
         own = self._sort_value(entry, column)
         cart = self._cart_of.get(entry.key)
-        if cart is None:
-            return (own, entry.key, 0, own)
+        if cart is None:  # ties broken by the key's text, so orders and carts compare
+            return (own, str(entry.key), 0, own)
         return (self._cart_sort_value(cart, column), cart.key, 1, own)
 
-    def index_of(self, key: str, column: int = 0) -> QModelIndex:
+    def index_of(self, key: RowKey, column: int = 0) -> QModelIndex:
         """The row of an order or of a cart (``Cart.key``)."""
         row = self._row_of.get(key)
         return self.index(row, column) if row is not None else QModelIndex()
 
-    def cart(self, key: str) -> Cart | None:
+    def cart(self, key: RowKey) -> Cart | None:
         """A cart by its key, or the cart an order belongs to (by the order's key)."""
-        return self._carts.get(key) or self._cart_of.get(key)
+        return self._cart_of.get(key) if isinstance(key, OrderKey) else self._carts.get(key)
 
     def carts(self) -> list[Cart]:
         return list(self._carts.values())
@@ -694,18 +699,19 @@ class OrdersModel(QAbstractTableModel):
         # them out and puts them back together. Row by row, it would place each among
         # rows whose values have changed but that it has not moved yet. A cart's orders
         # arrive together, so the span is short.
-        rows = [self._row_of[key] for key in (cart.key, *cart.keys)]
+        rows = [self._row_of[cart.key], *(self._row_of[key] for key in cart.keys)]
         self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), Col.COUNT - 1))
 
-    def _remove_row(self, key: str) -> None:
+    def _remove_row(self, key: RowKey) -> None:
         row = self._row_of[key]
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
-        self._summaries.pop(key, None)
+        if isinstance(key, OrderKey):
+            self._summaries.pop(key, None)
         self._renumber()
         self.endRemoveRows()
 
-    def _take(self, key: str) -> None:
+    def _take(self, key: OrderKey) -> None:
         """Take an order's row out (its cart's row too when it was the cart's last order)."""
         cart = self._cart_of.pop(key, None)
         if cart is not None:
@@ -751,7 +757,7 @@ class OrdersModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, Col.COUNT - 1))
         return False
 
-    def remove(self, key: str) -> bool:
+    def remove(self, key: OrderKey) -> bool:
         """Take an order's row out (an announced order that never became one)."""
         old = self._summaries.get(key)
         if old is None:
@@ -766,10 +772,10 @@ class OrdersModel(QAbstractTableModel):
             self._latest_handled = _newest(self._summaries.values())
         return True
 
-    def loading_keys(self) -> list[str]:
+    def loading_keys(self) -> list[OrderKey]:
         return [s.key for s in self._summaries.values() if is_loading(s)]
 
-    def summary(self, key: str) -> Row | None:
+    def summary(self, key: OrderKey) -> Row | None:
         return self._summaries.get(key)
 
     def summaries(self) -> list[Row]:
@@ -779,7 +785,7 @@ class OrdersModel(QAbstractTableModel):
         """The marketplaces of today's orders."""
         return {channel for channel, count in self._channels.items() if count > 0}
 
-    def row_of(self, key: str) -> int | None:
+    def row_of(self, key: RowKey) -> int | None:
         """The row of an order (under its cart for a cart's order) or of a cart."""
         return self._row_of.get(key)
 
@@ -822,7 +828,7 @@ class OrdersModel(QAbstractTableModel):
             if level == self._levels.get(key):
                 continue
             self._levels[key] = level
-            changed = [key]
+            changed: list[RowKey] = [key]
             if (cart := self._cart_of.get(key)) is not None:
                 changed.append(cart.key)
             for k in changed:

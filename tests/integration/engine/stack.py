@@ -13,6 +13,7 @@ import httpx
 
 from kitchen_app.app.serving import ServerThread, free_port
 from kitchen_app.app.wiring import build_engine
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
 from kitchen_app.relay import RelayConfig, add_store
@@ -152,8 +153,10 @@ class Stack:
     def desk_rows(self, sql: str, *params: Any) -> list[sqlite3.Row]:
         conn = sqlite3.connect(self.desk_db)
         conn.row_factory = sqlite3.Row
+        # The rows hold an order key's text form.
+        values = tuple(str(p) if isinstance(p, OrderKey) else p for p in params)
         try:
-            return conn.execute(sql, params).fetchall()
+            return conn.execute(sql, values).fetchall()
         finally:
             conn.close()
 
@@ -164,7 +167,7 @@ class Stack:
         try:
             return [
                 (e.pair.status, e.pair.substatus)
-                for e in reader.timeline(f"mp_delivery:{order_id}")
+                for e in reader.timeline(OrderKey("mp_delivery", order_id))
             ]
         finally:
             reader.close()
@@ -174,7 +177,7 @@ class Stack:
 
         reader = DeskReader.open(self.desk_db)
         try:
-            summary = reader.order_summary(f"mp_delivery:{order_id}")
+            summary = reader.order_summary(OrderKey("mp_delivery", order_id))
             return None if summary is None else (summary.status.status, summary.status.substatus)
         finally:
             reader.close()

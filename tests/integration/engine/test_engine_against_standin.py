@@ -14,6 +14,7 @@ import pytest
 
 from kitchen_app.app.paths import desk_db_path
 from kitchen_app.app.plugins import registry
+from kitchen_app.domain import OrderKey
 from kitchen_app.store import DeskReader
 
 from .standin import Behaviour, Headless, World, orders_json, wait_until
@@ -71,7 +72,7 @@ def test_failing_first_reads_and_a_never_answering_order_hold_no_other(
         [loading] = reader.loading_orders()
     finally:
         reader.close()
-    assert loading.key == "mp_delivery:41000000004" and not loading.parked
+    assert loading.key == OrderKey("mp_delivery", "41000000004") and not loading.parked
     assert loading.accept_deadline is not None
     assert (
         timedelta(minutes=4) < loading.accept_deadline - datetime.now(UTC) <= timedelta(minutes=5)

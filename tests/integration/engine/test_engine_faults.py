@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.api import FeedStatus
 from kitchen_app.store import DeskReader
 
@@ -138,7 +139,7 @@ def test_engine_killed_mid_batch_loses_and_doubles_nothing(cold_stack: Stack) ->
     finally:
         engine.stop()
     keys = {r["key"] for r in stack.desk_rows("SELECT key FROM orders")}
-    assert keys == {f"mp_delivery:{i}" for i in ids}
+    assert keys == {str(OrderKey("mp_delivery", str(i))) for i in ids}  # the rows' text form
     # Every order has its first state exactly once (the UNIQUE rule and the merge agree).
     rows = stack.desk_rows(
         "SELECT order_key, count(*) AS n FROM status_events "
@@ -150,7 +151,7 @@ def test_engine_killed_mid_batch_loses_and_doubles_nothing(cold_stack: Stack) ->
 def test_relay_down_engine_reports_offline_then_catches_up(stack: Stack) -> None:
     assert stack.engine is not None
     known = stack.create_order("flex")
-    known_key = f"mp_delivery:{known}"
+    known_key = OrderKey("mp_delivery", known)
     assert stack.wait(lambda: known_key in stack.listener.keys("order_added"))
 
     stack.stop_relay()
@@ -228,7 +229,7 @@ def test_a_dropped_webhook_costs_seconds_not_the_order(tmp_path: Path) -> None:
 def test_handling_every_event_twice_changes_nothing(stack: Stack) -> None:
     assert stack.engine is not None
     ids = [stack.create_order("flex") for _ in range(5)]
-    key0 = f"mp_delivery:{ids[0]}"
+    key0 = OrderKey("mp_delivery", str(ids[0]))
     assert stack.wait(lambda: _count(stack, "SELECT count(*) FROM orders") == 5)
     assert stack.engine.run_action(key0, "accept", {}).result(timeout=15).state.value == "confirmed"
     assert stack.wait_desk_state(ids[0], ("ready_to_ship", "printed"))
@@ -281,7 +282,7 @@ def test_an_order_that_keeps_failing_is_loading_then_parked_and_holds_no_other(
     reader = DeskReader.open(stack.desk_db)
     try:
         assert stack.wait(
-            lambda: [o.key for o in reader.loading_orders()] == [f"mp_delivery:{stuck}"]
+            lambda: [o.key for o in reader.loading_orders()] == [OrderKey("mp_delivery", stuck)]
         )
         assert stack.wait(
             lambda: any(a.kind == "loading_orders" for a in stack.listener.announcements)
@@ -301,7 +302,7 @@ def test_an_order_that_keeps_failing_is_loading_then_parked_and_holds_no_other(
         assert reader.loading_orders() == []
     finally:
         reader.close()
-    assert f"mp_delivery:{stuck}" in stack.listener.keys("order_added")
+    assert OrderKey("mp_delivery", stuck) in stack.listener.keys("order_added")
 
 
 def test_a_pruned_cursor_makes_the_engine_reconcile_and_carry_on(cold_stack: Stack) -> None:

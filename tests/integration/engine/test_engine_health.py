@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kitchen_app.app.wiring import build_engine
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.api import ActionOutcomeState, FeedStatus
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
@@ -127,8 +128,10 @@ def test_after_the_network_returns_the_desk_reconnects_and_lists_what_it_missed(
             timeout=15,
         )
         assert wait_until(
-            lambda: engine.health().missed_while_offline == ("mp_delivery:41000000201",)
+            lambda: (
+                engine.health().missed_while_offline == (OrderKey("mp_delivery", "41000000201"),)
+            )
         )
-        assert "mp_delivery:41000000202" in desk.listener.keys("order_added")
+        assert OrderKey("mp_delivery", "41000000202") in desk.listener.keys("order_added")
         engine.acknowledge_missed().result(timeout=5)
         assert wait_until(lambda: engine.health().missed_while_offline == ())

@@ -3,7 +3,7 @@ to the sandbox (DESIGN §6.1–6.4)."""
 
 from __future__ import annotations
 
-from kitchen_app.domain import Choice
+from kitchen_app.domain import Choice, OrderKey
 from kitchen_app.engine.api import ActionOutcomeState, FeedStatus
 
 from .stack import Stack
@@ -13,7 +13,7 @@ NEW = ("ready_to_ship", "ready_to_print")
 
 def test_new_order_lands_in_the_desk_with_its_timeline(stack: Stack) -> None:
     order_id = stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     assert stack.desk_state(order_id) == NEW
     assert stack.timeline(order_id) == [NEW]
@@ -26,7 +26,7 @@ def test_new_order_lands_in_the_desk_with_its_timeline(stack: Stack) -> None:
 def test_accept_reaches_the_sandbox_and_the_timeline_shows_printed(stack: Stack) -> None:
     assert stack.engine is not None
     order_id = stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     outcome = stack.engine.run_action(key, "accept", {}).result(timeout=15)
     assert outcome.state is ActionOutcomeState.CONFIRMED, outcome
@@ -40,7 +40,7 @@ def test_accept_reaches_the_sandbox_and_the_timeline_shows_printed(stack: Stack)
 def test_flex_flow_end_to_end_is_recorded_in_order(stack: Stack) -> None:
     assert stack.engine is not None
     order_id = stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     stack.engine.run_action(key, "accept", {}).result(timeout=15)
     # Mercado Pago's webhooks carry no status: the desk learns each step by reading the order
@@ -62,7 +62,7 @@ def test_flex_flow_end_to_end_is_recorded_in_order(stack: Stack) -> None:
 def test_a_second_accept_is_refused_without_reaching_the_marketplace(stack: Stack) -> None:
     assert stack.engine is not None and stack.control is not None
     order_id = stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     assert (
         stack.engine.run_action(key, "accept", {}).result(timeout=15).state
@@ -80,7 +80,7 @@ def test_a_second_accept_is_refused_without_reaching_the_marketplace(stack: Stac
 def test_cancel_with_a_marketplace_reason(stack: Stack) -> None:
     assert stack.engine is not None
     order_id = stack.create_order("dropoff")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     reasons = stack.engine.action_choices(key, "cancel", "reason").result(timeout=15)
     assert reasons and all(isinstance(r, Choice) and r.label for r in reasons)
@@ -96,7 +96,7 @@ def test_cancel_with_a_marketplace_reason(stack: Stack) -> None:
 def test_state_conflict_is_reported_not_retried(stack: Stack) -> None:
     assert stack.engine is not None
     order_id = stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     # The order expires at the marketplace while the desk has not heard yet: webhooks held.
     stack.webhooks("hold")
@@ -114,7 +114,7 @@ def test_state_conflict_is_reported_not_retried(stack: Stack) -> None:
 def test_transient_failures_leave_the_action_pending_then_confirmed_once(stack: Stack) -> None:
     assert stack.engine is not None
     order_id = stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     # More 500s than the client's own retries: the engine keeps the action pending.
     stack.fault(match="accept", status=500, count=5)
@@ -135,7 +135,7 @@ def test_transient_failures_leave_the_action_pending_then_confirmed_once(stack: 
 
 def test_expiry_arrives_by_webhook(stack: Stack) -> None:
     order_id = stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     stack.jump(301)
     assert stack.wait_desk_state(order_id, ("cancelled", "time_expired"))
@@ -145,7 +145,7 @@ def test_expiry_arrives_by_webhook(stack: Stack) -> None:
 def test_a_second_accept_while_the_first_is_pending_sends_nothing_more(stack: Stack) -> None:
     assert stack.engine is not None
     order_id = stack.create_order("flex")
-    key = f"mp_delivery:{order_id}"
+    key = OrderKey("mp_delivery", order_id)
     assert stack.wait(lambda: key in stack.listener.keys("order_added"))
     stack.fault(match="accept", status=500, count=5)
     first = stack.engine.run_action(key, "accept", {}).result(timeout=30)

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from tests.unit.store.store_testkit import open_store
 
+from kitchen_app.domain import OrderKey
+
 ROOT = Path(__file__).resolve().parents[3]
 
 ENGINE = textwrap.dedent(
@@ -18,6 +20,7 @@ ENGINE = textwrap.dedent(
     import os, sys
     from pathlib import Path
     sys.path.insert(0, {root!r})
+    from kitchen_app.domain import OrderKey
     from tests.unit.store.store_testkit import PRINTED, make_order, open_store
 
     store = open_store(Path({path!r}))
@@ -29,7 +32,7 @@ ENGINE = textwrap.dedent(
         store.apply_order(make_order("1", status=PRINTED), [])
         store.apply_order(make_order("3"), [])
         store.set_cursor("relay", 2)
-        store.add_action("mp_delivery:3", "accept", {{}})
+        store.add_action(OrderKey("mp_delivery", "3"), "accept", {{}})
         sys.stdout.write("in batch 2\\n")
         sys.stdout.flush()
         if {crash!r}:
@@ -53,21 +56,31 @@ def test_crash_mid_batch_keeps_cursor_and_orders_together(tmp_path: Path, crash:
     try:
         keys = {
             k
-            for k in ("mp_delivery:1", "mp_delivery:2", "mp_delivery:3")
+            for k in (
+                OrderKey("mp_delivery", "1"),
+                OrderKey("mp_delivery", "2"),
+                OrderKey("mp_delivery", "3"),
+            )
             if store.get_order(k) is not None
         }
-        one = store.order_summary("mp_delivery:1")
+        one = store.order_summary(OrderKey("mp_delivery", "1"))
         assert one is not None
         if crash:
             assert store.get_cursor("relay") == 1
-            assert keys == {"mp_delivery:1", "mp_delivery:2"}
+            assert keys == {OrderKey("mp_delivery", "1"), OrderKey("mp_delivery", "2")}
             assert str(one.status) == "ready_to_ship/ready_to_print"
-            assert len(store.timeline("mp_delivery:1")) == 1
+            assert len(store.timeline(OrderKey("mp_delivery", "1"))) == 1
             assert store.unfinished_actions() == []
         else:
             assert store.get_cursor("relay") == 2
-            assert keys == {"mp_delivery:1", "mp_delivery:2", "mp_delivery:3"}
+            assert keys == {
+                OrderKey("mp_delivery", "1"),
+                OrderKey("mp_delivery", "2"),
+                OrderKey("mp_delivery", "3"),
+            }
             assert str(one.status) == "ready_to_ship/printed"
-            assert [a.order_key for a in store.unfinished_actions()] == ["mp_delivery:3"]
+            assert [a.order_key for a in store.unfinished_actions()] == [
+                OrderKey("mp_delivery", "3")
+            ]
     finally:
         store.close()

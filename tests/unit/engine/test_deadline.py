@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.deadline import accept_deadline
 
 T0 = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
@@ -34,5 +35,8 @@ def test_a_created_at_far_from_the_notification_is_logged_and_not_believed(
 ) -> None:
     notified = T0
     with caplog.at_level(logging.WARNING):
-        assert accept_deadline("mp_delivery:1", T0 + gap, FIVE, notified) == notified + FIVE
+        assert (
+            accept_deadline(OrderKey("mp_delivery", "1"), T0 + gap, FIVE, notified)
+            == notified + FIVE
+        )
     assert "mp_delivery:1" in caplog.text and "from its first notification" in caplog.text

@@ -15,6 +15,7 @@ from tests.unit.store.store_testkit import Clock, make_order, open_store
 from kitchen_app.channels.base import FetchedOrder
 from kitchen_app.channels.errors import NotFound, TransientError
 from kitchen_app.channels.mercadopago.plugin import MercadoPagoMarketplace
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.context import EngineContext
 from kitchen_app.engine.feed import FeedLoop
 from kitchen_app.engine.loading import OrderFetcher
@@ -128,14 +129,14 @@ def test_each_event_leaves_its_effect_and_the_cursor_moves_past_all(tmp_path: Pa
     store, listener = _run(tmp_path, client, [batch, batch])  # the same batch twice
     try:
         assert store.get_cursor("relay:test") == 3
-        assert store.order_summary("mp_delivery:1") is not None
+        assert store.order_summary(OrderKey("mp_delivery", "1")) is not None
         [loading] = store.loading_orders()
-        assert loading.key == "mp_delivery:2" and "500" in (loading.last_error or "")
+        assert loading.key == OrderKey("mp_delivery", "2") and "500" in (loading.last_error or "")
         assert loading.first_seen.isoformat() == "2026-11-23T15:00:00+00:00"
         assert loading.accept_deadline == loading.first_seen + timedelta(minutes=5)
         [note] = store.unresolved_notifications()
         assert json.loads(note.raw)["resource"] == "/orders/garbled"
-        assert listener.keys("order_added") == ["mp_delivery:1"]
+        assert listener.keys("order_added") == [OrderKey("mp_delivery", "1")]
         kinds = [a.kind for a in listener.announcements]
         assert kinds.count("unresolved") == 1 and kinds.count("loading_orders") == 1
     finally:
@@ -154,14 +155,16 @@ def test_unverified_events_are_hints_dropped_quietly_when_unknown(tmp_path: Path
     )
 
     def read_both(store: DeskStore) -> bool:
-        return store.order_summary("mp_delivery:7") is not None and "404" in client.reads
+        return (
+            store.order_summary(OrderKey("mp_delivery", "7")) is not None and "404" in client.reads
+        )
 
     store, listener = _run(tmp_path, client, [batch], until=read_both)
     try:
         assert store.get_cursor("relay:test") == 3
         # The marketplace shows order 7: it is real. 404 is dropped; nothing is listed.
-        assert listener.keys("order_added") == ["mp_delivery:7"]
-        assert store.order_summary("mp_delivery:404") is None
+        assert listener.keys("order_added") == [OrderKey("mp_delivery", "7")]
+        assert store.order_summary(OrderKey("mp_delivery", "404")) is None
         assert store.loading_orders() == [] and store.unresolved_notifications() == []
     finally:
         store.close()
@@ -170,11 +173,13 @@ def test_unverified_events_are_hints_dropped_quietly_when_unknown(tmp_path: Path
 def test_an_order_the_store_refuses_stays_loading_and_holds_no_other(tmp_path: Path) -> None:
     client = ScriptedClient({"1": make_order("1"), "3": make_order("3")})
     batch = EventBatch((_event(1, "/shipments/3"), _event(2, "/shipments/1")), cursor=2)
-    store, listener = _run(tmp_path, client, [batch], refuse="mp_delivery:3")
+    store, listener = _run(tmp_path, client, [batch], refuse=OrderKey("mp_delivery", "3"))
     try:
         assert store.get_cursor("relay:test") == 2
-        assert listener.keys("order_added") == ["mp_delivery:1"]
+        assert listener.keys("order_added") == [OrderKey("mp_delivery", "1")]
         [loading] = store.loading_orders()
-        assert loading.key == "mp_delivery:3" and "could not store" in (loading.last_error or "")
+        assert loading.key == OrderKey("mp_delivery", "3") and "could not store" in (
+            loading.last_error or ""
+        )
     finally:
         store.close()

@@ -181,7 +181,7 @@ def _handle(tmp_path: Path, market: CartMarket, batch: EventBatch) -> tuple[Any,
         )
         assert await loop.handle(batch) is True
         deadline = asyncio.get_running_loop().time() + 10
-        while store.order_summary("cartmarket:2") is None:  # the cart's other order
+        while store.order_summary(OrderKey("cartmarket", "2")) is None:  # the cart's other order
             assert asyncio.get_running_loop().time() < deadline, "the cart never completed"
             await asyncio.sleep(0.01)
         await fetcher.stop()
@@ -206,7 +206,7 @@ def test_a_shipment_event_brings_the_whole_cart_without_an_accept_deadline(
     store, reconciles = _handle(tmp_path, market, batch)
     try:
         assert store.get_cursor("relay:test") == 4
-        for key in ("cartmarket:1", "cartmarket:2"):
+        for key in (OrderKey("cartmarket", "1"), OrderKey("cartmarket", "2")):
             summary = store.order_summary(key)
             assert summary is not None, key
             assert summary.accept_deadline is None
@@ -227,7 +227,7 @@ def test_a_shipment_that_moves_on_moves_the_stage(tmp_path: Path) -> None:
     market = CartMarket(shipped=True)
     store, _ = _handle(tmp_path, market, EventBatch((_event(1, "orders_v2", "/orders/1"),), 1))
     try:
-        summary = store.order_summary("cartmarket:1")
+        summary = store.order_summary(OrderKey("cartmarket", "1"))
         assert summary is not None and summary.stage is Stage.ON_THE_WAY
         assert summary.status == _P("paid")  # the primary track is the order's
     finally:

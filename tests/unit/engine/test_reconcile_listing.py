@@ -62,7 +62,7 @@ def test_a_listing_pass_reads_what_the_desk_lacks_and_remembers_where_it_got(
 
     try:
         first, reads = asyncio.run(main())
-        assert sorted(added) == ["cartmarket:1", "cartmarket:2"]
+        assert sorted(added) == [OrderKey("cartmarket", "1"), OrderKey("cartmarket", "2")]
         assert first >= 2 and reads == 2
         since, cursor = store.list_cursor("cartmarket")
         assert cursor is None and since is not None and since < clock.now

@@ -16,7 +16,7 @@ from tests.unit.store.store_testkit import Clock, make_order, open_store, seen
 
 from kitchen_app.channels.mercadopago.status_graph import DROPOFF_GRAPH as MP_DROPOFF
 from kitchen_app.channels.mercadopago.status_graph import FLEX_GRAPH as MP_FLEX
-from kitchen_app.domain import Logistics, StatusPair, current_state
+from kitchen_app.domain import Logistics, OrderKey, StatusPair, current_state
 from kitchen_app.store import DeskStore
 
 FLOWS = {Logistics.FLEX: MP_FLEX, Logistics.DROPOFF: MP_DROPOFF}
@@ -40,14 +40,14 @@ def deliveries(draw: st.DrawFn) -> tuple[Logistics, list[list[tuple[int, int]]]]
     return logistics, batches
 
 
-def _stored_pairs(store: DeskStore, key: str) -> list[tuple[str, str]]:
+def _stored_pairs(store: DeskStore, key: OrderKey) -> list[tuple[str, str]]:
     conn = sqlite3.connect(store.path)
     try:
         return [
             (row[0], row[1])
             for row in conn.execute(
                 "SELECT status, substatus FROM status_events WHERE order_key = ? ORDER BY id",
-                (key,),
+                (str(key),),
             )
         ]
     finally:

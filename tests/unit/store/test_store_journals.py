@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from tests.unit.store.store_testkit import Clock, make_order, open_store
 
+from kitchen_app.domain import OrderKey
 from kitchen_app.store import ActionState, DeskStore, PrintJobKind, PrintJobState, StoreError
 
 KEY = make_order().key
@@ -63,7 +64,7 @@ def test_a_confirmed_action_never_changes_state(store: DeskStore) -> None:
 
 def test_bad_actions_are_refused(store: DeskStore) -> None:
     with pytest.raises(StoreError, match="unknown order"):
-        store.add_action("mp_delivery:missing", "accept", {})
+        store.add_action(OrderKey("mp_delivery", "missing"), "accept", {})
     with pytest.raises(StoreError, match="JSON"):
         store.add_action(KEY, "accept", {"when": object()})
     with pytest.raises(StoreError, match="unknown action"):
@@ -117,9 +118,9 @@ def test_bad_print_jobs_are_refused(store: DeskStore) -> None:
     with pytest.raises(StoreError, match="copy"):
         store.add_print_job(KEY, "kitchen", "Caja", 0, reprint=False)
     with pytest.raises(StoreError, match="needs an order"):
-        store.add_print_job("", "kitchen", "Caja", 1, reprint=False)
+        store.add_print_job(None, "kitchen", "Caja", 1, reprint=False)
     with pytest.raises(StoreError, match="unknown order"):
-        store.add_print_job("mp_delivery:missing", "kitchen", "Caja", 1, reprint=False)
+        store.add_print_job(OrderKey("mp_delivery", "missing"), "kitchen", "Caja", 1, reprint=False)
     with pytest.raises(StoreError, match="unknown print job"):
         store.set_print_job_state(42, PrintJobState.PRINTED)
     assert store.print_jobs(KEY) == []

@@ -11,6 +11,7 @@ import pytest
 from tests.builders import T0
 from tests.unit.store.store_testkit import TIME_EXPIRED, Clock, make_order, open_store, seen
 
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.settings import LEGACY_NAMES
 from kitchen_app.store import MIGRATIONS, DeskReader, DeskStore, StoreError
 
@@ -21,27 +22,32 @@ def test_a_loading_order_is_listed_with_its_window_until_its_details_land(
     clock = Clock()
     store = open_store(tmp_path / "desk.db", clock)
     try:
-        assert store.note_loading("mp_delivery:41", T0, "HTTP 404") is True
+        assert store.note_loading(OrderKey("mp_delivery", "41"), T0, "HTTP 404") is True
         # A second event for the same order keeps the first time.
-        assert store.note_loading("mp_delivery:41", T0 + timedelta(seconds=30), "x") is False
+        assert (
+            store.note_loading(OrderKey("mp_delivery", "41"), T0 + timedelta(seconds=30), "x")
+            is False
+        )
         clock.advance(3)
-        store.record_fetch_failure("mp_delivery:41", "HTTP 500")
+        store.record_fetch_failure(OrderKey("mp_delivery", "41"), "HTTP 500")
         [loading] = store.loading_orders()
-        assert loading.key == "mp_delivery:41"
+        assert loading.key == OrderKey("mp_delivery", "41")
         assert (loading.channel, loading.order_id) == ("mp_delivery", "41")
         assert loading.first_seen == T0
         assert loading.accept_deadline == T0 + timedelta(minutes=5)
         assert (loading.attempts, loading.last_error, loading.parked) == (2, "HTTP 500", False)
 
-        store.record_fetch_failure("mp_delivery:41", "timeout", parked=True)
+        store.record_fetch_failure(OrderKey("mp_delivery", "41"), "timeout", parked=True)
         assert store.loading_orders()[0].parked is True
-        assert [k for k, _ in store.unfetched_keys(parked_only=True)] == ["mp_delivery:41"]
+        assert [k for k, _ in store.unfetched_keys(parked_only=True)] == [
+            OrderKey("mp_delivery", "41")
+        ]
 
         order = make_order("41")
         store.apply_order(order, [seen(order.status, T0)])
         assert store.loading_orders() == []  # an order with details is never "loading"
-        assert store.forget_unfetched("mp_delivery:41") is True
-        assert store.forget_unfetched("mp_delivery:41") is False
+        assert store.forget_unfetched(OrderKey("mp_delivery", "41")) is True
+        assert store.forget_unfetched(OrderKey("mp_delivery", "41")) is False
     finally:
         store.close()
 
@@ -52,11 +58,11 @@ def test_a_loading_order_has_a_deadline_only_where_its_channel_gives_a_window(
     path = tmp_path / "desk.db"
     store = DeskStore.open(path, unread_accept_windows={"fast": timedelta(minutes=2)})
     try:
-        store.note_loading("fast:1", T0, "HTTP 404")
-        store.note_loading("slow:2", T0 + timedelta(seconds=1), "HTTP 404")
+        store.note_loading(OrderKey("fast", "1"), T0, "HTTP 404")
+        store.note_loading(OrderKey("slow", "2"), T0 + timedelta(seconds=1), "HTTP 404")
         fast, slow = store.loading_orders()
         assert fast.accept_deadline == T0 + timedelta(minutes=2)
-        assert slow.key == "slow:2" and slow.accept_deadline is None
+        assert slow.key == OrderKey("slow", "2") and slow.accept_deadline is None
         # A reader knows the windows it is given, and no others.
         reader = DeskReader.open(path, unread_accept_windows={"slow": timedelta(minutes=1)})
         try:
@@ -87,11 +93,11 @@ def test_the_engine_may_set_an_earlier_accept_deadline(tmp_path: Path) -> None:
 def test_first_notification_keeps_the_earliest_time(tmp_path: Path) -> None:
     store = open_store(tmp_path / "desk.db")
     try:
-        assert store.first_notification("mp_delivery:1") is None
-        store.note_first_notification("mp_delivery:1", T0 + timedelta(seconds=5))
-        store.note_first_notification("mp_delivery:1", T0 + timedelta(seconds=9))
-        store.note_first_notification("mp_delivery:1", T0)
-        assert store.first_notification("mp_delivery:1") == T0
+        assert store.first_notification(OrderKey("mp_delivery", "1")) is None
+        store.note_first_notification(OrderKey("mp_delivery", "1"), T0 + timedelta(seconds=5))
+        store.note_first_notification(OrderKey("mp_delivery", "1"), T0 + timedelta(seconds=9))
+        store.note_first_notification(OrderKey("mp_delivery", "1"), T0)
+        assert store.first_notification(OrderKey("mp_delivery", "1")) == T0
     finally:
         store.close()
 
@@ -183,8 +189,12 @@ def test_missed_orders_are_those_announced_during_the_outage_and_expired(
             store.note_first_notification(order.key, notified)
             store.apply_order(order, [])
         store.apply_order(seen_live, [])  # stored late too, but notified before the outage
-        store.note_loading("mp_delivery:6", T0 + timedelta(minutes=3), "HTTP 500")
+        store.note_loading(OrderKey("mp_delivery", "6"), T0 + timedelta(minutes=3), "HTTP 500")
         missed = store.missed_orders(since, back, back + timedelta(minutes=1), notified_before=back)
-        assert missed == ["mp_delivery:2", "mp_delivery:3", "mp_delivery:6"]
+        assert missed == [
+            OrderKey("mp_delivery", "2"),
+            OrderKey("mp_delivery", "3"),
+            OrderKey("mp_delivery", "6"),
+        ]
     finally:
         store.close()

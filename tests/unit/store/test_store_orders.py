@@ -24,7 +24,7 @@ from tests.unit.store.store_testkit import (
     seen,
 )
 
-from kitchen_app.domain import Logistics, Stage, StatusPair
+from kitchen_app.domain import Logistics, OrderKey, Stage, StatusPair
 from kitchen_app.store import FETCH_SOURCE, DeskStore, StoreError
 from kitchen_app.store.queries import ORDERS_OF_DAY_SQL
 
@@ -56,7 +56,7 @@ def test_new_order_is_stored_with_its_timeline_and_reads_back(
     change = store.apply_order(order, [seen(READY_TO_PRINT, T0)])
 
     assert change.is_new and change.advanced and change.updated
-    assert change.key == "mp_delivery:41034141533"
+    assert change.key == OrderKey("mp_delivery", "41034141533")
     assert change.current == READY_TO_PRINT
     assert [e.pair for e in change.added] == [READY_TO_PRINT]
 
@@ -93,11 +93,11 @@ def test_same_call_twice_changes_nothing(store: DeskStore, clock: Clock) -> None
     assert _count(store, "orders") == 1
 
 
-def _updated_at(store: DeskStore, key: str) -> str:
+def _updated_at(store: DeskStore, key: OrderKey) -> str:
     conn = sqlite3.connect(store.path)
     try:
         return str(
-            conn.execute("SELECT updated_at FROM orders WHERE key = ?", (key,)).fetchone()[0]
+            conn.execute("SELECT updated_at FROM orders WHERE key = ?", (str(key),)).fetchone()[0]
         )
     finally:
         conn.close()
@@ -167,7 +167,7 @@ def test_unique_constraint_holds_for_pairs_without_substatus(store: DeskStore) -
             conn.execute(
                 "INSERT INTO status_events (order_key, status, substatus, occurred_at, "
                 "learnt_at, source) VALUES (?, 'delivered', '', 'x', 'x', 'test')",
-                (make_order().key,),
+                (str(make_order().key),),
             )
     finally:
         conn.close()
@@ -182,7 +182,7 @@ def test_accepted_flag_survives_later_fetches(store: DeskStore) -> None:
     summary = store.order_summary(order.key)
     assert summary is not None and summary.accepted
     with pytest.raises(StoreError, match="unknown order"):
-        store.set_accepted("mp_delivery:nope")
+        store.set_accepted(OrderKey("mp_delivery", "nope"))
 
 
 def test_bad_orders_are_refused_and_store_nothing(store: DeskStore) -> None:
@@ -241,7 +241,7 @@ def test_open_order_keys_lists_only_orders_not_final(store: DeskStore) -> None:
     store.apply_order(make_order("1", created_at=T0), [])
     store.apply_order(make_order("2", created_at=T0 + timedelta(minutes=1), status=DELIVERED), [])
     store.apply_order(make_order("3", created_at=T0 + timedelta(minutes=2)), [])
-    assert store.open_order_keys() == ["mp_delivery:1", "mp_delivery:3"]
+    assert store.open_order_keys() == [OrderKey("mp_delivery", "1"), OrderKey("mp_delivery", "3")]
 
 
 def test_reopening_keeps_everything(tmp_path: Path) -> None:

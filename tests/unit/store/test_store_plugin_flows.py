@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.builders import T0
 from tests.unit.store.store_testkit import Clock, make_order, open_store
 
-from kitchen_app.domain import Stage, StatusPair, TimelineEntry
+from kitchen_app.domain import OrderKey, Stage, StatusPair, TimelineEntry
 from kitchen_app.domain.order import PrintCode
 from kitchen_app.domain.tracks import DeadlineKind, Flow, Step, Track, TrackState
 
@@ -49,7 +49,7 @@ def test_an_order_without_accept_window_that_comes_back_to_a_status(tmp_path: Pa
         code=PrintCode("BR123", None),
         handles={"package_number": "OFG1"},
     )
-    key = "shopee:2601ABC"
+    key = OrderKey("shopee", "2601ABC")
     try:
         first = store.apply_order(order, [_seen("READY_TO_SHIP", 0)], flow=SHOPEE_LIKE)
         assert first.is_new

@@ -11,6 +11,7 @@ import pytest
 from sqlite_utils import Database
 from tests.unit.store.store_testkit import Clock, make_order, open_store
 
+from kitchen_app.domain import OrderKey
 from kitchen_app.store import MIGRATIONS, SCHEMA_VERSION, DeskReader, DeskStore, StoreError
 from kitchen_app.store.schema import APPLICATION_ID, Migration, create_core_tables
 
@@ -116,7 +117,7 @@ def test_pending_migration_backs_up_the_file_first(tmp_path: Path) -> None:
     old = sqlite3.connect(backups[0])
     try:
         assert old.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert old.execute("SELECT key FROM orders").fetchall() == [(make_order().key,)]
+        assert old.execute("SELECT key FROM orders").fetchall() == [(str(make_order().key),)]
         columns = [r[1] for r in old.execute("PRAGMA table_info(orders)")]
         assert "staff_note" not in columns
     finally:
@@ -227,8 +228,8 @@ def test_a_version_1_database_is_migrated_with_a_backup(tmp_path: Path) -> None:
     DeskStore.open(path, migrations=MIGRATIONS[:1]).close()
     store = DeskStore.open(path)
     try:
-        store.park_unfetched("mp_delivery:1", "HTTP 500")
-        assert [k for k, _ in store.unfetched_keys()] == ["mp_delivery:1"]
+        store.park_unfetched(OrderKey("mp_delivery", "1"), "HTTP 500")
+        assert [k for k, _ in store.unfetched_keys()] == [OrderKey("mp_delivery", "1")]
     finally:
         store.close()
     assert list(tmp_path.glob("desk.db.v1-*.bak"))

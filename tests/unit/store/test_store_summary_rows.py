@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.unit.store.store_testkit import Clock, make_order, open_store
 
-from kitchen_app.domain import TimelineEntry
+from kitchen_app.domain import OrderKey, TimelineEntry
 from kitchen_app.store.records import OrderSummary
 
 
@@ -21,7 +21,7 @@ def test_a_summary_read_from_its_row_equals_one_made_by_init(tmp_path: Path) -> 
             make_order("7"), pack_id="P1", ship_by=clock.now + timedelta(days=1)
         )
         store.apply_order(order, [TimelineEntry(order.status, clock.now, clock.now, "webhook")])
-        summary = store.order_summary("mp_delivery:7")
+        summary = store.order_summary(OrderKey("mp_delivery", "7"))
         assert summary is not None
         values = {f.name: getattr(summary, f.name) for f in dataclasses.fields(OrderSummary)}
         assert OrderSummary(**values) == summary

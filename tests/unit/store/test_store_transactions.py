@@ -10,6 +10,7 @@ import pytest
 from tests.builders import T0
 from tests.unit.store.store_testkit import PRINTED, make_order, open_store, seen
 
+from kitchen_app.domain import OrderKey
 from kitchen_app.store import DeskStore
 
 
@@ -36,16 +37,19 @@ def test_exception_mid_batch_rolls_back_orders_and_cursor(store: DeskStore) -> N
         raise Boom
 
     assert store.get_cursor("relay") == 10
-    assert store.get_order("mp_delivery:2") is None
-    summary = store.order_summary("mp_delivery:1")
+    assert store.get_order(OrderKey("mp_delivery", "2")) is None
+    summary = store.order_summary(OrderKey("mp_delivery", "1"))
     assert summary is not None and summary.status == make_order().status
-    assert len(store.timeline("mp_delivery:1")) == 1
+    assert len(store.timeline(OrderKey("mp_delivery", "1"))) == 1
 
     # The store is usable after the rollback, and the batch can be handled again.
     with store.transaction():
         store.apply_order(make_order("2"), [])
         store.set_cursor("relay", 12)
-    assert store.get_cursor("relay") == 12 and store.get_order("mp_delivery:2") is not None
+    assert (
+        store.get_cursor("relay") == 12
+        and store.get_order(OrderKey("mp_delivery", "2")) is not None
+    )
 
 
 def test_nested_block_commits_once_at_the_outermost(store: DeskStore, tmp_path: Path) -> None:
@@ -70,4 +74,4 @@ def test_a_failed_inner_block_undoes_only_itself_when_caught(store: DeskStore) -
             raise Boom
         assert store.get_cursor("relay") == 1
     assert store.get_cursor("relay") == 1
-    assert store.get_order("mp_delivery:9") is None
+    assert store.get_order(OrderKey("mp_delivery", "9")) is None

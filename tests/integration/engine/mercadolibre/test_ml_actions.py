@@ -15,6 +15,7 @@ import pytest
 from kitchen_app.app.plugins import registry
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.app.wiring import build_engine
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.api import ActionOutcomeState
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
@@ -106,7 +107,7 @@ def desk(tmp_path: Path) -> Iterator[Desk]:
 
 def test_me1_flow_stock_and_feedback(desk: Desk) -> None:
     made = desk.create(items=[{"title": "Brigadeiro", "price": 4.5, "quantity": 2}])
-    key = f"mercadolibre:{made['id']}"
+    key = OrderKey("mercadolibre", str(made["id"]))
     assert desk.listener.wait_for(lambda: key in desk.listener.keys("order_added"), 20)
     assert desk.offered(key)[:1] == ["set_tracking"]
 
@@ -150,7 +151,7 @@ def test_me1_flow_stock_and_feedback(desk: Desk) -> None:
 
 def test_a_final_state_reached_elsewhere_fails_with_the_reason(desk: Desk) -> None:
     made = desk.create()
-    key = f"mercadolibre:{made['id']}"
+    key = OrderKey("mercadolibre", str(made["id"]))
     sid = made["shipment_id"]
     assert desk.listener.wait_for(lambda: key in desk.listener.keys("order_added"), 20)
     desk.api.put(f"/shipments/{sid}", json={"service_id": 11, "tracking_number": "X1"})
@@ -174,7 +175,7 @@ def test_a_cart_prints_one_kitchen_ticket_for_all_its_orders(desk: Desk) -> None
         cart=2,
         items=[{"title": "Brigadeiro gourmet", "price": 4.5, "quantity": 3}],
     )
-    first, second = (f"mercadolibre:{i}" for i in made["order_ids"])
+    first, second = (OrderKey("mercadolibre", str(i)) for i in made["order_ids"])
     assert desk.listener.wait_for(
         lambda: {first, second} <= set(desk.listener.keys("order_added")), 20
     )

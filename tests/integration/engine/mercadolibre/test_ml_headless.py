@@ -145,7 +145,7 @@ def test_a_cart_arrives_as_orders_of_one_pack(services: Services, headless: Head
     for order_id in made["order_ids"]:
         row = orders[order_id]
         assert row["channel"] == "mercadolibre"
-        assert row["key"] == f"mercadolibre:{order_id}"
+        assert row["key"] == f"mercadolibre:{order_id}"  # the JSON's text form
         assert row["pack_id"] == made["pack_id"]
         assert row["status"] == "paid" and row["substatus"] is None
         assert row["accept_deadline"] is None

@@ -16,6 +16,7 @@ import pytest
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
+from kitchen_app.domain import OrderKey
 from kitchen_app.engine.api import ActionOutcomeState
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
@@ -72,7 +73,7 @@ def _order(
     sandbox_url: str, listener: RecordingListener, **body: Any
 ) -> tuple[str, dict[str, Any]]:
     made = httpx.post(sandbox_url + "/_sandbox/orders", json={"channel": "shopee", **body}).json()
-    key = f"shopee:{made['order_id']}"
+    key = OrderKey("shopee", str(made["order_id"]))
     assert listener.wait_for(lambda: key in listener.keys("order_added"), WAIT_S)
     return key, made
 

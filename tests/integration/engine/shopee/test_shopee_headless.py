@@ -119,7 +119,9 @@ def test_a_pushed_order_reaches_the_desk(stack: tuple[str, Headless, Path]) -> N
     assert set(by_id) == {pushed["order_id"]}
     one = by_id[pushed["order_id"]]
     assert one["status"] == "READY_TO_SHIP" and one["substatus"] is None
-    assert one["accept_deadline"] is None and one["key"] == f"shopee:{pushed['order_id']}"
+    assert one["accept_deadline"] is None and one["key"] == (
+        f"shopee:{pushed['order_id']}"  # the JSON's text form
+    )
     assert one["total"]["currency"] == "BRL" and one["item_count"] >= 1
     # A buyer's cancellation request, then the shop's refusal: both visits reach the desk.
     sn = pushed["order_id"]

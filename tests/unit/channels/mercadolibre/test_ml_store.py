@@ -16,11 +16,11 @@ from kitchen_app.channels.base import FetchedOrder
 from kitchen_app.channels.mercadolibre.flows import FLOW
 from kitchen_app.channels.mercadolibre.mapping import read_order, to_domain
 from kitchen_app.channels.mercadolibre.plugin import observations
-from kitchen_app.domain import Stage, StatusPair, TimelineEntry
+from kitchen_app.domain import OrderKey, Stage, StatusPair, TimelineEntry
 from kitchen_app.store import DeskStore
 
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures" / "mercadolibre"
-KEY = "mercadolibre:2053577644"
+KEY = OrderKey("mercadolibre", "2053577644")
 
 
 def load(name: str) -> dict[str, Any]:

@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 from kitchen_app.channels.errors import BadResponse
 from kitchen_app.channels.mercadopago.mapping import map_order, observed_at, parse_timestamp
-from kitchen_app.domain import Logistics, Money, StatusPair, order_from_dict, order_to_dict
+from kitchen_app.domain import (
+    Logistics,
+    Money,
+    OrderKey,
+    StatusPair,
+    order_from_dict,
+    order_to_dict,
+)
 from kitchen_app.domain.timezones import zone_from_setting
 
 FIXTURE = Path(__file__).resolve().parents[3] / "fixtures" / "mp_order_flex.json"
@@ -36,7 +43,7 @@ def test_fixture_maps_every_part(raw: dict[str, Any]) -> None:
     order = map_order(raw)
     assert order.channel == "mp_delivery"
     assert order.order_id == "41034141533"
-    assert order.key == "mp_delivery:41034141533"
+    assert order.key == OrderKey("mp_delivery", "41034141533")
     assert order.display_id == "9129"
     assert order.created_at == datetime(2022, 2, 16, 21, 20, 15, 227000, tzinfo=UTC)
     assert order.status == StatusPair("ready_to_ship", "printed")

@@ -58,7 +58,7 @@ def test_a_buyers_request_that_came_and_went_is_on_the_timeline(tmp_path: Path) 
     plugin = _plugin()
     store = open_store(tmp_path / "desk.db", Clock())
     now = datetime.now(UTC)
-    key = "shopee:2601SHOPEE1"
+    key = OrderKey("shopee", "2601SHOPEE1")
     try:
         first = plugin.order_from_json(_entry("READY_TO_SHIP", T + 10))
         change = store.apply_order(first.order, _entries(first, now), flow=FLOW)
@@ -100,7 +100,7 @@ def test_both_invoice_spellings_are_one_step(tmp_path: Path) -> None:
     try:
         fetched = plugin.order_from_json(_entry("PENDING_INVOICE", T + 5))
         store.apply_order(fetched.order, _entries(fetched, now), flow=FLOW)
-        summary = store.order_summary("shopee:2601SHOPEE1")
+        summary = store.order_summary(OrderKey("shopee", "2601SHOPEE1"))
         assert summary is not None
         assert summary.status == StatusPair("PENDING_INVOICE")  # raw, as Shopee sent it
         assert summary.stage is Stage.NEW

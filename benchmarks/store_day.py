@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from kitchen_app.app.plugins import registry
 from kitchen_app.domain import (
     Customer,
     Logistics,
@@ -80,6 +81,7 @@ def _timed(fn: object, runs: int) -> list[float]:
 
 
 def main() -> None:
+    registry()  # the plug-ins declare their flows (Mercado Pago's status graph) and words
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=5000, help="orders today")
     parser.add_argument("--history-days", type=int, default=7, help="earlier days as full")

@@ -77,9 +77,8 @@ def check_new_store(
         if account is None:
             raise UserError(f"{_ACCOUNT_LABELS[channel]} must be a positive integer: {raw!r}")
         accounts[channel] = account
-    if not accounts:
-        # A store with no marketplace account would never receive an event.
-        raise UserError("give at least one of --mp-user-id, --ml-seller-id, --shopee-shop-id")
+    # No account is fine: a store that links its marketplaces (`relay link-store`, the desk's
+    # Link buttons) gets each linked account's events from the OAuth callback.
     return name, accounts
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -129,10 +130,15 @@ def test_kill_9_after_acks_loses_nothing(
     assert not missing, f"{len(missing)} acknowledged events lost"
 
 
-def test_add_store_without_any_account_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_add_store_without_any_account_waits_for_its_links(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Its accounts come from `relay link-store` (the OAuth callback names them).
     from kitchen_app.app.cli import main as cli_main
 
     db = tmp_path / "relay.sqlite3"
-    assert cli_main(["relay", "add-store", "Nowhere", "--db", str(db)]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "--mp-user-id" in err[0]
+    assert cli_main(["relay", "add-store", "To link", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.split()[-1].startswith("kd_")
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM store_accounts").fetchone() == (0,)
+    finally:
+        conn.close()

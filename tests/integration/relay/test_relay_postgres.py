@@ -81,8 +81,8 @@ def test_cli_on_a_unix_socket_url(pg_database: str, capsys: pytest.CaptureFixtur
     assert "@/" in pg_database and "?host=/" in pg_database
     token = add_store_cli(pg_database, capsys, 42)
     assert token.startswith("kd_")
-    again = main(["relay", "add-store", "Other", "--database-url", pg_database])
-    assert again == 2  # no account given: refused, nothing written
+    again = main(["relay", "add-store", " ", "--database-url", pg_database])
+    assert again == 2  # no name: refused, nothing written
     capsys.readouterr()
     taken = ["relay", "add-store", "Twin", "--database-url", pg_database, "--mp-user-id", "42"]
     assert main(taken) == 2

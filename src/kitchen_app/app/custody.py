@@ -36,6 +36,11 @@ async def custody_credentials(
     if chosen:
         log.info("credentials from the relay for %s", ", ".join(sorted(chosen)))
     return {
-        channel: RelayCredentials(str(settings["relay_url"]), str(settings["relay_token"]), channel)
+        channel: RelayCredentials(
+            str(settings["relay_url"]),
+            str(settings["relay_token"]),
+            channel,
+            account=links[channel].account if links and channel in links else None,
+        )
         for channel in sorted(chosen)
     }

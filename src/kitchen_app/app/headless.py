@@ -11,7 +11,9 @@ status 2. Overrides are saved, as the settings window would save them, so the ne
 (with or without a window) uses them too.
 
 It prints ``engine ready``, then one line per order added or changed
-(``order_added mp_delivery:123``), flushed at once, so another process can follow it; it
+(``order_added mp_delivery:123``) and per change of a marketplace API's health
+(``api_problem mercadolibre Mercado Libre link expired — relink``, ``api_ok mercadolibre``),
+flushed at once, so another process can follow it; it
 prints tickets when auto-print is on, like the desk; SIGTERM (or Ctrl+C) stops it cleanly
 with exit status 0. ``python -m kitchen_app.app.headless`` takes the same arguments.
 """
@@ -33,7 +35,7 @@ from kitchen_app.app.plugins import desk_settings
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.domain.errors import UserError
 from kitchen_app.domain.keys import OrderKey
-from kitchen_app.engine.api import NullListener
+from kitchen_app.engine.api import DeskHealth, NullListener
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.settings import SettingError
 from kitchen_app.store import StoreError
@@ -87,7 +89,21 @@ def parse_overrides(items: Sequence[str]) -> dict[str, Any]:
 
 
 class _LinePrinter(NullListener):
-    """One flushed line per order added or changed; keeps nothing in memory."""
+    """One flushed line per order added or changed, and one per change of a marketplace
+    API's health (``api_problem CHANNEL MESSAGE`` / ``api_ok CHANNEL``, e.g. "Mercado Libre
+    link expired — relink"); keeps only each API's last line."""
+
+    def __init__(self) -> None:
+        self._apis: dict[str, str] = {}
+
+    def health_changed(self, health: DeskHealth) -> None:
+        for api in health.apis:
+            if api.ok is None:
+                continue
+            text = f"api_ok {api.channel}" if api.ok else f"api_problem {api.channel} {api.message}"
+            if self._apis.get(api.channel) != text:
+                self._apis[api.channel] = text
+                _line(text)
 
     def order_added(self, key: OrderKey) -> None:
         _line(f"order_added {key}")

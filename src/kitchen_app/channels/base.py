@@ -302,6 +302,11 @@ class Credentials(Protocol):
         credentials sign with; the relay answers with the linked shop's own."""
         ...
 
+    async def account(self) -> str | None:
+        """The marketplace account (seller, shop) the store is linked as; None when the
+        credentials do not know it (pasted: the plug-in's own settings say)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class PluginContext:

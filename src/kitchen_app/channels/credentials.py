@@ -35,6 +35,9 @@ class SettingsCredentials:
         """A pasted token cannot be refreshed here: the caller shows "link expired"."""
         raise AuthError("the access token was refused: paste a new one in the settings")
 
+    async def account(self) -> str | None:
+        return None  # the plug-in's settings hold the account ids of a pasted setup
+
     async def sign(self, base_string: str) -> str:
         if not self._partner_key:
             raise AuthError("no partner key is configured")

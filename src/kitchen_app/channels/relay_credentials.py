@@ -10,6 +10,8 @@ an application secret or a partner key.
   after such a report that is refused again is not reported a second time (no loop): the
   link is broken and staff must relink.
 * ``POST /v1/sign/{channel}`` signs one shop call (path + timestamp) for the desk's store.
+* ``account()``: the account the store is linked as (``GET /v1/links``), for a plug-in that
+  must name its seller (Mercado Libre's orders search) when no seller id is set.
 * 404 ``not_linked`` and 409 ``link_expired`` become ``AuthError`` with those codes; the
   relay unreachable or answering 503 keeps a cached token that has not expired yet, else
   ``TransientError`` (retried like any network failure).
@@ -65,6 +67,7 @@ class RelayCredentials:
         *,
         http: httpx.AsyncClient | None = None,
         clock: Callable[[], float] = time.time,
+        account: str | None = None,
     ) -> None:
         self._base = relay_url.rstrip("/")
         self._auth = {"Authorization": f"Bearer {desk_token.strip()}"}
@@ -77,6 +80,7 @@ class RelayCredentials:
         self._expires = 0.0
         self._last_used: str | None = None  # the token of the last call (signed or not)
         self._reported: set[str] = set()  # tokens already reported as refused
+        self._account = account  # the linked account, when the links were read already
 
     def __repr__(self) -> str:  # never a secret
         return f"RelayCredentials({self._base!r}, {self.channel!r})"
@@ -187,6 +191,18 @@ class RelayCredentials:
                 )
             self._last_used = new
             log.info("the relay refreshed the refused %s token", self.channel)
+
+    async def account(self) -> str | None:
+        if self._account is None:
+            answer = await self._post_or_get("GET", "/v1/links")
+            links = answer.get("links")
+            for link in links if isinstance(links, list) else ():
+                if not isinstance(link, dict) or link.get("channel") != self.channel:
+                    continue
+                account = link.get("account")
+                if isinstance(account, str | int) and not isinstance(account, bool):
+                    self._account = str(account).strip() or None
+        return self._account
 
     async def sign_call(
         self, api_path: str, timestamp: int, partner_id: int, shop_id: int

@@ -156,6 +156,22 @@ async def _sign_then_reject(c: RelayCredentials, path: str, ts: int) -> None:
     await c.rejected()
 
 
+def test_the_linked_account_is_read_once_from_the_links(relay: CustodyStandIn) -> None:
+    relay.link("mercadolibre")
+    relay.accounts["mercadolibre"] = "3430803000"
+    creds = RelayCredentials(relay.url, DESK_TOKEN, "mercadolibre")
+
+    async def scenario(c: RelayCredentials) -> list[str | None]:
+        return [await c.account(), await c.account()]
+
+    assert run(scenario, creds) == ["3430803000", "3430803000"]
+    assert relay.count("links") == 1
+    # Given when the engine read the links already: not asked again.
+    given = RelayCredentials(relay.url, DESK_TOKEN, "mercadolibre", account="77")
+    assert run(lambda c: c.account(), given) == "77"
+    assert relay.count("links") == 1
+
+
 def test_never_a_secret_in_its_repr(relay: CustodyStandIn) -> None:
     relay.link("mercadolibre", token="ml-secret-token")
     creds = RelayCredentials(relay.url, DESK_TOKEN, "mercadolibre")

@@ -65,9 +65,11 @@ def test_a_linked_channel_needs_no_pasted_token_or_shop_id() -> None:
     assert set(pasted) == {"mercadolibre"}
     creds = {c: RelayCredentials("https://relay.example", "desk", c) for c in CHANNELS}
     made = reg.create(settings, time_zone="GMT-3", credentials=creds)
-    # Mercado Pago (token) and Shopee (shop id) come on; Mercado Libre still needs its seller.
+    # Mercado Pago (token), Shopee (shop id) and Mercado Libre (its seller is the linked
+    # account, RelayCredentials.account) come on without their pasted settings.
     assert set(made) == set(CHANNELS)
-    assert not reg.enabled("mercadolibre", {}, custody=True)
+    assert reg.enabled("mercadolibre", {}, custody=True)
+    assert not reg.enabled("mercadolibre", {})
 
     async def close() -> None:
         for marketplace in (*pasted.values(), *made.values()):

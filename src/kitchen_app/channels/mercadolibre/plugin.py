@@ -225,14 +225,22 @@ class MercadoLibrePlugin:
                 )
             return self._fetched(ml)
 
-    async def list_recent(self, since: datetime, cursor: str | None) -> RecentPage:
+    async def _seller(self) -> str:
+        """The seller the orders search asks for: the setting, else the account the relay
+        linked the store as (a linked desk needs no seller id typed in)."""
         if not self.user_id:
+            self.user_id = (await self._credentials.account() or "").strip()
+        return self.user_id
+
+    async def list_recent(self, since: datetime, cursor: str | None) -> RecentPage:
+        seller = await self._seller()
+        if not seller:
             return RecentPage((), None)
         phase, offset = parse_cursor(cursor)
         statuses = ("cancelled",) if phase == "cancelled" else ()
         page = await self._call(
             self.client.search_orders(
-                self.user_id,
+                seller,
                 updated_from=since.astimezone(UTC) - _LOOKBACK,
                 offset=offset,
                 limit=_PAGE,

@@ -40,6 +40,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         QT_TRANSLATE_NOOP("mercadolibre", "Mercado Libre seller id"),
         QT_TRANSLATE_NOOP("mercadolibre", "The seller's user id (lists its recent orders)"),
         required=True,
+        custody=True,  # a store linked at the relay is the linked account's seller
     ),
     SettingSpec(
         "me1_api",

@@ -5,11 +5,24 @@ the main window's band while a link is expired."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
-from kitchen_app.engine.api import ApiHealth, DeskHealth, FeedState, FeedStatus, LinkState
+from kitchen_app.app.demo import demo_services
+from kitchen_app.app.wiring import build_engine
+from kitchen_app.engine.api import (
+    ApiHealth,
+    DeskHealth,
+    FeedState,
+    FeedStatus,
+    LinkState,
+    NullListener,
+)
+from kitchen_app.engine.engine import EngineConfig
+from kitchen_app.store import DeskReader
 from kitchen_app.ui import links
 from kitchen_app.ui.settings_dialog import SettingsDialog
 
@@ -125,3 +138,34 @@ def test_a_refused_pasted_token_is_no_relink_band(desk: Any) -> None:
     refused = ApiHealth("mercadolibre", False, "refused the access token: check it in Settings")
     window.set_health(_health(refused))
     assert window.relink_banner.isHidden()
+
+
+def test_the_demos_link_rows_open_the_sandboxs_authorization_page(
+    qtbot: Any, opened: list[str], tmp_path: Path
+) -> None:
+    """`kitchen-app demo`'s relay, sandbox and desk engine: the rows show the demo store's
+    links, and a click opens the sandbox's page, which links the store again."""
+    with demo_services(tmp_path, speed=1.0, rate_per_min=0.0, seed=5, first_orders=0) as demo:
+        db = tmp_path / "desk.db"
+        engine = build_engine(
+            EngineConfig(db, initial_settings=demo.desk_settings(tmp_path)), NullListener()
+        )
+        engine.start()
+        reader = DeskReader.open(db)
+        try:
+            dialog = SettingsDialog(engine, reader)
+            qtbot.addWidget(dialog)
+            row = dialog.link_rows["mercadolibre"]
+            qtbot.waitUntil(lambda: row.state.text() != "", timeout=10_000)
+            assert row.state.text() == "Linked as 3430803000"
+            assert dialog.link_rows["shopee"].state.text() == "Linked as 727720655"
+            row.button.click()
+            qtbot.waitUntil(lambda: opened != [], timeout=10_000)
+            assert opened[0].startswith(f"{demo.sandbox_url}/authorization?")
+            assert "client_id=" in opened[0] and "state=" in opened[0]
+            # The browser: the sandbox approves and sends it to the relay's callback.
+            page = httpx.get(opened[0], follow_redirects=True, timeout=10)
+            assert page.status_code == 200 and str(page.url).startswith(demo.relay_url)
+        finally:
+            reader.close()
+            engine.stop()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
+
 from kitchen_app.app.cli import main
 from kitchen_app.app.demo import demo_services
 from kitchen_app.app.wiring import build_engine
@@ -52,6 +54,71 @@ def test_demo_services_feed_a_desk_and_its_printer(tmp_path: Path) -> None:
             data = printer_file.read_bytes()
             assert data.startswith(b"\x1b@")  # each ticket starts with ESC @
             assert data.count(b"\x1b@") == 2
+        finally:
+            engine.stop()
+
+
+def test_the_demo_desk_runs_on_the_relays_links(tmp_path: Path) -> None:
+    """The demo store is linked at start; the desk's tokens are the relay's (a revoked grant
+    shows "link expired" although the pasted sandbox token still works), and pasted tokens
+    stay one setting away."""
+    listener = RecordingListener()
+    with (
+        demo_services(tmp_path, speed=1.0, rate_per_min=0.0, seed=4, first_orders=0) as demo,
+        httpx.Client(base_url=demo.sandbox_url, timeout=10) as sandbox,
+    ):
+        links = httpx.get(
+            f"{demo.relay_url}/v1/links",
+            headers={"Authorization": f"Bearer {demo.desk_token}"},
+            timeout=10,
+        ).json()["links"]
+        assert {link["channel"]: (link["state"], link["account"]) for link in links} == {
+            "mp_delivery": ("linked", "1070421029"),
+            "mercadolibre": ("linked", "3430803000"),
+            "shopee": ("linked", "727720655"),
+        }
+        settings = demo.desk_settings(tmp_path)
+        engine = build_engine(
+            EngineConfig(tmp_path / "desk.db", initial_settings=settings), listener
+        )
+        engine.start()
+        try:
+
+            def added(channel: str) -> list[OrderKey]:
+                return [k for k in listener.keys("order_added") if k.channel == channel]
+
+            assert listener.wait_for(lambda: len(added("mercadolibre")) == 2, 20)  # the cart
+            # The settings' Link row: a fresh address on the sandbox's authorization page.
+            start = engine.start_link("mercadolibre").result(10)
+            assert start.authorize_url.startswith(f"{demo.sandbox_url}/authorization?")
+            revoked = sandbox.post("/_sandbox/oauth/revoke", json={"channel": "mercadolibre"})
+            assert revoked.status_code == 200 and revoked.json()["revoked"] >= 1
+            made = sandbox.post("/_sandbox/orders", json={"channel": "mercadolibre"})
+            assert made.status_code == 201
+
+            def relink() -> bool:
+                return any(
+                    api.channel == "mercadolibre" and api.relink for api in engine.health().apis
+                )
+
+            assert listener.wait_for(relink, 30)
+        finally:
+            engine.stop()
+        # Pasted tokens stay possible: the sandbox's own token reads the order the revoked
+        # link could not.
+        pasted = {**settings, "mercadolibre.credentials": "pasted"}
+        listener = RecordingListener()
+        engine = build_engine(
+            EngineConfig(tmp_path / "pasted.db", initial_settings=pasted), listener
+        )
+        engine.start()
+        try:
+            assert listener.wait_for(
+                lambda: (
+                    OrderKey("mercadolibre", str(made.json()["id"])) in listener.keys("order_added")
+                ),
+                20,
+            )
         finally:
             engine.stop()
 

@@ -1,5 +1,7 @@
 """`kitchen-app demo`: the sandbox and the relay in this process on free loopback ports, a
-demo store registered, and the desk wired to them, with orders arriving on their own.
+demo store registered and linked at the relay for the three marketplaces (app/demo_links.py),
+and the desk wired to them on the relay's tokens, with orders arriving on their own. The
+pasted sandbox tokens are in the settings too: `<channel>.credentials` = "pasted" uses them.
 
 The demo keeps its files in its own folder (never the real desk's). Each start makes a fresh
 relay log and store token; the desk's cursor is named after the relay and token, so it starts
@@ -27,7 +29,7 @@ from kitchen_app.app.paths import (
     desk_db_path,
     keep_printer_capabilities_cached,
 )
-from kitchen_app.app.serving import ServerThread
+from kitchen_app.app.serving import ServerThread, listening_socket
 from kitchen_app.channels.mercadopago import CHANNEL as DEMO_MP_CHANNEL
 from kitchen_app.channels.mercadopago.sandbox import MpSandboxConfig
 from kitchen_app.channels.mercadopago.sandbox import sandbox_part_with as mp_part_with
@@ -42,12 +44,14 @@ __all__ = ["DemoServices", "demo_folder", "demo_in_app", "demo_services", "run_d
 log = logging.getLogger(__name__)
 
 DEMO_TOKEN = "APP_USR-sandbox"
-DEMO_STORE_USER_ID = 1070421029
 # The sandbox's Mercado Libre seller: the demo store sells there too (one counter, one
 # printer); its orders come at a third of the Mercado Pago rate.
 DEMO_ML_SELLER_ID = 3430803000
 # The sandbox's Shopee shop and keys (channels/shopee/sandbox/world.py defaults).
 DEMO_SHOPEE = ShopeeSandboxConfig()
+# The marketplaces the demo store is linked to at start (their accounts are the sandbox's
+# default seller, seller and shop above).
+DEMO_LINKED = ("mp_delivery", "mercadolibre", DEMO_SHOPEE_CHANNEL)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,8 @@ class DemoServices:
             "shopee.partner_id": DEMO_SHOPEE.partner_id,
             "shopee.partner_key": DEMO_SHOPEE.partner_key,
             "shopee.shop_id": str(DEMO_SHOPEE.shop_ids[0]),
+            # The real custody path: every marketplace's token from the relay's link.
+            **{f"{channel}.credentials": "relay" for channel in DEMO_LINKED},
             "demo_mode": True,
             "printers": [printer.to_dict()],
         }
@@ -95,6 +101,7 @@ def demo_services(
     data_dir: Path, *, speed: float, rate_per_min: float, seed: int | None, first_orders: int = 2
 ) -> Iterator[DemoServices]:
     """Run relay + sandbox until the block ends."""
+    from kitchen_app.app.demo_links import demo_custody, link_demo_store
     from kitchen_app.app.plugins import registry
     from kitchen_app.relay import RelayConfig, add_store
     from kitchen_app.relay import build_app as build_relay
@@ -104,17 +111,24 @@ def demo_services(
     relay_db = data_dir / "relay.sqlite3"
     for stale in data_dir.glob("relay.sqlite3*"):
         stale.unlink()
-    token = add_store(
-        relay_db,
-        "Demo — La Parrilla",
-        mp_user_id=DEMO_STORE_USER_ID,
-        ml_seller_id=DEMO_ML_SELLER_ID,
-        shopee_shop_id=DEMO_SHOPEE.shop_ids[0],
-    )
+    # No account ids: linking gives the store its accounts (and their events).
+    token = add_store(relay_db, "Demo — La Parrilla")
+    # Each server needs the other's address before it is built: bind both sockets first.
+    relay_sock, sandbox_sock = listening_socket(), listening_socket()
+    relay_url = f"http://127.0.0.1:{relay_sock.getsockname()[1]}"
+    sandbox_url = f"http://127.0.0.1:{sandbox_sock.getsockname()[1]}"
+    oauth = [p.oauth for p in registry() if p.oauth is not None and p.channel in DEMO_LINKED]
     relay = ServerThread(
-        build_relay(RelayConfig(db_path=relay_db, shopee_partner_key=DEMO_SHOPEE.partner_key))
+        build_relay(
+            RelayConfig(
+                db_path=relay_db,
+                shopee_partner_key=DEMO_SHOPEE.partner_key,
+                custody=demo_custody(oauth, relay_url, sandbox_url),
+            )
+        ),
+        sock=relay_sock,
     )
-    relay_url = relay.start()
+    relay.start()
     # Each plug-in's simulator; Mercado Pago's makes the demo's delivery orders, Shopee's
     # marketplace sales come a third as often.
     sim_parts = {
@@ -125,10 +139,12 @@ def demo_services(
         build_shell(
             ShellConfig(token=DEMO_TOKEN, relay_url=relay_url, speed=speed, seed=seed),
             [sim_parts.get(p.channel, made) for p in registry() if (made := p.sandbox) is not None],
-        )
+        ),
+        sock=sandbox_sock,
     )
     try:
-        sandbox_url = sandbox.start()
+        sandbox.start()
+        link_demo_store(relay_url, token, DEMO_LINKED)
         # A couple of orders at once, so the window is not empty while the first one is due.
         with httpx.Client(base_url=sandbox_url, timeout=10) as control:
             for i in range(first_orders):

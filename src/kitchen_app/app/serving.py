@@ -12,7 +12,7 @@ from typing import Any
 
 import uvicorn
 
-__all__ = ["ServerThread", "free_port", "serve_forever"]
+__all__ = ["ServerThread", "free_port", "listening_socket", "serve_forever"]
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,15 @@ def free_port(host: str = "127.0.0.1") -> int:
         s.bind((host, 0))
         port: int = s.getsockname()[1]
         return port
+
+
+def listening_socket(host: str = "127.0.0.1") -> socket.socket:
+    """A socket bound to a free port, for a ``ServerThread`` built later: its address is known
+    before the app is (the demo's relay and sandbox each need the other's URL)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, 0))
+    return sock
 
 
 def _config(app: Any, host: str, port: int, **kwargs: Any) -> uvicorn.Config:
@@ -43,16 +52,24 @@ class ServerThread:
     """uvicorn on its own thread and event loop. ``start()`` returns once it accepts
     connections (bounded wait); ``stop()`` shuts it down and joins the thread."""
 
-    def __init__(self, app: Any, host: str = "127.0.0.1", port: int = 0, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        app: Any,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        sock: socket.socket | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.host = host
-        # With no port asked for, the socket is bound here and handed to uvicorn, so no other
-        # process can take the port between choosing it and listening on it (a test session
-        # running beside others did see that race with a port chosen by ``free_port``).
+        # With no port asked for, the socket is bound here (or given, from
+        # ``listening_socket``) and handed to uvicorn, so no other process can take the port
+        # between choosing it and listening on it (a test session running beside others did
+        # see that race with a port chosen by ``free_port``).
         self._sockets: list[socket.socket] = []
-        if port == 0:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind((host, 0))
+        if sock is None and port == 0:
+            sock = listening_socket(host)
+        if sock is not None:
             port = sock.getsockname()[1]
             self._sockets.append(sock)
         self.port = port

@@ -3,7 +3,8 @@
 A plug-in that can be linked declares an ``OAuthPlugin``: which environment variables hold
 its application's credentials, how to build its ``OAuthClient`` (the authorization page for
 a ``state``, code exchange, refresh) and, for a marketplace whose calls are signed with the
-application's key, ``sign`` (so the key stays on the relay). Every call answers one
+application's key, ``sign`` (so the key stays on the relay), and for one that keeps
+notifications it could not deliver, ``lost`` (``lost.py``). Every call answers one
 ``Grant`` or raises ``GrantRefused`` (the code or refresh token is no good: staff must link
 again) or ``OAuthUnavailable`` (try later: the network, the marketplace, or the
 application's own credentials failed; the link itself is not judged).
@@ -24,6 +25,8 @@ from typing import Protocol
 import httpx
 
 from kitchen_app.domain.json import JSONObject
+
+from .lost import LostReader
 
 __all__ = [
     "AppCredentials",
@@ -133,6 +136,7 @@ class OAuthPlugin:
     env_secret: str
     create: Callable[[OAuthContext], OAuthClient]  # ValueError: unusable credentials
     sign: RequestSigner | None = None
+    lost: LostReader | None = None  # reads back notifications it could not deliver (lost.py)
 
     def credentials(self, environ: Mapping[str, str]) -> AppCredentials | None:
         """The application's credentials from the environment; None when neither is set;

@@ -23,6 +23,7 @@ from kitchen_app.relay.custody_open import open_link_store
 from kitchen_app.relay.custody_routes import CustodyHandlers
 from kitchen_app.relay.direct_routes import DirectRoutes, Endpoint, ErrorHandler
 from kitchen_app.relay.hub import EventHub
+from kitchen_app.relay.lost_notifications import LostNotifications
 from kitchen_app.relay.marketplaces import (
     CHANNEL_MERCADOLIBRE,
     CHANNEL_MP_DELIVERY,
@@ -64,7 +65,7 @@ def build_app(config: RelayConfig) -> Starlette:
         try:
             await hub.start()
             log.info("relay storing events in %s", backend.description)
-            async with _custody(config) as custody:
+            async with _custody(config) as custody, _lost_notifications(config, hub, custody):
                 yield {"hub": hub, "custody": custody}
         finally:
             await hub.stop()
@@ -132,6 +133,29 @@ async def _custody(config: RelayConfig) -> AsyncIterator[Custody | None]:
                 await custody.stop()
     finally:
         await store.close()
+
+
+@contextlib.asynccontextmanager
+async def _lost_notifications(
+    config: RelayConfig, hub: EventHub, custody: Custody | None
+) -> AsyncIterator[None]:
+    """Lost notifications read back with the custody's credentials (when it has any)."""
+    if config.custody is None or custody is None:
+        yield
+        return
+    async with httpx.AsyncClient() as http:
+        lost = LostNotifications(
+            config.custody,
+            hub,
+            custody.any_access_token,
+            http=http,
+            interval_seconds=config.lost_check_seconds,
+        )
+        await lost.start()
+        try:
+            yield
+        finally:
+            await lost.stop()
 
 
 async def _open_backend(config: RelayConfig) -> LogBackend:

@@ -63,6 +63,9 @@ class RelayConfig:
     refusal_burst: float = 200.0
     # Store linking and token custody (issue 15); None: the relay keeps no tokens.
     custody: CustodySetup | None = None
+    # How often the custody's credentials read back the notifications the marketplaces
+    # could not deliver (lost_notifications.py; only with custody).
+    lost_check_seconds: float = 180.0
 
     def __repr__(self) -> str:  # secrets never reach logs
         return (

@@ -281,6 +281,19 @@ class Custody:
         link = await self._current(store_id, channel)
         return signer(link_channel.app, path, timestamp, token, link.account_id)
 
+    async def any_access_token(self, channel: str) -> str | None:
+        """The current access token of the first store linked on ``channel`` (lowest id),
+        for a call made on the application's behalf (Mercado Libre's missed feeds); None
+        when no linked store can give one now."""
+        links = [link for link in await self._store.linked() if link.channel == channel]
+        for link in sorted(links, key=lambda link: link.store_id):
+            try:
+                token, _ = await self.credentials(link.store_id, channel)
+            except (NotLinked, LinkExpired, Unavailable):
+                continue
+            return token
+        return None
+
     async def links(self, store_id: int) -> list[JSONObject]:
         mine = {link.channel: link for link in await self._store.links_of(store_id)}
         out: list[JSONObject] = []

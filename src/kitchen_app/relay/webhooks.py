@@ -33,6 +33,7 @@ __all__ = [
     "check_shopee_signature",
     "invalid_shopee_push",
     "mp_signature_check",
+    "notification_event",
     "parse_marketplace_notification",
     "parse_shopee_push",
     "resource_ids",
@@ -327,3 +328,18 @@ def invalid_shopee_push(body: bytes, reason: str, received_at: str) -> IncomingE
         dedupe_content=f"{CHANNEL_SHOPEE}|invalid|{hashlib.sha256(body).hexdigest()}",
         verified=False,
     )
+
+
+def notification_event(
+    channel: str, body: bytes, received_at: str, signature: SignatureCheck
+) -> IncomingEvent:
+    """The event of one notification body, by the rules its webhook route reads it with —
+    for a body that reached the relay another way (read back from the marketplace's API:
+    lost_notifications.py). A Shopee body it cannot read is kept unrouted, as the route
+    keeps it; Mercado Pago and Mercado Libre raise BadWebhook, as the route refuses it."""
+    if channel == CHANNEL_SHOPEE:
+        try:
+            return parse_shopee_push(body, received_at, signature)
+        except BadWebhook as exc:
+            return invalid_shopee_push(body, str(exc), received_at)
+    return parse_marketplace_notification(channel, body, received_at, signature)

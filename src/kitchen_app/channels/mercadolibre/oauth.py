@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..oauth import OAuthClient, OAuthContext, OAuthPlugin
 from ..oauth_standard import StandardOAuth, StandardOAuthHosts
 from . import CHANNEL
+from .lost import read_missed_feeds
 
 __all__ = ["OAUTH"]
 
@@ -29,4 +30,5 @@ OAUTH = OAuthPlugin(
     env_client_id="KITCHEN_ML_CLIENT_ID",
     env_secret="KITCHEN_ML_CLIENT_SECRET",
     create=_create,
+    lost=read_missed_feeds,
 )

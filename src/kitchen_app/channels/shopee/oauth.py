@@ -33,6 +33,7 @@ from ..oauth import (
 )
 from . import CHANNEL
 from .client import DEFAULT_BASE_URL
+from .lost import read_lost_pushes
 from .signing import hmac_hex, public_base_string, shop_base_string
 
 __all__ = ["OAUTH", "ShopeeOAuth", "sign_shop_call"]
@@ -182,4 +183,5 @@ OAUTH = OAuthPlugin(
     env_secret="KITCHEN_SHOPEE_PARTNER_KEY",
     create=_create,
     sign=sign_shop_call,
+    lost=read_lost_pushes,
 )

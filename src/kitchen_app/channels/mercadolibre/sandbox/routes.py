@@ -209,28 +209,13 @@ async def missed_feeds(request: Request, world: MlWorld, seller: MlSeller) -> Re
         raise MlError(403, "forbidden", "app_id is not the caller's application")
     if request.query_params.get("topic") == "items" and not request.query_params.get("site_id"):
         raise MlError(400, "bad_request", "site_id is required for topic items")
-    sender = _sender(request)
-    lost = [e for e in sender.log if e["outcome"] != "delivered"]
+    # The application's feed (any of its sellers' tokens reads it), optionally one topic.
+    missed = _sender(request).missed_feeds()
+    topic = request.query_params.get("topic")
+    if topic:
+        missed = [m for m in missed if m["topic"] == topic]
     offset, limit = _int(request, "offset", 0), _int(request, "limit", 10)
-    return JSONResponse(
-        {
-            "messages": [
-                {
-                    "_id": e["_id"],
-                    "resource": e["resource"],
-                    "user_id": seller.user_id,
-                    "topic": e["topic"],
-                    "application_id": int(world.application_id),
-                    "attempts": e["attempts"],
-                    "sent": e["at"],
-                    "received": e["at"],
-                    "request": {"url": "/webhooks/mercadolibre"},
-                    "response": {"req_time": None, "http_code": e["status_code"]},
-                }
-                for e in lost[offset : offset + limit]
-            ]
-        }
-    )
+    return JSONResponse({"messages": missed[offset : offset + limit]})
 
 
 api_routes = [
@@ -389,6 +374,21 @@ async def control_webhooks(request: Request) -> Response:
     return JSONResponse(list(_sender(request).log))
 
 
+async def control_notifications(request: Request) -> Response:
+    """``{"paused": bool}``: while paused, notifications are not sent; they go straight to
+    the missed feeds (as if every attempt had failed)."""
+    sender = _sender(request)
+    try:
+        body = json.loads(await request.body() or b"{}")
+    except ValueError:
+        body = None
+    paused = body.get("paused") if isinstance(body, dict) else None
+    if not isinstance(paused, bool):
+        return _error(MlError(400, "bad_request", "paused must be true or false"))
+    sender.paused = paused
+    return JSONResponse({"paused": sender.paused})
+
+
 control_routes = [
     Route("/_sandbox/mercadolibre/orders", control_list, methods=["GET"]),
     Route("/_sandbox/mercadolibre/orders/{order_id}/cancel", control_cancel, methods=["POST"]),
@@ -396,4 +396,5 @@ control_routes = [
     Route("/_sandbox/mercadolibre/partial_searches", control_partial, methods=["POST"]),
     Route("/_sandbox/mercadolibre/webhooks", control_webhooks, methods=["GET"]),
     Route("/_sandbox/mercadolibre/rate", control_rate, methods=["POST"]),
+    Route("/_sandbox/mercadolibre/notifications", control_notifications, methods=["POST"]),
 ]

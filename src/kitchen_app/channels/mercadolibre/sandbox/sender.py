@@ -3,7 +3,9 @@
 
 Not signed (Mercado Libre does not sign). A delivery without a 200 within the ACK deadline
 is retried with the same ``_id`` and ``attempts`` + 1 for about an hour of sandbox time
-(8 attempts; the real schedule is UNKNOWN, A.1).
+(8 attempts; the real schedule is UNKNOWN, A.1). A notification given up on joins the missed
+feeds (``GET /missed_feeds``, kept two days of sandbox time); while ``paused`` (a control
+route) notifications are not sent at all and join them at once.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ log = logging.getLogger(__name__)
 
 WEBHOOK_PATH = "/webhooks/mercadolibre"
 RETRY_S = (60.0, 120.0, 300.0, 600.0, 900.0, 900.0, 600.0)  # ~1 h in all, 8 attempts
+MISSED_KEPT_S = 2 * 86_400.0  # missed feeds hold a notification two days (A.1)
 
 
 def _utc(ts: float) -> str:
@@ -59,6 +62,9 @@ class MlWebhookSender:
         self.at = at
         self.ack_deadline_s = ack_deadline_s
         self.log: deque[dict[str, Any]] = deque(maxlen=20_000)
+        self.paused = False
+        # Notifications never acknowledged, as GET /missed_feeds lists them (with when).
+        self.missed: deque[tuple[float, dict[str, Any]]] = deque(maxlen=20_000)
         self._queue: asyncio.Queue[MlNotification] = asyncio.Queue()
         self._client: httpx.AsyncClient | None = None
         self._task: asyncio.Task[None] | None = None
@@ -106,6 +112,10 @@ class MlWebhookSender:
             await self._send(n)
 
     async def _send(self, n: MlNotification) -> None:
+        if self.paused:
+            self._record(n, "paused", None)
+            self._miss(n, None)
+            return
         if not self.relay_url or self._client is None:
             self._record(n, "no_relay", None)
             return
@@ -125,14 +135,15 @@ class MlWebhookSender:
             outcome = f"error_{type(exc).__name__}"
         self._record(n, outcome, status)
         if outcome != "delivered":
-            self._retry(n)
+            self._retry(n, status)
 
-    def _retry(self, n: MlNotification) -> None:
+    def _retry(self, n: MlNotification, status: int | None) -> None:
         index = max(0, n.attempts - 1)
         if index >= len(RETRY_S):
             log.warning(
                 "notification %s %s lost after %d attempts", n.topic, n.resource, n.attempts
             )
+            self._miss(n, status)
             return
 
         def again(due: float) -> None:
@@ -140,6 +151,20 @@ class MlWebhookSender:
             self._queue.put_nowait(n)
 
         self.at(self.now() + RETRY_S[index], again)
+
+    def _miss(self, n: MlNotification, status: int | None) -> None:
+        """Into the missed feeds: the notification's fields, and how its delivery failed."""
+        message = {k: v for k, v in self.body(n).items() if k not in ("_id", "actions")}
+        message["request"] = {"url": WEBHOOK_PATH}
+        message["response"] = {"req_time": None, "http_code": status}
+        self.missed.append((self.now(), message))
+
+    def missed_feeds(self) -> list[dict[str, Any]]:
+        """The missed feeds still kept, oldest first."""
+        horizon = self.now() - MISSED_KEPT_S
+        while self.missed and self.missed[0][0] < horizon:
+            self.missed.popleft()
+        return [message for _, message in self.missed]
 
     def _record(self, n: MlNotification, outcome: str, status: int | None) -> None:
         self.log.append(

@@ -205,6 +205,27 @@ def test_a_cart_is_one_row_with_badge_count_and_total_expanding_to_its_orders(qt
     assert shown() == [OrderKey("mp_delivery", "1")]
 
 
+@pytest.mark.parametrize("column", list(range(Col.COUNT)))
+def test_a_new_cart_arriving_in_a_sorted_list_gets_its_row(qtbot, column: int) -> None:  # type: ignore[no-untyped-def]
+    # The first order of a cart brings the cart's row: the proxy reads the row's sort value
+    # as soon as it is inserted, so the cart must already hold its order (the demo's window
+    # once died here on its first Mercado Libre cart).
+    from kitchen_app.ui.orders_proxy import OrdersProxy
+
+    model = OrdersModel(now=lambda: T0)
+    proxy = OrdersProxy()
+    proxy.setSourceModel(model)
+    model.set_orders([summary(1)])
+    proxy.sort(column, Qt.SortOrder.DescendingOrder)
+    assert proxy.rowCount() == 1  # the sort values are read and kept
+    model.upsert(ml("2000020", pack="2000000000000077"))
+    key = cart_key("mercadolibre", "2000000000000077")
+    shown = {proxy.index(r, 0).data(Roles.KEY) for r in range(proxy.rowCount())}
+    assert shown == {key, OrderKey("mp_delivery", "1")}
+    model.set_expanded(model.cart(key), True)  # type: ignore[arg-type]
+    assert proxy.rowCount() == 3
+
+
 def test_selecting_a_cart_shows_its_pane_and_prints_one_ticket_for_the_cart(qtbot, desk) -> None:  # type: ignore[no-untyped-def]
     reader, commands, _bridge, _clock, make = desk
     first, second = ml("2000009", total="12.25"), ml("2000010", minutes=1, total="30.50")

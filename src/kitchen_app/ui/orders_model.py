@@ -682,12 +682,17 @@ class OrdersModel(QAbstractTableModel):
             return
         key = cart_key(s.channel, pack)
         cart = self._carts.get(key)
+        new_cart = cart is None
         if cart is None:
             cart = self._carts[key] = Cart(s.channel, pack)
-            self._append(cart)
+        # The cart holds its order before its row is inserted: the proxy reads a new row's
+        # sort value (the cart's, from its orders) as soon as the row is there.
+        self._summaries[s.key] = s
         cart.keys.append(s.key)
         cart.keys.sort(key=lambda k: (self._summaries[k].created_at, k))
         self._cart_of[s.key] = cart
+        if new_cart:
+            self._append(cart)
         self._append(s)
         self._cart_changed(cart)
 

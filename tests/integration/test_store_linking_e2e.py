@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from cryptography.fernet import Fernet
 
 from kitchen_app.app.serving import free_port
 from kitchen_app.channels.sandbox_apps import relay_environment
+from tests.headless import HeadlessProcess, headless_argv
 
 CHANNELS = ("mp_delivery", "mercadolibre", "shopee")
 STORE = "Cantina A"
@@ -74,13 +74,13 @@ def _process(argv: list[str], log: Path, env: dict[str, str], url: str) -> Itera
             proc.wait(timeout=10)
 
 
-class Desk:
-    """`kitchen-app headless`, its stdout lines collected."""
+class Desk(HeadlessProcess):
+    """`kitchen-app -v headless` on relay custody; its log kept in ``desk.log``."""
+
+    wait_s = 60.0
 
     def __init__(self, data_dir: Path, relay_url: str, token: str, sandbox_url: str) -> None:
         self.data_dir = data_dir
-        self.lines: list[str] = []
-        self._cond = threading.Condition()
         sets = [
             f"mp_delivery.base_url={sandbox_url}",
             f"mercadolibre.base_url={sandbox_url}",
@@ -90,47 +90,20 @@ class Desk:
             "time_zone=GMT-3",
             "auto_print=no",
         ]
-        argv = [sys.executable, "-m", "kitchen_app", "-v", "headless", "--data-dir", str(data_dir)]
-        argv += ["--relay-url", relay_url, "--relay-token", token]
-        for item in sets:
-            argv += ["--set", item]
-        argv += ["--poll-wait", "1", "--reconcile-interval", "2"]
+        argv = headless_argv(
+            ["--data-dir", str(data_dir)],
+            relay_url,
+            token,
+            sets,
+            "--poll-wait",
+            "1",
+            "--reconcile-interval",
+            "2",
+            verbose=True,
+        )
         self.log = data_dir.parent / "desk.log"
         with self.log.open("ab") as log:
-            self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=log, text=True)
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            with self._cond:
-                self.lines.append(line.strip())
-                self._cond.notify_all()
-
-    def wait_line(self, wanted: Callable[[str], bool] | str, timeout: float = 60.0) -> bool:
-        test = wanted if callable(wanted) else (lambda line: line == wanted)
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while not any(test(line) for line in self.lines):
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._cond.wait(remaining)
-            return True
-
-    def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-        try:
-            code = self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            code = self.proc.wait(5)
-        self._reader.join(5)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-        return code
+            super().__init__(argv, stderr=log)
 
 
 def test_linked_store_read_refreshed_and_revoked(tmp_path: Path) -> None:

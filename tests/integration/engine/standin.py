@@ -30,6 +30,7 @@ from starlette.routing import Route
 from kitchen_app.app.serving import ServerThread, free_port
 from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
+from tests.headless import HeadlessProcess, headless_argv
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "mp_order_flex.json"
 STORE_USER_ID = 1793791954
@@ -329,59 +330,28 @@ class World:
         }
 
 
-class Headless:
-    """``kitchen-app headless`` in its own process, its stdout lines collected."""
+class Headless(HeadlessProcess):
+    """``kitchen-app headless`` against the world's stand-in and relay."""
 
     def __init__(self, world: World, data_dir: Path, *extra: str) -> None:
         self.data_dir = data_dir
-        self.lines: list[str] = []
-        self._cond = threading.Condition()
         sets = [
             f"mp_delivery.base_url={world.standin.url}",
             f"mp_delivery.access_token={TOKEN}",
             "time_zone=GMT-3",
             "auto_print=no",
         ]
-        argv = [sys.executable, "-m", "kitchen_app", "headless", "--data-dir", str(data_dir)]
-        argv += ["--relay-url", world.desk_relay_url, "--relay-token", world.token]
-        for item in sets:
-            argv += ["--set", item]
-        argv += ["--poll-wait", "5", *extra]
-        self.proc = subprocess.Popen(
-            argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        super().__init__(
+            headless_argv(
+                ["--data-dir", str(data_dir)],
+                world.desk_relay_url,
+                world.token,
+                sets,
+                "--poll-wait",
+                "5",
+                *extra,
+            )
         )
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            with self._cond:
-                self.lines.append(line.strip())
-                self._cond.notify_all()
-
-    def wait_line(self, line: str, timeout: float = 20.0) -> bool:
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while line not in self.lines:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._cond.wait(remaining)
-            return True
-
-    def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-        try:
-            code = self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            code = self.proc.wait(5)
-        self._reader.join(5)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-        return code
 
 
 def orders_json(data_dir: Path) -> list[dict[str, Any]]:

@@ -5,9 +5,6 @@ The desk is given no marketplace token, no partner key and no shop id."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +24,7 @@ from kitchen_app.engine.api import NullListener
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
+from tests.headless import HeadlessProcess, headless_argv
 from tests.relay_standin import CustodyStandIn, Held
 
 from .standin import wait_until
@@ -121,10 +119,10 @@ def stack() -> Iterator[Stack]:
         sandbox.stop()
 
 
-class Headless:
+class Headless(HeadlessProcess):
+    wait_s = 40.0
+
     def __init__(self, stack: Stack, data_dir: Path) -> None:
-        self.lines: list[str] = []
-        self._cond = threading.Condition()
         sets = [
             f"mercadolibre.base_url={stack.sandbox_url}",
             f"mercadolibre.user_id={SELLER}",
@@ -132,46 +130,18 @@ class Headless:
             "time_zone=GMT-3",
             "auto_print=no",
         ]
-        argv = [sys.executable, "-m", "kitchen_app", "headless", "--data-dir", str(data_dir)]
-        argv += ["--relay-url", stack.relay.url, "--relay-token", stack.relay.desk_token]
-        for item in sets:
-            argv += ["--set", item]
-        argv += ["--poll-wait", "1", "--reconcile-interval", "1"]
-        self.proc = subprocess.Popen(
-            argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        super().__init__(
+            headless_argv(
+                ["--data-dir", str(data_dir)],
+                stack.relay.url,
+                stack.relay.desk_token,
+                sets,
+                "--poll-wait",
+                "1",
+                "--reconcile-interval",
+                "1",
+            )
         )
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            with self._cond:
-                self.lines.append(line.strip())
-                self._cond.notify_all()
-
-    def wait_line(self, line: str, timeout: float = 40.0) -> bool:
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while line not in self.lines:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._cond.wait(remaining)
-            return True
-
-    def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-        try:
-            code = self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            code = self.proc.wait(5)
-        self._reader.join(5)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-        return code
 
 
 def test_orders_are_read_with_the_relays_tokens_and_signatures(

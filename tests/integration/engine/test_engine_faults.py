@@ -3,13 +3,7 @@ duplicated, reordered or lost, events handled twice — nothing lost, nothing do
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import threading
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,84 +12,33 @@ import pytest
 from kitchen_app.domain import OrderKey
 from kitchen_app.engine.api import FeedStatus
 from kitchen_app.store import DeskReader
+from tests.headless import HeadlessProcess, headless_argv
 
 from .stack import MP_TOKEN, Stack
 
 NEW = ("ready_to_ship", "ready_to_print")
 
 
-class HeadlessEngine:
+class HeadlessEngine(HeadlessProcess):
     """The engine in its own process, so a test can kill -9 it."""
 
     def __init__(self, stack: Stack) -> None:
         assert stack.sandbox is not None
-        self.lines: list[str] = []
-        self._cond = threading.Condition()
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "kitchen_app",
-                "headless",
-                "--db",
-                str(stack.desk_db),
-                "--relay-url",
+        sets = [
+            f"mp_delivery.base_url={stack.sandbox.url}",
+            f"mp_delivery.access_token={MP_TOKEN}",
+            "auto_print=no",
+        ]
+        super().__init__(
+            headless_argv(
+                ["--db", str(stack.desk_db)],
                 stack.relay_url,
-                "--relay-token",
                 stack.desk_token,
-                "--set",
-                f"mp_delivery.base_url={stack.sandbox.url}",
-                "--set",
-                f"mp_delivery.access_token={MP_TOKEN}",
-                "--set",
-                "auto_print=no",
+                sets,
                 "--poll-wait",
                 "5",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
+            )
         )
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            with self._cond:
-                self.lines.append(line.strip())
-                self._cond.notify_all()
-
-    def wait_lines(self, predicate: object, timeout: float = 20.0) -> bool:
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while not predicate(self.lines):  # type: ignore[operator]
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._cond.wait(remaining)
-            return True
-
-    def _close_pipe(self) -> None:
-        self._reader.join(10)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-
-    def kill(self) -> None:
-        os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(10)
-        self._close_pipe()
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-        if self.proc.stdout is not None and not self.proc.stdout.closed:
-            self._close_pipe()
 
 
 def _count(stack: Stack, sql: str) -> int:
@@ -114,7 +57,7 @@ def test_engine_killed_mid_batch_loses_and_doubles_nothing(cold_stack: Stack) ->
     assert stack.control is not None
     engine = HeadlessEngine(stack)
     try:
-        assert engine.wait_lines(lambda lines: "engine ready" in lines)
+        assert engine.wait_line("engine ready")
         # 40 orders whose webhooks reach the relay together: one batch for the engine.
         stack.webhooks("hold")
         ids = [stack.create_order("flex" if i % 2 else "dropoff") for i in range(40)]

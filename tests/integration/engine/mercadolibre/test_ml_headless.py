@@ -5,10 +5,6 @@ orders --json``."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +19,7 @@ from kitchen_app.relay import RelayConfig, add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
+from tests.headless import HeadlessProcess, headless_argv
 
 from ..standin import orders_json, wait_until
 
@@ -44,15 +41,15 @@ class Services:
         return data
 
 
-class Headless:
-    """``kitchen-app headless`` in its own process, its stdout lines collected."""
+class Headless(HeadlessProcess):
+    """``kitchen-app headless`` reading Mercado Libre through the relay's webhooks."""
+
+    wait_s = 30.0
 
     def __init__(
         self, services: Services, data_dir: Path, *, token: str = TOKEN, seller: int = SELLER
     ) -> None:
         self.data_dir = data_dir
-        self.lines: list[str] = []
-        self._cond = threading.Condition()
         sets = [
             f"mercadolibre.base_url={services.sandbox_url}",
             f"mercadolibre.access_token={token}",
@@ -60,46 +57,16 @@ class Headless:
             "time_zone=GMT-3",
             "auto_print=no",
         ]
-        argv = [sys.executable, "-m", "kitchen_app", "headless", "--data-dir", str(data_dir)]
-        argv += ["--relay-url", services.relay_url, "--relay-token", services.desk_token]
-        for item in sets:
-            argv += ["--set", item]
-        argv += ["--poll-wait", "5"]
-        self.proc = subprocess.Popen(
-            argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        super().__init__(
+            headless_argv(
+                ["--data-dir", str(data_dir)],
+                services.relay_url,
+                services.desk_token,
+                sets,
+                "--poll-wait",
+                "5",
+            )
         )
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            with self._cond:
-                self.lines.append(line.strip())
-                self._cond.notify_all()
-
-    def wait_line(self, line: str, timeout: float = 30.0) -> bool:
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while line not in self.lines:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._cond.wait(remaining)
-            return True
-
-    def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-        try:
-            code = self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            code = self.proc.wait(5)
-        self._reader.join(5)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-        return code
 
 
 @pytest.fixture

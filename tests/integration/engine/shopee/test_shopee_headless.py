@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from tests.headless import HeadlessProcess, headless_argv
 
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
@@ -29,10 +29,8 @@ SHOP = SHOPEE.shop_ids[0]
 RECONCILE_S = 2.0
 
 
-class Headless:
+class Headless(HeadlessProcess):
     def __init__(self, data_dir: Path, relay_url: str, token: str, sandbox_url: str) -> None:
-        self.lines: list[str] = []
-        self._cond = threading.Condition()
         settings = {
             "shopee.base_url": sandbox_url,
             "shopee.access_token": SHOPEE.access_token,
@@ -41,39 +39,22 @@ class Headless:
             "shopee.shop_id": str(SHOP),
             "auto_print": "no",
         }
-        command = [sys.executable, "-m", "kitchen_app", "--data-dir", str(data_dir), "headless"]
-        command += ["--relay-url", relay_url, "--relay-token", token]
-        for name, value in settings.items():
-            command += ["--set", f"{name}={value}"]
-        command += ["--reconcile-interval", str(RECONCILE_S)]
-        self.proc = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        sets = [f"{name}={value}" for name, value in settings.items()]
+        super().__init__(
+            headless_argv(
+                ["--data-dir", str(data_dir)],
+                relay_url,
+                token,
+                sets,
+                "--reconcile-interval",
+                str(RECONCILE_S),
+            )
         )
-        threading.Thread(target=self._read, daemon=True).start()
 
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            with self._cond:
-                self.lines.append(line.strip())
-                self._cond.notify_all()
-
-    def wait_line(self, check: Callable[[str], bool], timeout: float) -> float:
+    def said_at(self, check: Callable[[str], bool], timeout: float) -> float:
         """Waits for a line; returns when it came (time.monotonic())."""
-        with self._cond:
-            ok = self._cond.wait_for(lambda: any(check(line) for line in self.lines), timeout)
-            assert ok, f"headless said: {self.lines[-10:]}"
+        assert self.wait_line(check, timeout), f"headless said: {self.lines[-10:]}"
         return time.monotonic()
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
 
 
 @pytest.fixture
@@ -91,7 +72,7 @@ def stack(tmp_path: Path) -> Iterator[tuple[str, Headless, Path]]:
     data_dir = tmp_path / "desk"
     headless = Headless(data_dir, relay_url, token, sandbox_url)
     try:
-        headless.wait_line(lambda line: line == "engine ready", 60)
+        headless.said_at(lambda line: line == "engine ready", 60)
         yield sandbox_url, headless, data_dir
     finally:
         headless.stop()
@@ -114,7 +95,7 @@ def _orders(data_dir: Path) -> list[dict[str, Any]]:
 def test_a_pushed_order_reaches_the_desk(stack: tuple[str, Headless, Path]) -> None:
     sandbox_url, headless, data_dir = stack
     pushed = httpx.post(sandbox_url + "/_sandbox/orders", json={"channel": "shopee"}).json()
-    headless.wait_line(lambda line: line == f"order_added shopee:{pushed['order_id']}", 30)
+    headless.said_at(lambda line: line == f"order_added shopee:{pushed['order_id']}", 30)
     by_id = {o["order_id"]: o for o in _orders(data_dir) if o["channel"] == "shopee"}
     assert set(by_id) == {pushed["order_id"]}
     one = by_id[pushed["order_id"]]
@@ -126,7 +107,7 @@ def test_a_pushed_order_reaches_the_desk(stack: tuple[str, Headless, Path]) -> N
     # A buyer's cancellation request, then the shop's refusal: both visits reach the desk.
     sn = pushed["order_id"]
     httpx.post(f"{sandbox_url}/_sandbox/shopee/orders/{sn}/buyer_cancel", json={})
-    headless.wait_line(lambda line: line == f"order_changed shopee:{sn}", 30)
+    headless.said_at(lambda line: line == f"order_changed shopee:{sn}", 30)
 
 
 def test_a_polled_order_reaches_the_desk_within_one_interval(
@@ -137,7 +118,7 @@ def test_a_polled_order_reaches_the_desk_within_one_interval(
     httpx.post(sandbox_url + "/_sandbox/shopee/pushes", json={"paused": True})
     made_at = time.monotonic()
     polled = httpx.post(sandbox_url + "/_sandbox/orders", json={"channel": "shopee"}).json()
-    came = headless.wait_line(
+    came = headless.said_at(
         lambda line: line == f"order_added shopee:{polled['order_id']}", RECONCILE_S + 20
     )
     # One reconcile interval + 1 s (+ the subprocess's line on a busy machine).

@@ -20,10 +20,14 @@ import asyncpg
 from kitchen_app.relay.backend import BackendUnavailable, redact_url
 from kitchen_app.relay.custody_store import (
     EXPIRED,
+    LINK_COLUMNS,
     LINKED,
     NewLink,
     StateVerdict,
     StoredLink,
+    judge_state,
+    link_from_row,
+    store_id_in,
 )
 from kitchen_app.relay.pg_schema import connect_args, migrate
 
@@ -31,26 +35,7 @@ __all__ = ["PostgresLinkStore"]
 
 log = logging.getLogger(__name__)
 
-_LINK_COLUMNS = (
-    "store_id, channel, account_id, access_token, refresh_token, expires_at, refreshed_at, "
-    "state, refresh_started_at, generation"
-)
 _FAULTS = (OSError, TimeoutError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError)
-
-
-def _link(row: Any) -> StoredLink:
-    return StoredLink(
-        store_id=int(row[0]),
-        channel=str(row[1]),
-        account_id=str(row[2]),
-        access_token=str(row[3]),
-        refresh_token=str(row[4]),
-        expires_at=str(row[5]),
-        refreshed_at=str(row[6]),
-        state=str(row[7]),
-        refresh_started_at=None if row[8] is None else str(row[8]),
-        generation=int(row[9]),
-    )
 
 
 class PostgresLinkStore:
@@ -84,23 +69,21 @@ class PostgresLinkStore:
 
     async def get(self, store_id: int, channel: str) -> StoredLink | None:
         rows = await self._fetch(
-            f"SELECT {_LINK_COLUMNS} FROM oauth_links WHERE store_id = $1 AND channel = $2",
+            f"SELECT {LINK_COLUMNS} FROM oauth_links WHERE store_id = $1 AND channel = $2",
             store_id,
             channel,
         )
-        return _link(rows[0]) if rows else None
+        return link_from_row(rows[0]) if rows else None
 
     async def links_of(self, store_id: int) -> list[StoredLink]:
         rows = await self._fetch(
-            f"SELECT {_LINK_COLUMNS} FROM oauth_links WHERE store_id = $1", store_id
+            f"SELECT {LINK_COLUMNS} FROM oauth_links WHERE store_id = $1", store_id
         )
-        return [_link(r) for r in rows]
+        return [link_from_row(r) for r in rows]
 
     async def linked(self) -> list[StoredLink]:
-        rows = await self._fetch(
-            f"SELECT {_LINK_COLUMNS} FROM oauth_links WHERE state = $1", LINKED
-        )
-        return [_link(r) for r in rows]
+        rows = await self._fetch(f"SELECT {LINK_COLUMNS} FROM oauth_links WHERE state = $1", LINKED)
+        return [link_from_row(r) for r in rows]
 
     @contextlib.asynccontextmanager
     async def refresh_lock(self, store_id: int, channel: str) -> AsyncIterator[None]:
@@ -232,23 +215,19 @@ class PostgresLinkStore:
                     "WHERE state = $1 FOR UPDATE",
                     state,
                 )
-                if row is None or row[1] != channel:
-                    return StateVerdict.UNKNOWN, None
-                if row[3] is not None:
-                    return StateVerdict.USED, int(row[0])
-                if str(row[2]) <= now:
-                    return StateVerdict.EXPIRED, int(row[0])
-                await conn.execute(
-                    "UPDATE oauth_states SET used_at = $1 WHERE state = $2", now, state
-                )
-                return StateVerdict.OK, int(row[0])
+                verdict = judge_state(row, channel, now)
+                if verdict[0] is StateVerdict.OK:
+                    await conn.execute(
+                        "UPDATE oauth_states SET used_at = $1 WHERE state = $2", now, state
+                    )
+                return verdict
         except _FAULTS as exc:
             raise BackendUnavailable(f"custody write failed: {type(exc).__name__}") from None
 
     async def find_store(self, name_or_id: str) -> list[tuple[int, str]]:
         rows = await self._fetch("SELECT id, name FROM stores WHERE name = $1", name_or_id)
-        if not rows and name_or_id.isascii() and name_or_id.isdigit() and len(name_or_id) < 19:
-            rows = await self._fetch("SELECT id, name FROM stores WHERE id = $1", int(name_or_id))
+        if not rows and (store_id := store_id_in(name_or_id)) is not None:
+            rows = await self._fetch("SELECT id, name FROM stores WHERE id = $1", store_id)
         return [(int(r[0]), str(r[1])) for r in rows]
 
     async def settings(self) -> dict[str, str]:

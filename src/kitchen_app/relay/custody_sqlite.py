@@ -10,40 +10,23 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
 
 from kitchen_app.relay.custody_store import (
     EXPIRED,
+    LINK_COLUMNS,
     LINKED,
     NewLink,
     StateVerdict,
     StoredLink,
+    judge_state,
+    link_from_row,
+    store_id_in,
 )
 from kitchen_app.relay.sqlite_log import connect
 
 __all__ = ["SQLiteLinkStore"]
 
 log = logging.getLogger(__name__)
-
-_LINK_COLUMNS = (
-    "store_id, channel, account_id, access_token, refresh_token, expires_at, refreshed_at, "
-    "state, refresh_started_at, generation"
-)
-
-
-def _link(row: Any) -> StoredLink:
-    return StoredLink(
-        store_id=int(row[0]),
-        channel=str(row[1]),
-        account_id=str(row[2]),
-        access_token=str(row[3]),
-        refresh_token=str(row[4]),
-        expires_at=str(row[5]),
-        refreshed_at=str(row[6]),
-        state=str(row[7]),
-        refresh_started_at=None if row[8] is None else str(row[8]),
-        generation=int(row[9]),
-    )
 
 
 class SQLiteLinkStore:
@@ -65,22 +48,22 @@ class SQLiteLinkStore:
 
     async def get(self, store_id: int, channel: str) -> StoredLink | None:
         row = self._conn.execute(
-            f"SELECT {_LINK_COLUMNS} FROM oauth_links WHERE store_id = ? AND channel = ?",
+            f"SELECT {LINK_COLUMNS} FROM oauth_links WHERE store_id = ? AND channel = ?",
             (store_id, channel),
         ).fetchone()
-        return None if row is None else _link(row)
+        return None if row is None else link_from_row(row)
 
     async def links_of(self, store_id: int) -> list[StoredLink]:
         rows = self._conn.execute(
-            f"SELECT {_LINK_COLUMNS} FROM oauth_links WHERE store_id = ?", (store_id,)
+            f"SELECT {LINK_COLUMNS} FROM oauth_links WHERE store_id = ?", (store_id,)
         ).fetchall()
-        return [_link(r) for r in rows]
+        return [link_from_row(r) for r in rows]
 
     async def linked(self) -> list[StoredLink]:
         rows = self._conn.execute(
-            f"SELECT {_LINK_COLUMNS} FROM oauth_links WHERE state = ?", (LINKED,)
+            f"SELECT {LINK_COLUMNS} FROM oauth_links WHERE state = ?", (LINKED,)
         ).fetchall()
-        return [_link(r) for r in rows]
+        return [link_from_row(r) for r in rows]
 
     @contextlib.asynccontextmanager
     async def refresh_lock(self, store_id: int, channel: str) -> AsyncIterator[None]:
@@ -183,22 +166,18 @@ class SQLiteLinkStore:
                 "SELECT store_id, channel, expires_at, used_at FROM oauth_states WHERE state = ?",
                 (state,),
             ).fetchone()
-            if row is None or row[1] != channel:
-                return StateVerdict.UNKNOWN, None
-            if row[3] is not None:
-                return StateVerdict.USED, int(row[0])
-            if str(row[2]) <= now:
-                return StateVerdict.EXPIRED, int(row[0])
-            conn.execute("UPDATE oauth_states SET used_at = ? WHERE state = ?", (now, state))
-            return StateVerdict.OK, int(row[0])
+            verdict = judge_state(row, channel, now)
+            if verdict[0] is StateVerdict.OK:
+                conn.execute("UPDATE oauth_states SET used_at = ? WHERE state = ?", (now, state))
+            return verdict
 
     async def find_store(self, name_or_id: str) -> list[tuple[int, str]]:
         rows = self._conn.execute(
             "SELECT id, name FROM stores WHERE name = ?", (name_or_id,)
         ).fetchall()
-        if not rows and name_or_id.isascii() and name_or_id.isdigit() and len(name_or_id) < 19:
+        if not rows and (store_id := store_id_in(name_or_id)) is not None:
             rows = self._conn.execute(
-                "SELECT id, name FROM stores WHERE id = ?", (int(name_or_id),)
+                "SELECT id, name FROM stores WHERE id = ?", (store_id,)
             ).fetchall()
         return [(int(r[0]), str(r[1])) for r in rows]
 

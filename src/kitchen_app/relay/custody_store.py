@@ -9,15 +9,20 @@ the length of the refresh (released by the server if the process dies)."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 __all__ = [
+    "LINK_COLUMNS",
     "LinkStore",
     "NewLink",
     "StateVerdict",
     "StoredLink",
+    "judge_state",
+    "link_from_row",
+    "store_id_in",
 ]
 
 LINKED = "linked"
@@ -63,6 +68,51 @@ class StateVerdict(enum.Enum):
     UNKNOWN = "unknown"  # never issued (or for another channel)
     EXPIRED = "expired"
     USED = "used"
+
+
+# The oauth_links columns in the order link_from_row reads them; both backends select these.
+LINK_COLUMNS = (
+    "store_id, channel, account_id, access_token, refresh_token, expires_at, refreshed_at, "
+    "state, refresh_started_at, generation"
+)
+
+
+def link_from_row(row: Sequence[Any]) -> StoredLink:
+    """A row of ``SELECT LINK_COLUMNS`` (a sqlite3 tuple or an asyncpg Record)."""
+    return StoredLink(
+        store_id=int(row[0]),
+        channel=str(row[1]),
+        account_id=str(row[2]),
+        access_token=str(row[3]),
+        refresh_token=str(row[4]),
+        expires_at=str(row[5]),
+        refreshed_at=str(row[6]),
+        state=str(row[7]),
+        refresh_started_at=None if row[8] is None else str(row[8]),
+        generation=int(row[9]),
+    )
+
+
+def judge_state(
+    row: Sequence[Any] | None, channel: str, now: str
+) -> tuple[StateVerdict, int | None]:
+    """What a state's row (``store_id, channel, expires_at, used_at``, or None) allows for
+    ``channel`` at ``now``; on OK the caller marks it used in the same transaction."""
+    if row is None or row[1] != channel:
+        return StateVerdict.UNKNOWN, None
+    if row[3] is not None:
+        return StateVerdict.USED, int(row[0])
+    if str(row[2]) <= now:
+        return StateVerdict.EXPIRED, int(row[0])
+    return StateVerdict.OK, int(row[0])
+
+
+def store_id_in(name_or_id: str) -> int | None:
+    """The store id a name-or-id reads as when no store has that name: ASCII digits that fit
+    a signed 64-bit column (a longer number would overflow PostgreSQL's BIGINT)."""
+    if name_or_id.isascii() and name_or_id.isdigit() and len(name_or_id) < 19:
+        return int(name_or_id)
+    return None
 
 
 class LinkStore(Protocol):

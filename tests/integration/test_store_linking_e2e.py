@@ -12,8 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,16 +22,10 @@ from cryptography.fernet import Fernet
 from kitchen_app.app.serving import free_port
 from kitchen_app.channels.sandbox_apps import relay_environment
 from tests.headless import HeadlessProcess, headless_argv
+from tests.processes import end_process, poll_until
 
 CHANNELS = ("mp_delivery", "mercadolibre", "shopee")
 STORE = "Cantina A"
-
-
-def _wait(check: Callable[[], bool], what: str, timeout: float = 40.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"timed out waiting for: {what}"
-        time.sleep(0.05)
 
 
 def _cli(*args: str, env: dict[str, str] | None = None) -> str:
@@ -63,15 +56,10 @@ def _process(argv: list[str], log: Path, env: dict[str, str], url: str) -> Itera
             return False
 
     try:
-        _wait(up, f"{argv[0]} serving")
+        poll_until(up, f"{argv[0]} serving", timeout=40)
         yield
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        end_process(proc)
 
 
 class Desk(HeadlessProcess):
@@ -162,12 +150,13 @@ def test_linked_store_read_refreshed_and_revoked(tmp_path: Path) -> None:
                 lambda line: line.startswith("api_problem mercadolibre") and "link expired" in line
             ), desk.lines
             unread_id = ml_unread.split(":")[1]
-            _wait(
+            poll_until(
                 lambda: (
                     f"#{unread_id}"
                     in _cli("orders", "--data-dir", str(desk.data_dir), env=dict(os.environ))
                 ),
                 "the unread order listed",
+                timeout=40,
             )
             assert f"order_added {ml_unread}" not in desk.lines
         finally:

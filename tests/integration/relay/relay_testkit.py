@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from tests.processes import end_process
 
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.mercadopago import signature as mp_signature
@@ -145,13 +146,7 @@ def relay_process(
             time.sleep(0.05)
         yield proc
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+        end_process(proc)
         log_file.close()
 
 

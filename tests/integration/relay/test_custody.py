@@ -25,6 +25,7 @@ import pytest
 from cryptography.fernet import Fernet
 from oauth_standin import CLIENT_ID, CLIENT_SECRET, SELLER_ID, OAuthStandIn
 from relay_testkit import pg_query
+from tests.processes import end_process, poll_until
 
 from kitchen_app.app.plugins import registry
 from kitchen_app.app.serving import ServerThread, free_port
@@ -99,16 +100,10 @@ def relay_serve(
             stderr=log_file,
         )
     try:
-        _wait_until(lambda: _healthy(url, proc, log), "relay healthy")
+        poll_until(lambda: _healthy(url, proc, log), "relay healthy")
         yield RelayProc(url, proc, log)
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+        end_process(proc)
 
 
 def _healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> bool:
@@ -117,13 +112,6 @@ def _healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> bool:
         return httpx.get(f"{url}/healthz", timeout=1).status_code == 200
     except httpx.TransportError:
         return False
-
-
-def _wait_until(check: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"timed out waiting for: {what}"
-        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -220,8 +208,8 @@ def test_link_callback_credentials_refresh_before_expiry(
 
         # The refresher renews the 4-second token before it expires, on its own, with the
         # latest refresh token each time (the stand-in refuses a spent one).
-        _wait_until(lambda: fake.refreshes >= seen + 2, "two refreshes before expiry")
-        _wait_until(
+        poll_until(lambda: fake.refreshes >= seen + 2, "two refreshes before expiry")
+        poll_until(
             lambda: (
                 desk.get(f"/v1/credentials/{CHANNEL}").json()["access_token"]
                 == fake.access_tokens[-1]
@@ -364,7 +352,7 @@ def test_two_relays_on_postgresql_refresh_a_link_once(
             thread.start()
         assert fake.held.wait(30)
         # The other relay waits on the link's lock while the first one refreshes.
-        _wait_until(
+        poll_until(
             lambda: (
                 pg_query(
                     pg_database,

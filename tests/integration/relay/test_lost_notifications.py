@@ -25,6 +25,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from tests.processes import poll_until
 
 from kitchen_app.app.demo_links import demo_custody, link_demo_store
 from kitchen_app.app.plugins import registry
@@ -202,13 +203,6 @@ def _events(relay: Relay, token: str) -> list[dict[str, Any]]:
     return events
 
 
-def _wait(check: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"timed out waiting for: {what}"
-        time.sleep(0.05)
-
-
 @pytest.fixture
 def marketplaces() -> Iterator[tuple[Marketplaces, str, list[Relay]]]:
     relays: list[Relay] = []  # the relay under test, once started
@@ -235,7 +229,7 @@ def test_lost_pushes_and_missed_feeds_are_ingested_once_and_confirmed_after_comm
     assert pushed.status_code == 200
     _link_seller(relay, setup)
 
-    _wait(lambda: not fake.lost and len(fake.confirms) >= 2, "lost pushes confirmed")
+    poll_until(lambda: not fake.lost and len(fake.confirms) >= 2, "lost pushes confirmed")
     assert [last for last, _ in fake.confirms] == [176_602, 176_603]  # pages of two
     assert all(committed for _, committed in fake.confirms), fake.confirms
     shop_events = _events(relay, relay.token_b)
@@ -245,8 +239,8 @@ def test_lost_pushes_and_missed_feeds_are_ingested_once_and_confirmed_after_comm
     assert all(e["verified"] for e in recovered)
 
     # Mercado Libre: pages of ten until the short third one, with the seller's token.
-    _wait(lambda: (20, 10) in fake.feed_calls, "the missed feeds read to the end")
-    _wait(lambda: len(_events(relay, relay.token_a)) == 23, "23 missed notifications")
+    poll_until(lambda: (20, 10) in fake.feed_calls, "the missed feeds read to the end")
+    poll_until(lambda: len(_events(relay, relay.token_a)) == 23, "23 missed notifications")
     seller_events = _events(relay, relay.token_a)
     assert {e["resource"] for e in seller_events} == {m["resource"] for m in fake.missed}
     assert all(e["verified"] and e["topic"] == "orders_v2" for e in seller_events)
@@ -254,7 +248,7 @@ def test_lost_pushes_and_missed_feeds_are_ingested_once_and_confirmed_after_comm
     assert fake.feed_calls[:3] == [(0, 10), (10, 10), (20, 10)]
     # Passes go on reading the same feed (it has no confirmation): nothing twice.
     reads = fake.feed_calls.count((0, 10))
-    _wait(lambda: fake.feed_calls.count((0, 10)) >= reads + 2, "two more passes")
+    poll_until(lambda: fake.feed_calls.count((0, 10)) >= reads + 2, "two more passes")
     assert len(_events(relay, relay.token_a)) == 23
     assert len(_events(relay, relay.token_b)) == 3
     assert fake.refused == []
@@ -262,7 +256,7 @@ def test_lost_pushes_and_missed_feeds_are_ingested_once_and_confirmed_after_comm
     # A push lost later comes in with the next pass; store A never sees Shopee's events.
     with fake.lock:
         fake.lost[176_700] = _push("SN-D")
-    _wait(lambda: len(_events(relay, relay.token_b)) == 4, "the later lost push")
+    poll_until(lambda: len(_events(relay, relay.token_b)) == 4, "the later lost push")
     assert {e["channel"] for e in _events(relay, relay.token_a)} == {"mercadolibre"}
 
 
@@ -318,7 +312,7 @@ def test_with_the_sandbox_pushes_and_notifications_nobody_took_reach_the_store(
             resources = {e["resource"] for e in mine()}
             return sn in resources and f"/orders/{ml}" in resources
 
-        _wait(arrived, "the held-back push and notification read back")
+        poll_until(arrived, "the held-back push and notification read back")
         assert all(e["verified"] for e in mine())
         shopee = [e for e in mine() if e["channel"] == "shopee"]
         assert [e["resource"] for e in shopee] == [sn] and shopee[0]["topic"] == "3"
@@ -337,11 +331,11 @@ def test_with_the_sandbox_pushes_and_notifications_nobody_took_reach_the_store(
             ]
             return listed
 
-        _wait(lambda: lost() == [], "the lost push confirmed")
+        poll_until(lambda: lost() == [], "the lost push confirmed")
         count = len(mine())
         # The missed feed stays (Mercado Libre has no confirmation); passes add nothing.
         seller = control.post("/_sandbox/orders", json={"channel": "mercadolibre"}).json()["id"]
-        _wait(
+        poll_until(
             lambda: f"/orders/{seller}" in {e["resource"] for e in mine()},
             "a later missed notification",
         )

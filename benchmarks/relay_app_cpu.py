@@ -29,10 +29,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-SECRET = "bench-webhook-secret"
+from relay_ingest import FIRST_USER_ID, SECRET, signed_mp_webhook
+
 BATCH = 50
 STORES = 50
-FIRST_USER_ID = 100_000
 
 
 def _scope(method: str, path: str, query: bytes, headers: list[tuple[bytes, bytes]]) -> Any:
@@ -77,33 +77,14 @@ async def _call(app: Any, scope: Any, body: bytes, state: dict[str, Any]) -> tup
 
 
 def _webhook(user_id: int) -> tuple[Any, bytes]:
-    from kitchen_app.channels.mercadopago import signature as mp_signature
-
-    body = json.dumps(
-        {
-            "_id": str(uuid.uuid4()),
-            "topic": "delivery",
-            "resource": f"/shipments/{uuid.uuid4().int % 10**11}",
-            "user_id": user_id,
-            "application_id": "924152943338358",
-            "sent": "2026-11-23T12:00:00.000Z",
-            "attempts": 1,
-            "received": "2026-11-23T12:00:00.000Z",
-            "actions": [],
-        }
-    ).encode()
-    request_id = str(uuid.uuid4())
-    ts = str(int(time.time()))
+    hook = signed_mp_webhook(user_id, f"/shipments/{uuid.uuid4().int % 10**11}")
     headers = [
         (b"content-type", b"application/json"),
-        (
-            b"x-signature",
-            mp_signature.format_header(ts, mp_signature.sign(SECRET, request_id, ts)).encode(),
-        ),
-        (b"x-request-id", request_id.encode()),
-        (b"content-length", str(len(body)).encode()),
+        (b"x-signature", hook.signature.encode()),
+        (b"x-request-id", hook.request_id.encode()),
+        (b"content-length", str(len(hook.body)).encode()),
     ]
-    return _scope("POST", "/webhooks/mercadopago", b"", headers), body
+    return _scope("POST", "/webhooks/mercadopago", b"", headers), hook.body
 
 
 async def _measure(rounds: int) -> dict[str, float]:

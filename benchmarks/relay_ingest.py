@@ -44,7 +44,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 SECRET = "bench-webhook-secret"
@@ -118,7 +118,16 @@ async def _desks_main(ports: list[int], tokens: list[str], seconds: float) -> No
 _shipments = itertools.count(1)
 
 
-def _signed_request(port: int, user_id: int) -> tuple[bytes, str]:
+class SignedWebhook(NamedTuple):
+    body: bytes
+    notification_id: str  # the body's _id
+    request_id: str  # x-request-id
+    signature: str  # x-signature
+
+
+def signed_mp_webhook(user_id: int, resource: str) -> SignedWebhook:
+    """A Mercado Pago delivery notification for ``user_id``, signed with SECRET as the relay
+    checks it (relay_app_cpu.py sends the same, without sockets)."""
     from kitchen_app.channels.mercadopago import signature as mp_signature
 
     notification_id = str(uuid.uuid4())
@@ -126,8 +135,7 @@ def _signed_request(port: int, user_id: int) -> tuple[bytes, str]:
         {
             "_id": notification_id,
             "topic": "delivery",
-            # unique per webhook: the relay rightly stores the same topic/resource/sent once
-            "resource": f"/shipments/{next(_shipments)}",
+            "resource": resource,
             "user_id": user_id,
             "application_id": "924152943338358",
             "sent": "2026-11-23T12:00:00.000Z",
@@ -139,13 +147,19 @@ def _signed_request(port: int, user_id: int) -> tuple[bytes, str]:
     request_id = str(uuid.uuid4())
     ts = str(int(time.time()))
     signature = mp_signature.format_header(ts, mp_signature.sign(SECRET, request_id, ts))
+    return SignedWebhook(body, notification_id, request_id, signature)
+
+
+def _signed_request(port: int, user_id: int) -> tuple[bytes, str]:
+    # unique per webhook: the relay rightly stores the same topic/resource/sent once
+    hook = signed_mp_webhook(user_id, f"/shipments/{next(_shipments)}")
     head = (
         "POST /webhooks/mercadopago HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         "Content-Type: application/json\r\n"
-        f"x-signature: {signature}\r\nx-request-id: {request_id}\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
+        f"x-signature: {hook.signature}\r\nx-request-id: {hook.request_id}\r\n"
+        f"Content-Length: {len(hook.body)}\r\n\r\n"
     )
-    return head.encode() + body, notification_id
+    return head.encode() + hook.body, hook.notification_id
 
 
 async def _sender(

@@ -25,11 +25,12 @@ import httpx
 from _arrivals import ArrivalStamp, last_path_segment, latency_line
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.recorder import Announcement, RecordingListener
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
@@ -43,7 +44,7 @@ def run(orders: int, rate: float) -> list[float]:
     relay_db = tmp / "relay.sqlite3"
     token = add_store(relay_db, "Bench", ml_seller_id=SELLER)
     stamp = ArrivalStamp(
-        build_relay(RelayConfig(db_path=relay_db)), "/webhooks/mercadolibre", last_path_segment
+        build_relay(relay_config(db_path=relay_db)), "/webhooks/mercadolibre", last_path_segment
     )
     relay = ServerThread(stamp)
     relay_url = relay.start()

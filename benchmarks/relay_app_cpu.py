@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import os
 import statistics
@@ -87,13 +88,26 @@ def _webhook(user_id: int) -> tuple[Any, bytes]:
     return _scope("POST", "/webhooks/mercadopago", b"", headers), hook.body
 
 
-async def _measure(rounds: int) -> dict[str, float]:
-    from kitchen_app.relay import RelayConfig, add_store, build_app
+def _config() -> Any:
+    """The relay's config with the webhook secret, from whichever src/ is imported."""
+    try:  # this tree: the relay serves the plug-ins app/ hands it
+        from kitchen_app.app.relay_setup import relay_config
 
+        return relay_config(settings={"mp_delivery.webhook_secret": SECRET})
+    except ImportError:  # an older src/ (--compare-src): the relay named its marketplaces
+        from kitchen_app.relay import RelayConfig
+
+        return RelayConfig(mp_webhook_secret=SECRET)
+
+
+async def _measure(rounds: int) -> dict[str, float]:
+    from kitchen_app.relay import add_store, build_app
+
+    config = _config()
     with tempfile.TemporaryDirectory(prefix="relay-app-cpu-") as tmp:
         db = Path(tmp) / "relay.sqlite3"
         tokens = [add_store(db, f"S{n}", mp_user_id=FIRST_USER_ID + n) for n in range(STORES)]
-        app = build_app(RelayConfig(db_path=db, mp_webhook_secret=SECRET))
+        app = build_app(dataclasses.replace(config, db_path=db))
         async with app.router.lifespan_context(app) as state:
             cursors = [0] * STORES
             webhook_cpu = events_cpu = 0.0

@@ -26,12 +26,13 @@ from typing import Any
 import httpx
 from _arrivals import ArrivalStamp, percentile
 
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 from kitchen_app.engine.engine import EngineConfig
 from kitchen_app.engine.recorder import Announcement, RecordingListener
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
@@ -55,7 +56,9 @@ class Stack:
         relay_db = tmp / "relay.sqlite3"
         token = add_store(relay_db, "Bench", shopee_shop_id=SHOP)
         self.stamp = ArrivalStamp(
-            build_relay(RelayConfig(db_path=relay_db, shopee_partner_key=SHOPEE.partner_key)),
+            build_relay(
+                relay_config(settings={"shopee.partner_key": SHOPEE.partner_key}, db_path=relay_db)
+            ),
             "/webhooks/shopee",
             shopee_order_sn,
         )

@@ -34,6 +34,7 @@ from kitchen_app.channels.mercadopago import CHANNEL as DEMO_MP_CHANNEL
 from kitchen_app.channels.mercadopago.sandbox import MpSandboxConfig
 from kitchen_app.channels.mercadopago.sandbox import sandbox_part_with as mp_part_with
 from kitchen_app.channels.shopee import CHANNEL as DEMO_SHOPEE_CHANNEL
+from kitchen_app.channels.shopee.notify import PARTNER_KEY
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 
 if TYPE_CHECKING:
@@ -103,7 +104,8 @@ def demo_services(
     """Run relay + sandbox until the block ends."""
     from kitchen_app.app.demo_links import demo_custody, link_demo_store
     from kitchen_app.app.plugins import registry
-    from kitchen_app.relay import RelayConfig, add_store
+    from kitchen_app.app.relay_setup import relay_config
+    from kitchen_app.relay import add_store
     from kitchen_app.relay import build_app as build_relay
     from kitchen_app.sandbox import ShellConfig, build_shell
 
@@ -120,9 +122,9 @@ def demo_services(
     oauth = [p.oauth for p in registry() if p.oauth is not None and p.channel in DEMO_LINKED]
     relay = ServerThread(
         build_relay(
-            RelayConfig(
+            relay_config(
+                settings={f"{DEMO_SHOPEE_CHANNEL}.{PARTNER_KEY}": DEMO_SHOPEE.partner_key},
                 db_path=relay_db,
-                shopee_partner_key=DEMO_SHOPEE.partner_key,
                 custody=demo_custody(oauth, relay_url, sandbox_url),
             )
         ),

@@ -15,17 +15,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from kitchen_app.app.relay_setup import relay_config, webhook_settings
 from kitchen_app.channels.oauth import OAuthContext, OAuthPlugin, utc_now
 from kitchen_app.domain.errors import UserError
 from kitchen_app.relay.backend import is_postgres_url, redact_url
-from kitchen_app.relay.config import (
-    DEFAULT_DB,
-    ENV_MP_SECRET,
-    ENV_SHOPEE_CALLBACK_URL,
-    ENV_SHOPEE_PARTNER_KEY,
-    RelayConfig,
-    retention_from_env,
-)
+from kitchen_app.relay.config import DEFAULT_DB, retention_from_env
 from kitchen_app.relay.custody import new_link
 from kitchen_app.relay.custody_open import open_link_store
 from kitchen_app.relay.custody_setup import (
@@ -102,23 +96,19 @@ def serve(args: argparse.Namespace) -> int:
     path = _db_path(args)
     _check_db(path)
     custody = _custody(path, args, _oauth())
-    config = RelayConfig(
+    config = relay_config(
+        settings=webhook_settings(args),
         db_path=path if isinstance(path, Path) else DEFAULT_DB,
         database_url=path if isinstance(path, str) else None,
-        mp_webhook_secret=args.mp_webhook_secret or os.environ.get(ENV_MP_SECRET) or None,
-        shopee_partner_key=os.environ.get(ENV_SHOPEE_PARTNER_KEY) or None,
-        shopee_callback_url=getattr(args, "shopee_callback_url", None)
-        or os.environ.get(ENV_SHOPEE_CALLBACK_URL)
-        or None,
         retention_seconds=retention_from_env(),
         custody=custody,
     )
     log.info(
-        "relay on http://%s:%d, database %s, MP signatures %s",
+        "relay on http://%s:%d, database %s, webhook settings set: %s",
         args.host,
         args.port,
         _shown(path),
-        "checked" if config.mp_webhook_secret else "not checked (no secret)",
+        ", ".join(sorted(config.webhook_settings)) or "none (no signature is checked)",
     )
     app = build_app(config)
     _tune_gc()

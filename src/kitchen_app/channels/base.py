@@ -39,12 +39,14 @@ if TYPE_CHECKING:
     from .oauth_grants import OAuthApp
 
 __all__ = [
+    "NOTHING_TO_CHECK",
+    "UNSIGNED",
     "ActionResult",
     "ActionSpec",
+    "BadSignature",
     "BadWebhook",
     "CancelReason",
     "ChannelClient",
-    "Check",
     "ConflictEvidence",
     "Credentials",
     "Display",
@@ -68,14 +70,15 @@ __all__ = [
     "PluginFactory",
     "RecentPage",
     "RelayEvent",
+    "RelaySetting",
     "SandboxFactory",
     "SandboxPart",
     "SandboxShell",
+    "SignatureCheck",
     "SignedCall",
     "StoreInfo",
     "StoreStatusClient",
     "Unresolved",
-    "Verdict",
     "WebhookRequest",
 ]
 
@@ -377,64 +380,118 @@ class PluginFactory(Protocol):
 # ---- the relay's side: Notify ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class WebhookRequest:
-    url: str  # as the marketplace called it (behind a proxy: the configured public URL)
-    query: Mapping[str, str]
-    headers: Mapping[str, str]  # lower-case names
-    body: bytes
+class WebhookRequest(Protocol):
+    """One webhook call as the relay hands it to a plug-in's rules. The query string and the
+    URL are read on demand: most webhooks need neither."""
 
+    @property
+    def body(self) -> bytes: ...
 
-class Verdict(StrEnum):
-    VERIFIED = "verified"
-    UNVERIFIED = "unverified"  # stored and served flagged: an id hint only
-    REFUSED = "refused"  # 401, nothing stored, counted for /v1/status
+    @property
+    def headers(self) -> Mapping[str, str]:
+        """Case-insensitive names."""
+        ...
 
+    def has_query(self, name: str) -> bool:
+        """Whether the raw query string mentions ``name`` (cheap; no parsing)."""
+        ...
 
-@dataclass(frozen=True, slots=True)
-class Check:
-    verdict: Verdict
-    reason: str | None = None
+    def query(self) -> Mapping[str, str]: ...
+
+    def url(self) -> str:
+        """The URL as the relay received it (behind a proxy it may differ from the one the
+        marketplace called; a plug-in that signs the URL takes that from a setting)."""
+        ...
 
 
 class BadWebhook(ValueError):
-    """Not JSON, or a required field missing or of the wrong type."""
+    """Not strict JSON, or a required field missing or of the wrong type (→ 400)."""
+
+
+class BadSignature(ValueError):
+    """Signature wrong, or a signed request id reused with another body (→ 401)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureCheck:
+    """What a webhook's signature proved. ``request_key`` ("<channel>|<id>") binds a verified
+    signature to its body: the same key with another body is a replay (refused at commit).
+    ``signed_id``: the resource id the signature covered, which the body must name."""
+
+    verified: bool
+    request_key: str | None = None
+    note: str = ""
+    signed_id: str | None = None
+
+
+UNSIGNED = SignatureCheck(verified=False, note="no signature")
+# A route with nothing to check: no secret configured (the operator accepts unsigned webhooks,
+# DESIGN §5) or a marketplace that signs nothing (Mercado Libre). "Unverified" is kept for a
+# signature that was expected and is missing or stale, so the desk treats only those events as
+# mere hints; an event on an unchecked route is the order's announcement like any other.
+NOTHING_TO_CHECK = SignatureCheck(verified=True, note="no signature configured")
 
 
 @dataclass(frozen=True, slots=True)
 class Notification:
-    topic: str
-    resource: str
-    payload: JSONObject
+    """A webhook body read by its plug-in's rules: what the relay stores beside the body."""
+
+    topic: str  # served as is ("" when the body has none)
+    resource: str  # served as is ("" when the body names none: an unresolved notification)
+    account: str  # the marketplace account the relay routes by (user_id, shop_id)
+    # Deduplication: the same dedupe_id is one notification; dedupe_content is the fallback
+    # for bodies without an id. Both start with "<channel>|".
+    dedupe_id: str | None
+    dedupe_content: str | None
+    check: SignatureCheck  # the verify() result, possibly lowered by what the body names
+
+
+@dataclass(frozen=True, slots=True)
+class RelaySetting:
+    """A value the relay needs for one marketplace's webhooks (a secret, a public URL). The
+    relay's setting is named ``<channel>.<name>``; ``flag`` is its ``relay serve`` option
+    (None: only from the environment, for a secret that must not show in a process list)."""
+
+    name: str
+    env: str
+    flag: str | None = None
+    secret: bool = True
 
 
 class Notify(Protocol):
-    """A marketplace's webhook rules, as the relay applies them. The relay's order for one
-    webhook: body ≤ 64 KiB → ``verify`` (REFUSED → 401) → ``replay_key`` seen with another body
-    → 401 → ``parse`` (BadWebhook → 400, or 2xx kept unrouted when ``keep_malformed``) →
-    ``route_key`` → store, or unrouted → ``dedupe_key`` → durable append → the ack."""
+    """A marketplace's webhook rules, as the relay applies them. For one webhook, the relay:
+    body ≤ 64 KiB → ``verify`` (BadSignature → 401, counted for /v1/status against
+    ``account_of``'s store) → strict JSON object (else BadWebhook) → ``parse`` (BadWebhook →
+    400, BadSignature → 401; with ``always_ack`` both are answered 200 and the body kept
+    unrouted) → durable append (a ``request_key`` seen with another body → 401) → 200."""
 
     channel: str
-    path: str  # "/webhooks/mercadopago"
-    ack_status: int  # 200
-    ack_body: bytes  # b"" (Shopee: must be empty)
-    keep_malformed: bool  # True: an unparsable body is still answered 2xx and kept unrouted
-    relay_settings: tuple[SettingSpec, ...]  # secrets the relay needs for this channel
+    path: str  # "/webhooks/mercadopago": the route the marketplace is configured to call
+    # True (Shopee): every webhook the relay could store or read is answered 2xx with an empty
+    # body, since the marketplace disables endpoints that fail; only a bad signature is 401.
+    always_ack: bool
+    relay_settings: tuple[RelaySetting, ...]
 
-    def verify(self, request: WebhookRequest, secrets: Mapping[str, str]) -> Check: ...
-
-    def parse(self, request: WebhookRequest) -> Notification:
-        """Raises BadWebhook."""
+    def verify(
+        self,
+        request: WebhookRequest,
+        settings: Mapping[str, str],
+        *,
+        now: float,
+        max_age_seconds: float,
+    ) -> SignatureCheck:
+        """``settings``: this channel's relay settings by name (unset ones absent). ``now``
+        and ``max_age_seconds`` (how long the relay remembers request keys) bound a signed
+        timestamp. Raises BadSignature."""
         ...
 
-    def route_key(self, notification: Notification) -> str | None:
-        """The marketplace account the relay maps to a store; None → kept as unrouted."""
+    def parse(self, body: JSONObject, check: SignatureCheck) -> Notification:
+        """Tolerant reading of a strict-JSON object body. Raises BadWebhook (or
+        BadSignature, when the body contradicts what was signed)."""
         ...
 
-    def dedupe_key(self, notification: Notification, request: WebhookRequest) -> str: ...
-
-    def replay_key(self, request: WebhookRequest) -> str | None:
-        """An id the marketplace never reuses for another body (x-request-id), else None."""
+    def account_of(self, body: JSONObject) -> str | None:
+        """The route key ``parse`` reads (canonical text), None when there is none."""
         ...
 
 
@@ -540,7 +597,7 @@ class Plugin:
     create: PluginFactory  # the desk's Marketplace, from its settings and credentials
     legacy_settings: Mapping[str, str] = field(default_factory=dict)
     lists_orders: bool = False
-    notify: Notify | None = None  # the relay's rules; None: the relay's own (this round)
+    notify: Notify | None = None  # its webhook rules on the relay; None: no webhooks
     sandbox: SandboxFactory | None = None  # its simulator part; None: none
     # Every action it may offer (what actions() picks from): the journal and the timeline
     # name an action by it even when the order no longer allows it.

@@ -24,12 +24,6 @@ from kitchen_app.relay.custody_routes import CustodyHandlers
 from kitchen_app.relay.direct_routes import DirectRoutes, Endpoint, ErrorHandler
 from kitchen_app.relay.hub import EventHub
 from kitchen_app.relay.lost_notifications import LostNotifications
-from kitchen_app.relay.marketplaces import (
-    CHANNEL_MERCADOLIBRE,
-    CHANNEL_MP_DELIVERY,
-    CHANNEL_SHOPEE,
-    WEBHOOK_PATHS,
-)
 from kitchen_app.relay.middleware import BodyLimitMiddleware
 from kitchen_app.relay.routes import Handlers
 
@@ -48,6 +42,7 @@ class _State(TypedDict):
 
 
 def build_app(config: RelayConfig) -> Starlette:
+    """The relay serving ``config.webhooks`` (the plug-ins' rules, from app/)."""
     handlers = Handlers(config)
     linking = CustodyHandlers(handlers.desk)
 
@@ -71,18 +66,11 @@ def build_app(config: RelayConfig) -> Starlette:
             await hub.stop()
             await backend.close()
 
-    # channel -> its webhook endpoint; the paths come from WEBHOOK_PATHS alone, so the
-    # router and DirectRoutes below cannot disagree about them.
-    webhooks = {
-        CHANNEL_MP_DELIVERY: handlers.mercadopago,
-        CHANNEL_MERCADOLIBRE: handlers.mercadolibre,
-        CHANNEL_SHOPEE: handlers.shopee,
-    }
+    # path -> its webhook endpoint, one per plug-in's Notify: the router and DirectRoutes
+    # below are built from this one mapping, so they cannot disagree.
+    webhooks: dict[str, Endpoint] = {n.path: handlers.webhook(n) for n in config.webhooks}
     routes = [
-        *(
-            Route(WEBHOOK_PATHS[ch], endpoint, methods=["POST"])
-            for ch, endpoint in webhooks.items()
-        ),
+        *(Route(path, endpoint, methods=["POST"]) for path, endpoint in webhooks.items()),
         Route(EVENTS_PATH, handlers.events, methods=["GET"]),
         Route(STATUS_PATH, handlers.status, methods=["GET"]),
         Route(HEALTH_PATH, handlers.healthz, methods=["GET"]),
@@ -95,7 +83,7 @@ def build_app(config: RelayConfig) -> Starlette:
     ]
     # The hot routes (a webhook, a desk's long poll) skip the router and exception layers.
     hot: dict[tuple[str, str], Endpoint] = {
-        **{("POST", WEBHOOK_PATHS[ch]): endpoint for ch, endpoint in webhooks.items()},
+        **{("POST", path): endpoint for path, endpoint in webhooks.items()},
         ("GET", EVENTS_PATH): handlers.events,
     }
     exception_handlers: dict[type[Exception], ErrorHandler] = {BackendUnavailable: _unavailable}
@@ -150,6 +138,7 @@ async def _lost_notifications(
             custody.any_access_token,
             http=http,
             interval_seconds=config.lost_check_seconds,
+            webhooks=config.webhooks,
         )
         await lost.start()
         try:

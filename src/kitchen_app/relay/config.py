@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from kitchen_app.channels.base import Notify
 from kitchen_app.domain.errors import UserError
 from kitchen_app.domain.relay_protocol import MAX_WAIT_SECONDS, MAX_WEBHOOK_BODY
 from kitchen_app.relay.custody_setup import CustodySetup
@@ -14,10 +16,7 @@ from kitchen_app.relay.custody_setup import CustodySetup
 __all__ = [
     "DEFAULT_DB",
     "DEFAULT_RETENTION_HOURS",
-    "ENV_MP_SECRET",
     "ENV_RETENTION_HOURS",
-    "ENV_SHOPEE_CALLBACK_URL",
-    "ENV_SHOPEE_PARTNER_KEY",
     "RelayConfig",
     "retention_from_env",
 ]
@@ -26,9 +25,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DB = Path("relay.sqlite3")
 DEFAULT_RETENTION_HOURS = 7 * 24.0  # a desk offline over a long weekend still catches up
-ENV_MP_SECRET = "KITCHEN_MP_WEBHOOK_SECRET"
-ENV_SHOPEE_PARTNER_KEY = "KITCHEN_SHOPEE_PARTNER_KEY"
-ENV_SHOPEE_CALLBACK_URL = "KITCHEN_SHOPEE_CALLBACK_URL"
 ENV_RETENTION_HOURS = "KITCHEN_RELAY_RETENTION_HOURS"
 
 
@@ -37,13 +33,11 @@ class RelayConfig:
     db_path: Path = DEFAULT_DB
     # postgresql://… (several relay processes on one database); None: the SQLite db_path.
     database_url: str | None = None
-    # HMAC secret of the Mercado Pago application; None: unsigned webhooks are accepted.
-    mp_webhook_secret: str | None = None
-    # Shopee partner key; None: push signatures are not checked.
-    shopee_partner_key: str | None = None
-    # The exact URL Shopee calls, when the relay sits behind a proxy (it is part of what
-    # Shopee signs); None: the URL of the request as the relay sees it.
-    shopee_callback_url: str | None = None
+    # The marketplaces' webhook rules (``Plugin.notify``, handed in by app/): one route each.
+    webhooks: tuple[Notify, ...] = ()
+    # Their relay settings by "<channel>.<name>" (``Notify.relay_settings``: webhook secrets,
+    # a callback URL); an absent or empty one is not set (e.g. signatures are not checked).
+    webhook_settings: Mapping[str, str] = field(default_factory=dict)
     retention_seconds: float = DEFAULT_RETENTION_HOURS * 3600
     prune_interval_seconds: float = 600.0
     max_wait_seconds: float = MAX_WAIT_SECONDS
@@ -71,8 +65,8 @@ class RelayConfig:
         return (
             f"RelayConfig(db_path={str(self.db_path)!r}, "
             f"database_url={'set' if self.database_url else None}, "
-            f"mp_webhook_secret={'set' if self.mp_webhook_secret else None}, "
-            f"shopee_partner_key={'set' if self.shopee_partner_key else None}, "
+            f"webhooks={[n.channel for n in self.webhooks]}, "
+            f"webhook_settings={sorted(k for k, v in self.webhook_settings.items() if v)}, "
             f"retention_seconds={self.retention_seconds}, "
             f"max_wait_seconds={self.max_wait_seconds}, custody={self.custody!r})"
         )

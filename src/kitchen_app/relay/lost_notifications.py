@@ -15,10 +15,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 import httpx
 
+from kitchen_app.channels.base import Notify
 from kitchen_app.channels.lost import LostContext, LostUnavailable
 from kitchen_app.relay.custody_setup import CustodySetup, LinkChannel
 from kitchen_app.relay.hub import EventHub, UnstorableEvent
@@ -44,8 +45,15 @@ class LostNotifications:
         *,
         http: httpx.AsyncClient,
         interval_seconds: float = LOST_CHECK_SECONDS,
+        webhooks: Sequence[Notify] = (),
     ) -> None:
-        self._channels = tuple(c for c in setup.channels if c.plugin.lost is not None)
+        # channel -> its webhook rules: a body read back is read as its webhook would be
+        self._rules = {n.channel: n for n in webhooks}
+        self._channels = tuple(
+            c
+            for c in setup.channels
+            if c.plugin.lost is not None and c.plugin.channel in self._rules
+        )
         self._hub = hub
         self._access_token = access_token
         self._http = http
@@ -111,7 +119,9 @@ class LostNotifications:
         """One body as its webhook would be taken; raises (ending the pass, unconfirmed)
         when it could not be committed."""
         try:
-            event = notification_event(channel, body, utc_now_iso(), FROM_MARKETPLACE_API)
+            event = notification_event(
+                self._rules[channel], body, utc_now_iso(), FROM_MARKETPLACE_API
+            )
         except BadWebhook as exc:
             # The route would refuse it too; the marketplace would never resend it better.
             log.warning("%s lost notification unreadable, skipped: %s", channel, exc)

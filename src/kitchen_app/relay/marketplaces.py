@@ -1,20 +1,23 @@
-"""The marketplaces the relay takes webhooks from: their channel names (DESIGN §5) and the
-webhook route each marketplace is configured to call. The relay is the one part outside
-``channels/`` and ``app/`` that names them: the routes are a fixed interface."""
+"""The account ids `relay add-store` takes (DESIGN §5: ``--mp-user-id``, ``--ml-seller-id``,
+``--shopee-shop-id``, a fixed command line), by the channel each one routes. Everything else
+the relay knows of a marketplace comes from its plug-in's ``Notify``, handed in by app/."""
 
 from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["CHANNEL_MERCADOLIBRE", "CHANNEL_MP_DELIVERY", "CHANNEL_SHOPEE", "WEBHOOK_PATHS"]
+__all__ = ["ACCOUNT_LABELS", "ACCOUNT_OPTIONS"]
 
-CHANNEL_MP_DELIVERY: Final = "mp_delivery"
-CHANNEL_MERCADOLIBRE: Final = "mercadolibre"
-CHANNEL_SHOPEE: Final = "shopee"
+# channel -> the add-store option naming its account
+ACCOUNT_OPTIONS: Final[dict[str, str]] = {
+    "mp_delivery": "--mp-user-id",
+    "mercadolibre": "--ml-seller-id",
+    "shopee": "--shopee-shop-id",
+}
 
-# channel -> the webhook route the marketplace is configured to call
-WEBHOOK_PATHS: Final[dict[str, str]] = {
-    CHANNEL_MP_DELIVERY: "/webhooks/mercadopago",
-    CHANNEL_MERCADOLIBRE: "/webhooks/mercadolibre",
-    CHANNEL_SHOPEE: "/webhooks/shopee",
+# channel -> the account id's name in add-store's errors
+ACCOUNT_LABELS: Final[dict[str, str]] = {
+    "mp_delivery": "Mercado Pago user id",
+    "mercadolibre": "Mercado Libre seller id",
+    "shopee": "Shopee shop id",
 }

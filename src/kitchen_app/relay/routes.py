@@ -9,11 +9,13 @@ import json
 import logging
 import math
 import time
+from collections.abc import Awaitable, Callable, Mapping
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive
 
+from kitchen_app.channels.base import Notify
 from kitchen_app.domain.relay_protocol import (
     AUTH_SCHEME,
     CURSOR_PRUNED_ERROR,
@@ -24,25 +26,17 @@ from kitchen_app.domain.relay_protocol import (
 from kitchen_app.relay.config import RelayConfig
 from kitchen_app.relay.eventlog import IncomingEvent, StoredEvent, StoreInfo
 from kitchen_app.relay.hub import EventHub, UnstorableEvent
-from kitchen_app.relay.marketplaces import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
 from kitchen_app.relay.ratelimit import ClientLimiter
 from kitchen_app.relay.sqlite_log import utc_now_iso
-from kitchen_app.relay.stores import normalise_account_id
 from kitchen_app.relay.strict_json import NotStrictJSON, loads_strict
 from kitchen_app.relay.webhooks import (
-    NOTHING_TO_CHECK,
-    UNSIGNED,
     BadSignature,
     BadWebhook,
-    SignatureCheck,
-    check_shopee_signature,
-    invalid_shopee_push,
-    mp_signature_check,
-    parse_marketplace_notification,
-    parse_shopee_push,
+    read_notification,
+    unreadable_event,
 )
 
-__all__ = ["Handlers"]
+__all__ = ["Handlers", "WebhookCall"]
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +85,7 @@ def _client(request: Request) -> str:
     return str(client[0]) if client else "-"
 
 
-def _account_hint(channel: str, body: bytes) -> str | None:
+def _account_hint(notify: Notify, body: bytes) -> str | None:
     """The account a refused body claims to be for, to count the refusal against its store
     (only ever used for that count)."""
     try:
@@ -100,7 +94,31 @@ def _account_hint(channel: str, body: bytes) -> str | None:
         return None
     if not isinstance(data, dict):
         return None
-    return normalise_account_id(data.get("shop_id" if channel == CHANNEL_SHOPEE else "user_id"))
+    return notify.account_of(data)
+
+
+class WebhookCall:
+    """A webhook request as a plug-in's rules read it (``channels.base.WebhookRequest``):
+    the query string and the URL are parsed only when a rule asks for them."""
+
+    __slots__ = ("_request", "body")
+
+    def __init__(self, request: Request, body: bytes) -> None:
+        self._request = request
+        self.body = body
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        return self._request.headers
+
+    def has_query(self, name: str) -> bool:
+        return name.encode() in self._request.scope["query_string"]
+
+    def query(self) -> Mapping[str, str]:
+        return self._request.query_params
+
+    def url(self) -> str:
+        return str(self._request.url)
 
 
 class Handlers:
@@ -110,8 +128,59 @@ class Handlers:
         self.config = config
         self._health_limit = ClientLimiter(config.health_rate, config.health_burst)
         self._refusal_limit = ClientLimiter(config.refusal_rate, config.refusal_burst)
+        # channel -> its webhook rules (the plug-ins app/ hands in)
+        self._webhooks: dict[str, Notify] = {n.channel: n for n in config.webhooks}
 
     # -- webhooks -------------------------------------------------------------------------
+
+    def webhook(self, notify: Notify) -> Callable[[Request], Awaitable[Response]]:
+        """The endpoint of ``notify.path``: that plug-in's rules, the relay's answers."""
+        prefix = f"{notify.channel}."
+        settings = {
+            name[len(prefix) :]: value
+            for name, value in self.config.webhook_settings.items()
+            if name.startswith(prefix) and value
+        }
+
+        async def endpoint(request: Request) -> Response:
+            return await self._webhook(request, notify, settings)
+
+        return endpoint
+
+    async def _webhook(
+        self, request: Request, notify: Notify, settings: Mapping[str, str]
+    ) -> Response:
+        body = await request.body()
+        channel = notify.channel
+        try:
+            check = notify.verify(
+                WebhookCall(request, body),
+                settings,
+                now=time.time(),
+                max_age_seconds=self.config.retention_seconds,
+            )
+        except BadSignature as exc:
+            return await self._refuse(request, channel, 401, "bad_signature", str(exc), body)
+        try:
+            event = read_notification(notify, body, utc_now_iso(), check)
+        except Exception as exc:
+            if notify.always_ack:
+                # A marketplace that disables endpoints answering errors: a body the relay
+                # cannot read still gets its 2xx, and is kept unrouted for diagnostics.
+                if not self._refusal_limit.allow(_client(request)):
+                    return Response(status_code=200)
+                log.warning("%s webhook unreadable, kept unrouted: %s", channel, exc)
+                event = unreadable_event(channel, body, str(exc), utc_now_iso())
+            elif isinstance(exc, BadWebhook):
+                return await self._refuse(request, channel, 400, "bad_request", str(exc), body)
+            elif isinstance(exc, BadSignature):
+                return await self._refuse(request, channel, 401, "bad_signature", str(exc), body)
+            else:  # a reading rule missed a case: still the body's fault
+                log.error("unexpected error reading a %s webhook: %r", channel, exc)
+                return await self._refuse(
+                    request, channel, 400, "bad_request", "unreadable body", body
+                )
+        return await self._store(request, event, body)
 
     async def _refuse(
         self, request: Request, channel: str, status: int, code: str, detail: str, body: bytes
@@ -123,7 +192,7 @@ class Handlers:
         log.warning("%s webhook refused (%d): %s", channel, status, detail)
         if status == 401:
             hub: EventHub = request.state.hub
-            account = _account_hint(channel, body)
+            account = _account_hint(self._webhooks[channel], body)
             try:
                 store_id = await hub.store_for_account(channel, account) if account else None
             except Exception as exc:  # the count is a courtesy; the answer is still 401
@@ -143,8 +212,9 @@ class Handlers:
             response = await self._refuse(
                 request, event.channel, 400, "bad_request", str(exc), body
             )
-            # Shopee gets its 2xx whatever happens (it disables failing endpoints)
-            return Response(status_code=200) if event.channel == CHANNEL_SHOPEE else response
+            # a marketplace that must always get its 2xx gets it whatever happens
+            always_ack = self._webhooks[event.channel].always_ack
+            return Response(status_code=200) if always_ack else response
         except Exception as exc:
             # the relay's own fault, not committed: no 200, so the marketplace retries
             log.error("webhook not stored: %s", exc)
@@ -166,80 +236,6 @@ class Handlers:
                 result.event_id,
             )
         return Response(status_code=200)
-
-    async def mercadopago(self, request: Request) -> Response:
-        body = await request.body()
-        secret = self.config.mp_webhook_secret
-        signature = UNSIGNED if secret else NOTHING_TO_CHECK
-        data_id: str | None = None
-        if secret:
-            # parse the query string only when it can hold data.id (most webhooks have none)
-            query = request.query_params if b"data.id" in request.scope["query_string"] else {}
-            data_id = query.get("data.id") or None
-            try:
-                signature = mp_signature_check(
-                    secret,
-                    request.headers,
-                    query,
-                    now=time.time(),
-                    max_age_seconds=self.config.retention_seconds,
-                )
-            except BadSignature as exc:
-                return await self._refuse(
-                    request, CHANNEL_MP_DELIVERY, 401, "bad_signature", str(exc), body
-                )
-        return await self._marketplace(request, CHANNEL_MP_DELIVERY, body, signature, data_id)
-
-    async def mercadolibre(self, request: Request) -> Response:
-        # Mercado Libre does not sign notifications (api notes A.1): there is nothing to check,
-        # and nothing on this route can touch another route's events.
-        body = await request.body()
-        return await self._marketplace(request, CHANNEL_MERCADOLIBRE, body, NOTHING_TO_CHECK, None)
-
-    async def _marketplace(
-        self,
-        request: Request,
-        channel: str,
-        body: bytes,
-        signature: SignatureCheck,
-        data_id: str | None,
-    ) -> Response:
-        try:
-            event = parse_marketplace_notification(
-                channel, body, utc_now_iso(), signature, signed_data_id=data_id
-            )
-        except BadWebhook as exc:
-            return await self._refuse(request, channel, 400, "bad_request", str(exc), body)
-        except BadSignature as exc:
-            return await self._refuse(request, channel, 401, "bad_signature", str(exc), body)
-        except Exception as exc:  # a reading rule missed a case: still the body's fault
-            log.error("unexpected error reading a %s webhook: %r", channel, exc)
-            return await self._refuse(request, channel, 400, "bad_request", "unreadable body", body)
-        return await self._store(request, event, body)
-
-    async def shopee(self, request: Request) -> Response:
-        body = await request.body()
-        key = self.config.shopee_partner_key
-        signature = UNSIGNED if key else NOTHING_TO_CHECK
-        if key:
-            url = self.config.shopee_callback_url or str(request.url)
-            try:
-                check_shopee_signature(key, url, body, request.headers.get("authorization", ""))
-            except BadSignature as exc:
-                return await self._refuse(
-                    request, CHANNEL_SHOPEE, 401, "bad_signature", str(exc), body
-                )
-            signature = SignatureCheck(verified=True)
-        try:
-            event = parse_shopee_push(body, utc_now_iso(), signature)
-        except Exception as exc:  # BadWebhook, or a reading rule that missed a case
-            # Shopee disables push for endpoints that answer errors: a push the relay cannot
-            # read still gets a 2xx, and is kept unrouted for diagnostics (never served).
-            if not self._refusal_limit.allow(_client(request)):
-                return Response(status_code=200)
-            log.warning("shopee push unreadable, kept unrouted: %s", exc)
-            event = invalid_shopee_push(body, str(exc), utc_now_iso())
-        return await self._store(request, event, body)
 
     # -- desks ----------------------------------------------------------------------------
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import secrets
 
+from kitchen_app.channels.webhook_reading import account_id as normalise_account_id
 from kitchen_app.domain.errors import UserError
-from kitchen_app.relay.marketplaces import CHANNEL_MERCADOLIBRE, CHANNEL_MP_DELIVERY, CHANNEL_SHOPEE
+from kitchen_app.relay.marketplaces import ACCOUNT_LABELS, ACCOUNT_OPTIONS
 
 __all__ = [
     "account_taken",
@@ -17,41 +18,13 @@ __all__ = [
     "store_to_rotate",
 ]
 
-_ACCOUNT_LABELS = {
-    CHANNEL_MP_DELIVERY: "Mercado Pago user id",
-    CHANNEL_MERCADOLIBRE: "Mercado Libre seller id",
-    CHANNEL_SHOPEE: "Shopee shop id",
-}
-
-
-# Marketplace account ids are at most 19 digits (64-bit); a leading-zero form may be longer.
-_MAX_ACCOUNT_ID = 2**63
-_MAX_ACCOUNT_DIGITS = 40
-
 
 def new_token() -> str:
     return "kd_" + secrets.token_urlsafe(32)
 
 
-def normalise_account_id(value: object) -> str | None:
-    """Marketplace account ids are positive integers (JSON numbers or digit strings);
-    returns their canonical text, or None when the value is not one."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return str(value) if 0 < value < _MAX_ACCOUNT_ID else None
-    if isinstance(value, str):
-        text = value.strip()
-        # length first: int() of thousands of digits raises (and costs) before any compare
-        if len(text) <= _MAX_ACCOUNT_DIGITS and text.isascii() and text.isdigit():
-            number = int(text)
-            if 0 < number < _MAX_ACCOUNT_ID:
-                return str(number)
-    return None
-
-
 def account_taken(channel: str, account: str, owner: str) -> UserError:
-    return UserError(f"{_ACCOUNT_LABELS[channel]} {account} already belongs to store {owner!r}")
+    return UserError(f"{ACCOUNT_LABELS[channel]} {account} already belongs to store {owner!r}")
 
 
 def check_new_store(
@@ -64,18 +37,16 @@ def check_new_store(
     name = name.strip()
     if not name:
         raise UserError("the store name is empty")
-    wanted = {
-        CHANNEL_MP_DELIVERY: mp_user_id,
-        CHANNEL_MERCADOLIBRE: ml_seller_id,
-        CHANNEL_SHOPEE: shopee_shop_id,
-    }
+    # ACCOUNT_OPTIONS lists the channels in the order of this function's parameters
+    given = (mp_user_id, ml_seller_id, shopee_shop_id)
+    wanted = dict(zip(ACCOUNT_OPTIONS, given, strict=True))
     accounts: dict[str, str] = {}
     for channel, raw in wanted.items():
         if raw is None:
             continue
         account = normalise_account_id(raw)
         if account is None:
-            raise UserError(f"{_ACCOUNT_LABELS[channel]} must be a positive integer: {raw!r}")
+            raise UserError(f"{ACCOUNT_LABELS[channel]} must be a positive integer: {raw!r}")
         accounts[channel] = account
     # No account is fine: a store that links its marketplaces (`relay link-store`, the desk's
     # Link buttons) gets each linked account's events from the OAuth callback.

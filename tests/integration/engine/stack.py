@@ -11,12 +11,13 @@ from typing import Any
 
 import httpx
 
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread, free_port
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.domain import OrderKey
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
@@ -52,7 +53,11 @@ class Stack:
         return f"http://127.0.0.1:{self.relay_port}"
 
     def start_relay(self, **config: Any) -> None:
-        app = build_relay(RelayConfig(db_path=self.relay_db, mp_webhook_secret=SECRET, **config))
+        app = build_relay(
+            relay_config(
+                settings={"mp_delivery.webhook_secret": SECRET}, db_path=self.relay_db, **config
+            )
+        )
         self.relay = ServerThread(app, port=self.relay_port)
         self.relay.start()
 

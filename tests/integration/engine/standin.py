@@ -27,8 +27,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread, free_port
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from tests.headless import HeadlessProcess, headless_argv
 
@@ -277,7 +278,7 @@ class World:
 
     def start(self, *, with_net: bool = False) -> World:
         self.standin.start()
-        app = build_relay(RelayConfig(db_path=self.tmp / "relay.sqlite3"))
+        app = build_relay(relay_config(db_path=self.tmp / "relay.sqlite3"))
         self.relay = ServerThread(app, port=self.relay_port)
         self.relay.start()
         self.token = add_store(self.tmp / "relay.sqlite3", "Stand-in", mp_user_id=STORE_USER_ID)

@@ -20,9 +20,10 @@ from typing import Any
 import httpx
 from tests.processes import end_process
 
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.mercadopago import signature as mp_signature
-from kitchen_app.relay import RelayConfig, add_store, build_app
+from kitchen_app.relay import add_store, build_app
 
 SECRET = "test-webhook-secret"
 MP_USER_A = 1793791954
@@ -104,7 +105,9 @@ def start_relay(
     target: Path | str = database_url or db
     token_a = add_store(target, "Cantina A", mp_user_id=MP_USER_A, ml_seller_id=3430803000)
     token_b = add_store(target, "Bistro B", mp_user_id=MP_USER_B, shopee_shop_id=727720655)
-    base = RelayConfig(db_path=db, database_url=database_url, mp_webhook_secret=SECRET)
+    base = relay_config(
+        settings={"mp_delivery.webhook_secret": SECRET}, db_path=db, database_url=database_url
+    )
     server = ServerThread(build_app(replace(base, **config)))
     url = server.start()
     client = httpx.Client(base_url=url, timeout=httpx.Timeout(5.0, read=90.0))

@@ -21,8 +21,9 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread, free_port
-from kitchen_app.relay import RelayConfig, add_store, build_app
+from kitchen_app.relay import add_store, build_app
 from kitchen_app.relay.custody import iso_text
 from kitchen_app.relay.custody_setup import custody_setup
 from kitchen_app.relay.custody_sqlite import SQLiteLinkStore
@@ -73,7 +74,7 @@ def relay(tmp_path: Path) -> Iterator[tuple[str, str, str]]:
     )
     _seed(db, "Cantina A", "shopee", "727720655", "sp-access-a", timedelta(hours=3))
     _seed(db, "Cantina A", "mercadolibre", "3430803000", "ml-access-a", timedelta(seconds=30))
-    server = ServerThread(build_app(RelayConfig(db_path=db, custody=setup)))
+    server = ServerThread(build_app(relay_config(db_path=db, custody=setup)))
     url = server.start()
     try:
         yield url, token_a, token_b
@@ -206,7 +207,7 @@ def test_a_shopee_shop_is_linked_with_the_state_in_the_redirect(tmp_path: Path) 
         public = f"http://127.0.0.1:{port}"
         oauth = [p.oauth for p in registry() if p.oauth is not None]
         setup = custody_setup(oauth, ENV, public_url=public, api={"shopee": shopee.url})
-        server = ServerThread(build_app(RelayConfig(db_path=db, custody=setup)), port=port)
+        server = ServerThread(build_app(relay_config(db_path=db, custody=setup)), port=port)
         url = server.start()
         try:
             desk = {"Authorization": f"Bearer {token}"}

@@ -29,9 +29,10 @@ from tests.processes import poll_until
 
 from kitchen_app.app.demo_links import demo_custody, link_demo_store
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread, listening_socket
 from kitchen_app.channels.sandbox_apps import SHOPEE_APP
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.relay.custody import iso_text
 from kitchen_app.relay.custody_open import open_link_store
@@ -272,10 +273,10 @@ def test_with_the_sandbox_pushes_and_notifications_nobody_took_reach_the_store(
     relay_url = f"http://127.0.0.1:{relay_sock.getsockname()[1]}"
     sandbox_url = f"http://127.0.0.1:{sandbox_sock.getsockname()[1]}"
     plugins = [p.oauth for p in registry() if p.oauth is not None]
-    config = RelayConfig(
+    config = relay_config(
+        settings={"shopee.partner_key": SHOPEE_APP.client_secret},
         db_path=db,
         database_url=database_url,
-        shopee_partner_key=SHOPEE_APP.client_secret,
         custody=demo_custody(plugins, relay_url, sandbox_url),
         lost_check_seconds=0.3,
     )

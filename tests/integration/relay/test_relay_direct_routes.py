@@ -18,6 +18,7 @@ from relay_testkit import MP_USER_A, SECRET, mp_body, mp_headers
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.relay import RelayConfig, add_store, build_app
 from kitchen_app.relay import app as relay_app
@@ -47,7 +48,7 @@ def _start(tmp: Path, direct: bool, stack: list[ServerThread]) -> Side:
     tmp.mkdir()
     db = tmp / "relay.sqlite3"
     token = add_store(db, "Cantina A", mp_user_id=MP_USER_A, shopee_shop_id=SHOP_ID)
-    app = build_app(RelayConfig(db_path=db, mp_webhook_secret=SECRET))
+    app = build_app(relay_config(settings={"mp_delivery.webhook_secret": SECRET}, db_path=db))
     assert any(_is_direct_routes(m) for m in app.user_middleware)
     server = ServerThread(app if direct else _without_direct_routes(app))
     stack.append(server)

@@ -24,9 +24,10 @@ from relay_testkit import (
 )
 
 from kitchen_app.app.cli import main
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread, free_port
 from kitchen_app.channels.mercadopago import signature as mp_signature
-from kitchen_app.relay import RelayConfig, add_store, build_app
+from kitchen_app.relay import add_store, build_app
 
 HOSTILE = [
     b'{"topic":"delivery","resource":"\\ud800","user_id":1793791954}',
@@ -143,7 +144,9 @@ def test_replay_window_survives_a_restart(tmp_path: Path, database_url: str | No
         relay.client.close()
         server.stop()
     # the same file, a new relay process-equivalent: request ids were kept on disk
-    config = RelayConfig(db_path=relay.db, database_url=database_url, mp_webhook_secret=SECRET)
+    config = relay_config(
+        settings={"mp_delivery.webhook_secret": SECRET}, db_path=relay.db, database_url=database_url
+    )
     thread = ServerThread(build_app(config))
     url = thread.start()
     try:

@@ -24,8 +24,9 @@ from relay_testkit import MP_USER_A, Relay, mp_body, mp_headers, pg_query, post_
 from relay_testkit import relay_process as shared_relay_process
 
 from kitchen_app.app.cli import main
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread, free_port
-from kitchen_app.relay import RelayConfig, build_app
+from kitchen_app.relay import build_app
 from kitchen_app.relay.pg_schema import SCHEMA_VERSION
 
 
@@ -195,7 +196,7 @@ def test_kill_9_of_one_of_two_relays_loses_nothing_and_doubles_nothing(
 @contextmanager
 def second_relay(database_url: str) -> Iterator[str]:
     """Another relay instance on the same database (its stores are already there)."""
-    server = ServerThread(build_app(RelayConfig(database_url=database_url)))
+    server = ServerThread(build_app(relay_config(database_url=database_url)))
     try:
         yield server.start()
     finally:

@@ -76,7 +76,7 @@ def test_routes_with_nothing_to_check_serve_their_events_as_verified(
     # "Unverified" means a signature was expected and is missing (DESIGN §5). A relay run
     # without a webhook secret accepts unsigned webhooks by the operator's choice, and Mercado
     # Libre signs nothing: the desk must take those events as announcements, not mere hints.
-    relay = relay_factory(mp_webhook_secret="")
+    relay = relay_factory(webhook_settings={})
     assert relay.client.post("/webhooks/mercadopago", json=mp_body()).status_code == 200
     ml = {
         "_id": "ml-1",
@@ -215,7 +215,9 @@ def test_shopee_push_answers_empty_2xx_and_dedupes(relay: Relay) -> None:
 def test_shopee_signature_checked_when_partner_key_set(
     relay_factory: Callable[..., Relay],
 ) -> None:
-    relay = relay_factory(shopee_partner_key="partner-key")
+    relay = relay_factory(
+        webhook_settings={"mp_delivery.webhook_secret": SECRET, "shopee.partner_key": "partner-key"}
+    )
     body = json.dumps(SHOPEE_PUSH).encode()
     url = relay.url + "/webhooks/shopee"
     good = hmac.new(b"partner-key", url.encode() + b"|" + body, hashlib.sha256).hexdigest()
@@ -230,13 +232,13 @@ def test_shopee_signature_checked_when_partner_key_set(
 def test_without_secret_unsigned_webhooks_are_accepted(
     relay_factory: Callable[..., Relay],
 ) -> None:
-    relay = relay_factory(mp_webhook_secret=None)
+    relay = relay_factory(webhook_settings={})
     answer = relay.client.post("/webhooks/mercadopago", json=mp_body(user_id=MP_USER_A))
     assert answer.status_code == 200
     assert len(relay.rows()) == 1
 
 
 def test_secret_is_not_in_config_repr() -> None:
-    from kitchen_app.relay import RelayConfig
+    from kitchen_app.app.relay_setup import relay_config
 
-    assert SECRET not in repr(RelayConfig(mp_webhook_secret=SECRET))
+    assert SECRET not in repr(relay_config(settings={"mp_delivery.webhook_secret": SECRET}))

@@ -10,10 +10,11 @@ from typing import Any
 import httpx
 from sandbox_testkit import Sandbox, wait_until
 
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.mercadopago.client import MpDeliveryClient
 from kitchen_app.domain import Logistics, StatusPair
-from kitchen_app.relay import RelayConfig, add_store, build_app
+from kitchen_app.relay import add_store, build_app
 
 SECRET = "peer-test-secret"
 
@@ -21,7 +22,9 @@ SECRET = "peer-test-secret"
 def test_signed_webhooks_are_accepted_by_the_relay(start_sandbox: Any, tmp_path: Path) -> None:
     db = tmp_path / "relay.sqlite3"
     desk_token = add_store(db, "Doña Rosa", mp_user_id=1070421029)
-    relay = ServerThread(build_app(RelayConfig(db_path=db, mp_webhook_secret=SECRET)))
+    relay = ServerThread(
+        build_app(relay_config(settings={"mp_delivery.webhook_secret": SECRET}, db_path=db))
+    )
     relay_url = relay.start()
     try:
         sb = start_sandbox(relay_url=relay_url, webhook_secret=SECRET)

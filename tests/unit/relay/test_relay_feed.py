@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.engine.relay_feed import (
     CursorPruned,
@@ -22,7 +23,7 @@ from kitchen_app.engine.relay_feed import (
     RelayProtocolError,
     RelayUnavailable,
 )
-from kitchen_app.relay import RelayConfig, add_store, build_app
+from kitchen_app.relay import add_store, build_app
 
 MP_USER = 1793791954
 
@@ -31,7 +32,7 @@ class LiveRelay:
     def __init__(self, tmp_path: Path, **config: float) -> None:
         self.db = tmp_path / "relay.sqlite3"
         self.token = add_store(self.db, "Cantina", mp_user_id=MP_USER)
-        self.server = ServerThread(build_app(RelayConfig(db_path=self.db, **config)))
+        self.server = ServerThread(build_app(relay_config(db_path=self.db, **config)))
         self.url = self.server.start()
 
     def webhook(self, shipment: int) -> None:

@@ -7,19 +7,17 @@ import json
 import time
 
 import pytest
-
-from kitchen_app.channels.mercadopago import signature as mp_signature
-from kitchen_app.relay.ratelimit import ClientLimiter
-from kitchen_app.relay.strict_json import MAX_DEPTH, NotStrictJSON, compact, loads_strict
-from kitchen_app.relay.webhooks import (
-    BadSignature,
-    BadWebhook,
-    SignatureCheck,
+from tests.webhook_rules import (
     invalid_shopee_push,
-    mp_signature_check,
     parse_marketplace_notification,
     parse_shopee_push,
 )
+
+from kitchen_app.channels.mercadopago import signature as mp_signature
+from kitchen_app.channels.mercadopago.notify import signature_check as mp_signature_check
+from kitchen_app.relay.ratelimit import ClientLimiter
+from kitchen_app.relay.strict_json import MAX_DEPTH, NotStrictJSON, compact, loads_strict
+from kitchen_app.relay.webhooks import BadSignature, BadWebhook, SignatureCheck
 
 SECRET = "s3cret"
 DAY = 86_400.0

@@ -9,17 +9,16 @@ import json
 from pathlib import Path
 
 import pytest
-
-import kitchen_app.domain.relay_protocol as protocol
-from kitchen_app.relay.stores import normalise_account_id
-from kitchen_app.relay.webhooks import (
-    BadSignature,
-    BadWebhook,
-    check_mp_signature,
+from tests.webhook_rules import (
     check_shopee_signature,
     parse_marketplace_notification,
     parse_shopee_push,
 )
+
+import kitchen_app.domain.relay_protocol as protocol
+from kitchen_app.channels.mercadopago.notify import check_signature as check_mp_signature
+from kitchen_app.relay.stores import normalise_account_id
+from kitchen_app.relay.webhooks import BadSignature, BadWebhook
 
 # api notes mp-delivery §6.4 worked example
 SECRET = "my-app-webhook-secret"

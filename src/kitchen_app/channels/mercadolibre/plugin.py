@@ -49,7 +49,7 @@ from .client import SERVICE_IDS, FeedbackRequest, MercadoLibreClient, is_no_subs
 from .display import DISPLAY
 from .flows import FLOW, actions_for, shipment_pair
 from .mapping import MlOrder, parse_timestamp, read_order, to_domain
-from .notify import ORDER_TOPICS, SHIPMENT_TOPICS, MercadoLibreNotify, id_from_resource
+from .notify import NOTIFY, ORDER_TOPICS, SHIPMENT_TOPICS, id_from_resource
 from .oauth import OAUTH
 from .sandbox.part import sandbox_part
 from .settings import LEGACY_SETTINGS, SETTINGS
@@ -394,7 +394,7 @@ PLUGIN = Plugin(
     legacy_settings=LEGACY_SETTINGS,
     create=factory,
     lists_orders=True,
-    notify=MercadoLibreNotify(),
+    notify=NOTIFY,
     sandbox=sandbox_part,
     oauth=OAUTH,
 )

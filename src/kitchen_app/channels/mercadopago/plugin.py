@@ -48,6 +48,7 @@ from .client import MpDeliveryClient, order_id_from_event
 from .display import DISPLAY
 from .flows import ACCEPT_WINDOW, flow_for_logistics
 from .mapping import map_order, observed_at
+from .notify import NOTIFY
 from .oauth import OAUTH
 from .sandbox import sandbox_part
 from .settings import LEGACY_SETTINGS, SETTINGS
@@ -302,5 +303,6 @@ PLUGIN = Plugin(
     # An announced order is cancelled 5 minutes after it is created; its details unread, the
     # desk counts from the first notification (api notes §3).
     unread_accept_window=ACCEPT_WINDOW,
+    notify=NOTIFY,
     oauth=OAUTH,
 )

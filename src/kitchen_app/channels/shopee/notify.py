@@ -10,36 +10,42 @@ Read tolerantly: ``shop_id`` at the top level, else ``data.shop_id``; the sn in
 * Codes 1, 2 and 12 (shop authorization) are the relay's business; other codes name no order.
 * A code 3/4 push without an sn is unresolved (listed with its body), never dropped.
 
-The relay always answers 2xx with an empty body, also for a push it cannot read or route:
-Shopee counts anything else as a failure and suspends push below a 30 % success rate. A
-signature that does not match is the only refusal (401). Pushes carry no id: the dedupe key
-is the sha256 of the canonical body.
+The relay's rules (``ShopeeNotify``): ``shop_id`` (positive integer; top-level, else
+``data.shop_id``), ``code`` (integer) and ``data`` (object) are required; the topic is the
+code as text, the resource the sn ("" if absent). The relay always answers 2xx with an empty
+body, also for a push it cannot read or route (kept unrouted for diagnostics, never served):
+Shopee counts anything else as a failure and suspends push below a 30 % success rate. With
+the partner key set (relay setting ``shopee.partner_key``, ``KITCHEN_SHOPEE_PARTNER_KEY``),
+an ``Authorization`` that is missing or does not match is the only refusal (401); it signs
+the callback URL (``shopee.callback_url``, ``--shopee-callback-url``, when the relay sits
+behind a proxy) + "|" + the body. Pushes carry no id: the dedupe key is the sha256 of the
+canonical body (which is also why a signature cannot be replayed: it covers the whole body).
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from kitchen_app.channels.base import (
+    NOTHING_TO_CHECK,
+    BadSignature,
     BadWebhook,
-    Check,
     EventRefs,
     Notification,
     Notify,
     OrderRef,
     RelayEvent,
+    RelaySetting,
+    SignatureCheck,
     Unresolved,
-    Verdict,
     WebhookRequest,
 )
+from kitchen_app.channels.webhook_reading import account_id, fingerprint
 from kitchen_app.domain.flows import StatusPair
+from kitchen_app.domain.json import JSONObject
 from kitchen_app.domain.keys import OrderKey
-from kitchen_app.domain.settings import SettingKind, SettingSpec
-from kitchen_app.domain.text import QT_TRANSLATE_NOOP
 
 from . import CHANNEL
 from .mapping import unix_time
@@ -53,7 +59,6 @@ __all__ = [
     "ShopeeNotify",
     "order_sn_of",
     "refs_from_push",
-    "shop_id_of",
 ]
 
 PATH = "/webhooks/shopee"
@@ -62,26 +67,8 @@ TRACKING_NUMBER = 4
 ORDER_CODES = frozenset({ORDER_STATUS, TRACKING_NUMBER})
 AUTH_CODES = frozenset({1, 2, 12})  # shop (de)authorization, authorization expiry
 INVALID_TOPIC = "invalid"  # the relay's topic for a push it could not read
-
-
-def _positive(value: object) -> str | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return str(value) if value > 0 else None
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 20:
-        number = int(value.strip())
-        return str(number) if number > 0 else None
-    return None
-
-
-def shop_id_of(body: Mapping[str, Any]) -> str | None:
-    """``shop_id`` at the top level, else inside ``data``; as text, None when absent."""
-    shop = _positive(body.get("shop_id"))
-    data = body.get("data")
-    if shop is None and isinstance(data, dict):
-        shop = _positive(data.get("shop_id"))
-    return shop
+PARTNER_KEY = "partner_key"  # relay settings shopee.partner_key and shopee.callback_url
+CALLBACK_URL = "callback_url"
 
 
 def order_sn_of(body: Mapping[str, Any]) -> str | None:
@@ -140,66 +127,55 @@ class ShopeeNotify:
 
     channel = CHANNEL
     path = PATH
-    ack_status = 200
-    ack_body = b""  # Shopee: an empty body, or the push counts as failed
-    keep_malformed = True  # 2xx and kept unrouted: errors lower Shopee's success rate
-    relay_settings: tuple[SettingSpec, ...] = (
-        SettingSpec(
-            "partner_key",
-            SettingKind.SECRET,
-            "",
-            QT_TRANSLATE_NOOP("shopee", "Shopee partner key"),
-            QT_TRANSLATE_NOOP("shopee", "Checks the Authorization header of each push"),
-        ),
-        SettingSpec(
-            "callback_url",
-            SettingKind.URL,
-            "",
-            QT_TRANSLATE_NOOP("shopee", "Shopee callback URL"),
-            QT_TRANSLATE_NOOP(
-                "shopee", "The exact URL Shopee calls (it is signed), behind a proxy"
-            ),
+    always_ack = True  # 2xx whatever the body: errors lower Shopee's success rate
+    relay_settings: tuple[RelaySetting, ...] = (
+        RelaySetting(PARTNER_KEY, "KITCHEN_SHOPEE_PARTNER_KEY"),
+        RelaySetting(
+            CALLBACK_URL, "KITCHEN_SHOPEE_CALLBACK_URL", "--shopee-callback-url", secret=False
         ),
     )
 
-    def verify(self, request: WebhookRequest, secrets: Mapping[str, str]) -> Check:
-        key = secrets.get("partner_key", "")
+    def verify(
+        self,
+        request: WebhookRequest,
+        settings: Mapping[str, str],
+        *,
+        now: float,
+        max_age_seconds: float,
+    ) -> SignatureCheck:
+        key = settings.get(PARTNER_KEY)
         if not key:
-            return Check(Verdict.VERIFIED, "no partner key configured: nothing to check")
-        given = request.headers.get("authorization", "").strip().lower()
+            return NOTHING_TO_CHECK
+        given = request.headers.get("authorization", "")
         if not given:
-            return Check(Verdict.UNVERIFIED, "Authorization header missing")
-        url = secrets.get("callback_url") or request.url
+            raise BadSignature("Authorization header missing")
+        url = settings.get(CALLBACK_URL) or request.url()
         expected = push_signature(key, url, request.body)
-        if not hmac.compare_digest(expected.encode(), given.encode()):
-            return Check(Verdict.REFUSED, "Authorization signature does not match")
-        return Check(Verdict.VERIFIED)
+        if not hmac.compare_digest(expected.encode(), given.strip().lower().encode()):
+            raise BadSignature("Authorization signature does not match")
+        return SignatureCheck(verified=True)
 
-    def parse(self, request: WebhookRequest) -> Notification:
-        try:
-            body = json.loads(request.body)
-        except (ValueError, UnicodeDecodeError):
-            raise BadWebhook("not JSON") from None
-        if not isinstance(body, dict):
-            raise BadWebhook("not a JSON object")
-        code = _code(body)
-        if code is None:
+    def parse(self, body: JSONObject, check: SignatureCheck) -> Notification:
+        inner = body.get("data")
+        # shop_id is top-level in the documented sample; read inside data as well (B.4).
+        account = self.account_of(body)
+        if account is None:
+            raise BadWebhook("'shop_id' missing or not a positive integer")
+        code = body.get("code")
+        if not isinstance(code, int) or isinstance(code, bool):
             raise BadWebhook("'code' missing or not an integer")
-        if not isinstance(body.get("data"), dict):
+        if not isinstance(inner, dict):
             raise BadWebhook("'data' missing or not an object")
-        return Notification(topic=str(code), resource=order_sn_of(body) or "", payload=body)
+        resource = order_sn_of(body) or ""  # data.ordersn, else data.order_sn
+        dedupe = f"{CHANNEL}|sha256|{fingerprint(body)}"
+        return Notification(str(code), resource, account, None, dedupe, check)
 
-    def route_key(self, notification: Notification) -> str | None:
-        return shop_id_of(notification.payload)
-
-    def dedupe_key(self, notification: Notification, request: WebhookRequest) -> str:
-        canonical = json.dumps(
-            notification.payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-        )
-        return f"{CHANNEL}|sha256|{hashlib.sha256(canonical.encode()).hexdigest()}"
-
-    def replay_key(self, request: WebhookRequest) -> str | None:
-        return None  # the signature covers the whole body: a replay is a duplicate
+    def account_of(self, body: JSONObject) -> str | None:
+        account = account_id(body.get("shop_id"))
+        inner = body.get("data")
+        if account is None and "shop_id" not in body and isinstance(inner, dict):
+            account = account_id(inner.get("shop_id"))
+        return account
 
 
 NOTIFY: Notify = ShopeeNotify()  # typed: mypy checks ShopeeNotify against the protocol

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.base import (
     FetchedOrder,
@@ -28,7 +29,7 @@ from kitchen_app.channels.credentials import SettingsCredentials
 from kitchen_app.channels.errors import AuthError
 from kitchen_app.channels.mercadolibre.plugin import MercadoLibrePlugin
 from kitchen_app.domain import OrderKey, StatusPair
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
@@ -97,7 +98,7 @@ class Pipe:
 @pytest.fixture
 def pipe(tmp_path: Path) -> Iterator[Pipe]:
     db = tmp_path / "relay.sqlite3"
-    relay = ServerThread(build_relay(RelayConfig(db_path=db)))
+    relay = ServerThread(build_relay(relay_config(db_path=db)))
     relay_url = relay.start()
     token = add_store(db, "Loja", ml_seller_id=SELLER)
     parts = [p.sandbox for p in registry() if p.sandbox is not None]

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.base import FetchedOrder, RelayEvent
 from kitchen_app.channels.shopee.client import KeyCredentials, ShopeeClient
@@ -24,7 +25,7 @@ from kitchen_app.channels.shopee.plugin import ShopeePlugin
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
 from kitchen_app.channels.shopee.signing import push_signature
 from kitchen_app.domain.flows import StatusPair
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
@@ -39,7 +40,7 @@ def stack(tmp_path: Path) -> Iterator[tuple[str, str, str, str]]:
     other = add_store(db, "Outra loja", mp_user_id=1)
     token = add_store(db, "Cozinha", shopee_shop_id=SHOP)
     relay = ServerThread(
-        build_relay(RelayConfig(db_path=db, shopee_partner_key=SHOPEE.partner_key))
+        build_relay(relay_config(settings={"shopee.partner_key": SHOPEE.partner_key}, db_path=db))
     )
     relay_url = relay.start()
     sandbox = ServerThread(

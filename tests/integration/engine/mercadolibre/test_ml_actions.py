@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.domain import OrderKey
@@ -20,7 +21,7 @@ from kitchen_app.engine.api import ActionOutcomeState
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
 from kitchen_app.printing.settings import PrinterSettings
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
@@ -35,7 +36,7 @@ TOKEN = "APP_USR-sandbox"
 class Desk:
     def __init__(self, tmp: Path) -> None:
         db = tmp / "relay.sqlite3"
-        self.relay = ServerThread(build_relay(RelayConfig(db_path=db)))
+        self.relay = ServerThread(build_relay(relay_config(db_path=db)))
         relay_url = self.relay.start()
         token = add_store(db, "Loja", ml_seller_id=SELLER)
         parts = [p.sandbox for p in registry() if p.sandbox is not None]

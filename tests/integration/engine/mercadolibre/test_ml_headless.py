@@ -14,8 +14,9 @@ import httpx
 import pytest
 
 from kitchen_app.app.plugins import registry
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
@@ -72,7 +73,7 @@ class Headless(HeadlessProcess):
 @pytest.fixture
 def services(tmp_path: Path) -> Iterator[Services]:
     db = tmp_path / "relay.sqlite3"
-    relay = ServerThread(build_relay(RelayConfig(db_path=db)))
+    relay = ServerThread(build_relay(relay_config(db_path=db)))
     relay_url = relay.start()
     token = add_store(db, "Loja", ml_seller_id=SELLER)
     parts = [p.sandbox for p in registry() if p.sandbox is not None]

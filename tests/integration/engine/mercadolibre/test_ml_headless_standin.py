@@ -16,8 +16,9 @@ import httpx
 import pytest
 
 from kitchen_app.app.paths import desk_db_path
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.store import DeskReader
 
@@ -40,7 +41,7 @@ class World:
         self._standin_server = ServerThread(self.standin.app())
         self.standin.url = self._standin_server.start()
         db = tmp / "relay.sqlite3"
-        self._relay = ServerThread(build_relay(RelayConfig(db_path=db)))
+        self._relay = ServerThread(build_relay(relay_config(db_path=db)))
         self.relay_url = self._relay.start()
         self.token = add_store(db, "Loja", ml_seller_id=SELLER)
         self.http = httpx.Client(timeout=10)

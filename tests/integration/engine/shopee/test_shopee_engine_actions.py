@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.app.wiring import build_engine
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
@@ -20,7 +21,7 @@ from kitchen_app.domain import OrderKey
 from kitchen_app.engine.api import ActionOutcomeState
 from kitchen_app.engine.engine import Engine, EngineConfig
 from kitchen_app.engine.recorder import RecordingListener
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
@@ -35,7 +36,7 @@ def desk(tmp_path: Path) -> Iterator[tuple[str, Engine, RecordingListener]]:
     db = tmp_path / "relay.sqlite3"
     token = add_store(db, "Cozinha", shopee_shop_id=SHOP)
     relay = ServerThread(
-        build_relay(RelayConfig(db_path=db, shopee_partner_key=SHOPEE.partner_key))
+        build_relay(relay_config(settings={"shopee.partner_key": SHOPEE.partner_key}, db_path=db))
     )
     relay_url = relay.start()
     sandbox = ServerThread(

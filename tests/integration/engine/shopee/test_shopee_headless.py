@@ -18,9 +18,10 @@ import httpx
 import pytest
 from tests.headless import HeadlessProcess, headless_argv
 
+from kitchen_app.app.relay_setup import relay_config
 from kitchen_app.app.serving import ServerThread
 from kitchen_app.channels.shopee.sandbox import ShopeeSandboxConfig, sandbox_part_with
-from kitchen_app.relay import RelayConfig, add_store
+from kitchen_app.relay import add_store
 from kitchen_app.relay import build_app as build_relay
 from kitchen_app.sandbox import SandboxConfig
 from kitchen_app.sandbox import build_app as build_sandbox
@@ -63,7 +64,7 @@ def stack(tmp_path: Path) -> Iterator[tuple[str, Headless, Path]]:
     db = tmp_path / "relay.sqlite3"
     token = add_store(db, "Cozinha", shopee_shop_id=SHOP)
     relay = ServerThread(
-        build_relay(RelayConfig(db_path=db, shopee_partner_key=SHOPEE.partner_key))
+        build_relay(relay_config(settings={"shopee.partner_key": SHOPEE.partner_key}, db_path=db))
     )
     relay_url = relay.start()
     sandbox = ServerThread(

@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
+from tests.webhook_rules import FakeWebhook
 
-from kitchen_app.channels.base import BadWebhook, Verdict, WebhookRequest
+from kitchen_app.channels.base import NOTHING_TO_CHECK, BadWebhook
 from kitchen_app.channels.mercadolibre.notify import MercadoLibreNotify, id_from_resource
 
-APP = "6456467593802500123"  # beyond 2^53: compared as text
 
-
-def request(body: Any, query: dict[str, str] | None = None) -> WebhookRequest:
-    raw = body if isinstance(body, bytes) else json.dumps(body).encode()
-    return WebhookRequest("https://relay/webhooks/mercadolibre", query or {}, {}, raw)
-
-
-def test_application_id_check() -> None:
-    notify = MercadoLibreNotify()
-    ours = request(
-        b'{"topic":"orders_v2","resource":"/orders/1","application_id":%s}' % APP.encode()
-    )
-    other = request({"topic": "orders_v2", "resource": "/orders/1", "application_id": 5})
-    absent = request({"topic": "orders_v2", "resource": "/orders/1"})
-    assert notify.verify(ours, {"app_id": APP}).verdict is Verdict.VERIFIED
-    assert notify.verify(other, {"app_id": APP}).verdict is Verdict.REFUSED
-    assert notify.verify(absent, {"app_id": APP}).verdict is Verdict.UNVERIFIED
-    assert notify.verify(other, {}).verdict is Verdict.VERIFIED  # nothing to check
-    assert notify.verify(ours, {"path_token": "s3"}).verdict is Verdict.REFUSED
-    tokened = request({"topic": "orders_v2", "resource": "/orders/1"}, {"token": "s3"})
-    assert notify.verify(tokened, {"path_token": "s3"}).verdict is Verdict.VERIFIED
+def test_nothing_to_check() -> None:
+    # Mercado Libre signs nothing (A.1): every notification is served as the announcement.
+    request = FakeWebhook(b'{"topic":"orders_v2","resource":"/orders/1","user_id":1}')
+    check = MercadoLibreNotify().verify(request, {}, now=0.0, max_age_seconds=1.0)
+    assert check is NOTHING_TO_CHECK
 
 
 def test_parse_route_and_dedupe() -> None:
@@ -45,11 +29,10 @@ def test_parse_route_and_dedupe() -> None:
         "attempts": 1,
         "sent": "2026-06-05T21:44:02.627Z",
     }
-    req = request(body)
-    parsed = notify.parse(req)
+    parsed = notify.parse(body, NOTHING_TO_CHECK)
     assert (parsed.topic, parsed.resource) == ("orders_v2", "/orders/2000016796107272")
-    assert notify.route_key(parsed) == "3430803000"
-    assert notify.dedupe_key(parsed, req) == "_id:1c73047b"
+    assert parsed.account == notify.account_of(body) == "3430803000"
+    assert parsed.dedupe_id == "mercadolibre|id|1c73047b" and parsed.dedupe_content is None
     legacy = {
         "user_id": 1234,
         "resource": "/orders/731867397",
@@ -58,19 +41,20 @@ def test_parse_route_and_dedupe() -> None:
         "sent": "2011-10-19T16:40:34.425Z",
         "attempts": 0,
     }
-    parsed = notify.parse(request(legacy))
-    assert notify.dedupe_key(parsed, request(legacy)) == (
-        "orders|/orders/731867397|2011-10-19T16:40:34.425Z"
+    parsed = notify.parse(legacy, NOTHING_TO_CHECK)
+    assert parsed.dedupe_id is None
+    assert parsed.dedupe_content == (
+        "mercadolibre|trs|orders|/orders/731867397|2011-10-19T16:40:34.425Z"
     )
-    assert notify.replay_key(req) is None
+    assert parsed.check.request_key is None
 
 
 @pytest.mark.parametrize(
-    "body", [b"not json", b"[]", b'{"resource":"/orders/1"}', b'{"topic":"x"}']
+    "body", [{"resource": "/orders/1"}, {"topic": 5, "user_id": 1}, {"user_id": 0}]
 )
-def test_malformed_is_refused(body: bytes) -> None:
+def test_malformed_is_refused(body: dict[str, Any]) -> None:
     with pytest.raises(BadWebhook):
-        MercadoLibreNotify().parse(request(body))
+        MercadoLibreNotify().parse(body, NOTHING_TO_CHECK)
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,20 @@ which actions an order allows, evidence, shipping choices and the list cursor.""
 from __future__ import annotations
 
 import asyncio
-import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from tests.webhook_rules import FakeWebhook
 
-from kitchen_app.channels.base import RelayEvent, Verdict, WebhookRequest
+from kitchen_app.channels.base import (
+    NOTHING_TO_CHECK,
+    UNSIGNED,
+    BadSignature,
+    BadWebhook,
+    RelayEvent,
+    SignatureCheck,
+)
 from kitchen_app.channels.shopee.client import KeyCredentials, ShopeeClient
 from kitchen_app.channels.shopee.flows import FLOW, STATUSES
 from kitchen_app.channels.shopee.notify import ShopeeNotify, refs_from_push
@@ -118,36 +125,44 @@ def test_relay_checks_the_authorization_over_the_callback_url_and_raw_body() -> 
     public = "https://relay.example.com/webhooks/shopee"
     good = push_signature("key", public, body)
 
-    def request(auth: str | None, url: str = "http://10.0.0.2:8080/webhooks/shopee") -> Any:
+    def verify(
+        auth: str | None, settings: dict[str, str], url: str = "http://10.0.0.2:8080/x"
+    ) -> SignatureCheck:
         headers = {} if auth is None else {"authorization": auth}
-        return WebhookRequest(url=url, query={}, headers=headers, body=body)
+        return notify.verify(
+            FakeWebhook(body, headers, address=url), settings, now=0.0, max_age_seconds=1.0
+        )
 
-    secrets = {"partner_key": "key", "callback_url": public}
-    assert notify.verify(request(good), secrets).verdict == Verdict.VERIFIED
-    assert notify.verify(request(good.upper()), secrets).verdict == Verdict.VERIFIED
-    assert notify.verify(request("0" * 64), secrets).verdict == Verdict.REFUSED
-    assert notify.verify(request(None), secrets).verdict == Verdict.UNVERIFIED
+    settings = {"partner_key": "key", "callback_url": public}
+    assert verify(good, settings).verified
+    assert verify(good.upper(), settings).verified
+    for refused in ("0" * 64, None):  # a missing Authorization is refused like a wrong one
+        with pytest.raises(BadSignature):
+            verify(refused, settings)
     # Without the configured public URL the URL as seen (behind a proxy: wrong) is signed over.
-    assert notify.verify(request(good), {"partner_key": "key"}).verdict == Verdict.REFUSED
-    assert notify.verify(request(good, public), {"partner_key": "key"}).verdict == Verdict.VERIFIED
-    assert notify.ack_body == b"" and 200 <= notify.ack_status < 300 and notify.keep_malformed
+    with pytest.raises(BadSignature):
+        verify(good, {"partner_key": "key"})
+    assert verify(good, {"partner_key": "key"}, public).verified
+    assert verify(None, {}) is NOTHING_TO_CHECK  # no partner key: nothing to check
+    assert notify.always_ack
 
 
 def test_relay_parses_routes_and_dedupes_tolerantly() -> None:
     notify = ShopeeNotify()
-
-    def req(payload: Any) -> WebhookRequest:
-        return WebhookRequest("u", {}, {}, json.dumps(payload).encode())
-
-    a = notify.parse(req({"code": 3, "data": {"ordersn": "SN", "shop_id": "77"}}))
-    assert (a.topic, a.resource, notify.route_key(a)) == ("3", "SN", "77")
-    b = notify.parse(req({"data": {"shop_id": "77", "ordersn": "SN"}, "code": 3}))
-    assert notify.dedupe_key(a, req({})) == notify.dedupe_key(b, req({}))
-    c = notify.parse(req({"code": 3, "shop_id": 0, "data": {}}))
-    assert notify.route_key(c) is None and c.resource == ""
-    for bad in (b"not json", b"[1]", b'{"data": {}}', b'{"code": 3, "data": 1}'):
-        with pytest.raises(ValueError):
-            notify.parse(WebhookRequest("u", {}, {}, bad))
+    a = notify.parse({"code": 3, "data": {"ordersn": "SN", "shop_id": "77"}}, UNSIGNED)
+    assert (a.topic, a.resource, a.account) == ("3", "SN", "77")
+    b = notify.parse({"data": {"shop_id": "77", "ordersn": "SN"}, "code": 3}, UNSIGNED)
+    assert a.dedupe_content == b.dedupe_content and a.dedupe_id is None
+    c = notify.parse({"code": 3, "shop_id": 9, "data": {"order_sn": " SN2 "}}, UNSIGNED)
+    assert (c.resource, c.account) == ("SN2", "9")
+    for bad in (
+        {"data": {}, "shop_id": 1},
+        {"code": 3, "data": 1, "shop_id": 1},
+        {"code": 3, "shop_id": 0, "data": {}},
+        {"code": "3", "shop_id": 1, "data": {}},
+    ):
+        with pytest.raises(BadWebhook):
+            notify.parse(bad, UNSIGNED)
 
 
 # -- flow -------------------------------------------------------------------------------------

@@ -2278,16 +2278,6 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
         <source>Which Mercado Libre API reports ME1 shipments</source>
         <translation>Qué API de Mercado Libre informa los envíos ME1</translation>
     </message>
-    <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="78"/>
-        <source>Mercado Libre application id</source>
-        <translation>ID de la aplicación de Mercado Libre</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="84"/>
-        <source>Secret token in the callback URL</source>
-        <translation>Token secreto en la URL de notificaciones</translation>
-    </message>
 </context>
 <context>
     <name>mp_delivery</name>
@@ -2496,24 +2486,8 @@ Mercado Pago lo anunció a las %2 y sus 5 minutos están corriendo; el mostrador
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="46"/>
-        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="151"/>
         <source>Shopee partner key</source>
         <translation>Partner key de Shopee</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="152"/>
-        <source>Checks the Authorization header of each push</source>
-        <translation>Verifica el encabezado Authorization de cada push</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="158"/>
-        <source>Shopee callback URL</source>
-        <translation>URL de callback de Shopee</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="159"/>
-        <source>The exact URL Shopee calls (it is signed), behind a proxy</source>
-        <translation>La URL exacta que llama Shopee (va firmada), detrás de un proxy</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="99"/>

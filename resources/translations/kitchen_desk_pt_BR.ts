@@ -2278,16 +2278,6 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
         <source>Which Mercado Libre API reports ME1 shipments</source>
         <translation>Qual API do Mercado Livre informa os envios ME1</translation>
     </message>
-    <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="78"/>
-        <source>Mercado Libre application id</source>
-        <translation>ID do aplicativo do Mercado Livre</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/channels/mercadolibre/notify.py" line="84"/>
-        <source>Secret token in the callback URL</source>
-        <translation>Token secreto na URL de notificações</translation>
-    </message>
 </context>
 <context>
     <name>mp_delivery</name>
@@ -2496,24 +2486,8 @@ O Mercado Pago o anunciou às %2 e os 5 minutos estão correndo; o balcão conti
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/shopee/settings.py" line="46"/>
-        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="151"/>
         <source>Shopee partner key</source>
         <translation>Partner key da Shopee</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="152"/>
-        <source>Checks the Authorization header of each push</source>
-        <translation>Confere o cabeçalho Authorization de cada push</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="158"/>
-        <source>Shopee callback URL</source>
-        <translation>URL de callback da Shopee</translation>
-    </message>
-    <message>
-        <location filename="../../src/kitchen_app/channels/shopee/notify.py" line="159"/>
-        <source>The exact URL Shopee calls (it is signed), behind a proxy</source>
-        <translation>A URL exata que a Shopee chama (é assinada), atrás de um proxy</translation>
     </message>
     <message>
         <location filename="../../src/kitchen_app/channels/shopee/plugin.py" line="99"/>

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QTranslator
 
 from kitchen_app.channels.shopee.display import DISPLAY
-from kitchen_app.channels.shopee.notify import ShopeeNotify
 from kitchen_app.channels.shopee.plugin import (
     ANSWER_SPEC,
     ARRANGE_EARLY_SPEC,
@@ -31,7 +30,7 @@ def _texts() -> list[Text]:
         for param in spec.params:
             out.append(param.label)
             out += [c.label for c in param.choices if isinstance(c.label, Text)]
-    for setting in (*SETTINGS, *ShopeeNotify.relay_settings):
+    for setting in SETTINGS:
         out.append(setting.label)
         if setting.help is not None:
             out.append(setting.help)

@@ -131,6 +131,8 @@ class MercadoPagoNotify:
             secret, request.headers, query, now=now, max_age_seconds=max_age_seconds
         )
         signed_id = query.get("data.id") or None
+        if signed_id is None:
+            return check
         return SignatureCheck(check.verified, check.request_key, check.note, signed_id)
 
     def parse(self, body: JSONObject, check: SignatureCheck) -> Notification:

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
-import inspect
 import json
 import logging
 import os
@@ -43,14 +41,6 @@ from kitchen_app.printing.tickets import build_ticket
 __all__ = ["ticket"]
 
 log = logging.getLogger(__name__)
-
-# channel -> "module:function" mapping the API's JSON to a domain Order.
-_MAPPERS = {
-    "mp_delivery": "kitchen_app.channels.mercadopago.mapping:map_order",
-    "mercadolibre": "kitchen_app.channels.mercadolibre:map_order",
-    "shopee": "kitchen_app.channels.shopee:map_order",
-}
-
 
 # This command's messages: English first (the C locale's), Spanish and Portuguese beside.
 _MESSAGES: dict[str, dict[str, str]] = {
@@ -163,20 +153,16 @@ def _read_json(path: Path, say: _Say) -> dict[str, Any]:
 
 
 def _map(raw: dict[str, Any], channel: str, path: Path, zone: tzinfo, say: _Say) -> Order:
+    from kitchen_app.app.plugins import registry
     from kitchen_app.channels.errors import ChannelError
 
-    spec = _MAPPERS.get(channel)
-    if spec is None:
+    plugin = registry().get(channel)
+    if plugin is None:
         raise say("unknown_channel", channel=channel)
-    module_name, _, func_name = spec.partition(":")
+    if plugin.order_from_json is None:
+        raise say("no_mapper", channel=channel)
     try:
-        mapper = getattr(importlib.import_module(module_name), func_name)
-    except (ImportError, AttributeError):
-        raise say("no_mapper", channel=channel) from None
-    # A mapper that reads offset-less times takes the zone they are in (api notes §2).
-    takes_zone = "zone" in inspect.signature(mapper).parameters
-    try:
-        order = mapper(raw, zone=zone, zone_asked=False) if takes_zone else mapper(raw)
+        order = plugin.order_from_json(raw, zone)
     except ChannelError as exc:
         raise say("not_order", path=path, channel=channel, reason=exc.message) from None
     if not isinstance(order, Order):

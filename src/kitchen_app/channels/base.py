@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
 
@@ -60,6 +60,7 @@ __all__ = [
     "NoFaults",
     "Notification",
     "Notify",
+    "OrderFromJson",
     "OrderRef",
     "ParamKind",
     "ParamSpec",
@@ -585,6 +586,10 @@ SandboxFactory: TypeAlias = Callable[[SandboxShell], SandboxPart]
 
 # ---- a plug-in as the composition root registers it --------------------------------------
 
+# The marketplace's order JSON, as its API answers it, to an Order (``kitchen-app ticket
+# FILE --channel C``); the zone is the one offset-less times are in (api notes §2).
+OrderFromJson: TypeAlias = Callable[[dict[str, Any], tzinfo], Order]
+
 
 @dataclass(frozen=True, slots=True)
 class Plugin:
@@ -607,3 +612,5 @@ class Plugin:
     unread_accept_window: timedelta | None = None
     # Store linking and token custody on the relay (issue 15); None: tokens are pasted.
     oauth: OAuthPlugin | None = None
+    # Its order JSON read from a file (the ticket command); None: no such reading.
+    order_from_json: OrderFromJson | None = None

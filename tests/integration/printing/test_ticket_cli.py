@@ -174,9 +174,14 @@ def test_existing_output_is_kept_on_error(
 def test_channel_without_a_mapper_yet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kitchen_app.app import ticket_cli
+    from dataclasses import replace
 
-    monkeypatch.setitem(ticket_cli._MAPPERS, "shopee", "kitchen_app.channels.no_such:map_order")
+    from kitchen_app.app.plugins import registry
+    from kitchen_app.channels.registry import PluginRegistry
+
+    # A marketplace whose plug-in reads no order files.
+    plugins = [replace(p, order_from_json=None) if p.channel == "shopee" else p for p in registry()]
+    monkeypatch.setattr("kitchen_app.app.plugins.registry", lambda: PluginRegistry(plugins))
     err = _bad(tmp_path, capsys, FIXTURE, "--channel", "shopee")
     assert "reading shopee orders is not available" in err
 

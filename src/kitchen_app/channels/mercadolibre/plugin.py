@@ -44,7 +44,7 @@ from kitchen_app.domain.settings import Choice, SettingSpec
 from kitchen_app.domain.tracks import Flow, Observation
 
 from ..errors import AuthError, BadResponse, ChannelError, NotFound
-from . import CHANNEL
+from . import CHANNEL, map_order
 from .client import SERVICE_IDS, FeedbackRequest, MercadoLibreClient, is_no_substatus
 from .display import DISPLAY
 from .flows import FLOW, actions_for, shipment_pair
@@ -397,4 +397,5 @@ PLUGIN = Plugin(
     notify=NOTIFY,
     sandbox=sandbox_part,
     oauth=OAUTH,
+    order_from_json=lambda raw, _zone: map_order(raw),  # its times carry offsets
 )

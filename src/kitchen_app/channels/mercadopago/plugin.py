@@ -305,4 +305,6 @@ PLUGIN = Plugin(
     unread_accept_window=ACCEPT_WINDOW,
     notify=NOTIFY,
     oauth=OAUTH,
+    # A saved order has no x-time-zone answer header: offset-less times are in the zone given.
+    order_from_json=lambda raw, zone: map_order(raw, zone=zone, zone_asked=False),
 )

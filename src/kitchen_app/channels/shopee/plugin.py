@@ -65,7 +65,7 @@ from .client import (
 )
 from .display import DISPLAY
 from .flows import FLOW, normalized_status
-from .mapping import map_order, unix_time
+from .mapping import map_any, map_order, unix_time
 from .notify import NOTIFY, refs_from_push
 from .oauth import OAUTH
 from .sandbox import sandbox_part
@@ -547,4 +547,5 @@ PLUGIN = Plugin(
     notify=NOTIFY,
     sandbox=sandbox_part,
     oauth=OAUTH,
+    order_from_json=lambda raw, _zone: map_any(raw),  # its times are unix seconds
 )
